@@ -1,0 +1,38 @@
+/** The `creditlens` command: one sub-command per file under ./commands. */
+import { Command, CommanderError } from 'commander';
+import { registerFeatures } from './commands/features.ts';
+import { registerGenerate } from './commands/generate.ts';
+import { registerIngest } from './commands/ingest.ts';
+import { registerStart } from './commands/start.ts';
+import { UserError } from './user-error.ts';
+
+/** Errors from lower layers that the user can act on carry `userFacing: true` (see data/errors.ts). */
+function isUserFacing(error: unknown): error is Error {
+  return error instanceof Error && (error as { userFacing?: unknown }).userFacing === true;
+}
+
+const program = new Command()
+  .name('creditlens')
+  .description(
+    'Credit scoring for "Prêt à dépenser": Home Credit data, gradient-boosted trees, explanations.',
+  )
+  .showHelpAfterError()
+  .exitOverride();
+
+registerGenerate(program);
+registerIngest(program);
+registerFeatures(program);
+registerStart(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else if (error instanceof UserError || isUserFacing(error)) {
+    process.stderr.write(`creditlens: ${error.message}\n`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

@@ -46,7 +46,7 @@ export function createProgress(options: ProgressOptions): Progress {
   let total = options.total ?? 0;
   let done = 0;
   const start = performance.now();
-  let lastDraw = 0;
+  let lastDraw = Number.NEGATIVE_INFINITY; // the first tick draws at once
   const interactive = Boolean(stream.isTTY);
   const drawEveryMs = interactive ? 100 : 5000;
 
@@ -98,4 +98,12 @@ export function createProgress(options: ProgressOptions): Progress {
       return elapsed;
     },
   };
+}
+
+/** A ProgressFactory (src/data/progress.ts) that draws one bar per piece of work. */
+export function barFactory(
+  options: { quiet?: boolean } = {},
+): (label: string, total: number, unit: string) => Progress {
+  return (label, total, unit) =>
+    createProgress({ label, total, unit, quiet: options.quiet ?? false });
 }

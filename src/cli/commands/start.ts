@@ -1,6 +1,97 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { withDb } from '../../data/db.ts';
+import { buildFeatures } from '../../data/features/index.ts';
+import { generateDataset } from '../../data/generate/index.ts';
+import { ingestDirectory } from '../../data/ingest/index.ts';
+import { TABLES } from '../../data/schema.ts';
+import { barFactory, formatCount } from '../progress.ts';
 
-// Placeholder replaced by the start command's implementation.
+interface StartOptions {
+  dataDir: string;
+  clients: string;
+  testClients: string;
+  seed: string;
+}
+
+/** Newest modification time among the Kaggle files present in a directory (0 if none). */
+function newestCsv(dir: string): number {
+  let newest = 0;
+  for (const spec of TABLES) {
+    const path = join(dir, spec.file);
+    if (existsSync(path)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+async function hasTable(dbPath: string, name: string): Promise<boolean> {
+  if (!existsSync(dbPath)) return false;
+  return withDb(
+    dbPath,
+    async (db) => {
+      const rows = await db.all<{ n: number }>(
+        'SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1',
+        [name],
+      );
+      return (rows[0]?.n ?? 0) > 0;
+    },
+    { readOnly: true },
+  );
+}
+
+/**
+ * `creditlens start`: everything a fresh machine needs to show the product, doing only what is
+ * missing: demo data (generated when data/demo has none), the DuckDB database (ingested when
+ * missing or older than the files), the feature table.
+ */
 export function registerStart(program: Command): void {
-  program.command('start').description('(not yet implemented)');
+  program
+    .command('start')
+    .description(
+      'prepare everything the product needs, doing only what is missing: demo data, database, features',
+    )
+    .option('--data-dir <dir>', 'where data and the database live', 'data')
+    .option('--clients <n>', 'train clients of the demo data when it must be generated', '20000')
+    .option('--test-clients <n>', 'test clients of the demo data when it must be generated', '5000')
+    .option('--seed <n>', 'seed of the demo data', '42')
+    .action(async (options: StartOptions) => {
+      const dataDir = resolve(options.dataDir);
+      const demoDir = join(dataDir, 'demo');
+      const dbPath = join(dataDir, 'creditlens.duckdb');
+      const progress = barFactory();
+      const made: string[] = [];
+
+      if (newestCsv(demoDir) === 0) {
+        process.stderr.write(`No data in ${demoDir}: generating the demo data set.\n`);
+        const summary = await generateDataset({
+          outDir: demoDir,
+          clients: Number(options.clients),
+          testClients: Number(options.testClients),
+          seed: Number(options.seed),
+          progress,
+        });
+        const rows = summary.files.reduce((sum, f) => sum + f.rows, 0);
+        made.push(
+          `demo data: ${summary.files.length} files, ${formatCount(rows)} rows in ${demoDir} (${(summary.defaultRate * 100).toFixed(1)}% defaults)`,
+        );
+      }
+
+      const dbFresh = existsSync(dbPath) && statSync(dbPath).mtimeMs >= newestCsv(demoDir);
+      if (!dbFresh) {
+        const report = await ingestDirectory({ dir: demoDir, dbPath, progress });
+        const rows = report.tables.reduce((sum, t) => sum + t.rows, 0);
+        made.push(`database: ${formatCount(rows)} rows in ${dbPath}`);
+      }
+
+      if (!dbFresh || !(await hasTable(dbPath, 'features'))) {
+        const summary = await buildFeatures({ dbPath, progress });
+        made.push(
+          `features: ${formatCount(summary.featureCount)} features for ${formatCount(summary.rows.train)} train and ${formatCount(summary.rows.test)} test clients`,
+        );
+      }
+
+      if (made.length === 0) made.push(`everything was already in place in ${dataDir}`);
+      process.stdout.write(`creditlens is ready:\n${made.map((m) => `  - ${m}`).join('\n')}\n`);
+    });
 }

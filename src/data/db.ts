@@ -25,6 +25,11 @@ export interface Db {
   ): Promise<{ names: string[]; columns: Float64Array[]; rowCount: number }>;
   /** Stops a running query from another async task (ingestion uses it on SIGINT). */
   interrupt(): void;
+  /**
+   * Progress of the query running on this connection, polled from another async task: fraction
+   * done in [0, 1], or -1 when DuckDB has no estimate (no query, or not yet started).
+   */
+  queryProgress(): number;
   close(): void;
 }
 
@@ -109,6 +114,11 @@ class DuckDb implements Db {
 
   interrupt(): void {
     this.connection.interrupt();
+  }
+
+  queryProgress(): number {
+    const { percentage } = this.connection.progress;
+    return percentage < 0 ? -1 : percentage / 100;
   }
 
   close(): void {

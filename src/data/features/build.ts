@@ -1,0 +1,120 @@
+/**
+ * The batch: every history group into its own table (one GROUP BY pass over its sources), then
+ * the feature table (one row per SK_ID_CURR of application_train ∪ application_test, in no
+ * particular order): the application features joined to the group tables by LEFT JOINs on
+ * SK_ID_CURR; then the dictionary. Everything is built under new names and swapped in one
+ * transaction at the end, so a failure leaves the previous features in place.
+ */
+import { type Db, quoteIdent, withDb } from '../db.ts';
+import { type ProgressFactory, silentProgress } from '../progress.ts';
+import {
+  assertUnique,
+  columnsOf,
+  featureSelectList,
+  groupFeatureNames,
+  historyJoins,
+} from './assemble.ts';
+import { checkDictionaryMatches, writeDictionary } from './dictionary-table.ts';
+import {
+  allApplicationsRelation,
+  applicationFeaturesSql,
+  HISTORY_GROUPS,
+  historyFeaturesSql,
+  macrosSql,
+} from './groups.ts';
+
+export interface FeatureSummary {
+  rows: { train: number; test: number };
+  featureCount: number;
+  seconds: number;
+}
+
+export const FEATURES_TABLE = 'features';
+export const DICTIONARY_TABLE = 'feature_dictionary';
+const NEW = '__new';
+
+/** Settings for the batch: two threads on this class of machine, a memory ceiling under 4 GB. */
+async function configure(db: Db): Promise<void> {
+  await db.run("SET threads = 2; SET memory_limit = '3GB'; SET preserve_insertion_order = false");
+  await db.run(macrosSql());
+}
+
+/** Builds features, group tables and dictionary in the database at `dbPath`. */
+export async function buildFeatures(options: {
+  dbPath: string;
+  progress?: ProgressFactory;
+}): Promise<FeatureSummary> {
+  return withDb(options.dbPath, (db) => buildFeaturesIn(db, options.progress ?? silentProgress));
+}
+
+/** As buildFeatures, on an open database (tests use an in-memory one). */
+export async function buildFeaturesIn(
+  db: Db,
+  progress: ProgressFactory = silentProgress,
+): Promise<FeatureSummary> {
+  const start = performance.now();
+  const finalTables = [...HISTORY_GROUPS.map((g) => g.table), FEATURES_TABLE, DICTIONARY_TABLE];
+  const dropNew = async () => {
+    for (const t of finalTables) await db.run(`DROP TABLE IF EXISTS ${quoteIdent(t + NEW)}`);
+  };
+  await configure(db);
+  await dropNew(); // leftovers of an interrupted run
+  try {
+    for (const group of HISTORY_GROUPS) {
+      const sink = progress(`features: ${group.name}`, 1, 'group');
+      await db.run(`CREATE TABLE ${quoteIdent(group.table + NEW)} AS ${historyFeaturesSql(group)}`);
+      sink.tick();
+      sink.finish();
+    }
+
+    // The application group goes straight into the feature table (no intermediate copy of its
+    // ≈230 columns), joined to the history group tables.
+    const sink = progress('features: application and feature table', 1, 'table');
+    const applicationSql = applicationFeaturesSql(allApplicationsRelation());
+    const names = (await columnsOf(db, `(${applicationSql})`)).filter((c) => c !== 'SK_ID_CURR');
+    for (const group of HISTORY_GROUPS)
+      names.push(...(await groupFeatureNames(db, group.table + NEW)));
+    assertUnique(names);
+    checkDictionaryMatches(names);
+    await db.run(`CREATE TABLE ${quoteIdent(FEATURES_TABLE + NEW)} AS
+SELECT SK_ID_CURR, split, TARGET,
+  ${featureSelectList(names)}
+FROM (
+  SELECT SK_ID_CURR, 'train' AS split, CAST(TARGET AS INTEGER) AS TARGET FROM application_train
+  UNION ALL
+  SELECT SK_ID_CURR, 'test' AS split, CAST(NULL AS INTEGER) AS TARGET FROM application_test
+) AS spine
+JOIN (${applicationSql}) AS app USING (SK_ID_CURR)
+${historyJoins(HISTORY_GROUPS.map((g) => g.table + NEW))}`);
+    await writeDictionary(db, DICTIONARY_TABLE + NEW);
+    sink.tick();
+    sink.finish();
+
+    await db.run('BEGIN TRANSACTION');
+    try {
+      for (const t of finalTables) {
+        await db.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+        await db.run(`ALTER TABLE ${quoteIdent(t + NEW)} RENAME TO ${quoteIdent(t)}`);
+      }
+      await db.run('COMMIT');
+    } catch (error) {
+      await db.run('ROLLBACK');
+      throw error;
+    }
+
+    const counts = await db.all<{ split: string; n: number }>(
+      `SELECT split, count(*) AS n FROM ${quoteIdent(FEATURES_TABLE)} GROUP BY split`,
+    );
+    const rows = { train: 0, test: 0 };
+    for (const c of counts) if (c.split === 'train' || c.split === 'test') rows[c.split] = c.n;
+    const seconds = (performance.now() - start) / 1000;
+    const summary = progress('features', 0, 'features');
+    summary.finish(
+      `${names.length} features for ${rows.train} train and ${rows.test} test clients in ${seconds.toFixed(1)}s`,
+    );
+    return { rows, featureCount: names.length, seconds };
+  } catch (error) {
+    await dropNew().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The feature store: one SQL definition per feature group (./sql), computed in batch for training
+ * and scoring (`features` table) and for one applicant at run time (what-if), plus the bilingual
+ * feature dictionary.
+ */
+export type { RawApplication } from './application-input.ts';
+export {
+  buildFeatures,
+  buildFeaturesIn,
+  DICTIONARY_TABLE,
+  FEATURES_TABLE,
+  type FeatureSummary,
+} from './build.ts';
+export {
+  dictionaryEntry,
+  FEATURE_DICTIONARY,
+  type FeatureEntry,
+  THEMES,
+  type Theme,
+  UNITS,
+  type Unit,
+} from './dictionary.ts';
+export { featuresForApplication } from './what-if.ts';

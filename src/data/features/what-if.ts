@@ -1,0 +1,72 @@
+/**
+ * Scoring and what-if: the feature row of one applicant from raw application fields, computed by
+ * the same application SQL as the batch (over a one-row relation cleaned by cleanSelectList), plus
+ * that SK_ID_CURR's rows of the stored history group tables (none for a new id), in the order of
+ * the feature table. Point look-ups per group are cheaper than one wide join per call.
+ */
+import { type Db, quoteIdent, type Row } from '../db.ts';
+import { DataError } from '../errors.ts';
+import { APPLICATION_TEST_COLUMNS } from '../schema.ts';
+import { cleanSelectList } from '../stored-schema.ts';
+import {
+  APPLICATION_SQL_TYPES,
+  type RawApplication,
+  validateApplication,
+} from './application-input.ts';
+import { columnsOf, groupFeatureNames } from './assemble.ts';
+import { FEATURES_TABLE } from './build.ts';
+import { applicationFeaturesSql, HISTORY_GROUPS, macrosSql } from './groups.ts';
+
+/** Feature names of the stored feature table, in order (cached per database path). */
+async function storedFeatureNames(db: Db): Promise<string[]> {
+  const exists = await db.all<{ n: number }>(
+    'SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1',
+    [FEATURES_TABLE],
+  );
+  if ((exists[0]?.n ?? 0) === 0) {
+    throw new DataError(
+      'NO_FEATURES',
+      `the database ${db.path} has no feature table: run \`creditlens features\` first`,
+    );
+  }
+  const columns = await columnsOf(db, quoteIdent(FEATURES_TABLE));
+  return columns.filter((c) => c !== 'SK_ID_CURR' && c !== 'split' && c !== 'TARGET');
+}
+
+/** The one-row raw relation: each value bound as a parameter and cast to its stored type. */
+function rawRelation(): string {
+  const items = APPLICATION_TEST_COLUMNS.map(
+    (c, i) => `CAST($${i + 1} AS ${APPLICATION_SQL_TYPES[i]}) AS ${quoteIdent(c.name)}`,
+  );
+  return `(SELECT ${cleanSelectList('application_test', 'raw')} FROM (SELECT ${items.join(', ')}) AS raw)`;
+}
+
+export async function featuresForApplication(
+  db: Db,
+  application: RawApplication,
+): Promise<{ names: string[]; values: (number | null)[] }> {
+  const params = validateApplication(application);
+  const names = await storedFeatureNames(db);
+  await db.run(macrosSql());
+  const found = new Map<string, unknown>();
+  // The application part: the batch SQL over the one-row relation.
+  const appRows = await db.all(`SELECT * FROM (${applicationFeaturesSql(rawRelation())})`, params);
+  if (appRows.length !== 1) throw new Error(`what-if query returned ${appRows.length} rows`);
+  for (const [k, v] of Object.entries(appRows[0] as Row)) found.set(k, v);
+  // The history part: the stored group rows of this client (none for a new id).
+  const id = params[0] ?? null;
+  for (const group of HISTORY_GROUPS) {
+    const columns = await groupFeatureNames(db, group.table);
+    const rows =
+      id === null
+        ? []
+        : await db.all(`SELECT * FROM ${quoteIdent(group.table)} WHERE SK_ID_CURR = $1`, [id]);
+    for (const c of columns) found.set(c, rows[0]?.[c] ?? null);
+  }
+  const values = names.map((n) => {
+    if (!found.has(n)) throw new Error(`what-if: no value for feature ${n}`);
+    const v = found.get(n);
+    return v === null || v === undefined ? null : Number(v);
+  });
+  return { names, values };
+}

@@ -1,0 +1,225 @@
+import { type BinnedMatrix, binMatrix, createBinMapper } from '../binning/bin-matrix.ts';
+import { EngineError } from '../errors.ts';
+import type { DenseMatrix } from '../matrix.ts';
+import { getMetric } from '../metric/metrics.ts';
+import type { Model, TrainingMetadata } from '../model.ts';
+import { getObjective } from '../objective/index.ts';
+import { type ParamInput, type Params, resolveParams } from '../params.ts';
+import { Rng } from '../random.ts';
+import { TreeGrower } from '../tree/grow-tree.ts';
+import { addTreeToMargins } from '../tree/predict-binned.ts';
+import type { Tree } from '../tree/tree.ts';
+
+/** Rows to learn from (or to validate on): features, labels and optional positive weights. */
+export interface Dataset {
+  readonly features: DenseMatrix;
+  readonly labels: ArrayLike<number>;
+  readonly weights?: ArrayLike<number>;
+}
+
+/** Reported after every boosting round. */
+export interface RoundProgress {
+  /** 1-based round just finished. */
+  readonly round: number;
+  readonly numRounds: number;
+  /** Validation metric after this round, when a validation set is given. */
+  readonly validScore?: number;
+  /** 0-based round with the best validation score so far. */
+  readonly bestIteration: number;
+}
+
+export interface TrainOptions {
+  /** Parameters by canonical name or alias; see docs/params.md. */
+  readonly params?: ParamInput;
+  /** One name per feature column; defaults to f0, f1, … */
+  readonly featureNames?: readonly string[];
+  /** Validation rows for early stopping and the reported metric. */
+  readonly valid?: Dataset;
+  readonly onProgress?: (progress: RoundProgress) => void;
+}
+
+function checkDataset(
+  data: Dataset,
+  what: string,
+): { labels: Float64Array; weights: Float64Array } {
+  const n = data.features.numRows;
+  if (data.labels.length !== n) {
+    throw new EngineError('BAD_INPUT', `${what}: ${data.labels.length} labels for ${n} rows`);
+  }
+  const weights = new Float64Array(n).fill(1);
+  if (data.weights !== undefined) {
+    if (data.weights.length !== n) {
+      throw new EngineError('BAD_INPUT', `${what}: ${data.weights.length} weights for ${n} rows`);
+    }
+    for (let i = 0; i < n; i++) {
+      const w = data.weights[i] as number;
+      if (!(w > 0 && Number.isFinite(w))) {
+        throw new EngineError('BAD_INPUT', `${what}: weight of row ${i} is ${w}; it must be > 0`);
+      }
+      weights[i] = w;
+    }
+  }
+  return { labels: Float64Array.from(data.labels), weights };
+}
+
+function monotoneArray(params: Params, numFeatures: number): Int8Array {
+  const list = params.monotoneConstraints;
+  if (list.length > numFeatures) {
+    throw new EngineError(
+      'BAD_PARAM',
+      `invalid param monotoneConstraints: ${list.length} entries for ${numFeatures} features`,
+    );
+  }
+  const out = new Int8Array(numFeatures);
+  out.set(list);
+  return out;
+}
+
+/** Draws this round's rows: all of them, or a seeded Bernoulli sample (at least one row). */
+function sampleRows(rng: Rng, fraction: number, numRows: number, buffer: Int32Array): Int32Array {
+  let n = 0;
+  if (fraction >= 1) {
+    for (let r = 0; r < numRows; r++) buffer[n++] = r;
+  } else {
+    for (let r = 0; r < numRows; r++) if (rng.next() < fraction) buffer[n++] = r;
+    if (n === 0) buffer[n++] = rng.nextInt(numRows);
+  }
+  return buffer.subarray(0, n);
+}
+
+/** Draws this tree's features (seeded partial Fisher–Yates), ascending. */
+function sampleFeatures(rng: Rng, fraction: number, numFeatures: number): Int32Array {
+  const all = Int32Array.from({ length: numFeatures }, (_, i) => i);
+  if (fraction >= 1) return all;
+  const k = Math.max(1, Math.round(fraction * numFeatures));
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.nextInt(numFeatures - i);
+    const t = all[i] as number;
+    all[i] = all[j] as number;
+    all[j] = t;
+  }
+  return all.subarray(0, k).sort();
+}
+
+/**
+ * Trains a gradient-boosted tree ensemble. Deterministic for a given seed and input. With a
+ * validation set and earlyStoppingRounds > 0, training stops when the validation metric has not
+ * improved for that many rounds and the model keeps the trees up to the best round.
+ */
+export function train(data: Dataset, options: TrainOptions = {}): Model {
+  const params = resolveParams(options.params);
+  const { numRows, numCols } = data.features;
+  if (numRows === 0) throw new EngineError('BAD_INPUT', 'training data has no rows');
+  const featureNames = options.featureNames ?? Array.from({ length: numCols }, (_, i) => `f${i}`);
+  if (featureNames.length !== numCols) {
+    throw new EngineError(
+      'BAD_INPUT',
+      `${featureNames.length} feature names for ${numCols} feature columns`,
+    );
+  }
+  const objective = getObjective(params.objective);
+  const { labels, weights } = checkDataset(data, 'training data');
+  objective.checkLabels(labels);
+  if (params.objective === 'binary:logistic' && params.scalePosWeight !== 1) {
+    for (let i = 0; i < numRows; i++) {
+      if (labels[i] === 1) weights[i] = (weights[i] as number) * params.scalePosWeight;
+    }
+  }
+  const monotone = monotoneArray(params, numCols);
+
+  const mapper = createBinMapper(data.features, params.maxBin);
+  const binned = binMatrix(data.features, mapper);
+  const baseScore = objective.baseMargin(labels, weights);
+  const margin = new Float64Array(numRows).fill(baseScore);
+
+  let valid: {
+    binned: BinnedMatrix;
+    labels: Float64Array;
+    weights: Float64Array;
+    margin: Float64Array;
+  } | null = null;
+  if (options.valid !== undefined) {
+    if (options.valid.features.numCols !== numCols) {
+      throw new EngineError(
+        'BAD_INPUT',
+        `validation data has ${options.valid.features.numCols} columns, training data ${numCols}`,
+      );
+    }
+    const checked = checkDataset(options.valid, 'validation data');
+    objective.checkLabels(checked.labels);
+    const validBinned = binMatrix(options.valid.features, mapper);
+    valid = {
+      binned: validBinned,
+      ...checked,
+      margin: new Float64Array(validBinned.numRows).fill(baseScore),
+    };
+  }
+  if (params.earlyStoppingRounds > 0 && valid === null) {
+    throw new EngineError('BAD_PARAM', 'earlyStoppingRounds needs a validation set (valid)');
+  }
+  const metric = valid === null ? null : getMetric(params.evalMetric, params.objective);
+
+  const grad = new Float64Array(numRows);
+  const hess = new Float64Array(numRows);
+  const rowBuffer = new Int32Array(numRows);
+  const rng = new Rng(params.seed);
+  const grower = new TreeGrower(binned, params, monotone);
+  const trees: Tree[] = [];
+  const evalHistory: number[] = [];
+  let bestIteration = 0;
+  let bestScore = Number.NaN;
+
+  for (let round = 0; round < params.numRounds; round++) {
+    objective.gradients(margin, labels, weights, grad, hess);
+    const rows = sampleRows(rng, params.subsample, numRows, rowBuffer);
+    const features = sampleFeatures(rng, params.colsampleByTree, numCols);
+    const { tree, splitBin } = grower.grow({ grad, hess, rows, features });
+    trees.push(tree);
+    addTreeToMargins(tree, splitBin, binned, margin);
+
+    let validScore: number | undefined;
+    if (valid !== null && metric !== null) {
+      addTreeToMargins(tree, splitBin, valid.binned, valid.margin);
+      validScore = metric.evaluate(valid.margin, valid.labels, valid.weights);
+      evalHistory.push(validScore);
+      const improved =
+        Number.isNaN(bestScore) ||
+        (metric.higherIsBetter ? validScore > bestScore : validScore < bestScore);
+      if (improved) {
+        bestScore = validScore;
+        bestIteration = round;
+      }
+    } else {
+      bestIteration = round;
+    }
+    options.onProgress?.({
+      round: round + 1,
+      numRounds: params.numRounds,
+      bestIteration,
+      ...(validScore === undefined ? {} : { validScore }),
+    });
+    if (params.earlyStoppingRounds > 0 && round - bestIteration >= params.earlyStoppingRounds) {
+      break;
+    }
+  }
+
+  const roundsRun = trees.length;
+  if (params.earlyStoppingRounds > 0) trees.length = bestIteration + 1;
+  const metadata: TrainingMetadata = {
+    numRows,
+    numFeatures: numCols,
+    roundsRun,
+    bestIteration,
+    bestScore: metric === null || Number.isNaN(bestScore) ? null : bestScore,
+    metric: metric?.name ?? null,
+    evalHistory,
+  };
+  return {
+    featureNames: Object.freeze([...featureNames]),
+    objective: params.objective,
+    baseScore,
+    params,
+    trees,
+    metadata,
+  };
+}

@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { withDb } from '../../src/data/db.ts';
+
+const run = promisify(execFile);
+const bin = resolve(import.meta.dirname, '../../bin/creditlens.js');
+const dataDir = mkdtempSync(join(tmpdir(), 'creditlens-start-'));
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The whole chain through the real command, as `npm start` runs it, at a tiny size. */
+describe('creditlens start', () => {
+  it('generates, ingests and builds features on a fresh data directory', async () => {
+    const args = [bin, 'start', '--data-dir', dataDir, '--clients', '600', '--test-clients', '150'];
+    const { stdout } = await run('node', args, { env: { ...process.env, CI: 'true' } });
+    expect(stdout).toMatch(/creditlens is ready/);
+    expect(stdout).toMatch(/demo data: 8 files/);
+    expect(stdout).toMatch(/features: \d+ features for 600 train and 150 test clients/);
+    expect(readdirSync(join(dataDir, 'demo')).sort()).toEqual(
+      [
+        'POS_CASH_balance.csv',
+        'application_test.csv',
+        'application_train.csv',
+        'bureau.csv',
+        'bureau_balance.csv',
+        'credit_card_balance.csv',
+        'installments_payments.csv',
+        'previous_application.csv',
+      ].sort(),
+    );
+    const dbPath = join(dataDir, 'creditlens.duckdb');
+    expect(existsSync(dbPath)).toBe(true);
+    const counts = await withDb(
+      dbPath,
+      (db) =>
+        db.all<{ split: string; n: number }>(
+          'SELECT split, count(*) AS n FROM features GROUP BY split ORDER BY split',
+        ),
+      { readOnly: true },
+    );
+    expect(counts).toEqual([
+      { split: 'test', n: 150 },
+      { split: 'train', n: 600 },
+    ]);
+  });
+
+  it('does nothing the second time', async () => {
+    const { stdout } = await run('node', [bin, 'start', '--data-dir', dataDir]);
+    expect(stdout).toMatch(/everything was already in place/);
+  });
+});

@@ -41,15 +41,25 @@ describe('resolveParams', () => {
   });
 
   it('rejects an out-of-range value naming the parameter and the rule', () => {
-    expect(() => resolveParams({ maxDepth: -2 })).toThrow('invalid param maxDepth: -2 (must be ≥ 0)');
-    expect(() => resolveParams({ eta: 0 })).toThrow('invalid param learningRate: 0 (must be > 0 and ≤ 1)');
+    expect(() => resolveParams({ maxDepth: -2 })).toThrow(
+      'invalid param maxDepth: -2 (must be ≥ 0)',
+    );
+    expect(() => resolveParams({ eta: 0 })).toThrow(
+      'invalid param learningRate: 0 (must be > 0 and ≤ 1)',
+    );
     expect(() => resolveParams({ maxBin: 256 })).toThrow('invalid param maxBin: 256');
   });
 
   it('rejects wrong types, unknown names and a parameter given twice', () => {
-    expect(() => resolveParams({ maxLeaves: 3.5 })).toThrow('invalid param maxLeaves: 3.5 (must be an integer)');
-    expect(() => resolveParams({ l2: '1' })).toThrow('invalid param l2: "1" (must be a finite number)');
-    expect(() => resolveParams({ objective: 'poisson' })).toThrow('invalid param objective: "poisson"');
+    expect(() => resolveParams({ maxLeaves: 3.5 })).toThrow(
+      'invalid param maxLeaves: 3.5 (must be an integer)',
+    );
+    expect(() => resolveParams({ l2: '1' })).toThrow(
+      'invalid param l2: "1" (must be a finite number)',
+    );
+    expect(() => resolveParams({ objective: 'poisson' })).toThrow(
+      'invalid param objective: "poisson"',
+    );
     expect(() => resolveParams({ monotoneConstraints: [1, 2] })).toThrow('monotoneConstraints');
     expect(() => resolveParams({ max_leafs: 8 })).toThrow('unknown param max_leafs');
     expect(() => resolveParams({ eta: 0.1, learningRate: 0.2 })).toThrow('given twice');

@@ -100,8 +100,8 @@ export const PARAM_TABLE: { readonly [K in keyof Params]: ParamSpec<K> } = {
     kind: 'number',
     default: 0,
     min: 0,
-    aliases: ['gamma', 'min_split_loss', 'min_gain_to_split'],
-    doc: 'Minimum loss reduction (XGBoost gain, without the 1/2 factor) to make a split.',
+    aliases: ['min_gain_to_split'],
+    doc: 'Minimum gain to split, checked while growing (as LightGBM; XGBoost gamma prunes after).',
   },
   l2: {
     kind: 'number',
@@ -281,17 +281,8 @@ function formatDefault(value: unknown): string {
 
 /** The text of docs/params.md, generated from PARAM_TABLE (a test keeps the file in step). */
 export function renderParamsDoc(): string {
-  const lines = [
-    '<!-- Generated from src/engine/params.ts by renderParamsDoc(); do not edit by hand. -->',
-    '# Training parameters',
-    '',
-    'Every parameter of the gradient-boosting engine, its default, allowed values and aliases.',
-    'Unknown names and out-of-range values are rejected with an error naming the parameter.',
-    '',
-    '| Name | Type | Default | Allowed | Aliases | Meaning |',
-    '| --- | --- | --- | --- | --- | --- |',
-  ];
-  for (const name of PARAM_NAMES) {
+  const header = ['Name', 'Type', 'Default', 'Allowed', 'Aliases', 'Meaning'];
+  const rows = PARAM_NAMES.map((name) => {
     const spec = PARAM_TABLE[name] as ParamSpec;
     const allowed =
       spec.kind === 'enum'
@@ -299,12 +290,29 @@ export function renderParamsDoc(): string {
         : spec.kind === 'constraintList'
           ? '-1, 0, 1 per feature'
           : rangeText(spec) || 'any';
-    const aliases = spec.aliases.map((a) => `\`${a}\``).join(', ');
     const type =
       spec.kind === 'constraintList' ? 'integer[]' : spec.kind === 'enum' ? 'string' : spec.kind;
-    lines.push(
-      `| \`${name}\` | ${type} | ${formatDefault(spec.default)} | ${allowed} | ${aliases} | ${spec.doc} |`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
+    const aliases = spec.aliases.map((a) => `\`${a}\``).join(', ');
+    return [`\`${name}\``, type, formatDefault(spec.default), allowed, aliases, spec.doc];
+  });
+  // Columns padded to equal width, as the repository's Markdown formatter writes tables.
+  const widths = header.map((h, c) =>
+    Math.max(3, h.length, ...rows.map((r) => (r[c] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
+  return [
+    '<!-- Generated from src/engine/params.ts by renderParamsDoc(); do not edit by hand. -->',
+    '# Training parameters',
+    '',
+    'Every parameter of the gradient-boosting engine, its default, allowed values and aliases.',
+    'Unknown names and out-of-range values are rejected with an error naming the parameter.',
+    'Regenerate after editing the table:',
+    '`node --import tsx -e "import(\'./src/engine/params.ts\').then((m) => process.stdout.write(m.renderParamsDoc()))" > docs/params.md`',
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+  ].join('\n');
 }

@@ -20,7 +20,8 @@ interface GenerateCliOptions {
 }
 
 function integer(name: string, text: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new UserError(`invalid ${name}: "${text}" (a whole number)`);
+  if (!/^\d+$/.test(text.trim()))
+    throw new UserError(`invalid ${name}: "${text}" (a whole number)`);
   return Number(text);
 }
 
@@ -41,14 +42,25 @@ export function registerGenerate(program: Command): void {
       'write a synthetic Home Credit data set (the eight Kaggle CSV files, exact headers) into --out; ' +
         'with --compare, print the realism report of generated application rows against a real file instead',
     )
-    .option('--out <dir>', 'directory to write the eight CSV files into (required unless --compare)')
-    .option('--clients <n>', 'number of train clients (application_train rows)', String(DEFAULT_CLIENTS))
+    .option(
+      '--out <dir>',
+      'directory to write the eight CSV files into (required unless --compare)',
+    )
+    .option(
+      '--clients <n>',
+      'number of train clients (application_train rows)',
+      String(DEFAULT_CLIENTS),
+    )
     .option(
       '--test-clients <n>',
       'number of test clients (application_test rows)',
       String(DEFAULT_TEST_CLIENTS),
     )
-    .option('--seed <n>', 'seed of the random streams (same seed, same bytes)', String(DEFAULT_SEED))
+    .option(
+      '--seed <n>',
+      'seed of the random streams (same seed, same bytes)',
+      String(DEFAULT_SEED),
+    )
     .option(
       '--workers <n>',
       'worker threads (default 2 above 50,000 clients in all, else 1; output does not depend on it)',
@@ -82,7 +94,9 @@ export function registerGenerate(program: Command): void {
         clients: integer('--clients', options.clients),
         testClients: integer('--test-clients', options.testClients),
         seed: integer('--seed', options.seed),
-        ...(options.workers === undefined ? {} : { workers: integer('--workers', options.workers) }),
+        ...(options.workers === undefined
+          ? {}
+          : { workers: integer('--workers', options.workers) }),
         progress: barFactory(),
       });
       const lines = summary.files.map(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFeaturesIn } from './build.ts';
 import { FEATURE_DICTIONARY, THEMES, UNITS } from './dictionary.ts';
-import { withFixtureDb } from './test-fixtures.ts';
+import { insertRaw, withFixtureDb } from './test-fixtures.ts';
 
 const ROWS = {
   application_train: [{ SK_ID_CURR: 1, TARGET: 1, AMT_CREDIT: 1000, AMT_INCOME_TOTAL: 500 }],
@@ -35,6 +35,17 @@ describe('the feature table', () => {
 
       const stored = await db.all<{ name: string }>('SELECT name FROM feature_dictionary');
       expect(stored.map((r) => r.name).sort()).toEqual([...names].sort());
+    });
+  });
+
+  it('replaces the previous tables on a successful rebuild', async () => {
+    await withFixtureDb(ROWS, async (db) => {
+      await buildFeaturesIn(db);
+      await insertRaw(db, 'application_test', [{ SK_ID_CURR: 3, AMT_CREDIT: 10 }]);
+      const summary = await buildFeaturesIn(db);
+      expect(summary.rows).toEqual({ train: 1, test: 2 });
+      const rows = await db.all<{ n: number }>('SELECT count(*) AS n FROM features');
+      expect(rows[0]?.n).toBe(3);
     });
   });
 

@@ -39,6 +39,14 @@ async function configure(db: Db): Promise<void> {
   await db.run(macrosSql());
 }
 
+/** Runs one step of the batch as one progress line ("label ✓ 2.1s"). */
+async function step(progress: ProgressFactory, label: string, work: () => Promise<void>) {
+  const sink = progress(label, 0, 'step');
+  const start = performance.now();
+  await work();
+  sink.finish(`${((performance.now() - start) / 1000).toFixed(1)}s`);
+}
+
 /** Builds features, group tables and dictionary in the database at `dbPath`. */
 export async function buildFeatures(options: {
   dbPath: string;
@@ -61,22 +69,20 @@ export async function buildFeaturesIn(
   await dropNew(); // leftovers of an interrupted run
   try {
     for (const group of HISTORY_GROUPS) {
-      const sink = progress(`features: ${group.name}`, 1, 'group');
-      await db.run(`CREATE TABLE ${quoteIdent(group.table + NEW)} AS ${historyFeaturesSql(group)}`);
-      sink.tick();
-      sink.finish();
+      await step(progress, `features: ${group.name}`, () =>
+        db.run(`CREATE TABLE ${quoteIdent(group.table + NEW)} AS ${historyFeaturesSql(group)}`),
+      );
     }
 
     // The application group goes straight into the feature table (no intermediate copy of its
     // ≈230 columns), joined to the history group tables.
-    const sink = progress('features: application and feature table', 1, 'table');
     const applicationSql = applicationFeaturesSql(allApplicationsRelation());
     const names = (await columnsOf(db, `(${applicationSql})`)).filter((c) => c !== 'SK_ID_CURR');
     for (const group of HISTORY_GROUPS)
       names.push(...(await groupFeatureNames(db, group.table + NEW)));
     assertUnique(names);
     checkDictionaryMatches(names);
-    await db.run(`CREATE TABLE ${quoteIdent(FEATURES_TABLE + NEW)} AS
+    const featureTableSql = `CREATE TABLE ${quoteIdent(FEATURES_TABLE + NEW)} AS
 SELECT SK_ID_CURR, split, TARGET,
   ${featureSelectList(names)}
 FROM (
@@ -85,10 +91,16 @@ FROM (
   SELECT SK_ID_CURR, 'test' AS split, CAST(NULL AS INTEGER) AS TARGET FROM application_test
 ) AS spine
 JOIN (${applicationSql}) AS app USING (SK_ID_CURR)
-${historyJoins(HISTORY_GROUPS.map((g) => g.table + NEW))}`);
-    await writeDictionary(db, DICTIONARY_TABLE + NEW);
-    sink.tick();
-    sink.finish();
+${historyJoins(HISTORY_GROUPS.map((g) => g.table + NEW))}`;
+    await step(progress, 'features: application and feature table', async () => {
+      // Materialising ≈440 columns costs less on one thread: with two, each builds its own
+      // partial row groups and merging them costs more than the parallel compute saves
+      // (copying the full-scale table: 19 s against 23 s of CPU).
+      await db.run('SET threads = 1');
+      await db.run(featureTableSql);
+      await db.run('SET threads = 2');
+      await writeDictionary(db, DICTIONARY_TABLE + NEW);
+    });
 
     await db.run('BEGIN TRANSACTION');
     try {
@@ -108,10 +120,6 @@ ${historyJoins(HISTORY_GROUPS.map((g) => g.table + NEW))}`);
     const rows = { train: 0, test: 0 };
     for (const c of counts) if (c.split === 'train' || c.split === 'test') rows[c.split] = c.n;
     const seconds = (performance.now() - start) / 1000;
-    const summary = progress('features', 0, 'features');
-    summary.finish(
-      `${names.length} features for ${rows.train} train and ${rows.test} test clients in ${seconds.toFixed(1)}s`,
-    );
     return { rows, featureCount: names.length, seconds };
   } catch (error) {
     await dropNew().catch(() => {});

@@ -31,17 +31,28 @@ export async function insertRaw(
   }
 }
 
-/** Opens an in-memory database with every stored table, fills the given ones, runs `body`. */
-export async function withFixtureDb<T>(
-  rows: FixtureRows,
-  body: (db: Db) => Promise<T>,
-): Promise<T> {
+/** An in-memory database with every stored table, the given ones filled; the caller closes it. */
+export async function openFixtureDb(rows: FixtureRows): Promise<Db> {
   const db = await openDb(':memory:');
   try {
     for (const spec of TABLES) await db.run(createTableSql(spec.name));
     for (const [name, list] of Object.entries(rows) as [TableName, readonly FixtureRow[]][]) {
       await insertRaw(db, name, list);
     }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Runs `body` with a fixture database (see openFixtureDb) and always closes it. */
+export async function withFixtureDb<T>(
+  rows: FixtureRows,
+  body: (db: Db) => Promise<T>,
+): Promise<T> {
+  const db = await openFixtureDb(rows);
+  try {
     return await body(db);
   } finally {
     db.close();

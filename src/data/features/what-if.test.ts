@@ -1,16 +1,28 @@
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, quoteLiteral } from '../db.ts';
 import { DataError } from '../errors.ts';
 import { APPLICATION_TEST_COLUMNS } from '../schema.ts';
 import { buildFeaturesIn } from './build.ts';
-import { type FixtureRow, type FixtureRows, withFixtureDb } from './test-fixtures.ts';
+import {
+  type FixtureRow,
+  type FixtureRows,
+  openFixtureDb,
+  withFixtureDb,
+} from './test-fixtures.ts';
 import { featuresForApplication } from './what-if.ts';
 
 const SAMPLE = resolve(
   import.meta.dirname,
   '../../../../shared/data/home-credit/application_test_sample.csv',
 );
+
+/** One database for the whole file: half the real rows as train, half as test, some history. */
+let db: Db | undefined;
+function fixtureDb(): Db {
+  if (!db) throw new Error('fixture database not open');
+  return db;
+}
 
 /** Real raw application rows (as read from the CSV, sentinels included). */
 let real: FixtureRow[] = [];
@@ -19,7 +31,7 @@ beforeAll(async () => {
   await withFixtureDb({}, async (db) => {
     const text = await db.all<Record<string, string | null>>(
       `SELECT * FROM read_csv(${quoteLiteral(SAMPLE)}, header = true, all_varchar = true)
-       ORDER BY CAST(SK_ID_CURR AS BIGINT) LIMIT 24`,
+       ORDER BY CAST(SK_ID_CURR AS BIGINT) LIMIT 16`,
     );
     // As a form or the CSV gives them: numbers as numbers, categories as strings, empty → null.
     real = text.map((row) =>
@@ -33,15 +45,20 @@ beforeAll(async () => {
   });
   // The sample must hold a pensioner (DAYS_EMPLOYED sentinel) for the test to cover the flag.
   expect(real.some((r) => r.DAYS_EMPLOYED === 365243)).toBe(true);
+  const opened = await openFixtureDb(fixture());
+  db = opened;
+  await buildFeaturesIn(opened);
 });
+
+afterAll(() => db?.close());
 
 /** Half the real rows as train (with a TARGET), half as test, and history for a few of them. */
 function fixture(): FixtureRows {
   const ids = real.map((r) => Number(r.SK_ID_CURR));
-  const [a = 0, b = 0, c = 0] = [ids[0], ids[5], ids[15]];
+  const [a = 0, b = 0, c = 0] = [ids[0], ids[5], ids[12]];
   return {
-    application_train: real.slice(0, 12).map((r, i) => ({ ...r, TARGET: i % 3 === 0 ? 1 : 0 })),
-    application_test: real.slice(12),
+    application_train: real.slice(0, 8).map((r, i) => ({ ...r, TARGET: i % 3 === 0 ? 1 : 0 })),
+    application_test: real.slice(8),
     bureau: [
       {
         SK_ID_CURR: a,
@@ -107,11 +124,8 @@ function fixture(): FixtureRows {
   };
 }
 
-async function batchRow(
-  db: Db,
-  id: number,
-): Promise<{ names: string[]; values: (number | null)[] }> {
-  const rows = await db.all(
+async function batchRow(id: number): Promise<{ names: string[]; values: (number | null)[] }> {
+  const rows = await fixtureDb().all(
     'SELECT * EXCLUDE (SK_ID_CURR, split, TARGET) FROM features WHERE SK_ID_CURR = $1',
     [id],
   );
@@ -125,62 +139,56 @@ async function batchRow(
 
 describe('featuresForApplication', () => {
   it('equals the batch row of existing train and test clients exactly', async () => {
-    await withFixtureDb(fixture(), async (db) => {
-      await buildFeaturesIn(db);
-      // Every row: train and test, with and without history, a pensioner among them.
-      for (const raw of real) {
-        const whatIf = await featuresForApplication(db, raw);
-        const batch = await batchRow(db, Number(raw.SK_ID_CURR));
-        expect(whatIf.names).toEqual(batch.names);
-        expect(whatIf.values).toEqual(batch.values);
-      }
-      const withHistory = await featuresForApplication(db, real[0] as FixtureRow);
-      const bureauIndex = withHistory.names.indexOf('BUREAU_TOTAL_DEBT_RATIO');
-      expect(withHistory.values[bureauIndex]).toBe(0.5);
-    });
+    const db = fixtureDb();
+    // Every row: train and test, with and without history, a pensioner among them.
+    for (const raw of real) {
+      const whatIf = await featuresForApplication(db, raw);
+      const batch = await batchRow(Number(raw.SK_ID_CURR));
+      expect(whatIf.names).toEqual(batch.names);
+      expect(whatIf.values).toEqual(batch.values);
+    }
+    const withHistory = await featuresForApplication(db, real[0] as FixtureRow);
+    const bureauIndex = withHistory.names.indexOf('BUREAU_TOTAL_DEBT_RATIO');
+    expect(withHistory.values[bureauIndex]).toBe(0.5);
   });
 
   it('follows an edit of AMT_CREDIT through the credit ratios, and has no history for a new id', async () => {
-    await withFixtureDb(fixture(), async (db) => {
-      await buildFeaturesIn(db);
-      const raw = real[0] as FixtureRow;
-      const income = Number(raw.AMT_INCOME_TOTAL);
-      const annuity = Number(raw.AMT_ANNUITY);
-      const edited = await featuresForApplication(db, { ...raw, AMT_CREDIT: 123456 });
-      const value = (name: string) => edited.values[edited.names.indexOf(name)];
-      expect(value('AMT_CREDIT')).toBe(123456);
-      expect(value('CREDIT_TO_INCOME')).toBeCloseTo(123456 / income, 10);
-      expect(value('CREDIT_TERM_MONTHS')).toBeCloseTo(123456 / annuity, 10);
-      expect(value('BUREAU_COUNT')).toBe(1); // history still the client's
+    const db = fixtureDb();
+    const raw = real[0] as FixtureRow;
+    const income = Number(raw.AMT_INCOME_TOTAL);
+    const annuity = Number(raw.AMT_ANNUITY);
+    const edited = await featuresForApplication(db, { ...raw, AMT_CREDIT: 123456 });
+    const value = (name: string) => edited.values[edited.names.indexOf(name)];
+    expect(value('AMT_CREDIT')).toBe(123456);
+    expect(value('CREDIT_TO_INCOME')).toBeCloseTo(123456 / income, 10);
+    expect(value('CREDIT_TERM_MONTHS')).toBeCloseTo(123456 / annuity, 10);
+    expect(value('BUREAU_COUNT')).toBe(1); // history still the client's
 
-      const fresh = await featuresForApplication(db, { ...raw, SK_ID_CURR: 999999999 });
-      const freshValue = (name: string) => fresh.values[fresh.names.indexOf(name)];
-      expect(freshValue('BUREAU_COUNT')).toBeNull();
-      expect(freshValue('POS_LOANS_COUNT')).toBeNull();
-      expect(freshValue('CREDIT_TO_INCOME')).toBe(
-        value('CREDIT_TO_INCOME') === null ? null : Number(raw.AMT_CREDIT) / income,
-      );
-    });
+    const fresh = await featuresForApplication(db, { ...raw, SK_ID_CURR: 999999999 });
+    const freshValue = (name: string) => fresh.values[fresh.names.indexOf(name)];
+    expect(freshValue('BUREAU_COUNT')).toBeNull();
+    expect(freshValue('POS_LOANS_COUNT')).toBeNull();
+    expect(freshValue('CREDIT_TO_INCOME')).toBe(
+      value('CREDIT_TO_INCOME') === null ? null : Number(raw.AMT_CREDIT) / income,
+    );
   });
 
   it('rejects unknown fields, text in numbers and unknown categories, naming the field', async () => {
-    await withFixtureDb(fixture(), async (db) => {
-      await buildFeaturesIn(db);
-      const raw = real[0] as FixtureRow;
-      const cases: [FixtureRow, RegExp][] = [
-        [{ ...raw, AMT_CREDITT: 1 }, /AMT_CREDITT/],
-        [{ ...raw, AMT_CREDIT: 'a lot' }, /AMT_CREDIT.*number/],
-        [{ ...raw, NAME_EDUCATION_TYPE: 'Hogwarts' }, /NAME_EDUCATION_TYPE.*Hogwarts/],
-        [{ ...raw, CODE_GENDER: 3 }, /CODE_GENDER/],
-        [{ ...raw, DAYS_EMPLOYED_ANOM: 1 }, /DAYS_EMPLOYED_ANOM/],
-        [{ ...raw, SK_ID_CURR: 1.5 }, /SK_ID_CURR/],
-      ];
-      for (const [application, message] of cases) {
-        const error = await featuresForApplication(db, application).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(DataError);
-        expect((error as DataError).message).toMatch(message);
-      }
-    });
+    const db = fixtureDb();
+    const raw = real[0] as FixtureRow;
+    const cases: [FixtureRow, RegExp][] = [
+      [{ ...raw, AMT_CREDITT: 1 }, /AMT_CREDITT/],
+      [{ ...raw, AMT_CREDIT: 'a lot' }, /AMT_CREDIT.*number/],
+      [{ ...raw, NAME_EDUCATION_TYPE: 'Hogwarts' }, /NAME_EDUCATION_TYPE.*Hogwarts/],
+      [{ ...raw, CODE_GENDER: 3 }, /CODE_GENDER/],
+      [{ ...raw, DAYS_EMPLOYED_ANOM: 1 }, /DAYS_EMPLOYED_ANOM/],
+      [{ ...raw, SK_ID_CURR: 1.5 }, /SK_ID_CURR/],
+    ];
+    for (const [application, message] of cases) {
+      const error = await featuresForApplication(db, application).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DataError);
+      expect((error as DataError).message).toMatch(message);
+    }
   });
 
   it('asks for a feature build when the database has none', async () => {

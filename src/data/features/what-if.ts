@@ -17,7 +17,7 @@ import { columnsOf, groupFeatureNames } from './assemble.ts';
 import { FEATURES_TABLE } from './build.ts';
 import { applicationFeaturesSql, HISTORY_GROUPS, macrosSql } from './groups.ts';
 
-/** Feature names of the stored feature table, in order (cached per database path). */
+/** Feature names of the stored feature table, in order. */
 async function storedFeatureNames(db: Db): Promise<string[]> {
   const exists = await db.all<{ n: number }>(
     'SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1',
@@ -41,6 +41,13 @@ function rawRelation(): string {
   return `(SELECT ${cleanSelectList('application_test', 'raw')} FROM (SELECT ${items.join(', ')}) AS raw)`;
 }
 
+/**
+ * What-if / scoring: the features of one applicant from raw application fields (as in the CSV:
+ * numbers as numbers, categories as strings, missing or absent as null) plus that SK_ID_CURR's
+ * stored history (none for a new id). Throws DataError naming the first invalid field (unknown
+ * column, text in a number, category outside its closed set) and when no feature table exists.
+ * Returns the feature row in the order of the feature table, NULL for missing.
+ */
 export async function featuresForApplication(
   db: Db,
   application: RawApplication,

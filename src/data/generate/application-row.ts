@@ -296,7 +296,7 @@ export function generateApplication(
 
   // Education: an ordered level driven by creditworthiness.
   const eduNoise = rng.normal();
-  const zEdu = 0.25 * creditworthiness + Math.sqrt(1 - 0.0625) * eduNoise;
+  const zEdu = 0.2 * creditworthiness + Math.sqrt(1 - 0.04) * eduNoise;
   const educationRank = indexAt(EDUCATION_WEIGHTS, normalCdf(zEdu));
   cells[C.education] = EDUCATION_ORDER[educationRank] as string;
 
@@ -395,9 +395,9 @@ export function generateApplication(
 
   // External scores: noisy observations of creditworthiness (EXT_SOURCE_3 the sharpest);
   // EXT_SOURCE_1 also tracks age strongly, as in the real data.
-  const z1 = 0.38 * creditworthiness + 0.5 * zOld + 0.75 * rng.normal();
-  const z2 = correlated(rng, creditworthiness, 0.5);
-  const z3 = correlated(rng, creditworthiness, 0.6);
+  const z1 = 0.35 * creditworthiness + 0.5 * zOld + 0.75 * rng.normal();
+  const z2 = correlated(rng, creditworthiness, 0.45);
+  const z3 = correlated(rng, creditworthiness, 0.55);
   num(C.ext1, rng.chance(rates.missingExt1) ? null : quantileAt(Q.ext1, normalCdf(z1 / 1.0)));
   num(C.ext2, rng.chance(rates.missingExt2) ? null : quantileAt(Q.ext2, normalCdf(z2)));
   num(C.ext3, rng.chance(rates.missingExt3) ? null : quantileAt(Q.ext3, normalCdf(z3)));
@@ -439,10 +439,7 @@ export function generateApplication(
     num(C.obs60, obs60);
     num(C.def60, binomial(rng, Math.min(defaults30, obs60), 0.71));
   }
-  const daysPhoneChange = Math.max(
-    -ageDays,
-    Math.round(quantileAt(Q.phoneChange, rng.next())),
-  );
+  const daysPhoneChange = Math.max(-ageDays, Math.round(quantileAt(Q.phoneChange, rng.next())));
   num(C.phoneChange, daysPhoneChange);
 
   if (!rng.chance(rates.missingBureauRequests)) {

@@ -5,7 +5,14 @@
  * at the end, so a failed run never leaves a set of files that looks complete.
  */
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type WriteStream,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataError } from '../errors.ts';
 import { type ProgressFactory, silentProgress } from '../progress.ts';
@@ -38,6 +45,7 @@ export interface GenerateSummary {
 }
 
 export { DEFAULT_CLIENTS, DEFAULT_SEED, DEFAULT_TEST_CLIENTS } from './defaults.ts';
+
 /** Clients per block: large enough to amortise messaging, small enough to bound memory. */
 const BLOCK_CLIENTS = 1_000;
 
@@ -79,10 +87,17 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   let defaults = 0;
   const bar = (options.progress ?? silentProgress)('generate', total, 'clients');
   try {
-    await Promise.all(TABLES.map((t, i) => write(streams[i] as WriteStream, `${headerOf(t.name)}\n`)));
+    await Promise.all(
+      TABLES.map((t, i) => write(streams[i] as WriteStream, `${headerOf(t.name)}\n`)),
+    );
     const specs: BlockSpec[] = [];
     for (let s = 0; s < total; s += BLOCK_CLIENTS) {
-      specs.push({ seed, start: s, end: Math.min(total, s + BLOCK_CLIENTS), trainClients: clients });
+      specs.push({
+        seed,
+        start: s,
+        end: Math.min(total, s + BLOCK_CLIENTS),
+        trainClients: clients,
+      });
     }
     await runBlocks(specs, workers, async (result, spec) => {
       for (let i = 0; i < streams.length; i++) {

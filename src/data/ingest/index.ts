@@ -119,10 +119,12 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestRep
       }
     }
 
+    const checking = progress('orphan rows', present.size, 'files');
     for (const report of tables) {
       stopIfInterrupted();
       if (!report.present) continue;
       const { orphans, unchecked } = await countOrphans(db, report.table, present);
+      checking.tick();
       report.orphans = orphans;
       if (orphans > 0) {
         const share = ((orphans / Math.max(1, report.rows)) * 100).toFixed(1);
@@ -134,6 +136,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestRep
         warnings.push(`${report.file}: parent keys not checked, ${unchecked.join(', ')} absent`);
       }
     }
+    checking.finish();
     warnings.unshift(...absenceWarnings(present));
 
     await writeIngestFiles(

@@ -77,6 +77,14 @@ export function computeCuts(sorted: Float64Array, maxBin: number): Float64Array 
   return Float64Array.from(cuts);
 }
 
+/**
+ * The split threshold that sends value bins 1..bin left: cuts[bin − 1], or −FLOAT32_MAX for
+ * bin 0 (no value goes left; only missing values do, when the default direction is left).
+ */
+export function thresholdOfBin(cuts: Float64Array, bin: number): number {
+  return bin === 0 ? -FLOAT32_MAX : (cuts[bin - 1] as number);
+}
+
 /** Bin of one raw value given the feature's cuts: 0 for NaN, else 1-based value bin. */
 export function binOf(x: number, cuts: Float64Array): number {
   if (Number.isNaN(x)) return 0;

@@ -68,10 +68,13 @@ describe('bin matrix', () => {
 
   it('bins row-major input the same as column-major input', () => {
     const rng = new Rng(11);
-    const cols = [0, 1, 2].map(() => Array.from({ length: 50 }, () => (rng.next() < 0.1 ? Number.NaN : rng.next())));
+    const cols = [0, 1, 2].map(() =>
+      Array.from({ length: 50 }, () => (rng.next() < 0.1 ? Number.NaN : rng.next())),
+    );
     const colMajor = fromColumns(cols);
     const rowValues = new Float64Array(150);
-    for (let r = 0; r < 50; r++) for (let c = 0; c < 3; c++) rowValues[r * 3 + c] = cols[c]?.[r] as number;
+    for (let r = 0; r < 50; r++)
+      for (let c = 0; c < 3; c++) rowValues[r * 3 + c] = cols[c]?.[r] as number;
     const rowMajor = { values: rowValues, numRows: 50, numCols: 3, layout: 'row-major' as const };
     const mapper = createBinMapper(colMajor, 8);
     expect(createBinMapper(rowMajor, 8)).toEqual(mapper);

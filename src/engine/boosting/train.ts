@@ -117,6 +117,11 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
       `${featureNames.length} feature names for ${numCols} feature columns`,
     );
   }
+  const seen = new Set<string>();
+  for (const name of featureNames) {
+    if (seen.has(name)) throw new EngineError('BAD_INPUT', `feature name "${name}" appears twice`);
+    seen.add(name);
+  }
   const objective = getObjective(params.objective);
   const { labels, weights } = checkDataset(data, 'training data');
   objective.checkLabels(labels);

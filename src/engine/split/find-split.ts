@@ -14,7 +14,7 @@ export interface NodeStats {
 export interface SplitInfo {
   gain: number;
   feature: number;
-  /** Last value bin (1-based) that goes left; the threshold is the feature's cuts[bin − 1]. */
+  /** Last value bin (1-based) that goes left, 0 when only missing values go left. */
   bin: number;
   defaultLeft: boolean;
   left: NodeStats;
@@ -24,15 +24,19 @@ export interface SplitInfo {
   rightWeight: number;
 }
 
-// Gains below this are rounding noise, not structure.
-const MIN_GAIN = 1e-10;
+/** Soft-thresholding by α (a local copy of thresholdL1 for the hot loop). */
+function softThreshold(g: number, l1: number): number {
+  return g > l1 ? g - l1 : g < -l1 ? g + l1 : 0;
+}
+
+// Gains below this are rounding noise, not structure (XGBoost's kRtEps).
+const MIN_GAIN = 1e-6;
 
 /**
  * Scans every candidate threshold of every given feature in a node's histogram, trying missing
  * values on both sides, and returns the best split by gain (or null when none passes
  * minChildWeight, minDataInLeaf, minSplitGain and the monotone constraints). Ties keep the
- * first candidate (lowest feature, lowest bin, missing right first), which keeps training
- * deterministic.
+ * first candidate in scan order (lowest feature first), which keeps training deterministic.
  */
 export function findBestSplit(
   binned: BinnedMatrix,
@@ -50,7 +54,12 @@ export function findBestSplit(
   const threshold = Math.max(minSplitGain, MIN_GAIN);
   let best: SplitInfo | null = null;
 
-  // Evaluates one candidate; returns true when it became the best.
+  // Unconstrained nodes and features use the closed form T(G)²/(H + λ); a weight-clamped score
+  // is only needed under monotone bounds. The choice is made per feature, outside the bin loop.
+  const unbounded = lower === Number.NEGATIVE_INFINITY && upper === Number.POSITIVE_INFINITY;
+  let plain = unbounded;
+
+  // Evaluates one candidate and keeps it when it beats the best so far.
   const consider = (
     feature: number,
     bin: number,
@@ -66,12 +75,19 @@ export function findBestSplit(
       return;
     }
     if (cl === 0 || cr === 0) return;
-    const wl = leafWeight(gl, hl, l1, l2, lower, upper);
-    const wr = leafWeight(gr, hr, l1, l2, lower, upper);
-    const direction = monotone[feature] ?? 0;
-    if ((direction > 0 && wl > wr) || (direction < 0 && wl < wr)) return;
-    const gain =
-      scoreGivenWeight(gl, hl, l1, l2, wl) + scoreGivenWeight(gr, hr, l1, l2, wr) - parentScore;
+    let gain: number;
+    if (plain) {
+      const tl = softThreshold(gl, l1);
+      const tr = softThreshold(gr, l1);
+      gain = (tl * tl) / (hl + l2) + (tr * tr) / (hr + l2) - parentScore;
+    } else {
+      const wl = leafWeight(gl, hl, l1, l2, lower, upper);
+      const wr = leafWeight(gr, hr, l1, l2, lower, upper);
+      const direction = monotone[feature] ?? 0;
+      if ((direction > 0 && wl > wr) || (direction < 0 && wl < wr)) return;
+      gain =
+        scoreGivenWeight(gl, hl, l1, l2, wl) + scoreGivenWeight(gr, hr, l1, l2, wr) - parentScore;
+    }
     if (!(gain > threshold) || (best !== null && !(gain > best.gain))) return;
     best = {
       gain,
@@ -80,35 +96,43 @@ export function findBestSplit(
       defaultLeft,
       left: { grad: gl, hess: hl, count: cl },
       right: { grad: gr, hess: hr, count: cr },
-      leftWeight: wl,
-      rightWeight: wr,
+      leftWeight: leafWeight(gl, hl, l1, l2, lower, upper),
+      rightWeight: leafWeight(gr, hr, l1, l2, lower, upper),
     };
   };
 
   for (let k = 0; k < features.length; k++) {
     const f = features[k] as number;
+    plain = unbounded && (monotone[f] ?? 0) === 0;
     const base = HIST_STRIDE * (binned.binOffsets[f] as number);
     const valueBins = (binned.binOffsets[f + 1] as number) - (binned.binOffsets[f] as number) - 1;
-    const mg = hist[base] as number;
-    const mh = hist[base + 1] as number;
-    const mc = hist[base + 2] as number;
-    const hasMissing = mc > 0;
+    const hasMissing = (hist[base + 2] as number) > 0;
+    // Scan order and tie-breaking follow XGBoost's hist updater, so that equal-gain candidates
+    // resolve the same way: first forward with missing values right (lowest threshold wins
+    // ties; t = valueBins separates "any value" from "missing"), then, when the node has
+    // missing values, backward with missing values left (highest threshold wins ties; t = 0
+    // sends only the missing values left). A node without missing values sends them right.
     let cg = 0;
     let ch = 0;
     let cc = 0;
-    for (let t = 1; t <= valueBins; t++) {
+    const lastForward = hasMissing ? valueBins : valueBins - 1;
+    for (let t = 1; t <= lastForward; t++) {
       const at = base + HIST_STRIDE * t;
       cg += hist[at] as number;
       ch += hist[at + 1] as number;
       cc += hist[at + 2] as number;
-      if (hasMissing) {
-        // Missing right (t = valueBins splits "any value" from "missing").
-        consider(f, t, false, cg, ch, cc);
-        if (t < valueBins) consider(f, t, true, cg + mg, ch + mh, cc + mc);
-      } else if (t < valueBins) {
-        // No missing rows here: send future missing values to the heavier child.
-        consider(f, t, ch >= node.hess - ch, cg, ch, cc);
-      }
+      consider(f, t, false, cg, ch, cc);
+    }
+    if (!hasMissing) continue;
+    let rg = 0;
+    let rh = 0;
+    let rc = 0;
+    for (let t = valueBins - 1; t >= 0; t--) {
+      const at = base + HIST_STRIDE * (t + 1);
+      rg += hist[at] as number;
+      rh += hist[at + 1] as number;
+      rc += hist[at + 2] as number;
+      consider(f, t, true, node.grad - rg, node.hess - rh, node.count - rc);
     }
   }
   return best;

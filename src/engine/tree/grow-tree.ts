@@ -1,3 +1,4 @@
+import { thresholdOfBin } from '../binning/bin-cuts.ts';
 import type { BinnedMatrix } from '../binning/bin-matrix.ts';
 import { buildHistogram, createHistogram, subtractHistogram } from '../histogram/histogram.ts';
 import type { Params } from '../params.ts';
@@ -113,7 +114,7 @@ export class TreeGrower {
       // The leaf becomes internal node `node`; its left child keeps the leaf index.
       const node = numNodes++;
       splitFeature[node] = split.feature;
-      threshold[node] = cuts[split.bin - 1] as number;
+      threshold[node] = thresholdOfBin(cuts, split.bin);
       splitBin[node] = split.bin;
       defaultLeft[node] = split.defaultLeft ? 1 : 0;
       splitGain[node] = split.gain;

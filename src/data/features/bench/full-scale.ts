@@ -116,7 +116,9 @@ const summary = await buildFeatures({
       finish() {
         const seconds = (performance.now() - start) / 1000;
         const cpu = process.cpuUsage(cpuStart);
-        console.log(`${label}: ${seconds.toFixed(1)}s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)}s`);
+        console.log(
+          `${label}: ${seconds.toFixed(1)}s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)}s`,
+        );
         return seconds;
       },
     };
@@ -125,4 +127,7 @@ const summary = await buildFeatures({
 clearInterval(timer);
 const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-console.log(summary, `CPU ${cpuSeconds.toFixed(1)}s, peak RSS ${(peakRss / 2 ** 30).toFixed(2)} GiB`);
+console.log(
+  summary,
+  `CPU ${cpuSeconds.toFixed(1)}s, peak RSS ${(peakRss / 2 ** 30).toFixed(2)} GiB`,
+);

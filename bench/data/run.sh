@@ -153,13 +153,14 @@ cat <<EOF
 
 - Wall and CPU (user + system, all threads) seconds of the whole process, start-up included, and
   the maximum resident set size, from \`/usr/bin/time -v\`. CPU seconds are the fairer ratio when
-  the machine is busy (see the load average below). Ours: \`node bin/creditlens.js generate | ingest | features\`
-  (DuckDB, written to disk). pandas: \`bench/data/pandas_reference.py --stage load | features\`
-  (in memory, nothing written). pandas "features" counts the feature computation only (from its
-  own timers: the same process first loads the CSV files, which is why its peak includes the
-  loaded tables); the end-to-end row compares ingest + features with the whole pandas process.
+  the machine is busy (see the load average below).
+- Ours: \`node bin/creditlens.js generate | ingest | features\` (DuckDB, written to disk).
+- pandas: \`bench/data/pandas_reference.py --stage load | features\` (in memory, nothing
+  written). Its "features" row counts the feature computation only (its own timers: the same
+  process first loads the CSV files, which is why its peak includes the loaded tables); the
+  end-to-end row compares ingest + features with the whole pandas process.
 - pandas stages: ${pandas_stage_times:-n/a}.
-- Ours: ${ours_features_line:-n/a}
+- Our features command: ${ours_features_line:-n/a}
 - pandas feature frame: ${feature_shape:-n/a}.
 - Rows: ${row_counts:-n/a}.
 - Command: \`$command_line\`, $(date -u '+%Y-%m-%d %H:%M UTC').

@@ -1,5 +1,5 @@
-// Generated once from ../shared/data/home-credit/application_test_sample.csv by a one-off calibration
-// script (201 quantiles per number, flag rates, small conditional tables); do not edit by hand.
+// Generated once from ../shared/data/home-credit/application_test_sample.csv by calibrate-application.py
+// (201 quantiles per number, flag rates, small conditional tables); do not edit by hand.
 
 /** 201 quantiles (0%, 0.5%, …, 100%) of each numeric column in the real sample (non-missing values). */
 export const QUANTILES: Readonly<Record<string, readonly number[]>> = {

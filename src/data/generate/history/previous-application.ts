@@ -5,24 +5,31 @@
  */
 
 import type { Random } from '../random.ts';
-import { WeightedChoice } from '../random.ts';
 import type { LineSink } from '../types.ts';
 import { type LoanSchedule, writeCashLoanHistory } from './cash-loan-history.ts';
-import { cellChoice, money, rate, wholeFloat } from './cells.ts';
+import { money, rate, wholeFloat } from './cells.ts';
 import { SENTINEL, SENTINEL_CELL } from './constants.ts';
 import { writeCreditCardHistory } from './credit-card-history.ts';
-import type { HistoryProfile } from './profile.ts';
 import {
-  CARD_PRODUCT_COMBINATION,
-  CASH_PRODUCT_COMBINATION,
-  CONSUMER_PRODUCT_COMBINATION,
-  NAME_CASH_LOAN_PURPOSE,
-  NAME_GOODS_CATEGORY,
-  NAME_SELLER_INDUSTRY,
-  PREVIOUS_TYPE_SUITE,
-  REFUSAL_REASON,
-  WEEKDAY,
-} from './value-sets.ts';
+  CARD_CHANNEL,
+  CARD_COMBINATION,
+  CASH_CHANNEL,
+  CASH_COMBINATION,
+  CASH_TERMS,
+  CLIENT_TYPE_LATER,
+  CONSUMER_CHANNEL,
+  CONSUMER_COMBINATION,
+  CONSUMER_TERMS,
+  CONSUMER_YIELD,
+  GOODS,
+  PAYMENT_TYPE,
+  PURPOSE,
+  REASONS,
+  SELLER,
+  SUITE,
+  WEEKDAYS,
+} from './product-catalogue.ts';
+import type { HistoryProfile } from './profile.ts';
 
 const CASH = 0;
 const CONSUMER = 1;
@@ -33,71 +40,6 @@ const TYPE_CELL = ['Cash loans', 'Consumer loans', 'Revolving loans', 'XNA'];
 const REFUSED_BASE = [0.25, 0.075, 0.3, 0];
 const CANCELED_BASE = [0.33, 0.02, 0.2, 1];
 const UNUSED_BASE = [0.002, 0.035, 0, 0];
-
-const WEEKDAYS = cellChoice(WEEKDAY);
-const REASONS = cellChoice(REFUSAL_REASON);
-const SUITE = cellChoice(PREVIOUS_TYPE_SUITE);
-const GOODS = cellChoice(NAME_GOODS_CATEGORY);
-const SELLER = cellChoice(NAME_SELLER_INDUSTRY);
-const PURPOSE = cellChoice(NAME_CASH_LOAN_PURPOSE);
-const CONSUMER_COMBINATION = cellChoice(CONSUMER_PRODUCT_COMBINATION);
-const CASH_COMBINATION = cellChoice(CASH_PRODUCT_COMBINATION.filter(([v]) => v !== 'Cash'));
-const CARD_COMBINATION = cellChoice(CARD_PRODUCT_COMBINATION);
-const CONSUMER_CHANNEL = cellChoice([
-  ['Country-wide', 0.55],
-  ['Stone', 0.28],
-  ['Regional / Local', 0.14],
-  ['AP+ (Cash loan)', 0.02],
-  ['Car dealer', 0.001],
-]);
-const CASH_CHANNEL = cellChoice([
-  ['Credit and cash offices', 0.72],
-  ['Contact center', 0.13],
-  ['AP+ (Cash loan)', 0.12],
-  ['Channel of corporate sales', 0.03],
-]);
-const CARD_CHANNEL = cellChoice([
-  ['Credit and cash offices', 0.6],
-  ['Country-wide', 0.2],
-  ['Stone', 0.15],
-  ['Regional / Local', 0.05],
-]);
-const CONSUMER_YIELD = cellChoice([
-  ['middle', 0.3],
-  ['high', 0.33],
-  ['low_normal', 0.33],
-  ['low_action', 0.04],
-]);
-const PAYMENT_TYPE = cellChoice([
-  ['Cash through the bank', 0.985],
-  ['Non-cash from your account', 0.013],
-  ['Cashless from the account of the employer', 0.002],
-]);
-const CLIENT_TYPE_LATER = cellChoice([
-  ['Repeater', 0.86],
-  ['Refreshed', 0.11],
-  ['New', 0.025],
-  ['XNA', 0.005],
-]);
-const CONSUMER_TERMS = new WeightedChoice<number>([
-  [6, 0.12],
-  [8, 0.05],
-  [10, 0.15],
-  [12, 0.3],
-  [18, 0.12],
-  [24, 0.16],
-  [30, 0.03],
-  [36, 0.07],
-]);
-const CASH_TERMS = new WeightedChoice<number>([
-  [12, 0.25],
-  [18, 0.1],
-  [24, 0.22],
-  [30, 0.05],
-  [36, 0.2],
-  [48, 0.09],
-  [60, 0.09],
-]);
 
 /** Reused buffers: decision day and contract type of each application of the current client. */
 const decisions = new Int32Array(64);

@@ -20,10 +20,10 @@ SQL semantics mirrored on purpose (a literal pandas translation would differ):
 - sum() over no present value is NaN (SQL NULL), not 0: sum(min_count=1).
 - count(*) FILTER (...) is 0 when nothing matches; agg(x) FILTER (...) is NaN then.
 - flag(cond) counts a missing operand as 0; comparisons with NaN are False in pandas too.
-- DuckDB greatest(x, 0) ignores NULL: greatest(NULL, 0) = 0, so an unpaid instalment has 0 late
-  days, 0 early days and 0 amount missing (fillna(0) after the clip below).
-- arg_max(arg, val) skips rows where arg or val is NULL; on ties DuckDB picks any row (the
-  reference takes the last in file order after a stable sort, so a tie can differ).
+- An unpaid instalment has no late or early days (NULL, left out of means) and misses its whole
+  amount.
+- arg_max(arg, val) skips rows where arg or val is NULL; it is only used where `val` is unique
+  within the group (one month per loan), so there are no ties.
 - bool_or over only NULLs is NULL, and NOT NULL is NULL (POS "completed").
 - list_avg/min/max/stddev_pop over [EXT_SOURCE_1..3] ignore the missing ones.
 
@@ -726,11 +726,11 @@ def installments_features(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """installments.sql."""
     src = tables["installments_payments"]
     delay = src.DAYS_ENTRY_PAYMENT - src.DAYS_INSTALMENT
-    # DuckDB greatest() ignores NULL: greatest(NULL, 0) = 0 (mirrored by the fillna(0)).
-    late = delay.clip(lower=0).fillna(0.0)
-    early = (-delay).clip(lower=0).fillna(0.0)
+    # An unpaid instalment (no entry date) has no late/early days; it misses its whole amount.
+    late = delay.clip(lower=0)
+    early = (-delay).clip(lower=0)
     paid_share = safe_div(src.AMT_PAYMENT, src.AMT_INSTALMENT)
-    amount_missing = (src.AMT_INSTALMENT - src.AMT_PAYMENT).clip(lower=0).fillna(0.0)
+    amount_missing = (src.AMT_INSTALMENT - src.AMT_PAYMENT.fillna(0.0)).clip(lower=0)
     recent = src.DAYS_INSTALMENT >= -365
     paid = delay.notna()
     shared = paid_share.notna()
@@ -863,8 +863,9 @@ def credit_card_features(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             ("CC_DPD_MONTHS_SHARE_12M", "mean", "dpd_12m"),
         ],
     )
-    # arg_max over all of a client's cards: several cards share the last month, a tie.
-    g["CC_UTILISATION_LAST"] = arg_max(c, ["SK_ID_CURR"], "utilisation", "MONTHS_BALANCE")
+    # Mean utilisation over the cards at the client's latest month.
+    last = c.MONTHS_BALANCE == c.groupby("SK_ID_CURR").MONTHS_BALANCE.transform("max")
+    g["CC_UTILISATION_LAST"] = c.loc[last].groupby("SK_ID_CURR").utilisation.mean()
     return g
 
 

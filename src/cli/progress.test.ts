@@ -24,7 +24,12 @@ describe('progress', () => {
 
   it('prints a first line with percentage, counts and ETA, then a summary', () => {
     const out = capture();
-    const bar = createProgress({ label: 'bureau.csv', total: 200, unit: 'rows', stream: out.stream });
+    const bar = createProgress({
+      label: 'bureau.csv',
+      total: 200,
+      unit: 'rows',
+      stream: out.stream,
+    });
     bar.tick(50);
     bar.finish();
     const lines = out.text().trimEnd().split('\n');

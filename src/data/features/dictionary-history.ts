@@ -754,7 +754,7 @@ const INSTALLMENTS: readonly Explicit[] = [
     'Montant manquant moyen par échéance',
     'Average amount missing per instalment',
     'currency',
-    'Mean of max(AMT_INSTALMENT - AMT_PAYMENT, 0).',
+    'Mean of max(AMT_INSTALMENT - AMT_PAYMENT, 0); an unpaid instalment misses its whole amount.',
   ],
   [
     'INST_AMOUNT_MISSING_MAX',
@@ -932,7 +932,7 @@ const CREDIT_CARD: readonly Explicit[] = [
     'Utilisation du plafond au dernier mois',
     'Use of the card limit in the latest month',
     'ratio',
-    'Balance / limit at the latest MONTHS_BALANCE.',
+    'Mean of balance / limit over the cards at the latest MONTHS_BALANCE.',
   ],
   [
     'CC_AMT_DRAWINGS_MEAN',

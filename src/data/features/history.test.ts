@@ -77,6 +77,22 @@ describe('installments features', () => {
       expect(three.INST_PAYMENT_DELAY_MEAN).toBeNull();
     });
   });
+
+  it('keeps an unpaid instalment out of lateness but counts its whole amount as missing', async () => {
+    const rows: FixtureRows = {
+      ...APPLICATIONS,
+      installments_payments: [inst(1, 10, -60, -58, 1000, 1000), inst(1, 10, -30, null, 800, null)],
+    };
+    await withFixtureDb(rows, async (db) => {
+      await buildFeaturesIn(db);
+      const one = await featureRow(db, 1);
+      expect(one.INST_UNPAID_COUNT).toBe(1);
+      expect(one.INST_LATE_DAYS_MEAN).toBe(2); // the unpaid one is not "0 days late"
+      expect(one.INST_EARLY_DAYS_MAX).toBe(0);
+      expect(one.INST_AMOUNT_MISSING_SUM).toBe(800);
+      expect(one.INST_AMOUNT_MISSING_MEAN).toBe(400);
+    });
+  });
 });
 
 describe('bureau features', () => {
@@ -274,6 +290,40 @@ describe('previous application, POS and credit card features', () => {
       expect(two.CC_BELOW_MINIMUM_SHARE).toBe(1); // only the month with a positive minimum
       expect(two.CC_DPD_MONTHS_SHARE).toBe(0.5);
       expect(two.CC_PAYMENT_TO_MINIMUM_MEAN).toBe(0.5);
+    });
+  });
+
+  it('takes the mean over cards that share the latest month as the last utilisation', async () => {
+    const rows: FixtureRows = {
+      ...APPLICATIONS,
+      credit_card_balance: [
+        {
+          SK_ID_PREV: 40,
+          SK_ID_CURR: 1,
+          MONTHS_BALANCE: -2,
+          AMT_BALANCE: 900,
+          AMT_CREDIT_LIMIT_ACTUAL: 1000,
+        },
+        {
+          SK_ID_PREV: 40,
+          SK_ID_CURR: 1,
+          MONTHS_BALANCE: -1,
+          AMT_BALANCE: 100,
+          AMT_CREDIT_LIMIT_ACTUAL: 1000,
+        },
+        {
+          SK_ID_PREV: 41,
+          SK_ID_CURR: 1,
+          MONTHS_BALANCE: -1,
+          AMT_BALANCE: 600,
+          AMT_CREDIT_LIMIT_ACTUAL: 1000,
+        },
+      ],
+    };
+    await withFixtureDb(rows, async (db) => {
+      await buildFeaturesIn(db);
+      const one = await featureRow(db, 1);
+      expect(one.CC_UTILISATION_LAST).toBeCloseTo((0.1 + 0.6) / 2, 12);
     });
   });
 

@@ -5,8 +5,8 @@
  * naming the file.
  */
 import { open } from 'node:fs/promises';
+import { splitCsvRecord } from '../csv-record.ts';
 import { DataError } from '../errors.ts';
-import { splitCsvRecord } from './csv-line.ts';
 
 /** Bytes read to check the encoding and find the header (the real headers are < 10 KB). */
 const HEAD_BYTES = 1 << 20;

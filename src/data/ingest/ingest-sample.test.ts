@@ -5,9 +5,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir } from '../../../test/fixtures/ingest/files.ts';
+import { splitCsvRecord } from '../csv-record.ts';
 import { withDb } from '../db.ts';
 import { DAYS_SENTINEL, TABLES } from '../schema.ts';
-import { splitCsvRecord } from './csv-line.ts';
 import { type IngestReport, ingestDirectory } from './index.ts';
 
 const SAMPLE = resolve(

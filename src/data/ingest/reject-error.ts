@@ -2,9 +2,10 @@
  * Turns the first row DuckDB rejected while reading a file into a DataError that names the file,
  * the line (1-based, as a text editor shows it: the header is line 1), the column and the value.
  */
+
+import { splitCsvRecord } from '../csv-record.ts';
 import { DataError } from '../errors.ts';
 import type { TableSpec } from '../schema.ts';
-import { splitCsvRecord } from './csv-line.ts';
 
 /** A row of DuckDB's reject_errors table (the columns we use). */
 export type RejectRow = {

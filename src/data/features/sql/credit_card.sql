@@ -10,7 +10,10 @@ WITH card_month AS (
     *,
     safe_div(AMT_BALANCE, AMT_CREDIT_LIMIT_ACTUAL) AS utilisation,
     safe_div(AMT_PAYMENT_CURRENT, AMT_INST_MIN_REGULARITY) AS payment_to_minimum,
-    MONTHS_BALANCE >= -12 AS recent
+    MONTHS_BALANCE >= -12 AS recent,
+    -- The client's latest month over all cards: several cards can share it, so "last
+    -- utilisation" is their mean, not one card picked arbitrarily.
+    MONTHS_BALANCE = max(MONTHS_BALANCE) OVER (PARTITION BY SK_ID_CURR) AS is_last_month
   FROM credit_card_balance
 )
 SELECT
@@ -23,7 +26,7 @@ SELECT
   max(AMT_CREDIT_LIMIT_ACTUAL) AS CC_AMT_CREDIT_LIMIT_MAX,
   avg(utilisation) AS CC_UTILISATION_MEAN,
   max(utilisation) AS CC_UTILISATION_MAX,
-  arg_max(utilisation, MONTHS_BALANCE) AS CC_UTILISATION_LAST,
+  avg(utilisation) FILTER (WHERE is_last_month) AS CC_UTILISATION_LAST,
   avg(AMT_DRAWINGS_CURRENT) AS CC_AMT_DRAWINGS_MEAN,
   sum(AMT_DRAWINGS_CURRENT) AS CC_AMT_DRAWINGS_SUM,
   avg(AMT_DRAWINGS_ATM_CURRENT) AS CC_AMT_DRAWINGS_ATM_MEAN,

@@ -3,11 +3,12 @@
 -- Sources: installments_payments. Per instalment:
 --   delay = DAYS_ENTRY_PAYMENT - DAYS_INSTALMENT (days; positive = paid late, negative = early),
 --   late days = max(delay, 0), early days = max(-delay, 0),
---   paid share = AMT_PAYMENT / AMT_INSTALMENT, amount missing = max(AMT_INSTALMENT - AMT_PAYMENT, 0).
+--   paid share = AMT_PAYMENT / AMT_INSTALMENT,
+--   amount missing = max(AMT_INSTALMENT - AMT_PAYMENT, 0), the whole instalment when unpaid.
 -- Nulls: a client without rows has no row here, so every feature is missing after the LEFT JOIN;
---   an instalment without payment (DAYS_ENTRY_PAYMENT or AMT_PAYMENT missing) has a missing delay
---   and paid share and is left out of their means and shares; AMT_INSTALMENT = 0 gives a missing
---   paid share.
+--   an instalment without payment (DAYS_ENTRY_PAYMENT or AMT_PAYMENT missing) has a missing delay,
+--   late/early days and paid share and is left out of their means and shares, but counts fully in
+--   the amount missing; AMT_INSTALMENT = 0 gives a missing paid share.
 WITH instalment AS (
   SELECT
     SK_ID_CURR,
@@ -18,10 +19,14 @@ WITH instalment AS (
     DAYS_ENTRY_PAYMENT,
     NUM_INSTALMENT_VERSION,
     DAYS_ENTRY_PAYMENT - DAYS_INSTALMENT AS delay,
-    greatest(DAYS_ENTRY_PAYMENT - DAYS_INSTALMENT, 0) AS late_days,
-    greatest(DAYS_INSTALMENT - DAYS_ENTRY_PAYMENT, 0) AS early_days,
+    -- greatest() skips NULLs in DuckDB, so an unpaid instalment is kept out explicitly.
+    CASE WHEN DAYS_ENTRY_PAYMENT IS NOT NULL
+      THEN greatest(DAYS_ENTRY_PAYMENT - DAYS_INSTALMENT, 0) END AS late_days,
+    CASE WHEN DAYS_ENTRY_PAYMENT IS NOT NULL
+      THEN greatest(DAYS_INSTALMENT - DAYS_ENTRY_PAYMENT, 0) END AS early_days,
     safe_div(AMT_PAYMENT, AMT_INSTALMENT) AS paid_share,
-    greatest(AMT_INSTALMENT - AMT_PAYMENT, 0) AS amount_missing,
+    -- An unpaid instalment misses its whole amount.
+    greatest(AMT_INSTALMENT - coalesce(AMT_PAYMENT, 0), 0) AS amount_missing,
     DAYS_INSTALMENT >= -365 AS recent
   FROM installments_payments
 )

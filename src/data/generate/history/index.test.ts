@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { splitCsvRecord } from '../../csv-record.ts';
 import { DAYS_SENTINEL, table } from '../../schema.ts';
 import { Random } from '../random.ts';
 import type { ClientSeed, HistoryTable, LineSink } from '../types.ts';
@@ -57,34 +58,13 @@ function generateAll(clients: readonly ClientSeed[], seed: number): Record<Histo
 }
 
 /** Splits one CSV line honouring double quotes. */
-function parseLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
-}
 
 type Row = Record<string, string>;
 
 function toRows(name: HistoryTable, lines: readonly string[]): Row[] {
   const names = table(name).columns.map((c) => c.name);
   return lines.map((l) => {
-    const cells = parseLine(l);
+    const cells = splitCsvRecord(l);
     const row: Row = {};
     names.forEach((n, i) => {
       row[n] = cells[i] as string;
@@ -125,7 +105,7 @@ describe('generateHistory: format', () => {
       const width = table(t).columns.length;
       expect(lines[t].length, t).toBeGreaterThan(0);
       for (const l of lines[t]) {
-        const cells = parseLine(l);
+        const cells = splitCsvRecord(l);
         if (cells.length !== width || l.includes('\n'))
           throw new Error(`${t}: ${cells.length} cells in ${l}`);
       }

@@ -1,4 +1,6 @@
-/** Splitting one CSV record (RFC 4180 quoting, ',' delimiter) into its fields. */
+/** Splitting one CSV record (RFC 4180 quoting, ',' delimiter) into its fields, leniently: an
+ * unterminated quote runs to the end. Ingestion's error messages and tests use it; the realism
+ * report has a strict twin (generate/csv-read.ts) that rejects malformed lines. */
 
 /** Fields of `record` (no trailing line break); quotes removed, doubled quotes undone. */
 export function splitCsvRecord(record: string): string[] {

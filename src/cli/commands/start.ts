@@ -7,12 +7,22 @@ import { generateDataset } from '../../data/generate/index.ts';
 import { ingestDirectory } from '../../data/ingest/index.ts';
 import { TABLES } from '../../data/schema.ts';
 import { barFactory, formatCount } from '../progress.ts';
+import { UserError } from '../user-error.ts';
 
 interface StartOptions {
   dataDir: string;
   clients: string;
   testClients: string;
   seed: string;
+}
+
+/** A whole-number option, or a UserError naming the option and what was given. */
+function wholeNumber(option: string, raw: string): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value)) {
+    throw new UserError(`invalid ${option}: "${raw}" (expected a whole number)`);
+  }
+  return value;
 }
 
 /** Newest modification time among the Kaggle files present in a directory (0 if none). */
@@ -56,6 +66,11 @@ export function registerStart(program: Command): void {
     .option('--test-clients <n>', 'test clients of the demo data when it must be generated', '5000')
     .option('--seed <n>', 'seed of the demo data', '42')
     .action(async (options: StartOptions) => {
+      const sizes = {
+        clients: wholeNumber('--clients', options.clients),
+        testClients: wholeNumber('--test-clients', options.testClients),
+        seed: wholeNumber('--seed', options.seed),
+      };
       const dataDir = resolve(options.dataDir);
       const demoDir = join(dataDir, 'demo');
       const dbPath = join(dataDir, 'creditlens.duckdb');
@@ -66,9 +81,7 @@ export function registerStart(program: Command): void {
         process.stderr.write(`No data in ${demoDir}: generating the demo data set.\n`);
         const summary = await generateDataset({
           outDir: demoDir,
-          clients: Number(options.clients),
-          testClients: Number(options.testClients),
-          seed: Number(options.seed),
+          ...sizes,
           progress,
         });
         const rows = summary.files.reduce((sum, f) => sum + f.rows, 0);

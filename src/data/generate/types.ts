@@ -5,6 +5,8 @@
  * TARGET.
  */
 
+import type { TableName } from '../schema-types.ts';
+
 /** What the history generator needs to know about one client. */
 export interface ClientSeed {
   /** 0-based index over all clients, train first then test; also the random stream number. */
@@ -49,14 +51,8 @@ export const idAllocator: IdAllocator = {
   previousId: (client, j) => 1_000_000 + client.index * MAX_PREVIOUS_PER_CLIENT + j,
 };
 
-/** The six history tables, in file order. */
-export type HistoryTable =
-  | 'bureau'
-  | 'bureau_balance'
-  | 'previous_application'
-  | 'POS_CASH_balance'
-  | 'installments_payments'
-  | 'credit_card_balance';
+/** The six history tables (every table but the two application ones). */
+export type HistoryTable = Exclude<TableName, 'application_train' | 'application_test'>;
 
 /**
  * Receives CSV lines (without the trailing newline; header excluded) per table. The orchestrator

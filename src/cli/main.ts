@@ -1,8 +1,11 @@
 /** The `creditlens` command: one sub-command per file under ./commands. */
 import { Command, CommanderError } from 'commander';
+import { registerExplain } from './commands/explain.ts';
 import { registerFeatures } from './commands/features.ts';
+import { registerFit } from './commands/fit.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerPredict } from './commands/predict.ts';
 import { registerStart } from './commands/start.ts';
 import { UserError } from './user-error.ts';
 
@@ -22,6 +25,9 @@ const program = new Command()
 registerGenerate(program);
 registerIngest(program);
 registerFeatures(program);
+registerFit(program);
+registerPredict(program);
+registerExplain(program);
 registerStart(program);
 
 try {

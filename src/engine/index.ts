@@ -2,7 +2,8 @@
  * The gradient-boosting engine: pure TypeScript, no I/O, no imports from the rest of creditlens.
  * Train with `train`, score with `predict` / `predictMargin` (batch) or `predictRow` (one row),
  * explain with `ShapExplainer` / `shapRow` / `shapBatch`, store with `serializeModel` /
- * `parseModel`. Parameters: `resolveParams`, documented in docs/params.md.
+ * `parseModel`, import XGBoost JSON models with `parseXgboostModel` (or read either kind with
+ * `parseAnyModel`). Parameters: `resolveParams`, documented in docs/params.md.
  */
 export { type Dataset, type RoundProgress, type TrainOptions, train } from './boosting/train.ts';
 export { EngineError } from './errors.ts';
@@ -27,3 +28,5 @@ export {
 export { predict, predictMargin, predictMarginRow, predictRow } from './predict.ts';
 export { type ShapBatch, ShapExplainer, type ShapRow, shapBatch, shapRow } from './shap/shap.ts';
 export type { Tree } from './tree/tree.ts';
+export { parseAnyModel } from './xgboost/any-model.ts';
+export { parseXgboostModel, type XgboostImportOptions } from './xgboost/import-model.ts';

@@ -25,6 +25,12 @@ export interface Model {
   readonly params: Params;
   readonly trees: readonly Tree[];
   readonly metadata: TrainingMetadata;
+  /**
+   * How the caller turned its raw input into feature columns (for example the CSV column kinds
+   * and category lists of src/model/tabular), stored as given and covered by the checksum. The
+   * engine does not interpret it. Absent from models that were not given one.
+   */
+  readonly encoding?: Readonly<Record<string, unknown>>;
 }
 
 export const MODEL_FORMAT = 'creditlens-gbdt';
@@ -73,6 +79,7 @@ export function serializeModel(model: Model): string {
     params: model.params,
     trees: model.trees.map(treeToJson),
     metadata: model.metadata,
+    ...(model.encoding === undefined ? {} : { encoding: model.encoding }),
   };
   return JSON.stringify({ ...body, checksum: sha256Hex(canonicalJson(body)) });
 }
@@ -190,7 +197,7 @@ export function parseModel(text: string): Model {
   if (typeof checksum !== 'string' || checksum !== sha256Hex(canonicalJson(body))) {
     throw corrupt('checksum mismatch (the file is damaged or was edited)');
   }
-  const { featureNames, objective, baseScore, params, trees, metadata } = body;
+  const { featureNames, objective, baseScore, params, trees, metadata, encoding } = body;
   if (!Array.isArray(featureNames) || featureNames.some((name) => typeof name !== 'string')) {
     throw corrupt('featureNames must be an array of strings');
   }
@@ -205,6 +212,7 @@ export function parseModel(text: string): Model {
   if (objective !== resolved.objective) throw corrupt('objective differs from params.objective');
   if (!Array.isArray(trees)) throw corrupt('trees must be an array');
   if (!isRecord(metadata)) throw corrupt('metadata must be an object');
+  if (encoding !== undefined && !isRecord(encoding)) throw corrupt('encoding must be an object');
   return {
     featureNames: Object.freeze([...(featureNames as string[])]),
     objective: resolved.objective,
@@ -212,5 +220,6 @@ export function parseModel(text: string): Model {
     params: resolved,
     trees: trees.map((tree, i) => treeFromJson(tree, i, featureNames.length)),
     metadata: metadata as unknown as TrainingMetadata,
+    ...(encoding === undefined ? {} : { encoding }),
   };
 }

@@ -33,6 +33,56 @@ function softThreshold(g: number, l1: number): number {
 const MIN_GAIN = 1e-6;
 
 /**
+ * The gain of sending (gl, hl, cl) left and the rest of the node right, or −∞ when the candidate
+ * fails minChildWeight, minDataInLeaf or the monotone direction. A plain function of numbers
+ * (no closure, no allocation) so the optimiser inlines it into the bin loops.
+ */
+function candidateGain(
+  gl: number,
+  hl: number,
+  cl: number,
+  node: NodeStats,
+  plain: boolean,
+  direction: number,
+  lower: number,
+  upper: number,
+  parentScore: number,
+  params: Params,
+): number {
+  const { l1, l2, minChildWeight, minDataInLeaf } = params;
+  const gr = node.grad - gl;
+  const hr = node.hess - hl;
+  const cr = node.count - cl;
+  if (hl < minChildWeight || hr < minChildWeight || cl < minDataInLeaf || cr < minDataInLeaf) {
+    return Number.NEGATIVE_INFINITY;
+  }
+  if (cl === 0 || cr === 0) return Number.NEGATIVE_INFINITY;
+  let gain: number;
+  if (plain) {
+    const tl = softThreshold(gl, l1);
+    const tr = softThreshold(gr, l1);
+    gain = (tl * tl) / (hl + l2) + (tr * tr) / (hr + l2) - parentScore;
+  } else {
+    const wl = leafWeight(gl, hl, l1, l2, lower, upper);
+    const wr = leafWeight(gr, hr, l1, l2, lower, upper);
+    if ((direction > 0 && wl > wr) || (direction < 0 && wl < wr)) return Number.NEGATIVE_INFINITY;
+    gain =
+      scoreGivenWeight(gl, hl, l1, l2, wl) + scoreGivenWeight(gr, hr, l1, l2, wr) - parentScore;
+  }
+  return gain;
+}
+
+/**
+ * Whether a candidate's gain beats the best so far. XGBoost compares gains in float32
+ * (bst_float), so candidates within float32 rounding of each other tie and the first in scan
+ * order wins; comparing in float64 would let rounding noise pick another, equally good threshold
+ * or missing direction (which changes routing of unseen values and SHAP values, not the fit).
+ */
+function beats(gain: number, bestGain: number): boolean {
+  return Math.fround(gain) > Math.fround(bestGain);
+}
+
+/**
  * Scans every candidate threshold of every given feature in a node's histogram, trying missing
  * values on both sides, and returns the best split by gain (or null when none passes
  * minChildWeight, minDataInLeaf, minSplitGain and the monotone constraints). Ties keep the
@@ -48,62 +98,27 @@ export function findBestSplit(
   monotone: Int8Array,
   params: Params,
 ): SplitInfo | null {
-  const { l1, l2, minChildWeight, minDataInLeaf, minSplitGain } = params;
+  const { l1, l2, minSplitGain } = params;
   const parentWeight = leafWeight(node.grad, node.hess, l1, l2, lower, upper);
   const parentScore = scoreGivenWeight(node.grad, node.hess, l1, l2, parentWeight);
   const threshold = Math.max(minSplitGain, MIN_GAIN);
-  let best: SplitInfo | null = null;
+  // The best candidate so far as plain numbers (an object per improvement would churn the GC).
+  let bestFeature = -1;
+  let bestGain = 0;
+  let bestBin = 0;
+  let bestDefaultLeft = false;
+  let bestGl = 0;
+  let bestHl = 0;
+  let bestCl = 0;
 
   // Unconstrained nodes and features use the closed form T(G)²/(H + λ); a weight-clamped score
   // is only needed under monotone bounds. The choice is made per feature, outside the bin loop.
   const unbounded = lower === Number.NEGATIVE_INFINITY && upper === Number.POSITIVE_INFINITY;
-  let plain = unbounded;
-
-  // Evaluates one candidate and keeps it when it beats the best so far.
-  const consider = (
-    feature: number,
-    bin: number,
-    defaultLeft: boolean,
-    gl: number,
-    hl: number,
-    cl: number,
-  ): void => {
-    const gr = node.grad - gl;
-    const hr = node.hess - hl;
-    const cr = node.count - cl;
-    if (hl < minChildWeight || hr < minChildWeight || cl < minDataInLeaf || cr < minDataInLeaf) {
-      return;
-    }
-    if (cl === 0 || cr === 0) return;
-    let gain: number;
-    if (plain) {
-      const tl = softThreshold(gl, l1);
-      const tr = softThreshold(gr, l1);
-      gain = (tl * tl) / (hl + l2) + (tr * tr) / (hr + l2) - parentScore;
-    } else {
-      const wl = leafWeight(gl, hl, l1, l2, lower, upper);
-      const wr = leafWeight(gr, hr, l1, l2, lower, upper);
-      const direction = monotone[feature] ?? 0;
-      if ((direction > 0 && wl > wr) || (direction < 0 && wl < wr)) return;
-      gain =
-        scoreGivenWeight(gl, hl, l1, l2, wl) + scoreGivenWeight(gr, hr, l1, l2, wr) - parentScore;
-    }
-    if (!(gain > threshold) || (best !== null && !(gain > best.gain))) return;
-    best = {
-      gain,
-      feature,
-      bin,
-      defaultLeft,
-      left: { grad: gl, hess: hl, count: cl },
-      right: { grad: gr, hess: hr, count: cr },
-      leftWeight: leafWeight(gl, hl, l1, l2, lower, upper),
-      rightWeight: leafWeight(gr, hr, l1, l2, lower, upper),
-    };
-  };
 
   for (let k = 0; k < features.length; k++) {
     const f = features[k] as number;
-    plain = unbounded && (monotone[f] ?? 0) === 0;
+    const direction = monotone[f] ?? 0;
+    const plain = unbounded && direction === 0;
     const base = HIST_STRIDE * (binned.binOffsets[f] as number);
     const valueBins = (binned.binOffsets[f + 1] as number) - (binned.binOffsets[f] as number) - 1;
     const hasMissing = (hist[base + 2] as number) > 0;
@@ -121,7 +136,27 @@ export function findBestSplit(
       cg += hist[at] as number;
       ch += hist[at + 1] as number;
       cc += hist[at + 2] as number;
-      consider(f, t, false, cg, ch, cc);
+      const gain = candidateGain(
+        cg,
+        ch,
+        cc,
+        node,
+        plain,
+        direction,
+        lower,
+        upper,
+        parentScore,
+        params,
+      );
+      if (gain > threshold && (bestFeature < 0 || beats(gain, bestGain))) {
+        bestFeature = f;
+        bestGain = gain;
+        bestBin = t;
+        bestDefaultLeft = false;
+        bestGl = cg;
+        bestHl = ch;
+        bestCl = cc;
+      }
     }
     if (!hasMissing) continue;
     let rg = 0;
@@ -132,8 +167,41 @@ export function findBestSplit(
       rg += hist[at] as number;
       rh += hist[at + 1] as number;
       rc += hist[at + 2] as number;
-      consider(f, t, true, node.grad - rg, node.hess - rh, node.count - rc);
+      const gl = node.grad - rg;
+      const hl = node.hess - rh;
+      const cl = node.count - rc;
+      const gain = candidateGain(
+        gl,
+        hl,
+        cl,
+        node,
+        plain,
+        direction,
+        lower,
+        upper,
+        parentScore,
+        params,
+      );
+      if (gain > threshold && (bestFeature < 0 || beats(gain, bestGain))) {
+        bestFeature = f;
+        bestGain = gain;
+        bestBin = t;
+        bestDefaultLeft = true;
+        bestGl = gl;
+        bestHl = hl;
+        bestCl = cl;
+      }
     }
   }
-  return best;
+  if (bestFeature < 0) return null;
+  return {
+    gain: bestGain,
+    feature: bestFeature,
+    bin: bestBin,
+    defaultLeft: bestDefaultLeft,
+    left: { grad: bestGl, hess: bestHl, count: bestCl },
+    right: { grad: node.grad - bestGl, hess: node.hess - bestHl, count: node.count - bestCl },
+    leftWeight: leafWeight(bestGl, bestHl, l1, l2, lower, upper),
+    rightWeight: leafWeight(node.grad - bestGl, node.hess - bestHl, l1, l2, lower, upper),
+  };
 }

@@ -46,6 +46,8 @@ interface OpenLeaf {
  */
 export class TreeGrower {
   private readonly scratch: Int32Array;
+  /** Gathered gradient pairs of the node whose histogram is being built. */
+  private readonly gradPairs: Float64Array;
   private readonly pool: Float64Array[] = [];
 
   constructor(
@@ -54,6 +56,7 @@ export class TreeGrower {
     private readonly monotone: Int8Array,
   ) {
     this.scratch = new Int32Array(binned.numRows);
+    this.gradPairs = new Float64Array(2 * binned.numRows);
   }
 
   grow(input: GrowInput): GrownTree {
@@ -90,7 +93,7 @@ export class TreeGrower {
     const leaves: OpenLeaf[] = [root];
     if (this.canSplit(root, 1)) {
       root.hist = this.takeHistogram();
-      buildHistogram(binned, features, rows, 0, rows.length, grad, hess, root.hist);
+      buildHistogram(binned, features, rows, 0, rows.length, grad, hess, root.hist, this.gradPairs);
       root.split = this.findSplit(root, features);
     }
 
@@ -163,7 +166,17 @@ export class TreeGrower {
         const [small, large] =
           left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
         small.hist = this.takeHistogram();
-        buildHistogram(binned, features, rows, small.start, small.end, grad, hess, small.hist);
+        buildHistogram(
+          binned,
+          features,
+          rows,
+          small.start,
+          small.end,
+          grad,
+          hess,
+          small.hist,
+          this.gradPairs,
+        );
         subtractHistogram(binned, features, parentHist, small.hist, parentHist);
         large.hist = parentHist;
         for (const child of [left, right]) {

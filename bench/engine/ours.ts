@@ -1,0 +1,133 @@
+/**
+ * Our side of the engine benchmark: the same split and hyper-parameters as xgb_side.py, on the
+ * same CLB1 file (see matrix_file.py). Prints one JSON line of measurements.
+ *
+ *   node --import tsx bench/engine/ours.ts DATA.bin ROUNDS [MAX_ROWS]
+ */
+import { readFileSync } from 'node:fs';
+import { denseMatrix, predict, ShapExplainer, train } from '../../src/engine/index.ts';
+import { auc } from '../../src/engine/metric/metrics.ts';
+
+const [path, roundsArg, maxRowsArg] = process.argv.slice(2);
+if (path === undefined || roundsArg === undefined) {
+  process.stderr.write(
+    'usage: node --import tsx bench/engine/ours.ts DATA.bin ROUNDS [MAX_ROWS]\n',
+  );
+  process.exit(2);
+}
+const rounds = Number(roundsArg);
+const maxRows = Number(maxRowsArg ?? 0);
+
+function readMatrix(file: string): {
+  x: Float32Array;
+  y: Float32Array;
+  rows: number;
+  cols: number;
+} {
+  const buf = readFileSync(file);
+  if (buf.toString('latin1', 0, 4) !== 'CLB1') throw new Error(`${file}: not a CLB1 matrix file`);
+  const fileRows = buf.readInt32LE(4);
+  const cols = buf.readInt32LE(8);
+  const rows = maxRows > 0 ? Math.min(maxRows, fileRows) : fileRows;
+  // Copy into aligned buffers (the Buffer's offset need not be a multiple of 4).
+  const y = new Float32Array(rows);
+  y.set(new Float32Array(buf.buffer.slice(buf.byteOffset + 16, buf.byteOffset + 16 + 4 * rows)));
+  const xStart = buf.byteOffset + 16 + 4 * fileRows;
+  const x = new Float32Array(buf.buffer.slice(xStart, xStart + 4 * rows * cols));
+  return { x, y, rows, cols };
+}
+
+/** Rows [from, to) of a row-major float32 matrix as a float64 matrix in the given layout. */
+function slice(x: Float32Array, cols: number, from: number, to: number, columnMajor: boolean) {
+  const n = to - from;
+  const out = new Float64Array(n * cols);
+  for (let r = 0; r < n; r++) {
+    const src = (from + r) * cols;
+    for (let c = 0; c < cols; c++) {
+      out[columnMajor ? c * n + r : r * cols + c] = x[src + c] as number;
+    }
+  }
+  return denseMatrix(out, n, cols, columnMajor ? 'column-major' : 'row-major');
+}
+
+function clock(): { wall: number; cpu: number } {
+  const { user, system } = process.cpuUsage();
+  return { wall: performance.now() / 1000, cpu: (user + system) / 1e6 };
+}
+
+function since(start: { wall: number; cpu: number }): { wall: number; cpu: number } {
+  const now = clock();
+  return { wall: now.wall - start.wall, cpu: now.cpu - start.cpu };
+}
+
+const { x, y, rows, cols } = readMatrix(path);
+const nTrain = Math.floor(rows * 0.8);
+const trainX = slice(x, cols, 0, nTrain, true);
+const trainY = y.subarray(0, nTrain);
+const holdX = slice(x, cols, nTrain, rows, false);
+const holdY = Float64Array.from(y.subarray(nTrain));
+
+const params = {
+  objective: 'binary:logistic',
+  numRounds: rounds,
+  maxLeaves: 63,
+  maxDepth: 0,
+  learningRate: 0.1,
+  l2: 1,
+  l1: 0,
+  minChildWeight: 1,
+  minDataInLeaf: 0,
+  maxBin: 255,
+  seed: 0,
+} as const;
+
+let t = clock();
+const model = train(
+  { features: trainX, labels: trainY },
+  {
+    params,
+    onProgress: ({ round }) => {
+      if (round % 25 === 0)
+        process.stderr.write(`ours: round ${round}, ${since(t).wall.toFixed(1)} s\n`);
+    },
+  },
+);
+const trainTime = since(t);
+
+t = clock();
+const prob = predict(model, holdX);
+const predictTime = since(t);
+const holdAuc = auc.evaluate(prob, holdY, new Float64Array(holdY.length).fill(1));
+
+const explainer = new ShapExplainer(model);
+const nShap = Math.min(10_000, holdX.numRows);
+const shapX = denseMatrix(holdX.values.subarray(0, nShap * cols), nShap, cols, 'row-major');
+t = clock();
+explainer.explainBatch(shapX);
+const shapTime = since(t);
+
+const latencies: number[] = [];
+for (let i = 0; i < 200; i++) {
+  const row = holdX.values.subarray(i * cols, (i + 1) * cols);
+  const t0 = performance.now();
+  explainer.explainRow(row);
+  latencies.push(performance.now() - t0);
+}
+latencies.sort((a, b) => a - b);
+
+process.stdout.write(
+  `${JSON.stringify({
+    side: 'ours',
+    trainRows: nTrain,
+    holdoutRows: holdX.numRows,
+    cols,
+    rounds,
+    trainWall: trainTime.wall,
+    trainCpu: trainTime.cpu,
+    auc: holdAuc,
+    predictRowsPerSec: holdX.numRows / predictTime.wall,
+    shapRows: nShap,
+    shapRowsPerSec: nShap / shapTime.wall,
+    oneRowShapMedianMs: ((latencies[99] as number) + (latencies[100] as number)) / 2,
+  })}\n`,
+);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { train } from './boosting/train.ts';
-import { EngineError } from './errors.ts';
 import { denseMatrix } from './matrix.ts';
 import { parseModel, serializeModel } from './model.ts';
 import { predictMargin, predictMarginRow } from './predict.ts';
 import { ShapExplainer } from './shap/shap.ts';
+import { errorOf } from './test-support/error-of.ts';
 import { binaryProblem } from './test-support/synthetic.ts';
 
 const data = binaryProblem(2000, 17);
@@ -15,16 +15,6 @@ const model = train(data, {
   featureNames: ['a', 'b', 'c', 'd', 'e', 'f'],
 });
 const text = serializeModel(model);
-
-function errorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error('expected an error');
-}
 
 describe('model JSON', () => {
   it('round-trips to identical predictions, SHAP values and text', () => {

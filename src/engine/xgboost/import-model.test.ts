@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../errors.ts';
 import { denseMatrix } from '../matrix.ts';
 import { parseModel, serializeModel } from '../model.ts';
 import { predictMargin, predictMarginRow } from '../predict.ts';
 import { ShapExplainer } from '../shap/shap.ts';
+import { errorOf } from '../test-support/error-of.ts';
 import { parseAnyModel } from './any-model.ts';
 import { parseXgboostModel } from './import-model.ts';
 
@@ -36,16 +36,6 @@ function load(name: string) {
     expected,
     matrix: denseMatrix(values, expected.rows.length, numCols, 'row-major'),
   };
-}
-
-function errorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error('expected an error');
 }
 
 const CASES = ['binary-depth4', 'regression-depth4', 'binary-monotone', 'binary-lossguide31'];

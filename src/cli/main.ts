@@ -5,8 +5,11 @@ import { registerFeatures } from './commands/features.ts';
 import { registerFit } from './commands/fit.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerModels } from './commands/models.ts';
 import { registerPredict } from './commands/predict.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
+import { registerTrain } from './commands/train.ts';
 import { UserError } from './user-error.ts';
 
 /** Errors from lower layers that the user can act on carry `userFacing: true` (see data/errors.ts). */
@@ -26,9 +29,12 @@ registerGenerate(program);
 registerIngest(program);
 registerFeatures(program);
 registerFit(program);
+registerTrain(program);
+registerModels(program);
 registerPredict(program);
 registerExplain(program);
 registerStart(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,6 +6,8 @@ export interface ProgressSink {
   tick(n?: number): void;
   update(done: number): void;
   setTotal(total: number): void;
+  /** Changes the label shown (e.g. the best score so far); sinks may ignore it. */
+  setLabel?(label: string): void;
   /** Ends the work; returns elapsed seconds. */
   finish(message?: string): number;
 }

@@ -190,7 +190,11 @@ export interface RunRecord {
   readonly source: DataSource;
   /** SHA-256 over the training rows actually used (ids, labels, feature values). */
   readonly dataFingerprint: string;
-  readonly rows: { readonly train: number; readonly holdout: number; readonly positiveRate: number };
+  readonly rows: {
+    readonly train: number;
+    readonly holdout: number;
+    readonly positiveRate: number;
+  };
   readonly folds: number;
   readonly featureNames: string[];
   /** Features left out on purpose (e.g. protected attributes) and why. */
@@ -215,7 +219,10 @@ export interface RunRecord {
     /** Normalised cost (y) against threshold (x), out-of-fold. */
     readonly cost: Curve;
   };
-  readonly importance: { readonly features: FeatureImportance[]; readonly themes: ThemeImportance[] };
+  readonly importance: {
+    readonly features: FeatureImportance[];
+    readonly themes: ThemeImportance[];
+  };
   readonly shapSummaries: ShapSummary[];
   readonly fairness: FairnessSummary[];
 }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withDb } from '../../src/data/db.ts';
+import { loadActiveRun } from '../../src/model/registry/index.ts';
 
 const run = promisify(execFile);
 const bin = resolve(import.meta.dirname, '../../bin/creditlens.js');
@@ -14,8 +15,19 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** The whole chain through the real command, as `npm start` runs it, at a tiny size. */
 describe('creditlens start', () => {
-  it('generates, ingests and builds features on a fresh data directory', async () => {
-    const args = [bin, 'start', '--data-dir', dataDir, '--clients', '600', '--test-clients', '150'];
+  it('generates, ingests, builds features and trains a model on a fresh data directory', async () => {
+    const args = [
+      bin,
+      'start',
+      '--data-dir',
+      dataDir,
+      '--clients',
+      '600',
+      '--test-clients',
+      '150',
+      '--time-budget',
+      '2',
+    ];
     const { stdout } = await run('node', args, { env: { ...process.env, CI: 'true' } });
     expect(stdout).toMatch(/creditlens is ready/);
     expect(stdout).toMatch(/demo data: 8 files/);
@@ -46,6 +58,14 @@ describe('creditlens start', () => {
       { split: 'test', n: 150 },
       { split: 'train', n: 600 },
     ]);
+    const id = stdout.match(
+      /model: (m-\d{8}-\d{6}-[0-9a-f]{4}) \(gbdt(-weighted)?, holdout ROC-AUC/,
+    )?.[1];
+    expect(id).toBeDefined();
+    const active = await loadActiveRun(join(dataDir, 'models'));
+    expect(active?.record.id).toBe(id);
+    expect(active?.record.source).toMatchObject({ kind: 'feature-table', database: dbPath });
+    expect(existsSync(join(dataDir, 'models', id as string, 'card.html'))).toBe(true);
   });
 
   it('does nothing the second time', async () => {

@@ -6,14 +6,18 @@ import { buildFeatures } from '../../data/features/index.ts';
 import { generateDataset } from '../../data/generate/index.ts';
 import { ingestDirectory } from '../../data/ingest/index.ts';
 import { TABLES } from '../../data/schema.ts';
+import { loadActiveRun, saveRun } from '../../model/registry/index.ts';
 import { barFactory, formatCount } from '../progress.ts';
 import { UserError } from '../user-error.ts';
+import { positiveNumberOption } from './train-options.ts';
+import { runOneLiner } from './train-report.ts';
 
 interface StartOptions {
   dataDir: string;
   clients: string;
   testClients: string;
   seed: string;
+  timeBudget: string;
 }
 
 /** A whole-number option, or a UserError naming the option and what was given. */
@@ -53,24 +57,30 @@ async function hasTable(dbPath: string, name: string): Promise<boolean> {
 /**
  * `creditlens start`: everything a fresh machine needs to show the product, doing only what is
  * missing: demo data (generated when data/demo has none), the DuckDB database (ingested when
- * missing or older than the files), the feature table.
+ * missing or older than the files), the feature table, a trained model (when none is active).
  */
 export function registerStart(program: Command): void {
   program
     .command('start')
     .description(
-      'prepare everything the product needs, doing only what is missing: demo data, database, features',
+      'prepare everything the product needs, doing only what is missing: demo data, database, features, model',
     )
     .option('--data-dir <dir>', 'where data and the database live', 'data')
     .option('--clients <n>', 'train clients of the demo data when it must be generated', '20000')
     .option('--test-clients <n>', 'test clients of the demo data when it must be generated', '5000')
-    .option('--seed <n>', 'seed of the demo data', '42')
+    .option('--seed <n>', 'seed of the demo data and of the training', '42')
+    .option(
+      '--time-budget <seconds>',
+      'hyper-parameter search time when a model must be trained (see creditlens train)',
+      '45',
+    )
     .action(async (options: StartOptions) => {
       const sizes = {
         clients: wholeNumber('--clients', options.clients),
         testClients: wholeNumber('--test-clients', options.testClients),
         seed: wholeNumber('--seed', options.seed),
       };
+      const timeBudgetSeconds = positiveNumberOption('--time-budget', options.timeBudget);
       const dataDir = resolve(options.dataDir);
       const demoDir = join(dataDir, 'demo');
       const dbPath = join(dataDir, 'creditlens.duckdb');
@@ -101,6 +111,23 @@ export function registerStart(program: Command): void {
         const summary = await buildFeatures({ dbPath, progress });
         made.push(
           `features: ${formatCount(summary.featureCount)} features for ${formatCount(summary.rows.train)} train and ${formatCount(summary.rows.test)} test clients`,
+        );
+      }
+
+      const modelsDir = join(dataDir, 'models');
+      if ((await loadActiveRun(modelsDir)) === null) {
+        process.stderr.write('No active model: training one on the feature table.\n');
+        // Loaded on use: starting an already prepared installation needs no training code.
+        const { trainFromFeatureTable } = await import('../../model/training/index.ts');
+        const outcome = await trainFromFeatureTable(dbPath, {
+          timeBudgetSeconds,
+          seed: sizes.seed,
+          progress,
+          log: (line: string) => process.stderr.write(`${line}\n`),
+        });
+        const record = await saveRun(modelsDir, outcome, { activate: true });
+        made.push(
+          `model: ${runOneLiner(record)} trained in ${record.durationSeconds.toFixed(0)}s, active; card in ${join(modelsDir, record.id, 'card.html')}`,
         );
       }
 

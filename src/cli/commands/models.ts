@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { renderModelCardMarkdown } from '../../model/card/index.ts';
+import {
+  listRuns,
+  loadActiveRun,
+  loadRun,
+  promoteRun,
+  RUN_FILES,
+} from '../../model/registry/index.ts';
+import { runOneLiner, runsTable } from './train-report.ts';
+
+interface ModelsOptions {
+  dataDir: string;
+}
+
+function modelsDirOf(options: ModelsOptions): string {
+  return join(resolve(options.dataDir), 'models');
+}
+
+/** `creditlens models list | show ID | promote ID`: the registry of trained models. */
+export function registerModels(program: Command): void {
+  const models = program
+    .command('models')
+    .description('list, show and promote the trained models of the registry (<data-dir>/models)');
+
+  models
+    .command('list')
+    .description('every trained model, newest first; * marks the active one')
+    .option('--data-dir <dir>', 'where the models directory (models/) lives', 'data')
+    .action(async (options: ModelsOptions) => {
+      const runs = await listRuns(modelsDirOf(options));
+      process.stdout.write(
+        runs.length === 0 ? 'No models yet: creditlens train\n' : `${runsTable(runs)}\n`,
+      );
+    });
+
+  models
+    .command('show')
+    .description('print the model card (Markdown) of a model, or a summary with --summary')
+    .argument('<id>', 'model id, or an unambiguous beginning of it')
+    .option('--data-dir <dir>', 'where the models directory (models/) lives', 'data')
+    .option('--summary', 'a few lines and the paths of the model card instead of the whole card')
+    .action(async (id: string, options: ModelsOptions & { summary?: boolean }) => {
+      const modelsDir = modelsDirOf(options);
+      const { record } = await loadRun(modelsDir, id);
+      const runDir = join(modelsDir, record.id);
+      if (options.summary === true) {
+        const active = (await loadActiveRun(modelsDir))?.record.id === record.id;
+        process.stdout.write(
+          [
+            `${runOneLiner(record)}${active ? ', active' : ''}`,
+            `trained ${record.createdAt} on ${record.source.kind === 'csv' ? record.source.file : `${record.source.database} (${record.source.table})`}, ${record.rows.train + record.rows.holdout} rows, ${record.featureNames.length} features`,
+            `card: ${join(runDir, RUN_FILES.cardHtml)}`,
+            `      ${join(runDir, RUN_FILES.cardMarkdown)}`,
+            '',
+          ].join('\n'),
+        );
+        return;
+      }
+      // The stored card is what was published with the model; re-render only if it is missing.
+      const card = await readFile(join(runDir, RUN_FILES.cardMarkdown), 'utf8').catch(() =>
+        renderModelCardMarkdown(record),
+      );
+      process.stdout.write(card);
+    });
+
+  models
+    .command('promote')
+    .description('make a model the active one (the one the API serves)')
+    .argument('<id>', 'model id, or an unambiguous beginning of it')
+    .option('--data-dir <dir>', 'where the models directory (models/) lives', 'data')
+    .action(async (id: string, options: ModelsOptions) => {
+      const modelsDir = modelsDirOf(options);
+      const previous = (await listRuns(modelsDir)).find((r) => r.active)?.id;
+      const promoted = await promoteRun(modelsDir, id);
+      process.stdout.write(
+        previous === promoted
+          ? `${promoted} was already the active model\n`
+          : `${promoted} is now the active model${previous === undefined ? '' : ` (was ${previous})`}\n`,
+      );
+    });
+}

@@ -1,0 +1,106 @@
+import type { Command } from 'commander';
+import { presentDemoLogins } from '../../api/auth/demo-users.ts';
+import { buildServer } from '../../api/server.ts';
+import { UserError } from '../user-error.ts';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  dataDir: string;
+  db?: string;
+  appDb?: string;
+  modelsDir?: string;
+  secureCookies: string;
+  trustProxy?: boolean;
+  logLevel: string;
+}
+
+function port(raw: string): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value > 65535) {
+    throw new UserError(`invalid --port: "${raw}" (expected a whole number from 0 to 65535)`);
+  }
+  return value;
+}
+
+function secureCookies(raw: string): boolean | 'auto' {
+  if (raw === 'auto') return 'auto';
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new UserError(`invalid --secure-cookies: "${raw}" (expected auto, true or false)`);
+}
+
+/**
+ * `creditlens serve`: the API (and later the dashboard) on one port. Stops cleanly on SIGTERM or
+ * SIGINT: stops accepting, finishes requests, closes the databases.
+ */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the API: clients, scores, auth, audit trail; OpenAPI at /api/openapi.json')
+    .option('--port <n>', 'TCP port to listen on', '8080')
+    .option('--host <host>', 'interface to listen on (0.0.0.0 for every one)', '127.0.0.1')
+    .option('--data-dir <dir>', 'where the data, database and models live', 'data')
+    .option('--db <path>', 'DuckDB database (default <data-dir>/creditlens.duckdb)')
+    .option('--models-dir <dir>', 'model registry (default <data-dir>/models)')
+    .option(
+      '--app-db <path>',
+      'SQLite users/sessions/audit (default <data-dir>/creditlens-app.sqlite)',
+    )
+    .option(
+      '--secure-cookies <mode>',
+      'Secure session cookie: auto (when https), true or false',
+      'auto',
+    )
+    .option('--trust-proxy', 'trust X-Forwarded-* headers from a reverse proxy')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent', 'info')
+    .action(async (options: ServeOptions) => {
+      let app: Awaited<ReturnType<typeof buildServer>>;
+      try {
+        app = await buildServer({
+          port: port(options.port),
+          host: options.host,
+          dataDir: options.dataDir,
+          dbPath: options.db,
+          appDbPath: options.appDb,
+          modelsDir: options.modelsDir,
+          secureCookies: secureCookies(options.secureCookies),
+          trustProxy: options.trustProxy === true,
+          logLevel: options.logLevel as 'info',
+        });
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith('invalid ')) {
+          throw new UserError(error.message);
+        }
+        throw error;
+      }
+      const { config } = app.ctx;
+      let closing = false;
+      const stop = (signal: string) => {
+        if (closing) return;
+        closing = true;
+        app.log.info({ signal }, 'shutting down');
+        app.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+      const address = await app.listen({ port: config.port, host: config.host });
+      const lines = [`creditlens API listening on ${address}`, `  docs: ${address}/api/docs`];
+      if (app.ctx.clientsProblem) lines.push(`  warning: ${app.ctx.clientsProblem}`);
+      else if (app.ctx.modelProblem) lines.push(`  warning: ${app.ctx.modelProblem}`);
+      else if (app.ctx.scores) {
+        lines.push(`  model: ${app.ctx.scores.record.id}, ${app.ctx.scores.size} clients scored`);
+      }
+      const logins = presentDemoLogins(app.ctx.store.users);
+      if (logins.length > 0) {
+        lines.push('  demo logins (demo data only):');
+        for (const u of logins) {
+          const client = u.clientId === null ? '' : `, client ${u.clientId}`;
+          lines.push(`    ${u.username} / ${u.password}  (${u.role}${client})`);
+        }
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../user-error.ts';
+import { planTraining, type TrainCliOptions } from './train-options.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'creditlens-train-options-'));
+const db = join(dir, 'creditlens.duckdb');
+const csv = join(dir, 'bank.csv');
+writeFileSync(db, '');
+writeFileSync(csv, 'a,T\n1,0\n');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const defaults: TrainCliOptions = {
+  dataDir: dir,
+  folds: '5',
+  costFn: '10',
+  costFp: '1',
+  beta: '10',
+  seed: '42',
+  activate: true,
+};
+
+function messageOf(options: Partial<TrainCliOptions>): string {
+  try {
+    planTraining({ ...defaults, ...options });
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('train options', () => {
+  it('turns the defaults into a plan on the feature table', () => {
+    const plan = planTraining(defaults);
+    expect(plan).toEqual({
+      source: { kind: 'feature-table', dbPath: db },
+      modelsDir: join(dir, 'models'),
+      folds: 5,
+      costs: { falseNegative: 10, falsePositive: 1 },
+      beta: 10,
+      seed: 42,
+      includeProtected: false,
+      activate: true,
+      quiet: false,
+    });
+  });
+
+  it('reads every option', () => {
+    const plan = planTraining({
+      ...defaults,
+      folds: '3',
+      timeBudget: '7.5',
+      costFn: '5',
+      costFp: '0.5',
+      beta: '2',
+      seed: '7',
+      includeProtected: true,
+      activate: false,
+      csv,
+      target: 'T',
+      id: 'a',
+      positive: 'yes',
+    });
+    expect(plan.source).toEqual({ kind: 'csv', file: csv, target: 'T', id: 'a', positive: 'yes' });
+    expect(plan.timeBudgetSeconds).toBe(7.5);
+    expect(plan.trials).toBeUndefined();
+    expect(plan.costs).toEqual({ falseNegative: 5, falsePositive: 0.5 });
+    expect([plan.folds, plan.beta, plan.seed, plan.includeProtected, plan.activate]).toEqual([
+      3,
+      2,
+      7,
+      true,
+      undefined,
+    ]);
+  });
+
+  it('names what is wrong', () => {
+    expect(messageOf({ trials: '3', timeBudget: '10' })).toMatch(
+      /--trials or --time-budget, not both/,
+    );
+    expect(messageOf({ folds: '1' })).toMatch(/invalid --folds: "1"/);
+    expect(messageOf({ folds: 'five' })).toMatch(/invalid --folds/);
+    expect(messageOf({ trials: '0' })).toMatch(/invalid --trials/);
+    expect(messageOf({ timeBudget: '-3' })).toMatch(/invalid --time-budget: "-3"/);
+    expect(messageOf({ costFn: '0' })).toMatch(/invalid --cost-fn: "0".*greater than 0/);
+    expect(messageOf({ costFp: 'abc' })).toMatch(/invalid --cost-fp/);
+    expect(messageOf({ beta: '' })).toMatch(/invalid --beta/);
+    expect(messageOf({ seed: '1.5' })).toMatch(/invalid --seed/);
+    expect(messageOf({ target: 'T' })).toMatch(/--target needs --csv/);
+    expect(messageOf({ csv })).toMatch(/--csv needs --target/);
+    expect(messageOf({ csv, target: 'T', db })).toMatch(/--db and --csv/);
+    expect(messageOf({ csv: join(dir, 'nope.csv'), target: 'T' })).toMatch(
+      /--csv: no file at .*nope\.csv/,
+    );
+    expect(messageOf({ dataDir: join(dir, 'empty') })).toMatch(
+      /--db: no file at .*creditlens\.duckdb/,
+    );
+  });
+});

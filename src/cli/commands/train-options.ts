@@ -1,0 +1,149 @@
+/**
+ * The options of `creditlens train`, checked before anything is read or written: every mistake
+ * is a UserError naming the option and what was given.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CostSpec } from '../../model/run-record.ts';
+import { UserError } from '../user-error.ts';
+
+/** The raw strings commander hands over. */
+export interface TrainCliOptions {
+  dataDir: string;
+  db?: string;
+  folds: string;
+  trials?: string;
+  timeBudget?: string;
+  costFn: string;
+  costFp: string;
+  beta: string;
+  seed: string;
+  includeProtected?: boolean;
+  /** false with --no-activate. */
+  activate: boolean;
+  csv?: string;
+  target?: string;
+  id?: string;
+  positive?: string;
+  quiet?: boolean;
+}
+
+export type TrainSource =
+  | { readonly kind: 'feature-table'; readonly dbPath: string }
+  | {
+      readonly kind: 'csv';
+      readonly file: string;
+      readonly target: string;
+      readonly id?: string;
+      readonly positive?: string;
+    };
+
+export interface TrainPlan {
+  readonly source: TrainSource;
+  readonly modelsDir: string;
+  readonly folds: number;
+  readonly trials?: number;
+  readonly timeBudgetSeconds?: number;
+  readonly costs: CostSpec;
+  readonly beta: number;
+  readonly seed: number;
+  readonly includeProtected: boolean;
+  /** true: activate the new model; undefined: only when none is active (--no-activate). */
+  readonly activate: true | undefined;
+  readonly quiet: boolean;
+}
+
+/** A whole number within [min, max]. */
+export function wholeNumberOption(option: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UserError(
+      `invalid ${option}: "${raw}" (expected a whole number from ${min} to ${max})`,
+    );
+  }
+  return value;
+}
+
+/** A finite number strictly above zero. */
+export function positiveNumberOption(option: string, raw: string): number {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw new UserError(`invalid ${option}: "${raw}" (expected a number greater than 0)`);
+  }
+  return value;
+}
+
+function requireFile(option: string, path: string, hint: string): void {
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new UserError(`${option}: no file at ${path}${hint}`);
+  }
+}
+
+function source(options: TrainCliOptions, dataDir: string): TrainSource {
+  if (options.csv === undefined) {
+    for (const [flag, value] of [
+      ['--target', options.target],
+      ['--id', options.id],
+      ['--positive', options.positive],
+    ] as const) {
+      if (value !== undefined)
+        throw new UserError(`${flag} needs --csv (it names a column of that file)`);
+    }
+    const dbPath = resolve(options.db ?? join(dataDir, 'creditlens.duckdb'));
+    requireFile('--db', dbPath, ' (build it with: creditlens start)');
+    return { kind: 'feature-table', dbPath };
+  }
+  if (options.db !== undefined) {
+    throw new UserError(
+      '--db and --csv exclude each other: train on the feature table or on a CSV file',
+    );
+  }
+  if (options.target === undefined) {
+    throw new UserError('--csv needs --target COLUMN (the column holding 0/1 or two labels)');
+  }
+  const file = resolve(options.csv);
+  requireFile('--csv', file, '');
+  return {
+    kind: 'csv',
+    file,
+    target: options.target,
+    ...(options.id === undefined ? {} : { id: options.id }),
+    ...(options.positive === undefined ? {} : { positive: options.positive }),
+  };
+}
+
+/** Checks every option; returns what to do. Reads nothing but the existence of input files. */
+export function planTraining(options: TrainCliOptions): TrainPlan {
+  if (options.trials !== undefined && options.timeBudget !== undefined) {
+    throw new UserError('give --trials or --time-budget, not both');
+  }
+  const dataDir = resolve(options.dataDir);
+  const folds = wholeNumberOption('--folds', options.folds, 2, 20);
+  const trials =
+    options.trials === undefined
+      ? undefined
+      : wholeNumberOption('--trials', options.trials, 1, 10_000);
+  const timeBudgetSeconds =
+    options.timeBudget === undefined
+      ? undefined
+      : positiveNumberOption('--time-budget', options.timeBudget);
+  const costs = {
+    falseNegative: positiveNumberOption('--cost-fn', options.costFn),
+    falsePositive: positiveNumberOption('--cost-fp', options.costFp),
+  };
+  const beta = positiveNumberOption('--beta', options.beta);
+  const seed = wholeNumberOption('--seed', options.seed, 0, 2 ** 31 - 1);
+  return {
+    source: source(options, dataDir),
+    modelsDir: join(dataDir, 'models'),
+    folds,
+    ...(trials === undefined ? {} : { trials }),
+    ...(timeBudgetSeconds === undefined ? {} : { timeBudgetSeconds }),
+    costs,
+    beta,
+    seed,
+    includeProtected: options.includeProtected === true,
+    activate: options.activate === false ? undefined : true,
+    quiet: options.quiet === true,
+  };
+}

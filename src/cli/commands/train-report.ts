@@ -1,0 +1,59 @@
+/** What `creditlens train` (and `start`) print about a saved run: short, aligned, plain text. */
+import type { RunSummary } from '../../model/registry/index.ts';
+import type { RunRecord } from '../../model/run-record.ts';
+
+function num(value: number | null | undefined, digits = 3): string {
+  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '—';
+}
+
+/** Rows of text in columns, the first left-aligned and the others right-aligned. */
+export function alignColumns(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** Candidates with CV AUC ± std, holdout AUC and holdout normalised cost; the served one starred. */
+export function candidatesTable(record: RunRecord): string {
+  return alignColumns([
+    ['candidate', 'CV ROC-AUC', 'holdout ROC-AUC', 'holdout cost'],
+    ...record.candidates.map((c) => [
+      `${c.name === record.chosen ? '*' : ' '} ${c.name}`,
+      `${num(c.cv.mean.rocAuc)} ± ${num(c.cv.std.rocAuc)}`,
+      num(c.holdout.rocAuc),
+      num(c.holdout.normalisedCost),
+    ]),
+  ]);
+}
+
+/** One line: id, chosen candidate, holdout AUC and cost, threshold. */
+export function runOneLiner(record: RunRecord): string {
+  const chosen = record.candidates.find((c) => c.name === record.chosen);
+  return `${record.id} (${record.chosen}, holdout ROC-AUC ${num(chosen?.holdout.rocAuc)}, normalised cost ${num(chosen?.holdout.normalisedCost)}, threshold ${num(record.threshold)})`;
+}
+
+/** The table of `models list`. */
+export function runsTable(runs: readonly RunSummary[]): string {
+  return alignColumns([
+    ['  id', 'created (UTC)', 'chosen', 'holdout AUC', 'cost', 'threshold'],
+    ...runs.map((r) => [
+      `${r.active ? '*' : ' '} ${r.id}`,
+      r.createdAt.replace('T', ' ').slice(0, 19),
+      r.chosen,
+      num(r.holdoutAuc),
+      num(r.holdoutCost),
+      num(r.threshold),
+    ]),
+  ]);
+}

@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../model/registry/test-support.ts';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../../..');
+const bin = join(root, 'bin/creditlens.js');
+const dir = mkdtempSync(join(tmpdir(), 'creditlens-train-'));
+const csv = join(dir, 'bank.csv');
+const dataDir = join(dir, 'data');
+const modelsDir = join(dataDir, 'models');
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** 800 bank clients: a numeric signal with gaps, a categorical column, noise, a yes/no target. */
+function writeBankCsv(): void {
+  const random = seededRandom(5);
+  const lines = ['ID,income,city,age,noise,DEFAULTED'];
+  for (let i = 0; i < 800; i++) {
+    const income = random() * 4 - 2;
+    const city = ['Paris', 'Lyon', 'Nice'][Math.floor(random() * 3)] as string;
+    const age = 20 + Math.floor(random() * 50);
+    const logit = -2.2 + 1.5 * income + (city === 'Lyon' ? 0.8 : 0);
+    const label = random() < 1 / (1 + Math.exp(-logit)) ? 'yes' : 'no';
+    const cell = random() < 0.1 ? '' : income.toFixed(3);
+    lines.push(`C${i},${cell},${city},${age},${(random() - 0.5).toFixed(3)},${label}`);
+  }
+  writeFileSync(csv, `${lines.join('\n')}\n`);
+}
+
+const csvArgs = ['--csv', csv, '--target', 'DEFAULTED', '--id', 'ID', '--positive', 'yes'];
+const fast = ['--trials', '2', '--folds', '3', '--quiet', '--data-dir', dataDir];
+
+beforeAll(writeBankCsv);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('creditlens train', () => {
+  it('rejects bad options with a clear message, exit code 1, writing nothing', async () => {
+    // Every message is checked in train-options.test.ts; here, the path through the CLI for a
+    // bad option and for bad input found by the training code.
+    const cases: [string[], RegExp][] = [
+      [['--trials', '2', '--time-budget', '3'], /give --trials or --time-budget, not both/],
+      [['--csv', csv, '--target', 'NOPE'], /NOPE/],
+    ];
+    const results = await Promise.all(
+      cases.map(([args]) => cli('train', '--data-dir', dataDir, '--quiet', ...args)),
+    );
+    results.forEach((result, i) => {
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^creditlens: /);
+      expect(result.stderr).toMatch((cases[i] as [string[], RegExp])[1]);
+      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    });
+    expect(existsSync(dataDir)).toBe(false);
+  }, 120_000);
+
+  it('trains on a CSV file, saves the run with its card and activates it', async () => {
+    const { code, stdout } = await cli('train', ...csvArgs, ...fast);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/candidate\s+CV ROC-AUC\s+holdout ROC-AUC\s+holdout cost/);
+    for (const name of ['baseline', 'logistic', 'gbdt', 'gbdt-weighted']) {
+      expect(stdout).toMatch(
+        new RegExp(`^[ *] ${name}\\s+\\d\\.\\d{3} ± \\d\\.\\d{3}\\s+\\d\\.\\d{3}`, 'm'),
+      );
+    }
+    expect(stdout).toMatch(/^threshold: 0\.\d{3} /m);
+    const id = stdout.match(/^model: (m-\d{8}-\d{6}-[0-9a-f]{4}) \(active\)/m)?.[1];
+    expect(id).toBeDefined();
+    expect(stdout).toContain(join(modelsDir, id as string, 'card.html'));
+    expect(readdirSync(join(modelsDir, id as string)).sort()).toEqual([
+      'card.html',
+      'card.md',
+      'model.json',
+      'run.json',
+    ]);
+    const record = JSON.parse(readFileSync(join(modelsDir, id as string, 'run.json'), 'utf8'));
+    expect(record.source).toEqual({
+      kind: 'csv',
+      file: csv,
+      target: 'DEFAULTED',
+      id: 'ID',
+      positive: 'yes',
+    });
+    expect(record.folds).toBe(3);
+    expect(record.search.trials.length).toBe(2);
+    expect(readFileSync(join(modelsDir, id as string, 'card.md'), 'utf8')).toContain(csv);
+
+    // A second run with --no-activate leaves the first one active.
+    const second = await cli('train', ...csvArgs, ...fast, '--seed', '7', '--no-activate');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/not active/);
+    const registry = JSON.parse(readFileSync(join(modelsDir, 'registry.json'), 'utf8'));
+    expect(registry.models.length).toBe(2);
+    expect(registry.active).toBe(id);
+  }, 180_000);
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { fabricateRecord } from '../registry/test-support.ts';
+import { renderModelCardHtml, renderModelCardMarkdown } from './index.ts';
+
+const record = fabricateRecord();
+
+const SECTIONS = [
+  'Intended use and users',
+  'Data',
+  'Features and themes',
+  'Candidates and metrics',
+  'Threshold and costs',
+  'Decision bands',
+  'Calibration',
+  'Score scale and bands',
+  'Top features and themes',
+  'Fairness summary',
+  'Hyper-parameter search',
+  'Limitations',
+  'Reproducibility',
+];
+
+/** The SVG documents of an HTML page. */
+function svgsOf(html: string): string[] {
+  return html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+}
+
+/**
+ * Checks an XML fragment is well formed enough for a browser: every tag closes in order,
+ * attributes are quoted, no stray '<' or '&'. Returns the tag names opened.
+ */
+function checkWellFormed(xml: string): string[] {
+  const stack: string[] = [];
+  const opened: string[] = [];
+  const tag = /<(\/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g;
+  let last = 0;
+  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
+    const text = xml.slice(last, m.index);
+    expect(text).not.toMatch(/[<>]|&(?!(amp|lt|gt|quot|#\d+);)/);
+    last = m.index + m[0].length;
+    const [, closing, name, , selfClosing] = m as unknown as string[];
+    if (closing === '/') expect(stack.pop()).toBe(name);
+    else if (selfClosing !== '/') {
+      stack.push(name as string);
+      opened.push(name as string);
+    } else opened.push(name as string);
+  }
+  expect(xml.slice(last).trim()).toBe('');
+  expect(stack).toEqual([]);
+  return opened;
+}
+
+describe('model card', () => {
+  it('has every section in both formats', () => {
+    const markdown = renderModelCardMarkdown(record);
+    const html = renderModelCardHtml(record);
+    for (const section of SECTIONS) {
+      expect(markdown).toMatch(new RegExp(`^#{2,3} ${section}$`, 'm'));
+      expect(html).toContain(`>${section}</h`);
+    }
+    expect(markdown.startsWith(`# Model card: ${record.id}\n`)).toBe(true);
+  });
+
+  it('renders the numbers of the record', () => {
+    const markdown = renderModelCardMarkdown(record);
+    const gbdt = record.candidates.find((c) => c.name === 'gbdt');
+    const cvAuc = `${gbdt?.cv.mean.rocAuc.toFixed(3)} ± ${gbdt?.cv.std.rocAuc.toFixed(3)}`;
+    expect(markdown).toContain(cvAuc);
+    expect(markdown).toContain(
+      `| Gradient-boosted trees (served) | ${gbdt?.holdout.rocAuc.toFixed(3)} |`,
+    );
+    expect(markdown).toContain(record.threshold.toFixed(3));
+    expect(markdown).toContain(record.calibration.brierBefore.toFixed(4));
+    expect(markdown).toContain(record.calibration.brierAfter.toFixed(4));
+    expect(markdown).toContain(record.dataFingerprint);
+    expect(markdown).toContain('CODE_GENDER__F');
+    expect(markdown).toMatch(
+      /\| < 30 \| 600 \| 48\.0% \| 12\.0% \| 0\.68 \| 52\.0% \| ⚠ below 0\.8 \|/,
+    );
+    expect(markdown).toMatch(/\| external scores \| 3 \|/); // EXT_SOURCE_1..3 by the dictionary
+    // 600 points at 50:1, so the 620-point band starts at odds 100:1, PD 1/101.
+    expect(markdown).toContain(`| excellent | 620 | ${((1 / 101) * 100).toFixed(2)}% |`);
+    expect(markdown).toMatch(/synthetic/);
+  });
+
+  it('says when protected attributes were allowed and when the source is a CSV', () => {
+    const csv = fabricateRecord({ source: 'csv' });
+    const markdown = renderModelCardMarkdown({ ...csv, excludedFeatures: [] });
+    expect(markdown).toContain('/tmp/bank.csv');
+    expect(markdown).toContain('Protected attributes were allowed into the model');
+    expect(markdown).not.toMatch(/synthetic/);
+    expect(markdown).not.toMatch(/derived from a protected attribute/);
+    const withAge = renderModelCardMarkdown({ ...csv, featureNames: ['AGE_YEARS', 'AMT_CREDIT'] });
+    expect(withAge).toMatch(/uses 1 feature derived from a protected attribute \(AGE_YEARS\)/);
+  });
+
+  it('draws four kinds of well-formed SVG charts, each followed by its table', () => {
+    const html = renderModelCardHtml(record);
+    const svgs = svgsOf(html);
+    expect(svgs.length).toBe(5); // ROC, cost, reliability, feature and theme importance
+    for (const svg of svgs) {
+      const tags = checkWellFormed(svg);
+      expect(tags[0]).toBe('svg');
+      expect(tags).toContain('title');
+      expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+    }
+    // The cost curve marks the threshold; the reliability diagram has its diagonal.
+    expect(html).toContain(`threshold ${record.threshold.toFixed(3)}`);
+    expect(html).toContain('perfect calibration');
+    expect(svgs[4]?.match(/<rect /g)?.length).toBe(record.importance.themes.length);
+    const figures = html.match(/<figure>[\s\S]*?<\/figure>/g) ?? [];
+    expect(figures.length).toBe(5);
+    for (const figure of figures) expect(figure).toMatch(/<\/svg>[\s\S]*<table>/);
+  });
+
+  it('is one well-formed, self-contained page', () => {
+    const html = renderModelCardHtml(record).replace('<!doctype html>', '');
+    const withoutVoid = html.replace(/<meta [^>]*>/g, '');
+    checkWellFormed(withoutVoid.replace(/<style>[\s\S]*?<\/style>/, ''));
+    expect(html).not.toMatch(/<script|<link|src="http|href="http/);
+  });
+
+  it('is deterministic and escapes what it prints', () => {
+    expect(renderModelCardHtml(record)).toBe(renderModelCardHtml(fabricateRecord()));
+    expect(renderModelCardMarkdown(record)).toBe(renderModelCardMarkdown(fabricateRecord()));
+    const hostile = fabricateRecord({ source: 'csv' });
+    const html = renderModelCardHtml({
+      ...hostile,
+      source: { kind: 'csv', file: '/tmp/<b>&"x".csv', target: 'T|Y' },
+    });
+    expect(html).toContain('/tmp/&lt;b&gt;&amp;&quot;x&quot;.csv');
+    expect(html).not.toContain('<b>');
+  });
+
+  it('survives missing numbers without printing NaN', () => {
+    const gbdt = record.candidates.find((c) => c.name === 'gbdt');
+    if (gbdt === undefined) throw new Error('fabricated record has a gbdt candidate');
+    const broken = {
+      ...record,
+      candidates: [{ ...gbdt, holdout: { ...gbdt.holdout, precision: Number.NaN } }],
+    };
+    const markdown = renderModelCardMarkdown(broken);
+    expect(markdown).not.toMatch(/NaN/);
+    expect(markdown).toContain('—');
+    for (const svg of svgsOf(renderModelCardHtml(broken))) expect(svg).not.toMatch(/NaN/);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Training rows from the `features` table (built by `creditlens features`): the train split,
+ * ordered by SK_ID_CURR, read read-only as one column-major matrix. TARGET, SK_ID_CURR and split
+ * never enter the features. Protected attributes (gender and family status indicators) stay out
+ * of the model unless asked for, and gender and age are kept aside for the fairness summary.
+ */
+
+import { type Db, quoteIdent, withDb } from '../../data/db.ts';
+import { DataError } from '../../data/errors.ts';
+import { FEATURE_DICTIONARY } from '../../data/features/dictionary.ts';
+import { type ProgressFactory, silentProgress } from '../../data/progress.ts';
+import type { TrainingData } from './training-data.ts';
+
+export const FEATURE_TABLE = 'features';
+const NOT_FEATURES = new Set(['SK_ID_CURR', 'TARGET', 'split']);
+/** Prefixes of the protected one-hot columns left out unless includeProtected. */
+export const PROTECTED_PREFIXES: readonly string[] = Object.freeze([
+  'CODE_GENDER__',
+  'NAME_FAMILY_STATUS__',
+]);
+
+async function tableColumns(db: Db, table: string): Promise<string[]> {
+  const rows = await db.all<{ column_name: string }>(
+    'SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
+    [table],
+  );
+  return rows.map((row) => row.column_name);
+}
+
+/** Gender group of each row from the CODE_GENDER__F / __M indicators. */
+function genderOf(
+  female: Float64Array | undefined,
+  male: Float64Array | undefined,
+  n: number,
+): string[] | null {
+  if (female === undefined && male === undefined) return null;
+  return Array.from({ length: n }, (_, i) =>
+    female?.[i] === 1 ? 'F' : male?.[i] === 1 ? 'M' : 'unknown',
+  );
+}
+
+export async function loadFeatureTable(
+  dbPath: string,
+  options: { includeProtected?: boolean; progress?: ProgressFactory } = {},
+): Promise<TrainingData> {
+  const { includeProtected = false, progress = silentProgress } = options;
+  return withDb(
+    dbPath,
+    async (db) => {
+      const columns = await tableColumns(db, FEATURE_TABLE);
+      if (columns.length === 0) {
+        throw new DataError(
+          'MISSING_TABLE',
+          `${dbPath} has no "${FEATURE_TABLE}" table: run \`creditlens features\` first`,
+          { file: dbPath },
+        );
+      }
+      for (const required of ['SK_ID_CURR', 'TARGET', 'split']) {
+        if (!columns.includes(required)) {
+          throw new DataError(
+            'BAD_TABLE',
+            `the "${FEATURE_TABLE}" table of ${dbPath} has no ${required} column`,
+            {
+              file: dbPath,
+              column: required,
+            },
+          );
+        }
+      }
+      const table = quoteIdent(FEATURE_TABLE);
+      const [count] = await db.all<{ n: number }>(
+        `SELECT count(*) AS n FROM ${table} WHERE split = $1`,
+        ['train'],
+      );
+      const total = Number(count?.n ?? 0);
+      if (total === 0) {
+        throw new DataError(
+          'NO_TRAIN_ROWS',
+          `the "${FEATURE_TABLE}" table of ${dbPath} has no train rows (split = 'train'): run \`creditlens features\` on ingested training data first`,
+          { file: dbPath },
+        );
+      }
+      const sink = progress('load features', total, 'rows');
+      const read = await db.numericColumns(
+        `SELECT ${columns.map(quoteIdent).join(', ')} FROM ${table} WHERE split = $1 ORDER BY SK_ID_CURR`,
+        ['train'],
+        (rows) => sink.update(rows),
+      );
+      sink.finish();
+      return assemble(dbPath, read.names, read.columns, read.rowCount, includeProtected);
+    },
+    { readOnly: true },
+  );
+}
+
+function assemble(
+  dbPath: string,
+  names: string[],
+  columns: Float64Array[],
+  n: number,
+  includeProtected: boolean,
+): TrainingData {
+  const byName = new Map(names.map((name, c) => [name, columns[c] as Float64Array]));
+  const labels = byName.get('TARGET') as Float64Array;
+  for (let i = 0; i < n; i++) {
+    if (labels[i] !== 0 && labels[i] !== 1) {
+      throw new DataError(
+        'BAD_TARGET',
+        `TARGET of train row ${i + 1} in ${dbPath} is ${labels[i]}, not 0 or 1`,
+        {
+          file: dbPath,
+          column: 'TARGET',
+        },
+      );
+    }
+  }
+  const themeOf = new Map(FEATURE_DICTIONARY.map((entry) => [entry.name, entry.theme as string]));
+  const featureNames: string[] = [];
+  const excludedFeatures: { name: string; reason: string }[] = [];
+  for (const name of names) {
+    if (NOT_FEATURES.has(name)) continue;
+    if (!includeProtected && PROTECTED_PREFIXES.some((prefix) => name.startsWith(prefix))) {
+      excludedFeatures.push({
+        name,
+        reason:
+          'protected attribute (gender or family status): left out of the model, used only for the fairness summary',
+      });
+      continue;
+    }
+    featureNames.push(name);
+  }
+  const values = new Float64Array(n * featureNames.length);
+  featureNames.forEach((name, c) => {
+    values.set(byName.get(name) as Float64Array, c * n);
+  });
+  const age = byName.get('AGE_YEARS');
+  const daysBirth = byName.get('DAYS_BIRTH');
+  const ageYears = age
+    ? Float64Array.from(age)
+    : daysBirth
+      ? Float64Array.from(daysBirth, (d) => -d / 365.25)
+      : null;
+  return {
+    features: { values, numRows: n, numCols: featureNames.length, layout: 'column-major' },
+    labels,
+    ids: byName.get('SK_ID_CURR') as Float64Array,
+    featureNames,
+    themes: featureNames.map((name) => themeOf.get(name) ?? 'other'),
+    excludedFeatures,
+    gender: genderOf(byName.get('CODE_GENDER__F'), byName.get('CODE_GENDER__M'), n),
+    ageYears,
+    source: { kind: 'feature-table', database: dbPath, table: FEATURE_TABLE },
+  };
+}

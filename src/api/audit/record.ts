@@ -1,0 +1,36 @@
+/** Appends one audit record for a request: who, role, when, action, client, inputs, output. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { fingerprint } from './fingerprint.ts';
+
+export interface AuditEvent {
+  action: string;
+  clientId?: number | null;
+  modelVersion?: string | null;
+  /** The inputs that decided the output; only their SHA-256 is stored. */
+  inputs: unknown;
+  /** A short summary of the output (no personal data). */
+  output: Record<string, unknown>;
+  /** For actions before a session exists (a login): the user name tried. */
+  username?: string;
+}
+
+/** Resolves once the record is durable: await it before answering the request. */
+export function recordAudit(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  event: AuditEvent,
+): Promise<number> {
+  const user = request.user;
+  return app.ctx.store.audit.append({
+    at: Date.now(),
+    userId: user?.id ?? null,
+    username: user?.username ?? event.username ?? null,
+    role: user?.role ?? null,
+    action: event.action,
+    clientId: event.clientId ?? null,
+    modelVersion: event.modelVersion ?? null,
+    inputsFingerprint: fingerprint(event.inputs),
+    outputSummary: JSON.stringify(event.output),
+    requestId: String(request.id),
+  });
+}

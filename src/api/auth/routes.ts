@@ -1,0 +1,116 @@
+/** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me. */
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../audit/record.ts';
+import { apiError } from '../errors.ts';
+import { errorResponses, userSchema } from '../schemas.ts';
+import { AttemptCounter } from './attempts.ts';
+import { dummyHash, verifyPassword } from './password.ts';
+import { cookieOptions, currentUser, newSessionId, SESSION_COOKIE } from './session.ts';
+
+interface LoginBody {
+  username: string;
+  password: string;
+}
+
+const loginBody = {
+  type: 'object',
+  required: ['username', 'password'],
+  additionalProperties: false,
+  properties: {
+    username: { type: 'string', minLength: 1, maxLength: 64 },
+    password: { type: 'string', minLength: 1, maxLength: 256 },
+  },
+} as const;
+
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const { max, windowSeconds } = app.ctx.config.loginAttempts;
+  const perUser = new AttemptCounter(max, windowSeconds * 1000);
+  // Per-IP limit on this plugin's routes only (login); the per-name one is perUser.
+  await app.register(rateLimit, { global: false });
+
+  app.post<{ Body: LoginBody }>(
+    '/api/auth/login',
+    {
+      config: { rateLimit: { max, timeWindow: windowSeconds * 1000 } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; sets the httpOnly session cookie',
+        body: loginBody,
+        response: {
+          200: { type: 'object', required: ['user'], properties: { user: userSchema } },
+          ...errorResponses(400, 401, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const now = Date.now();
+      const wait = perUser.blockedFor(username, now);
+      if (wait > 0) throw apiError('TOO_MANY_REQUESTS', { after: `${wait} s` });
+      const found = app.ctx.store.users.findByUsername(username);
+      // Verify against a dummy hash for unknown names, so timing does not tell which names exist.
+      const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
+      if (!found || !ok) {
+        perUser.record(username, now);
+        await recordAudit(app, request, {
+          action: 'auth.login.failed',
+          username,
+          inputs: { username },
+          output: { ok: false },
+        });
+        throw apiError('BAD_CREDENTIALS');
+      }
+      const id = newSessionId();
+      const ttl = app.ctx.config.sessionTtlSeconds;
+      app.ctx.store.sessions.create({ id, userId: found.id, expiresAt: now + ttl * 1000 });
+      const user = {
+        id: found.id,
+        username: found.username,
+        role: found.role,
+        clientId: found.clientId,
+      };
+      request.user = user;
+      await recordAudit(app, request, {
+        action: 'auth.login',
+        inputs: { username },
+        output: { ok: true },
+      });
+      void reply.setCookie(SESSION_COOKIE, id, cookieOptions(app, request, ttl));
+      return { user };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Log out: ends the session and clears the cookie',
+        response: { 204: { type: 'null' }, ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      currentUser(request);
+      if (request.sessionId) app.ctx.store.sessions.delete(request.sessionId);
+      await recordAudit(app, request, { action: 'auth.logout', inputs: {}, output: { ok: true } });
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in user',
+        response: {
+          200: { type: 'object', required: ['user'], properties: { user: userSchema } },
+          ...errorResponses(401),
+        },
+      },
+    },
+    async (request) => ({ user: currentUser(request) }),
+  );
+}

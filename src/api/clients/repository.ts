@@ -1,0 +1,147 @@
+/**
+ * Client data from the DuckDB database, read-only, held in memory (feature-cache.ts): the paged
+ * list with its filters (client-list.ts) and the descriptive file of one client. The few SQL
+ * queries left are fixed text with bound parameters. SQL is fixed text; identifiers come from our own whitelists
+ */
+import type { Db } from '../../data/db.ts';
+import { DataError } from '../../data/errors.ts';
+import {
+  type ClientListQuery,
+  type ClientSummary,
+  listClients,
+  type RowScores,
+} from './client-list.ts';
+import { FeatureCache } from './feature-cache.ts';
+import { CATEGORICAL_FIELDS, CLIENT_SECTIONS, SHOWN_FEATURES, sectionOf } from './groups.ts';
+import { SerialDb } from './serial-db.ts';
+
+export interface ClientValue {
+  name: string;
+  label_fr: string;
+  label_en: string;
+  /** Unit from the feature dictionary; null for a categorical. */
+  unit: string | null;
+  /** Numeric value (null when missing or for a categorical). */
+  value: number | null;
+  /** The raw category for a categorical field (null when missing); absent for numbers. */
+  category?: string | null;
+}
+
+export interface ClientFile {
+  id: number;
+  split: 'train' | 'test';
+  sections: { key: string; label_fr: string; label_en: string; values: ClientValue[] }[];
+}
+
+function numberOrNull(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+export class ClientRepository {
+  private constructor(
+    private readonly serial: SerialDb,
+    private readonly cache: FeatureCache,
+  ) {}
+
+  /** Loads the feature table into memory (see feature-cache.ts); fails without one. */
+  static async open(db: Db): Promise<ClientRepository> {
+    const serial = new SerialDb(db);
+    const cache = await FeatureCache.load(
+      serial,
+      CATEGORICAL_FIELDS.map((f) => f.name),
+    );
+    return new ClientRepository(serial, cache);
+  }
+
+  /** Clients in the feature table. */
+  get size(): number {
+    return this.cache.size;
+  }
+
+  /** True when the tables the routes read are present. */
+  async check(): Promise<boolean> {
+    const rows = await this.serial.all<{ n: number }>(
+      `SELECT count(*) AS n FROM information_schema.tables
+       WHERE table_name IN ('features', 'application_train', 'application_test')`,
+      [],
+    );
+    return rows[0]?.n === 3;
+  }
+
+  /** The lowest SK_ID_CURR values of a split (demo customers are linked to them). */
+  async lowestIds(split: 'train' | 'test', count: number): Promise<number[]> {
+    const rows = await this.serial.all<{ id: number }>(
+      'SELECT SK_ID_CURR AS id FROM features WHERE split = $1 ORDER BY SK_ID_CURR LIMIT $2',
+      [split, count],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The paged, filtered, sorted list (see client-list.ts); scores when a model is served. */
+  list(q: ClientListQuery, scores: RowScores | null): { total: number; clients: ClientSummary[] } {
+    return listClients(this.cache, scores, q);
+  }
+
+  /**
+   * The feature table as one Float64Array per named column (missing → NaN), with the ids, in
+   * SK_ID_CURR order. Names come from a run record, checked against the table first; an absent
+   * one is a DataError naming it.
+   */
+  featureColumns(names: readonly string[]): {
+    ids: Float64Array;
+    columns: Float64Array[];
+    rowCount: number;
+  } {
+    const missing = names.filter((n) => !this.cache.has(n));
+    if (missing.length > 0) {
+      throw new DataError(
+        'MISSING_FEATURE',
+        `the feature table lacks ${missing.length} feature(s) the model needs: ${missing.slice(0, 5).join(', ')}`,
+        { column: missing[0] },
+      );
+    }
+    const columns = names.map((n) => this.cache.column(n) ?? new Float64Array(0));
+    return { ids: this.cache.ids, columns, rowCount: this.cache.size };
+  }
+
+  /** True when the client is in the feature table. */
+  exists(id: number): boolean {
+    return this.cache.rowIndex(id) !== undefined;
+  }
+
+  /** The grouped descriptive file of a client, or undefined when there is no such client. */
+  file(id: number): ClientFile | undefined {
+    const row = this.cache.rowIndex(id);
+    if (row === undefined) return undefined;
+    const sections = CLIENT_SECTIONS.map((s) => ({
+      key: s.key,
+      label_fr: s.label_fr,
+      label_en: s.label_en,
+      values: [] as ClientValue[],
+    }));
+    const byKey = new Map(sections.map((s) => [s.key, s.values]));
+    const categories = this.cache.categoriesOf(row);
+    CATEGORICAL_FIELDS.forEach((field, i) => {
+      byKey.get(sectionOf(field.theme))?.push({
+        name: field.name,
+        label_fr: field.label_fr,
+        label_en: field.label_en,
+        unit: null,
+        value: null,
+        category: categories[i] ?? null,
+      });
+    });
+    for (const entry of SHOWN_FEATURES) {
+      const column = this.cache.column(entry.name);
+      if (!column) continue;
+      byKey.get(sectionOf(entry.theme))?.push({
+        name: entry.name,
+        label_fr: entry.label_fr,
+        label_en: entry.label_en,
+        unit: entry.unit,
+        value: numberOrNull(column[row]),
+      });
+    }
+    return { id, split: this.cache.isTrain(row) ? 'train' : 'test', sections };
+  }
+}

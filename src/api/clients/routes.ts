@@ -1,0 +1,203 @@
+/**
+ * GET /api/clients (paged list with filters) and GET /api/clients/:id (the grouped file).
+ * Customers: the list holds only their own row; any other file is 403.
+ */
+import type { FastifyInstance } from 'fastify';
+import { APPLICATION_VALUE_SETS } from '../../data/value-sets.ts';
+import { recordAudit } from '../audit/record.ts';
+import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
+import { apiError } from '../errors.ts';
+import { clientIdParams, errorResponses } from '../schemas.ts';
+import { SORT_VALUES } from './client-list.ts';
+import type { ClientRepository } from './repository.ts';
+
+function valuesOf(column: string): string[] {
+  return (APPLICATION_VALUE_SETS[column] ?? []).map(([v]) => v);
+}
+
+interface ListQuery {
+  search?: string;
+  contractType?: string;
+  gender?: string;
+  incomeType?: string;
+  ageMin?: number;
+  ageMax?: number;
+  decision?: 'grant' | 'refuse';
+  pointsMin?: number;
+  pointsMax?: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+}
+
+const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    search: {
+      type: 'string',
+      pattern: '^[0-9]{0,9}$',
+      description: 'SK_ID_CURR, exact or a prefix (digits)',
+    },
+    contractType: { type: 'string', enum: valuesOf('NAME_CONTRACT_TYPE') },
+    gender: { type: 'string', enum: valuesOf('CODE_GENDER') },
+    incomeType: { type: 'string', enum: valuesOf('NAME_INCOME_TYPE') },
+    ageMin: { type: 'integer', minimum: 0, maximum: 120, description: 'years, inclusive' },
+    ageMax: { type: 'integer', minimum: 0, maximum: 120, description: 'years, inclusive' },
+    decision: { type: 'string', enum: ['grant', 'refuse'], description: "the model's decision" },
+    pointsMin: {
+      type: 'number',
+      minimum: -10_000,
+      maximum: 10_000,
+      description: 'points, inclusive',
+    },
+    pointsMax: {
+      type: 'number',
+      minimum: -10_000,
+      maximum: 10_000,
+      description: 'points, inclusive',
+    },
+    page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
+    pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+    sort: {
+      type: 'string',
+      enum: SORT_VALUES,
+      default: 'id',
+      description: 'a column key; a leading "-" sorts descending',
+    },
+  },
+} as const;
+
+const nullableNumber = { type: ['number', 'null'] } as const;
+const nullableString = { type: ['string', 'null'] } as const;
+
+const summarySchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    split: { type: 'string', enum: ['train', 'test'] },
+    contractType: nullableString,
+    gender: nullableString,
+    incomeType: nullableString,
+    age: nullableNumber,
+    income: nullableNumber,
+    credit: nullableNumber,
+    annuity: nullableNumber,
+    probability: { ...nullableNumber, description: 'calibrated PD; null without a model' },
+    points: nullableNumber,
+    decision: { anyOf: [{ type: 'string', enum: ['grant', 'refuse'] }, { type: 'null' }] },
+  },
+} as const;
+
+const valueSchema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string' },
+    label_fr: { type: 'string' },
+    label_en: { type: 'string' },
+    unit: nullableString,
+    value: nullableNumber,
+    category: nullableString,
+  },
+} as const;
+
+const fileSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    split: { type: 'string', enum: ['train', 'test'] },
+    sections: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          key: { type: 'string' },
+          label_fr: { type: 'string' },
+          label_en: { type: 'string' },
+          values: { type: 'array', items: valueSchema },
+        },
+      },
+    },
+  },
+} as const;
+
+function repository(app: FastifyInstance): ClientRepository {
+  const { clients, clientsProblem } = app.ctx;
+  if (!clients) throw apiError('NOT_READY', { reason: clientsProblem ?? 'no client database' });
+  return clients;
+}
+
+export async function clientRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: ListQuery }>(
+    '/api/clients',
+    {
+      preHandler: requireRole('adviser', 'admin', 'customer'),
+      schema: {
+        tags: ['clients'],
+        summary: 'Paged client list with filters (a customer sees only their own row)',
+        querystring: listQuery,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              total: { type: 'integer' },
+              page: { type: 'integer' },
+              pageSize: { type: 'integer' },
+              clients: { type: 'array', items: summarySchema },
+            },
+          },
+          ...errorResponses(400, 401, 403, 503),
+        },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const q = request.query;
+      if (q.ageMin !== undefined && q.ageMax !== undefined && q.ageMin > q.ageMax) {
+        throw apiError('BAD_REQUEST', { field: 'query.ageMin', reason: 'greater than ageMax' });
+      }
+      if (q.pointsMin !== undefined && q.pointsMax !== undefined && q.pointsMin > q.pointsMax) {
+        throw apiError('BAD_REQUEST', {
+          field: 'query.pointsMin',
+          reason: 'greater than pointsMax',
+        });
+      }
+      const { scores, modelProblem } = app.ctx;
+      const scoreFilter =
+        q.decision !== undefined || q.pointsMin !== undefined || q.pointsMax !== undefined;
+      if (scoreFilter && !scores) {
+        throw apiError('NOT_READY', { reason: modelProblem ?? 'no active model to filter by' });
+      }
+      const onlyId = user.role === 'customer' ? (user.clientId ?? -1) : undefined;
+      const result = repository(app).list({ ...q, onlyId }, scores);
+      return { total: result.total, page: q.page, pageSize: q.pageSize, clients: result.clients };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/clients/:id',
+    {
+      preHandler: requireRole('adviser', 'admin', 'customer'),
+      schema: {
+        tags: ['clients'],
+        summary: "A client's descriptive file, grouped in sections, with bilingual labels",
+        params: clientIdParams,
+        response: { 200: fileSchema, ...errorResponses(400, 401, 403, 404, 503) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const id = Number(request.params.id);
+      assertClientAccess(user, id);
+      const file = repository(app).file(id);
+      if (!file) throw apiError('CLIENT_NOT_FOUND', { id });
+      await recordAudit(app, request, {
+        action: 'client.view',
+        clientId: id,
+        inputs: { id },
+        output: { sections: file.sections.length },
+      });
+      return file;
+    },
+  );
+}

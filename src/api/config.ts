@@ -1,0 +1,95 @@
+/**
+ * Server configuration: defaults, validation with one message shape ("invalid X: Y"), then frozen
+ * so nothing changes it while the server runs.
+ */
+import { join, resolve } from 'node:path';
+
+export interface ServerConfig {
+  /** TCP port (0 = any free port). Default 8080. */
+  readonly port: number;
+  /** Interface to listen on. Default 127.0.0.1 (local only). */
+  readonly host: string;
+  /** Directory of the data (default "data"); the other paths default inside it. */
+  readonly dataDir: string;
+  /** DuckDB database with the features and stored tables, opened read-only. */
+  readonly dbPath: string;
+  /** SQLite database of users, sessions and the audit trail (created when missing). */
+  readonly appDbPath: string;
+  /** Directory of the model registry (read by the scoring routes). */
+  readonly modelsDir: string;
+  /** Secure flag of the session cookie: true, false, or 'auto' (when the request came over https). */
+  readonly secureCookies: boolean | 'auto';
+  /** Trust X-Forwarded-* from a reverse proxy (needed for 'auto' cookies and client IPs). */
+  readonly trustProxy: boolean;
+  /** Session lifetime in seconds. Default 8 hours. */
+  readonly sessionTtlSeconds: number;
+  /** Login attempts allowed per IP and per user name in each window. Default 10 per minute. */
+  readonly loginAttempts: { readonly max: number; readonly windowSeconds: number };
+  /** pino level; 'silent' in tests. */
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Create the demo users on first run. Default true. */
+  readonly demoUsers: boolean;
+}
+
+export type ServerOptions = Partial<Omit<ServerConfig, 'loginAttempts'>> & {
+  loginAttempts?: Partial<ServerConfig['loginAttempts']>;
+};
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function invalid(name: string, detail: string): never {
+  throw new Error(`invalid ${name}: ${detail}`);
+}
+
+function integerIn(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    invalid(name, `${value} (expected a whole number from ${min} to ${max})`);
+  }
+  return value;
+}
+
+function nonEmpty(name: string, value: string): string {
+  if (typeof value !== 'string' || value.trim() === '') invalid(name, 'empty');
+  return value;
+}
+
+/** Fills defaults, validates every field and returns a frozen configuration. */
+export function resolveConfig(options: ServerOptions = {}): ServerConfig {
+  const dataDir = resolve(nonEmpty('dataDir', options.dataDir ?? 'data'));
+  const logLevel = options.logLevel ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) invalid('logLevel', String(logLevel));
+  const secureCookies = options.secureCookies ?? 'auto';
+  if (secureCookies !== true && secureCookies !== false && secureCookies !== 'auto') {
+    invalid('secureCookies', String(secureCookies));
+  }
+  const config: ServerConfig = {
+    port: integerIn('port', options.port ?? 8080, 0, 65535),
+    host: nonEmpty('host', options.host ?? '127.0.0.1'),
+    dataDir,
+    dbPath: resolve(nonEmpty('dbPath', options.dbPath ?? join(dataDir, 'creditlens.duckdb'))),
+    appDbPath: resolve(
+      nonEmpty('appDbPath', options.appDbPath ?? join(dataDir, 'creditlens-app.sqlite')),
+    ),
+    modelsDir: resolve(nonEmpty('modelsDir', options.modelsDir ?? join(dataDir, 'models'))),
+    secureCookies,
+    trustProxy: options.trustProxy ?? false,
+    sessionTtlSeconds: integerIn(
+      'sessionTtlSeconds',
+      options.sessionTtlSeconds ?? 8 * 3600,
+      60,
+      30 * 86400,
+    ),
+    loginAttempts: Object.freeze({
+      max: integerIn('loginAttempts.max', options.loginAttempts?.max ?? 10, 1, 10_000),
+      windowSeconds: integerIn(
+        'loginAttempts.windowSeconds',
+        options.loginAttempts?.windowSeconds ?? 60,
+        1,
+        86_400,
+      ),
+    }),
+    logLevel,
+    demoUsers: options.demoUsers ?? true,
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,77 @@
+/**
+ * The API's error catalogue: every error a caller can receive, with a stable code, its HTTP status
+ * and a message template ("{field}" placeholders). docs/api.md lists the same codes; a test keeps
+ * the two in step. Routes throw `apiError(code, params)`; the global error handler turns any
+ * ApiError into `{ error: { code, message, field?, requestId } }` with its status.
+ */
+
+export const ERROR_CATALOGUE = {
+  BAD_REQUEST: { status: 400, message: 'invalid {field}: {reason}' },
+  BAD_JSON: { status: 400, message: 'the request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: 'unsupported content type: send application/json',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'the request body is too large' },
+  NOT_LOGGED_IN: { status: 401, message: 'log in first: no valid session' },
+  BAD_CREDENTIALS: { status: 401, message: 'unknown user name or wrong password' },
+  FORBIDDEN_ROLE: { status: 403, message: 'the {role} role may not do this' },
+  FORBIDDEN_CLIENT: { status: 403, message: 'this client file belongs to someone else' },
+  NOT_FOUND: { status: 404, message: 'no route {method} {url}' },
+  CLIENT_NOT_FOUND: { status: 404, message: 'no client {id}' },
+  TOO_MANY_REQUESTS: { status: 429, message: 'too many attempts: try again in {after}' },
+  NOT_READY: { status: 503, message: 'the service is not ready: {reason}' },
+  INTERNAL: { status: 500, message: 'internal error (request {requestId})' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** An error the API reports as is: its code, status and rendered message. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The request field at fault ("body.username", "query.pageSize"), when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.statusCode = ERROR_CATALOGUE[code].status;
+  }
+}
+
+/** Renders a catalogue template: "{name}" is replaced by params.name (left as is when absent). */
+export function renderMessage(
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+): string {
+  return ERROR_CATALOGUE[code].message.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+/** An ApiError with its message rendered from the catalogue; `params.field` also sets the field. */
+export function apiError(code: ErrorCode, params: Record<string, string | number> = {}): ApiError {
+  const field = typeof params.field === 'string' ? params.field : undefined;
+  return new ApiError(code, renderMessage(code, params), field);
+}
+
+/** JSON schema of every error body, shared by all routes' responses. */
+export const errorBodySchema = {
+  $id: 'ErrorBody',
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'requestId'],
+      properties: {
+        code: { type: 'string', enum: Object.keys(ERROR_CATALOGUE) },
+        message: { type: 'string' },
+        field: { type: 'string' },
+        requestId: { type: 'string' },
+      },
+    },
+  },
+} as const;

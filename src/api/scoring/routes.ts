@@ -1,0 +1,126 @@
+/** GET /api/clients/:id/score (every role; a customer their own) and GET /api/model (staff). */
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../audit/record.ts';
+import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
+import { apiError } from '../errors.ts';
+import { clientIdParams, errorResponses } from '../schemas.ts';
+import type { ScoreTable } from './score-table.ts';
+
+const scoreSchema = {
+  type: 'object',
+  properties: {
+    clientId: { type: 'integer' },
+    probability: { type: 'number', description: 'calibrated probability of default' },
+    rawProbability: { type: 'number', description: "the model's probability before calibration" },
+    points: { type: 'number', description: 'points on the run scale (higher is safer)' },
+    band: { type: 'string', enum: ['excellent', 'good', 'fair', 'poor'] },
+    decision: { type: 'string', enum: ['grant', 'refuse'] },
+    recommendation: {
+      anyOf: [{ type: 'string', enum: ['accept', 'refer', 'decline'] }, { type: 'null' }],
+    },
+    threshold: { type: 'number', description: 'refuse when probability ≥ threshold' },
+    modelVersion: { type: 'string' },
+  },
+} as const;
+
+/** Free-form JSON objects pass through the serialiser as they are. */
+const anyObject = { type: 'object', additionalProperties: true } as const;
+const anyArray = { type: 'array', items: anyObject } as const;
+
+const modelSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    createdAt: { type: 'string' },
+    codeVersion: { type: 'string' },
+    chosen: { type: 'string' },
+    rows: anyObject,
+    featureCount: { type: 'integer' },
+    excludedFeatures: anyArray,
+    costs: anyObject,
+    threshold: { type: 'number' },
+    decisionBands: { anyOf: [anyObject, { type: 'null' }] },
+    scoreScale: anyObject,
+    scoreBands: anyArray,
+    holdout: anyObject,
+    cv: anyObject,
+    candidates: anyArray,
+    curves: anyObject,
+    calibration: anyObject,
+    importance: anyObject,
+    fairness: anyArray,
+  },
+} as const;
+
+function scores(app: FastifyInstance): ScoreTable {
+  const { scores, modelProblem } = app.ctx;
+  if (!scores) throw apiError('NOT_READY', { reason: modelProblem ?? 'no active model' });
+  return scores;
+}
+
+export async function scoringRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Params: { id: string } }>(
+    '/api/clients/:id/score',
+    {
+      preHandler: requireRole('adviser', 'admin', 'customer'),
+      schema: {
+        tags: ['scoring'],
+        summary: "The client's calibrated probability of default, points, band and decision",
+        params: clientIdParams,
+        response: { 200: scoreSchema, ...errorResponses(400, 401, 403, 404, 503) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const id = Number(request.params.id);
+      assertClientAccess(user, id);
+      const score = scores(app).scoreOf(id);
+      if (!score) throw apiError('CLIENT_NOT_FOUND', { id });
+      await recordAudit(app, request, {
+        action: 'client.score',
+        clientId: id,
+        modelVersion: score.modelVersion,
+        inputs: { id, model: score.modelVersion },
+        output: { probability: score.probability, points: score.points, decision: score.decision },
+      });
+      return score;
+    },
+  );
+
+  app.get(
+    '/api/model',
+    {
+      preHandler: requireRole('adviser', 'admin'),
+      schema: {
+        tags: ['scoring'],
+        summary: "The active model's card data: metrics, threshold and costs, curves, importance",
+        response: { 200: modelSchema, ...errorResponses(401, 403, 503) },
+      },
+    },
+    async () => {
+      const r = scores(app).record;
+      const chosen = r.candidates.find((c) => c.name === r.chosen);
+      return {
+        id: r.id,
+        createdAt: r.createdAt,
+        codeVersion: r.codeVersion,
+        chosen: r.chosen,
+        rows: r.rows,
+        featureCount: r.featureNames.length,
+        excludedFeatures: r.excludedFeatures,
+        costs: r.costs,
+        threshold: r.threshold,
+        decisionBands: r.decisionBands,
+        scoreScale: r.scoreScale,
+        scoreBands: r.scoreBands,
+        holdout: chosen?.holdout ?? {},
+        cv: chosen?.cv ?? {},
+        candidates: r.candidates.map((c) => ({ name: c.name, holdout: c.holdout })),
+        curves: r.curves,
+        calibration: r.calibration,
+        importance: r.importance,
+        fairness: r.fairness,
+      };
+    },
+  );
+}

@@ -1,0 +1,10 @@
+/**
+ * Test entry point: the real `serve` command on a program of its own, so a test can spawn the
+ * server (`node --import tsx serve-child.ts --port 0 …`) without loading every other command.
+ */
+import { Command } from 'commander';
+import { registerServe } from '../cli/commands/serve.ts';
+
+const program = new Command().name('creditlens');
+registerServe(program);
+await program.parseAsync(['node', 'creditlens', 'serve', ...process.argv.slice(2)]);

@@ -1,0 +1,183 @@
+/**
+ * buildServer: the Fastify application with its plugins, stores and routes, not yet listening.
+ * Tests drive it through inject(); `creditlens serve` calls listen() on it.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type Db, openDb } from '../data/db.ts';
+import { loadActiveRun } from '../model/registry/index.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { createDemoUsers, type DemoUser } from './auth/demo-users.ts';
+import { authRoutes } from './auth/routes.ts';
+import { installSessionHook } from './auth/session.ts';
+import { ClientRepository } from './clients/repository.ts';
+import { clientRoutes } from './clients/routes.ts';
+import { resolveConfig, type ServerOptions } from './config.ts';
+import type { AppContext } from './context.ts';
+import { installErrorHandlers } from './error-handler.ts';
+import { errorBodySchema } from './errors.ts';
+import { healthRoutes } from './health/routes.ts';
+import { scoringRoutes } from './scoring/routes.ts';
+import { ScoreTable } from './scoring/score-table.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
+import type { AppStore } from './store/types.ts';
+import { installValidators } from './validation.ts';
+
+export interface BuildOptions extends ServerOptions {
+  /** An already open store (tests); otherwise the SQLite file at appDbPath. */
+  store?: AppStore;
+  /**
+   * Client data already loaded (tests share one between servers); the server then neither opens
+   * nor closes the DuckDB file.
+   */
+  clients?: ClientRepository;
+  /** Where pino writes (tests capture it); stdout by default. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export interface BuiltServer {
+  app: FastifyInstance;
+  /** Demo users created by this start (empty when users already existed). */
+  demoUsers: DemoUser[];
+}
+
+/** What pino must never write: session cookies, credentials. Bodies are not logged at all. */
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  'password',
+  '*.password',
+];
+
+/** The client data over the DuckDB file opened read-only, or why it is unavailable. */
+async function openClients(path: string): Promise<{
+  db: Db | null;
+  clients: ClientRepository | null;
+  problem: string | null;
+}> {
+  if (!existsSync(path)) {
+    return { db: null, clients: null, problem: `no database at ${path}: run creditlens start` };
+  }
+  let db: Db | null = null;
+  try {
+    db = await openDb(path, { readOnly: true });
+    return { db, clients: await ClientRepository.open(db), problem: null };
+  } catch (error) {
+    db?.close();
+    return { db: null, clients: null, problem: `cannot read ${path}: ${(error as Error).message}` };
+  }
+}
+
+/** The active model's scores of every client, or why there are none. */
+async function loadScores(
+  modelsDir: string,
+  clients: ClientRepository | null,
+): Promise<{ scores: ScoreTable | null; modelProblem: string | null }> {
+  if (!clients) return { scores: null, modelProblem: 'no client database to score' };
+  try {
+    const run = await loadActiveRun(modelsDir);
+    if (!run)
+      return {
+        scores: null,
+        modelProblem: `no active model in ${modelsDir}: run creditlens train`,
+      };
+    return { scores: await ScoreTable.compute(clients, run), modelProblem: null };
+  } catch (error) {
+    return {
+      scores: null,
+      modelProblem: `cannot load the active model: ${(error as Error).message}`,
+    };
+  }
+}
+
+export async function buildServerWithInfo(options: BuildOptions = {}): Promise<BuiltServer> {
+  const config = resolveConfig(options);
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+  });
+
+  const store = options.store ?? openSqliteStore(config.appDbPath);
+  const { db, clients, problem } = options.clients
+    ? { db: null, clients: options.clients, problem: null }
+    : await openClients(config.dbPath);
+  const { scores, modelProblem } = await loadScores(config.modelsDir, clients);
+  const ctx: AppContext = Object.freeze({
+    config,
+    store,
+    clients,
+    clientsProblem: problem,
+    scores,
+    modelProblem,
+  });
+  app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => {
+    // Audit writes are synchronous and synced: closing is all the flushing there is.
+    if (!options.store) store.close();
+    db?.close();
+  });
+
+  store.sessions.purgeExpired(Date.now());
+  let demoUsers: DemoUser[] = [];
+  try {
+    if (config.demoUsers) demoUsers = await createDemoUsers(store.users, clients);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+
+  app.addSchema(errorBodySchema);
+  installValidators(app);
+  installErrorHandlers(app);
+  await app.register(helmet);
+  await app.register(cookie);
+  installSessionHook(app);
+  // The id that error bodies, the audit trail and the log share, for support to find a request.
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', String(request.id));
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'creditlens API',
+        description: 'Credit scoring with explanations: clients, scores, audit trail.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'creditlens_session' },
+        },
+      },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(clientRoutes);
+  await app.register(scoringRoutes);
+  await app.register(auditRoutes);
+  await app.ready();
+  return { app, demoUsers };
+}
+
+/** The Fastify application, ready for inject() or listen(). */
+export async function buildServer(options: BuildOptions = {}): Promise<FastifyInstance> {
+  return (await buildServerWithInfo(options)).app;
+}

@@ -1,0 +1,98 @@
+/**
+ * The storage the API needs, as three small interfaces, so the embedded SQLite implementation
+ * (./sqlite-store.ts) can be replaced by a server database without touching the routes.
+ */
+
+export const ROLES = ['adviser', 'admin', 'customer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: number;
+  username: string;
+  role: Role;
+  /** The customer's own client (SK_ID_CURR); null for staff. */
+  clientId: number | null;
+}
+
+export interface UserWithSecret extends User {
+  /** "scrypt$N$r$p$salt$hash" (see ../auth/password.ts). */
+  passwordHash: string;
+}
+
+export interface UserStore {
+  count(): number;
+  create(user: Omit<UserWithSecret, 'id'>): User;
+  findByUsername(username: string): UserWithSecret | undefined;
+  findById(id: number): User | undefined;
+}
+
+export interface Session {
+  /** Hex of 32 random bytes; stored hashed (SHA-256) so a copy of the database opens no session. */
+  id: string;
+  userId: number;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+export interface SessionStore {
+  create(session: Session): void;
+  /** The session if it exists and has not expired at `now`. */
+  find(id: string, now: number): Session | undefined;
+  delete(id: string): void;
+  /** Removes expired sessions; returns how many. */
+  purgeExpired(now: number): number;
+}
+
+export interface AuditEntry {
+  /** Epoch milliseconds. */
+  at: number;
+  userId: number | null;
+  username: string | null;
+  role: Role | null;
+  /** What was done, e.g. "auth.login", "client.view", "client.score". */
+  action: string;
+  clientId: number | null;
+  modelVersion: string | null;
+  /** SHA-256 hex of the canonical JSON of the inputs (see ../audit/fingerprint.ts). */
+  inputsFingerprint: string;
+  /** A short JSON summary of the output (never personal data beyond the client id). */
+  outputSummary: string;
+  requestId: string;
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: number;
+}
+
+export interface AuditQuery {
+  username?: string;
+  clientId?: number;
+  action?: string;
+  /** Epoch milliseconds, inclusive. */
+  from?: number;
+  /** Epoch milliseconds, exclusive. */
+  to?: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Append-only: there is deliberately no update or delete. */
+export interface AuditStore {
+  /**
+   * Resolves with the record's id once it is durable (committed and synced). Appends arriving
+   * together share one commit (group commit): one sync per batch, not per request.
+   */
+  append(entry: AuditEntry): Promise<number>;
+  /** Writes what is pending now (shutdown). */
+  flush(): void;
+  query(q: AuditQuery): { total: number; records: AuditRecord[] };
+}
+
+export interface AppStore {
+  users: UserStore;
+  sessions: SessionStore;
+  audit: AuditStore;
+  /** True when the database answers. */
+  healthy(): boolean;
+  close(): void;
+}

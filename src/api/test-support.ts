@@ -1,0 +1,100 @@
+/**
+ * Test helpers: a tiny data directory built by the `creditlens start` chain (a few seconds), a server on it, and logins. Never touches /work/main/data.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Db, openDb } from '../data/db.ts';
+import { buildFeatures } from '../data/features/index.ts';
+import { generateDataset } from '../data/generate/index.ts';
+import { ingestDirectory } from '../data/ingest/index.ts';
+import { saveRun } from '../model/registry/index.ts';
+import { fabricateDraft, tinyModel } from '../model/registry/test-support.ts';
+import { DEMO_PASSWORDS } from './auth/demo-users.ts';
+import { ClientRepository } from './clients/repository.ts';
+import { type BuildOptions, buildServer } from './server.ts';
+
+/** Runs `creditlens serve` alone (see serve-child.ts), independent of the other commands. */
+export const SERVE_CHILD = resolve(import.meta.dirname, 'serve-child.ts');
+
+/**
+ * A temp data directory with a small demo database (300 train and 60 test clients) and, unless
+ * `model: false`, an active model in models/.
+ */
+export async function makeDataDir(
+  prefix = 'creditlens-api-',
+  options: { model?: boolean } = {},
+): Promise<{
+  dataDir: string;
+  cleanup: () => void;
+}> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  // The same chain as `creditlens start`, called through the data layer.
+  const demoDir = join(dataDir, 'demo');
+  const dbPath = join(dataDir, 'creditlens.duckdb');
+  await generateDataset({ outDir: demoDir, clients: 300, testClients: 60, seed: 42 });
+  await ingestDirectory({ dir: demoDir, dbPath });
+  await buildFeatures({ dbPath });
+  if (options.model !== false) {
+    // A fabricated run over ten real features with a tiny real model: scores without training.
+    await saveRun(
+      join(dataDir, 'models'),
+      { model: tinyModel(), draft: fabricateDraft() },
+      { activate: true },
+    );
+  }
+  return { dataDir, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+const shared = new Map<string, Promise<{ db: Db; clients: ClientRepository }>>();
+
+/** One in-memory client repository per data directory, shared by the servers of a test file. */
+function sharedClients(dataDir: string): Promise<ClientRepository> {
+  let entry = shared.get(dataDir);
+  if (!entry) {
+    entry = openDb(join(dataDir, 'creditlens.duckdb'), { readOnly: true }).then(async (db) => ({
+      db,
+      clients: await ClientRepository.open(db),
+    }));
+    shared.set(dataDir, entry);
+  }
+  return entry.then((e) => e.clients);
+}
+
+/** Closes the shared repositories (afterAll). */
+export async function closeShared(): Promise<void> {
+  for (const entry of shared.values()) (await entry).db.close();
+  shared.clear();
+}
+
+/**
+ * A silent server on the data directory. Its client data is loaded once per directory and shared
+ * (loading takes seconds); `isolated: true` makes the server open its own.
+ */
+export async function testServer(
+  dataDir: string,
+  options: BuildOptions & { isolated?: boolean } = {},
+): Promise<FastifyInstance> {
+  const { isolated, ...rest } = options;
+  const hasDb = existsSync(join(dataDir, 'creditlens.duckdb'));
+  const clients = !isolated && hasDb ? await sharedClients(dataDir) : undefined;
+  return buildServer({ dataDir, logLevel: 'silent', ...(clients ? { clients } : {}), ...rest });
+}
+
+export type DemoName = 'adviser' | 'admin' | 'customer1' | 'customer2';
+
+/** Logs a demo user in and returns the Cookie header value. */
+export async function login(app: FastifyInstance, username: DemoName): Promise<string> {
+  const role = username.startsWith('customer') ? 'customer' : (username as 'adviser' | 'admin');
+  const reply = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: DEMO_PASSWORDS[role] },
+  });
+  if (reply.statusCode !== 200)
+    throw new Error(`login ${username}: ${reply.statusCode} ${reply.body}`);
+  const setCookie = reply.headers['set-cookie'];
+  const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  return String(first).split(';')[0] ?? '';
+}

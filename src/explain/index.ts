@@ -1,0 +1,56 @@
+/**
+ * Explanations of the model's decisions for people: contributions in points and percentage
+ * points, themes, reasons as sentences, similar clients, population comparisons, what-if and
+ * recourse. Builds on src/engine, src/data and src/model; never imports src/api or src/cli.
+ * Methods and their limits: docs/explanations.md.
+ */
+export { categoryLabel } from './category-labels.ts';
+export {
+  type Contribution,
+  type ContributionOptions,
+  type ContributionSet,
+  contributionsOf,
+  type RestOfContributions,
+} from './contributions.ts';
+export {
+  type Distribution,
+  type DistributionOptions,
+  distributionOf,
+  percentileOf,
+  type Quantiles,
+  rowsOfIds,
+} from './distribution.ts';
+export { type ExplainOptions, type Explanation, explainRow } from './explanation.ts';
+export { categoryOf, type FeatureGroup, featureGroups } from './feature-groups.ts';
+export { checkFieldRange, rangeOf } from './field-ranges.ts';
+export { formatValue, type Lang } from './format.ts';
+export { compareWithGroup, type FeatureComparison } from './group-comparison.ts';
+export { loadPopulation, type Population, populationOf } from './population.ts';
+export { type Reason, type ReasonOptions, type ReasonSet, reasonsOf } from './reasons.ts';
+export {
+  type Decide,
+  RECOURSE_FIELDS,
+  type RecourseOptions,
+  type RecourseProposal,
+  type RecourseResult,
+  recourseFor,
+} from './recourse.ts';
+export { type ReferenceStat, referenceStats, referenceStatsOf } from './reference-stats.ts';
+export { type Scatter, scatterOf } from './scatter.ts';
+export { rowForScorer, type Scorer, scorerFromModel } from './scorer.ts';
+export {
+  type SimilarClient,
+  SimilarIndex,
+  type SimilarResult,
+  similarityFeatures,
+} from './similar.ts';
+export { contributionsByTheme, type ThemeContribution } from './themes.ts';
+export {
+  applyChanges,
+  cachedApplicationLoader,
+  loadApplication,
+  type ScoredApplication,
+  scoreApplication,
+  type WhatIfResult,
+  whatIf,
+} from './what-if.ts';

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { Contribution } from './contributions.ts';
+import { reasonsOf } from './reasons.ts';
+import type { ReferenceStat } from './reference-stats.ts';
+
+const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+
+function unit(key: string, logOdds: number, over: Partial<Contribution>): Contribution {
+  return {
+    key,
+    features: [key],
+    labelFr: key,
+    labelEn: key,
+    theme: 'profile',
+    unit: 'count',
+    actionable: false,
+    immutable: false,
+    sensitive: false,
+    value: 1,
+    category: null,
+    logOdds,
+    points: -28.85 * logOdds,
+    probabilityPoints: 10 * logOdds,
+    ...over,
+  };
+}
+
+function stat(medianRepaid: number, meanRepaid = medianRepaid): ReferenceStat {
+  return {
+    medianRepaid,
+    medianAll: medianRepaid,
+    meanRepaid,
+    meanAll: meanRepaid,
+    countRepaid: 10,
+    countAll: 12,
+  };
+}
+
+const stats = new Map<string, ReferenceStat>([
+  ['INST_DPD_MEAN', stat(1)],
+  ['AMT_CREDIT', stat(450000)],
+  ['DAYS_BIRTH', stat(-16071)],
+  ['FLAG_PHONE', stat(0, 0.28)],
+  ['NAME_INCOME_TYPE__WORKING', stat(1, 0.5)],
+]);
+
+const units: Contribution[] = [
+  unit('INST_DPD_MEAN', 0.4, {
+    labelFr: 'Retard moyen de paiement (jours)',
+    labelEn: 'Average payment delay (days)',
+    unit: 'days',
+    value: 12,
+    theme: 'repayment history',
+  }),
+  unit('AMT_CREDIT', 0.3, {
+    labelFr: 'Montant du crédit demandé',
+    labelEn: 'Requested credit amount',
+    unit: 'currency',
+    value: 1250000,
+  }),
+  unit('NAME_INCOME_TYPE', 0.2, {
+    labelFr: 'Type de revenu',
+    labelEn: 'Income type',
+    unit: 'category',
+    value: null,
+    category: 'Working',
+    features: ['NAME_INCOME_TYPE__WORKING', 'NAME_INCOME_TYPE__PENSIONER'],
+  }),
+  unit('CODE_GENDER', 0.1, {
+    labelFr: 'Sexe',
+    labelEn: 'Gender',
+    unit: 'category',
+    value: null,
+    category: 'M',
+    sensitive: true,
+  }),
+  unit('TINY', 0.001, {}),
+  unit('OTHER', 0.05, {}),
+  unit('DAYS_BIRTH', -0.5, {
+    labelFr: 'Âge (jours avant la demande)',
+    labelEn: 'Age (days before the application)',
+    unit: 'days',
+    value: -18262,
+  }),
+  unit('PREV_DAYS_DECISION_MAX', -0.1, {
+    labelFr: 'Décision (jours avant la demande) (maximum, demandes précédentes)',
+    labelEn: 'Decision (days before the application) (maximum, previous applications)',
+    unit: 'days',
+    value: -31,
+  }),
+  unit('FLAG_PHONE', -0.2, {
+    labelFr: 'A donné un téléphone fixe',
+    labelEn: 'Gave a home phone',
+    unit: 'flag',
+    value: 1,
+  }),
+];
+
+describe('reasonsOf', () => {
+  const { adverse, favourable } = reasonsOf(units, stats);
+
+  it('keeps at most four reasons a side, largest first, and leaves out negligible ones', () => {
+    expect(adverse.map((r) => r.key)).toEqual([
+      'INST_DPD_MEAN',
+      'AMT_CREDIT',
+      'NAME_INCOME_TYPE',
+      'CODE_GENDER',
+    ]);
+    expect(favourable.map((r) => r.key)).toEqual([
+      'DAYS_BIRTH',
+      'FLAG_PHONE',
+      'PREV_DAYS_DECISION_MAX',
+    ]);
+    expect(reasonsOf(units, stats, { max: 2 }).adverse).toHaveLength(2);
+    expect(reasonsOf(units, stats, { minLogOdds: 0 }).adverse.map((r) => r.key)).not.toContain(
+      'TINY',
+    );
+    expect(reasonsOf(units, stats, { max: 10, minLogOdds: 0 }).adverse.map((r) => r.key)).toContain(
+      'TINY',
+    );
+  });
+
+  it('cites the value and the median among clients who repaid, in French and English', () => {
+    const [delay, amount] = adverse;
+    expect(delay?.textFr).toBe(
+      'Retard moyen de paiement : 12 jours, contre 1 jour pour les clients qui ont remboursé',
+    );
+    expect(delay?.textEn).toBe(
+      'Average payment delay: 12 days, against 1 day for clients who repaid',
+    );
+    expect(plain(amount?.textFr ?? '')).toBe(
+      'Montant du crédit demandé : 1 250 000 €, contre 450 000 € pour les clients qui ont remboursé',
+    );
+    expect(amount?.textEn).toBe(
+      'Requested credit amount: €1,250,000, against €450,000 for clients who repaid',
+    );
+    expect(favourable[0]?.textFr).toBe(
+      'Âge : 50 ans, contre 44 ans pour les clients qui ont remboursé',
+    );
+    expect(favourable[1]?.textEn).toBe('Gave a home phone: yes; 28% of clients who repaid: yes');
+    expect(favourable[2]?.textFr).toBe(
+      'Décision (maximum, demandes précédentes) : il y a 31 jours',
+    );
+    expect(favourable[2]?.textEn).toBe('Decision (maximum, previous applications): 31 days ago');
+  });
+
+  it('names a category by its label with the share of repaid clients in it, and flags protected attributes', () => {
+    const income = adverse[2];
+    expect(plain(income?.textFr ?? '')).toBe(
+      'Type de revenu : Salarié (comme 50 % des clients qui ont remboursé)',
+    );
+    expect(income?.valueEn).toBe('Employee');
+    const gender = adverse[3];
+    expect(gender?.sensitive).toBe(true);
+    expect(gender?.textFr).toContain('(attribut protégé)');
+    expect(gender?.textEn).toContain('(protected attribute)');
+    expect(adverse.filter((r) => r.sensitive)).toHaveLength(1);
+  });
+
+  it('says "not provided" for a missing value and drops the reference when there is none', () => {
+    const { adverse: only } = reasonsOf(
+      [unit('X', 1, { labelEn: 'Thing', unit: 'currency', value: null })],
+      new Map(),
+    );
+    expect(only[0]?.textEn).toBe('Thing: not provided');
+    expect(only[0]?.referenceEn).toBeNull();
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * Reasons: the units that raise the risk most (adverse) and lower it most (favourable), at most
+ * four of each (Regulation B: more are "not likely to be helpful"), as short French and English
+ * sentences citing the client's value and a population reference — the median among clients
+ * who repaid, or for a category / flag the share of those clients who hold it.
+ */
+import { categoryToken } from '../data/features/encodings.ts';
+import { categoryLabel } from './category-labels.ts';
+import type { Contribution } from './contributions.ts';
+import { formatPercent, formatValue, type Lang } from './format.ts';
+import type { ReferenceStat } from './reference-stats.ts';
+
+export interface Reason {
+  readonly key: string;
+  readonly features: readonly string[];
+  readonly direction: 'adverse' | 'favourable';
+  readonly theme: Contribution['theme'];
+  /** The whole sentence, e.g. "Âge : 24 ans, contre 44 ans pour les clients qui ont remboursé". */
+  readonly textFr: string;
+  readonly textEn: string;
+  readonly labelFr: string;
+  readonly labelEn: string;
+  /** The client's value as written in the sentence. */
+  readonly valueFr: string;
+  readonly valueEn: string;
+  /** The population reference as written, null when there is none. */
+  readonly referenceFr: string | null;
+  readonly referenceEn: string | null;
+  readonly logOdds: number;
+  readonly points: number;
+  readonly probabilityPoints: number;
+  /**
+   * A protected attribute (or derived from one) drives this reason. Models leave them out by
+   * default; when one is in, the reason is kept, flagged and its sentence says so, so nobody cites
+   * it as a ground for refusal unawares.
+   */
+  readonly sensitive: boolean;
+}
+
+export interface ReasonSet {
+  readonly adverse: readonly Reason[];
+  readonly favourable: readonly Reason[];
+}
+
+export interface ReasonOptions {
+  /** Per direction; default 4. */
+  readonly max?: number;
+  /** Smallest |log-odds| worth a reason; default 0.005. */
+  readonly minLogOdds?: number;
+}
+
+/** Features given in days before the application that read better as an age. */
+const AGE_IN_DAYS = new Set(['DAYS_BIRTH']);
+
+/** "Décision (jours avant la demande) (maximum, …)" → "Décision (maximum, …)": the value says it. */
+function cleanLabel(label: string, unit: Contribution['unit']): string {
+  return unit === 'days' ? label.replace(/\s*\((jours|days)\b[^)]*\)/gi, '').trim() : label;
+}
+
+interface Wording {
+  label: string;
+  value: string;
+  reference: string | null;
+  text: string;
+}
+
+const REPAID = {
+  fr: {
+    against: 'contre',
+    who: 'pour les clients qui ont remboursé',
+    like: 'comme',
+    of: 'des clients qui ont remboursé',
+  },
+  en: {
+    against: 'against',
+    who: 'for clients who repaid',
+    like: 'like',
+    of: 'of clients who repaid',
+  },
+} as const;
+
+const join = (label: string, value: string, lang: Lang) =>
+  lang === 'fr' ? `${label} : ${value}` : `${label}: ${value}`;
+
+function wording(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>, lang: Lang): Wording {
+  const words = REPAID[lang];
+  const protectedNote = c.sensitive
+    ? lang === 'fr'
+      ? ' (attribut protégé)'
+      : ' (protected attribute)'
+    : '';
+  const baseLabel = lang === 'fr' ? c.labelFr : c.labelEn;
+  if (c.unit === 'category') {
+    const value =
+      c.category === null
+        ? formatValue(null, 'flag', lang)
+        : categoryLabel(c.key, c.category)[lang];
+    const share =
+      c.category === null
+        ? undefined
+        : stats.get(`${c.key}__${categoryToken(c.category)}`)?.meanRepaid;
+    const reference =
+      share === undefined || Number.isNaN(share)
+        ? null
+        : `${words.like} ${formatPercent(share, lang)} ${words.of}`;
+    const text = `${join(baseLabel, value, lang)}${reference ? ` (${reference})` : ''}${protectedNote}`;
+    return { label: baseLabel, value, reference, text };
+  }
+  const stat = stats.get(c.key);
+  if (AGE_IN_DAYS.has(c.key)) {
+    const label = lang === 'fr' ? 'Âge' : 'Age';
+    const years = (d: number | null) =>
+      d === null || Number.isNaN(d) ? null : Math.abs(d) / 365.25;
+    const value = formatValue(years(c.value), 'years', lang);
+    const ref = stat ? years(stat.medianRepaid) : null;
+    const reference =
+      ref === null ? null : `${words.against} ${formatValue(ref, 'years', lang)} ${words.who}`;
+    return {
+      label,
+      value,
+      reference,
+      text: `${join(label, value, lang)}${reference ? `, ${reference}` : ''}${protectedNote}`,
+    };
+  }
+  const label = cleanLabel(baseLabel, c.unit);
+  const value = formatValue(c.value, c.unit, lang);
+  let reference: string | null = null;
+  if (stat && c.unit === 'flag' && !Number.isNaN(stat.meanRepaid)) {
+    reference =
+      lang === 'fr'
+        ? `${formatPercent(stat.meanRepaid, lang)} des clients qui ont remboursé : oui`
+        : `${formatPercent(stat.meanRepaid, lang)} of clients who repaid: yes`;
+    const separator = lang === 'fr' ? ' ; ' : '; ';
+    return {
+      label,
+      value,
+      reference,
+      text: `${join(label, value, lang)}${separator}${reference}${protectedNote}`,
+    };
+  }
+  if (stat && !Number.isNaN(stat.medianRepaid)) {
+    reference = `${words.against} ${formatValue(stat.medianRepaid, c.unit, lang)} ${words.who}`;
+  }
+  return {
+    label,
+    value,
+    reference,
+    text: `${join(label, value, lang)}${reference ? `, ${reference}` : ''}${protectedNote}`,
+  };
+}
+
+function reasonOf(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>): Reason {
+  const fr = wording(c, stats, 'fr');
+  const en = wording(c, stats, 'en');
+  return {
+    key: c.key,
+    features: c.features,
+    direction: c.logOdds > 0 ? 'adverse' : 'favourable',
+    theme: c.theme,
+    textFr: fr.text,
+    textEn: en.text,
+    labelFr: fr.label,
+    labelEn: en.label,
+    valueFr: fr.value,
+    valueEn: en.value,
+    referenceFr: fr.reference,
+    referenceEn: en.reference,
+    logOdds: c.logOdds,
+    points: c.points,
+    probabilityPoints: c.probabilityPoints,
+    sensitive: c.sensitive,
+  };
+}
+
+/**
+ * The main reasons of one client: adverse ones (raising the risk) largest first, favourable ones
+ * (lowering it) largest first. `contributions` is any list of units (ContributionSet.all).
+ */
+export function reasonsOf(
+  contributions: readonly Contribution[],
+  stats: ReadonlyMap<string, ReferenceStat>,
+  options: ReasonOptions = {},
+): ReasonSet {
+  const max = options.max ?? 4;
+  const min = options.minLogOdds ?? 0.005;
+  const adverse = contributions
+    .filter((c) => c.logOdds > min)
+    .sort((a, b) => b.logOdds - a.logOdds);
+  const favourable = contributions
+    .filter((c) => c.logOdds < -min)
+    .sort((a, b) => a.logOdds - b.logOdds);
+  return {
+    adverse: adverse.slice(0, max).map((c) => reasonOf(c, stats)),
+    favourable: favourable.slice(0, max).map((c) => reasonOf(c, stats)),
+  };
+}

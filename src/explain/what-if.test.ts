@@ -1,0 +1,256 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, quoteLiteral } from '../data/db.ts';
+import { DataError } from '../data/errors.ts';
+import { buildFeaturesIn } from '../data/features/build.ts';
+import { dictionaryEntry } from '../data/features/dictionary.ts';
+import { type FixtureRow, openFixtureDb, withFixtureDb } from '../data/features/test-fixtures.ts';
+import { APPLICATION_TEST_COLUMNS } from '../data/schema.ts';
+import { predictMarginRow, predictRow } from '../engine/index.ts';
+import { loadPopulation } from './population.ts';
+import { RECOURSE_FIELDS, recourseFor } from './recourse.ts';
+import { rowForScorer, type Scorer, scorerFromModel } from './scorer.ts';
+import { syntheticModel, syntheticPopulation } from './test-support.ts';
+import {
+  applyChanges,
+  cachedApplicationLoader,
+  loadApplication,
+  scoreApplication,
+  whatIf,
+} from './what-if.ts';
+
+const SAMPLE = resolve(
+  import.meta.dirname,
+  '../../../shared/data/home-credit/application_test_sample.csv',
+);
+
+let db: Db | undefined;
+let real: FixtureRow[] = [];
+const fixtureDb = (): Db => {
+  if (!db) throw new Error('fixture database not open');
+  return db;
+};
+
+beforeAll(async () => {
+  await withFixtureDb({}, async (tmp) => {
+    const text = await tmp.all<Record<string, string | null>>(
+      `SELECT * FROM read_csv(${quoteLiteral(SAMPLE)}, header = true, all_varchar = true)
+       ORDER BY CAST(SK_ID_CURR AS BIGINT) LIMIT 16`,
+    );
+    real = text.map((row) =>
+      Object.fromEntries(
+        APPLICATION_TEST_COLUMNS.map(({ name, kind }) => {
+          const v = row[name] ?? null;
+          return [name, v === null || v === '' ? null : kind === 'cat' ? v : Number(v)];
+        }),
+      ),
+    );
+  });
+  expect(real.some((r) => r.DAYS_EMPLOYED === 365243)).toBe(true);
+  db = await openFixtureDb({
+    application_train: real.slice(0, 10).map((r, i) => ({ ...r, TARGET: i % 4 === 0 ? 1 : 0 })),
+    application_test: real.slice(10),
+  });
+  await buildFeaturesIn(db);
+}, 60_000);
+
+afterAll(() => db?.close());
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** A linear stand-in model: logit = Σ wᵢ (xᵢ − centreᵢ), with exact SHAP values wᵢ (xᵢ − centreᵢ). */
+function linearScorer(terms: Record<string, { weight: number; centre: number }>): Scorer {
+  const names = Object.keys(terms);
+  const contributions = (row: Float64Array) =>
+    Float64Array.from(names, (n, i) => {
+      const t = terms[n] as { weight: number; centre: number };
+      return t.weight * ((row[i] as number) - t.centre);
+    });
+  return {
+    featureNames: names,
+    predictRaw: (row) => sigmoid(contributions(row).reduce((a, b) => a + b, 0)),
+    explain: (row) => ({ expectedValue: 0, values: contributions(row) }),
+  };
+}
+
+const idOf = (r: FixtureRow) => Number(r.SK_ID_CURR);
+
+describe('loadApplication', () => {
+  it('gives back raw fields whose features equal the stored feature rows (sentinel restored)', async () => {
+    const names = [
+      'AMT_CREDIT',
+      'DAYS_EMPLOYED',
+      'DAYS_EMPLOYED_ANOM',
+      'CREDIT_TO_INCOME',
+      'AGE_YEARS',
+    ];
+    const scorer: Pick<Scorer, 'featureNames'> = { featureNames: names };
+    const population = await loadPopulation(fixtureDb(), names);
+    for (const raw of real) {
+      const loaded = await loadApplication(fixtureDb(), idOf(raw));
+      expect(loaded).toEqual(raw);
+      const scored = await scoreApplication(
+        fixtureDb(),
+        { ...linearScorer({}), featureNames: names },
+        loaded,
+        {
+          explain: false,
+        },
+      );
+      const r = population.rowOf(idOf(raw)) as number;
+      const stored = names.map((n) => population.columns.get(n)?.[r] as number);
+      expect(Array.from(scored.row)).toEqual(stored);
+      expect(rowForScorer(scorer, names, stored)).toEqual(scored.row);
+    }
+    await expect(loadApplication(fixtureDb(), 1)).rejects.toThrow(/unknown client 1/);
+    const load = cachedApplicationLoader(fixtureDb(), 2);
+    const first = await load(idOf(real[0] as FixtureRow));
+    first.AMT_CREDIT = -1; // a caller's edit must not reach the cache
+    expect(await load(idOf(real[0] as FixtureRow))).toEqual(real[0]);
+    for (const raw of real.slice(0, 4)) expect(await load(idOf(raw))).toEqual(raw);
+  });
+});
+
+describe('loadPopulation', () => {
+  it('holds ids, split and outcome of every client of the feature table', async () => {
+    const population = await loadPopulation(fixtureDb(), ['AMT_CREDIT']);
+    expect(population.size).toBe(real.length);
+    for (const [i, raw] of real.entries()) {
+      const r = population.rowOf(idOf(raw)) as number;
+      expect(population.isTrain[r]).toBe(i < 10 ? 1 : 0);
+      expect(population.target[r]).toEqual(i < 10 ? (i % 4 === 0 ? 1 : 0) : Number.NaN);
+      expect(population.columns.get('AMT_CREDIT')?.[r]).toBe(raw.AMT_CREDIT);
+    }
+    await expect(loadPopulation(fixtureDb(), ['NOPE'])).rejects.toThrow(/unknown feature NOPE/);
+  });
+});
+
+describe('whatIf', () => {
+  const scorer = linearScorer({
+    AMT_CREDIT: { weight: 1e-5, centre: 500000 },
+    CREDIT_TERM_MONTHS: { weight: 0.05, centre: 20 },
+  });
+
+  it('scores and explains the changed application through the training feature definition', async () => {
+    const raw = real[2] as FixtureRow;
+    const result = await whatIf(fixtureDb(), scorer, idOf(raw), {
+      AMT_CREDIT: 200000,
+      NAME_CONTRACT_TYPE: raw.NAME_CONTRACT_TYPE,
+    });
+    const term = 200000 / Number(raw.AMT_ANNUITY);
+    expect(result.row[0]).toBe(200000);
+    expect(result.row[1]).toBeCloseTo(term, 9);
+    expect(result.rawProbability).toBeCloseTo(
+      sigmoid(1e-5 * (200000 - 500000) + 0.05 * (term - 20)),
+      12,
+    );
+    expect(result.changed).toEqual([
+      { field: 'AMT_CREDIT', before: raw.AMT_CREDIT, after: 200000 },
+    ]);
+    const shap = result.shap;
+    expect(shap && shap.expectedValue + shap.values.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      Math.log(result.rawProbability / (1 - result.rawProbability)),
+      9,
+    );
+  });
+
+  it('rejects a bad change with a DataError naming the field', async () => {
+    const id = idOf(real[0] as FixtureRow);
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ AMT_CREDIT: -5 }, /AMT_CREDIT.*range/],
+      [{ AMT_CREDIT: 'beaucoup' }, /AMT_CREDIT.*number/],
+      [{ NAME_INCOME_TYPE: 'Wizard' }, /NAME_INCOME_TYPE.*Wizard/],
+      [{ AMT_CREDITT: 1 }, /AMT_CREDITT/],
+      [{ SK_ID_CURR: 5 }, /SK_ID_CURR/],
+      [{ DAYS_BIRTH: -200 }, /DAYS_BIRTH/],
+      [{ EXT_SOURCE_2: 1.5 }, /EXT_SOURCE_2/],
+      [{ AMT_ANNUITY: { x: 1 } }, /AMT_ANNUITY/],
+    ];
+    for (const [changes, message] of cases) {
+      const error = await whatIf(fixtureDb(), scorer, id, changes).catch((e: unknown) => e);
+      expect(error, JSON.stringify(changes)).toBeInstanceOf(DataError);
+      expect((error as DataError).message).toMatch(message);
+    }
+    expect(applyChanges({ DAYS_EMPLOYED: -10 }, { DAYS_EMPLOYED: 365243 }).DAYS_EMPLOYED).toBe(
+      365243,
+    );
+  });
+
+  it('backs a Scorer with an engine model: same probability and SHAP as the engine', async () => {
+    const model = syntheticModel(syntheticPopulation(1500, 3));
+    const engineScorer = scorerFromModel(model);
+    const raw = real[4] as FixtureRow;
+    const result = await scoreApplication(
+      fixtureDb(),
+      engineScorer,
+      await loadApplication(fixtureDb(), idOf(raw)),
+    );
+    expect(result.row[model.featureNames.indexOf('AMT_CREDIT')]).toBe(raw.AMT_CREDIT);
+    expect(result.rawProbability).toBe(predictRow(model, result.row));
+    const shap = result.shap;
+    expect(shap && shap.expectedValue + shap.values.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      predictMarginRow(model, result.row),
+      9,
+    );
+  });
+});
+
+describe('recourseFor', () => {
+  const decide = (p: number): 'grant' | 'refuse' => (p >= 0.5 ? 'refuse' : 'grant');
+  /** A client with a real loan, and a stand-in refusing it but granting below a known amount or above a known term. */
+  function setup() {
+    const raw = real.find(
+      (r) => Number(r.AMT_ANNUITY) > 0 && Number(r.AMT_CREDIT) > 100000,
+    ) as FixtureRow;
+    const credit = Number(raw.AMT_CREDIT);
+    const annuity = Number(raw.AMT_ANNUITY);
+    const scorer = linearScorer({
+      AMT_CREDIT: { weight: 1 / 50000, centre: credit },
+      AMT_ANNUITY: { weight: 1 / 1000, centre: annuity / 2 },
+    });
+    return { raw, credit, annuity, scorer };
+  }
+
+  it('finds the near-largest granting amount and the shortest granting term, each re-scored', async () => {
+    const { raw, credit, annuity, scorer } = setup();
+    const result = await recourseFor(fixtureDb(), scorer, decide, raw);
+    expect(result.decision).toBe('refuse');
+    const byKind = new Map(result.proposals.map((p) => [p.kind, p]));
+    const lower = byKind.get('lower-amount');
+    // logit(s) = (s·C − C)/50000 + (s·A − A/2)/1000 = 0 at s*.
+    const sStar = (credit / 50000 + annuity / 2000) / (credit / 50000 + annuity / 1000);
+    expect(lower?.changes.AMT_CREDIT).toBeLessThanOrEqual(sStar * credit);
+    expect(lower?.changes.AMT_CREDIT).toBeGreaterThan(sStar * credit - 0.01 * credit - 500);
+    expect(lower?.rawProbability).toBeLessThan(0.5);
+    expect(lower?.textFr).toMatch(/Avec un crédit de .* €/);
+    // The annuity term is zero at twice the current term (C/T = A/2): the first listed term beyond it.
+    const currentTerm = credit / annuity;
+    const expectedTerm = [12, 18, 24, 36, 48, 60, 72, 84, 96, 120].find((t) => t > 2 * currentTerm);
+    const longer = byKind.get('longer-term');
+    expect(expectedTerm).toBeDefined(); // the fixture client's term leaves room for a longer one
+    expect(longer?.changes.AMT_ANNUITY).toBeCloseTo(credit / (expectedTerm as number), 2);
+    expect(longer?.textEn).toContain(`Over ${expectedTerm} months`);
+    for (const p of result.proposals) {
+      expect(decide(p.rawProbability)).toBe('grant');
+      for (const field of Object.keys(p.changes)) {
+        expect(RECOURSE_FIELDS).toContain(field);
+        const entry = dictionaryEntry(field);
+        expect(entry?.actionable && !entry.immutable && !entry.sensitive).toBe(true);
+      }
+    }
+  });
+
+  it('proposes nothing to a granted client, and nothing false when no change grants', async () => {
+    const { raw, credit, annuity, scorer } = setup();
+    const granted = await recourseFor(fixtureDb(), scorer, decide, {
+      ...raw,
+      AMT_CREDIT: credit / 2,
+      AMT_ANNUITY: annuity / 4,
+    });
+    expect(granted.decision).toBe('grant');
+    expect(granted.proposals).toEqual([]);
+    const never = await recourseFor(fixtureDb(), scorer, () => 'refuse', raw);
+    expect(never.proposals).toEqual([]);
+    expect(never.evaluations).toBeGreaterThan(5);
+  });
+});

@@ -20,4 +20,4 @@ export {
   UNITS,
   type Unit,
 } from './dictionary.ts';
-export { featuresForApplication } from './what-if.ts';
+export { featuresForApplication, type WhatIfOptions } from './what-if.ts';

@@ -4,7 +4,7 @@
  * that SK_ID_CURR's rows of the stored history group tables (none for a new id), in the order of
  * the feature table. Point look-ups per group are cheaper than one wide join per call.
  */
-import { type Db, quoteIdent, type Row } from '../db.ts';
+import { type Db, type PreparedQuery, quoteIdent, type Row } from '../db.ts';
 import { DataError } from '../errors.ts';
 import { APPLICATION_TEST_COLUMNS } from '../schema.ts';
 import { cleanSelectList } from '../stored-schema.ts';
@@ -13,7 +13,7 @@ import {
   type RawApplication,
   validateApplication,
 } from './application-input.ts';
-import { columnsOf, groupFeatureNames } from './assemble.ts';
+import { columnsOf, groupFeatureNames, historyJoins } from './assemble.ts';
 import { FEATURES_TABLE } from './build.ts';
 import { applicationFeaturesSql, HISTORY_GROUPS, macrosSql } from './groups.ts';
 
@@ -31,6 +31,57 @@ async function storedFeatureNames(db: Db): Promise<string[]> {
   }
   const columns = await columnsOf(db, quoteIdent(FEATURES_TABLE));
   return columns.filter((c) => c !== 'SK_ID_CURR' && c !== 'split' && c !== 'TARGET');
+}
+
+/** What every call on one connection shares: column lists, the SQL, the macros (created once). */
+interface Prepared {
+  readonly names: string[];
+  readonly application: PreparedQuery;
+  /** One query for all history groups of one SK_ID_CURR ($1). */
+  readonly history: PreparedQuery;
+  readonly historyColumns: string[];
+}
+
+// Per connection: a connection sees one database whose feature table cannot change under it (a
+// rebuild takes the write lock, which an open connection of another process prevents).
+const preparedByDb = new WeakMap<Db, Promise<Prepared>>();
+
+async function prepare(db: Db): Promise<Prepared> {
+  const names = await storedFeatureNames(db);
+  await db.run(macrosSql());
+  const historyColumns: string[] = [];
+  for (const group of HISTORY_GROUPS)
+    historyColumns.push(...(await groupFeatureNames(db, group.table)));
+  const tables = HISTORY_GROUPS.map((g) => g.table);
+  const select = historyColumns.length > 0 ? historyColumns.map(quoteIdent).join(', ') : '1';
+  const historySql = `SELECT ${select} FROM (SELECT CAST($1 AS BIGINT) AS SK_ID_CURR) AS id\n${historyJoins(tables)}`;
+  return {
+    names,
+    application: await db.prepare(`SELECT * FROM (${applicationFeaturesSql(rawRelation())})`),
+    history: await db.prepare(historySql),
+    historyColumns,
+  };
+}
+
+function prepared(db: Db): Promise<Prepared> {
+  let entry = preparedByDb.get(db);
+  if (entry === undefined) {
+    entry = prepare(db);
+    // A failure (no feature table yet) must not stick: the next call tries again.
+    entry.catch(() => preparedByDb.delete(db));
+    preparedByDb.set(db, entry);
+  }
+  return entry;
+}
+
+export interface WhatIfOptions {
+  /**
+   * The applicant's stored history feature by name (null = missing), when the caller already holds
+   * the feature table in memory (the API does): saves the point look-ups, which scan whole row
+   * groups of wide tables (tens of ms each). History features do not depend on the edited
+   * application fields, so the stored values are the ones the batch computed.
+   */
+  readonly storedHistory?: (feature: string) => number | null;
 }
 
 /** The one-row raw relation: each value bound as a parameter and cast to its stored type. */
@@ -51,24 +102,27 @@ function rawRelation(): string {
 export async function featuresForApplication(
   db: Db,
   application: RawApplication,
+  options: WhatIfOptions = {},
 ): Promise<{ names: string[]; values: (number | null)[] }> {
   const params = validateApplication(application);
-  const names = await storedFeatureNames(db);
-  await db.run(macrosSql());
+  const {
+    names,
+    application: appQuery,
+    history: historyQuery,
+    historyColumns,
+  } = await prepared(db);
   const found = new Map<string, unknown>();
   // The application part: the batch SQL over the one-row relation.
-  const appRows = await db.all(`SELECT * FROM (${applicationFeaturesSql(rawRelation())})`, params);
+  const appRows = await appQuery.all(params);
   if (appRows.length !== 1) throw new Error(`what-if query returned ${appRows.length} rows`);
   for (const [k, v] of Object.entries(appRows[0] as Row)) found.set(k, v);
-  // The history part: the stored group rows of this client (none for a new id).
+  // The history part: the stored group rows of this client (none for a new id), in one query.
   const id = params[0] ?? null;
-  for (const group of HISTORY_GROUPS) {
-    const columns = await groupFeatureNames(db, group.table);
-    const rows =
-      id === null
-        ? []
-        : await db.all(`SELECT * FROM ${quoteIdent(group.table)} WHERE SK_ID_CURR = $1`, [id]);
-    for (const c of columns) found.set(c, rows[0]?.[c] ?? null);
+  if (options.storedHistory !== undefined) {
+    for (const c of historyColumns) found.set(c, id === null ? null : options.storedHistory(c));
+  } else {
+    const history = id === null ? [] : await historyQuery.all([id]);
+    for (const c of historyColumns) found.set(c, history[0]?.[c] ?? null);
   }
   const values = names.map((n) => {
     if (!found.has(n)) throw new Error(`what-if: no value for feature ${n}`);

@@ -465,6 +465,7 @@ export function generateApplication(
     regCityNotWorkCity: cells[C.regCityNotWorkCity] === '1',
     flagDocument3: cells[C.document3] === '1',
     creditTerm: credit / annuity,
+    annuityToIncome: annuity / income,
     creditOverGoods: goods === null ? 1 : credit / goods,
     ownsCar,
     defaultsInSocialCircle: defaults30,

@@ -32,6 +32,8 @@ export interface RiskInputs {
   flagDocument3: boolean;
   /** AMT_CREDIT / AMT_ANNUITY, the term in annuities. */
   creditTerm: number;
+  /** AMT_ANNUITY / AMT_INCOME_TOTAL, the share of income going to this loan's instalments. */
+  annuityToIncome: number;
   /** AMT_CREDIT / AMT_GOODS_PRICE (1 when there is no goods price). */
   creditOverGoods: number;
   ownsCar: boolean;
@@ -61,8 +63,8 @@ const INCOME_TYPE_EFFECT: Readonly<Record<string, number>> = {
   Businessman: -0.5,
 };
 
-/** Intercept chosen so that ≈8.1% of train clients default (measured on 200,000 clients). */
-const INTERCEPT = -4.13;
+/** Intercept chosen so that ≈8.2% of train clients default (measured on 40,000 clients, seed 11). */
+const INTERCEPT = -5.23;
 
 /** Log-odds of default. */
 export function defaultLogit(r: RiskInputs): number {
@@ -89,6 +91,18 @@ export function defaultLogit(r: RiskInputs): number {
   if (r.ownsCar) z -= 0.15;
   z += 0.18 * Math.min(r.defaultsInSocialCircle, 4);
   if (r.revolving) z -= 0.25;
+  // Effects that are not additive in the log-odds, as lenders see them (and as a linear score
+  // cannot): repayment burdens past the usual debt-to-income cut-offs bite in steps; a young
+  // applicant new in the job is riskier than both facts added; weak clients financing more than
+  // the goods price, or on very short terms, strain their budgets; a phone changed days before
+  // applying is a fraud signal; late payers who also keep borrowing are riskier than either alone.
+  if (r.annuityToIncome > 0.35) z += 1.0;
+  if (r.annuityToIncome > 0.5) z += 0.8;
+  if (r.ageYears < 30 && !r.notEmployed && r.yearsEmployed < 2) z += 0.9;
+  if (r.creditworthiness < -0.8 && r.creditOverGoods > 1.15) z += 1.0;
+  if (r.creditTerm < 12) z += 0.7;
+  if (r.daysSincePhoneChange < 60) z += 0.9;
+  z += 0.8 * Math.max(r.historyRisk, 0) * Math.max(r.creditHunger, 0);
   return z;
 }
 

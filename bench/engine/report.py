@@ -38,17 +38,23 @@ rows = [
     ("Prediction, holdout rows/s", "predictRowsPerSec", "{:,.0f}", "ours/xgb"),
     ("TreeSHAP batch, rows/s", "shapRowsPerSec", "{:,.0f}", "ours/xgb"),
     ("One-row SHAP, median ms", "oneRowShapMedianMs", "{:.2f}", "ours/xgb"),
+    ("TreeSHAP batch, depth-6 model, rows/s", "depth6ShapRowsPerSec", "{:,.0f}", "ours/xgb"),
+    ("One-row SHAP, depth-6 model, median ms", "depth6OneRowShapMedianMs", "{:.2f}", "ours/xgb"),
 ]
 for label in ("synthetic", "home-credit"):
     if not os.path.exists(f"{folder}/{label}-ours.json"):
         continue
     ours, xgb = load(label, "ours"), load(label, "xgboost")
     print(f"**{label}**: {ours['trainRows']:,} training rows, {ours['holdoutRows']:,} holdout rows, "
-          f"{ours['cols']} features, {ours['rounds']} rounds; SHAP on {ours['shapRows']:,} rows; "
+          f"{ours['cols']} features, {ours['rounds']} rounds; SHAP on {ours['shapRows']:,} rows"
+          + (f" (depth-6 model: {ours['depth6Rounds']} rounds on {ours['depth6TrainRows']:,} rows)"
+             if "depth6Rounds" in ours else "") + "; "
           f"XGBoost {xgb['version']}\n")
     print("| Measure | Ours | XGBoost | Ratio |")
     print("|---|---:|---:|---:|")
     for name, key, fmt, kind in rows:
+        if key not in ours or key not in xgb:
+            continue
         a, b = ours[key], xgb[key]
         ratio = f"{a - b:+.4f}" if kind == "diff" else f"{a / b:.2f}×"
         print(f"| {name} | {fmt.format(a)} | {fmt.format(b)} | {ratio} |")

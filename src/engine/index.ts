@@ -26,7 +26,14 @@ export {
   resolveParams,
 } from './params.ts';
 export { predict, predictMargin, predictMarginRow, predictRow } from './predict.ts';
-export { type ShapBatch, ShapExplainer, type ShapRow, shapBatch, shapRow } from './shap/shap.ts';
+export {
+  type ShapBatch,
+  ShapExplainer,
+  type ShapExplainerOptions,
+  type ShapRow,
+  shapBatch,
+  shapRow,
+} from './shap/shap.ts';
 export type { Tree } from './tree/tree.ts';
 export { parseAnyModel } from './xgboost/any-model.ts';
 export { parseXgboostModel, type XgboostImportOptions } from './xgboost/import-model.ts';

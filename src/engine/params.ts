@@ -25,6 +25,7 @@ export interface Params {
   readonly earlyStoppingRounds: number;
   readonly evalMetric: EvalMetricName;
   readonly seed: number;
+  readonly nthread: number;
 }
 
 type Kind = 'integer' | 'number' | 'enum' | 'constraintList';
@@ -178,6 +179,14 @@ export const PARAM_TABLE: { readonly [K in keyof Params]: ParamSpec<K> } = {
     max: 4294967295,
     aliases: ['random_state', 'random_seed'],
     doc: 'Seed of the row and column subsampling.',
+  },
+  nthread: {
+    kind: 'integer',
+    default: 0,
+    min: 0,
+    max: 256,
+    aliases: ['threads', 'nThreads', 'n_jobs', 'num_threads'],
+    doc: 'Threads for training; 0 uses every core when the data is large enough to gain. The model does not depend on it.',
   },
 };
 

@@ -1,8 +1,10 @@
+import { toBinnable } from './binning/bin-cuts.ts';
 import { EngineError } from './errors.ts';
-import { type DenseMatrix, strides } from './matrix.ts';
+import { compiledForestOf } from './forest/compiled-forest.ts';
+import { forestMarginOfLoaded, forestMargins } from './forest/predict-forest.ts';
+import type { DenseMatrix } from './matrix.ts';
 import type { Model } from './model.ts';
 import { getObjective } from './objective/index.ts';
-import { leafOf } from './tree/tree.ts';
 
 function checkWidth(model: Model, numCols: number, what: string): void {
   if (numCols !== model.featureNames.length) {
@@ -13,12 +15,15 @@ function checkWidth(model: Model, numCols: number, what: string): void {
   }
 }
 
+/** One row's toBinnable values, reused across calls (JavaScript runs one call at a time). */
+let rowScratch = new Float32Array(0);
+
 /** Raw margin (log-odds for binary) of one row; NaN marks a missing value. */
 export function predictMarginRow(model: Model, row: ArrayLike<number>): number {
   checkWidth(model, row.length, 'row');
-  let sum = model.baseScore;
-  for (const tree of model.trees) sum += tree.leafValue[leafOf(tree, row, 0, 1)] as number;
-  return sum;
+  if (rowScratch.length < row.length) rowScratch = new Float32Array(row.length);
+  for (let c = 0; c < row.length; c++) rowScratch[c] = toBinnable(row[c] as number);
+  return forestMarginOfLoaded(compiledForestOf(model), rowScratch);
 }
 
 /** Probability (binary) or prediction (regression) of one row. */
@@ -26,20 +31,13 @@ export function predictRow(model: Model, row: ArrayLike<number>): number {
   return getObjective(model.objective).transform(predictMarginRow(model, row));
 }
 
-/** Raw margins of every row of a matrix (row- or column-major). */
+/**
+ * Raw margins of every row of a matrix (row- or column-major). The model is flattened once
+ * (cached per model object) and scored in blocks of rows.
+ */
 export function predictMargin(model: Model, matrix: DenseMatrix): Float64Array {
   checkWidth(model, matrix.numCols, 'matrix');
-  const { rowStride, colStride } = strides(matrix);
-  const out = new Float64Array(matrix.numRows).fill(model.baseScore);
-  // Tree by tree keeps one tree's arrays hot in cache across all rows.
-  for (const tree of model.trees) {
-    for (let r = 0; r < matrix.numRows; r++) {
-      out[r] =
-        (out[r] as number) +
-        (tree.leafValue[leafOf(tree, matrix.values, r * rowStride, colStride)] as number);
-    }
-  }
-  return out;
+  return forestMargins(compiledForestOf(model), matrix);
 }
 
 /** Probabilities (binary) or predictions (regression) of every row of a matrix. */

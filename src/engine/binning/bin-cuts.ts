@@ -3,10 +3,13 @@
  *
  * Semantics, compatible with XGBoost's: values are rounded to float32 first; a split at cut `c`
  * sends `x < c` left and `x >= c` right; every cut is a float32-representable number. A feature
- * has cuts c[0] < c[1] < … < c[k-1], where the last one is FLOAT32_MAX (a sentinel that closes the
- * top bin). Non-missing value bin b (1-based) holds c[b-2] ≤ x < c[b-1]; bin 0 is the missing bin.
+ * has cuts c[0] < c[1] < … < c[k-1], where the last one closes the top bin above the training
+ * maximum m exactly as XGBoost 1.7 places it: float32(m + float32(|m| + 1e-5)) (FLOAT32_MAX when
+ * that overflows or the feature has no value). A split at that cut ("any value left, missing
+ * right") therefore sends a scoring value above it right, as XGBoost does.
+ * Non-missing value bin b (1-based) holds c[b-2] ≤ x < c[b-1]; bin 0 is the missing bin.
  * Values at or beyond the float32 range (and ±Infinity) are clamped to ±LARGEST_BINNABLE, the
- * float32 just below FLOAT32_MAX, so that every value is < the sentinel, in binning and prediction.
+ * float32 just below FLOAT32_MAX.
  */
 
 /** Largest finite float32: the sentinel cut that closes the top bin. */
@@ -18,6 +21,12 @@ export const LARGEST_BINNABLE = 3.4028232635611926e38;
 export function toBinnable(x: number): number {
   const f = Math.fround(x);
   return Math.min(Math.max(f, -LARGEST_BINNABLE), LARGEST_BINNABLE);
+}
+
+/** XGBoost 1.7's cut above a feature's largest training value (float32 arithmetic, as in C++). */
+export function topCut(max: number): number {
+  const top = Math.fround(max + Math.fround(Math.abs(max) + Math.fround(1e-5)));
+  return Math.min(top, FLOAT32_MAX);
 }
 
 /** A float32 cut in (lo, hi] for two float32 values lo < hi: the midpoint when representable. */
@@ -34,18 +43,21 @@ function cutBetween(lo: number, hi: number): number {
 export function computeCuts(sorted: Float64Array, maxBin: number): Float64Array {
   const cuts: number[] = [];
   const n = sorted.length;
-  // Distinct values and their counts.
-  const distinct: number[] = [];
-  const counts: number[] = [];
+  // Distinct values and their counts, in typed arrays: this runs over every row of every feature.
+  const distinctScratch = new Float64Array(n);
+  const countScratch = new Int32Array(n);
+  let numDistinct = 0;
   for (let i = 0; i < n; i++) {
     const v = sorted[i] as number;
-    if (distinct.length > 0 && distinct[distinct.length - 1] === v) {
-      counts[counts.length - 1] = (counts[counts.length - 1] as number) + 1;
+    if (numDistinct > 0 && distinctScratch[numDistinct - 1] === v) {
+      countScratch[numDistinct - 1] = (countScratch[numDistinct - 1] as number) + 1;
     } else {
-      distinct.push(v);
-      counts.push(1);
+      distinctScratch[numDistinct] = v;
+      countScratch[numDistinct++] = 1;
     }
   }
+  const distinct = distinctScratch.subarray(0, numDistinct);
+  const counts = countScratch.subarray(0, numDistinct);
   const pushCut = (lo: number, hi: number) => {
     const cut = cutBetween(lo, hi);
     if (cut < FLOAT32_MAX) cuts.push(cut);
@@ -73,7 +85,7 @@ export function computeCuts(sorted: Float64Array, maxBin: number): Float64Array 
       }
     }
   }
-  cuts.push(FLOAT32_MAX);
+  cuts.push(n > 0 ? topCut(sorted[n - 1] as number) : FLOAT32_MAX);
   return Float64Array.from(cuts);
 }
 
@@ -89,7 +101,8 @@ export function thresholdOfBin(cuts: Float64Array, bin: number): number {
 export function binOf(x: number, cuts: Float64Array): number {
   if (Number.isNaN(x)) return 0;
   const v = toBinnable(x);
-  // First cut index i with v < cuts[i], searched among all but the sentinel.
+  // First cut index i with v < cuts[i], searched among all but the top cut (a value at or above
+  // it, possible only outside the training data, shares the top bin).
   let lo = 0;
   let hi = cuts.length - 1;
   while (lo < hi) {

@@ -42,8 +42,11 @@ export function createBinMapper(matrix: DenseMatrix, maxBin: number): BinMapper 
   return { cuts };
 }
 
-/** Bins a matrix with given cuts (training data, or validation data with the training cuts). */
-export function binMatrix(matrix: DenseMatrix, mapper: BinMapper): BinnedMatrix {
+/**
+ * Bins a matrix with given cuts (training data, or validation data with the training cuts).
+ * `shared` puts the bins in a SharedArrayBuffer, for training on worker threads.
+ */
+export function binMatrix(matrix: DenseMatrix, mapper: BinMapper, shared = false): BinnedMatrix {
   if (matrix.numCols !== mapper.cuts.length) {
     throw new EngineError(
       'BAD_INPUT',
@@ -52,7 +55,8 @@ export function binMatrix(matrix: DenseMatrix, mapper: BinMapper): BinnedMatrix 
   }
   const { numRows, numCols } = matrix;
   const { rowStride, colStride } = strides(matrix);
-  const bins = new Uint8Array(numRows * numCols);
+  const size = numRows * numCols;
+  const bins = shared ? new Uint8Array(new SharedArrayBuffer(size)) : new Uint8Array(size);
   const binOffsets = new Int32Array(numCols + 1);
   for (let c = 0; c < numCols; c++) {
     const cuts = mapper.cuts[c] as Float64Array;

@@ -11,8 +11,18 @@ function sortedBinnable(values: number[]): Float64Array {
 describe('computeCuts', () => {
   it('gives each distinct value its own bin when there are few', () => {
     const cuts = computeCuts(sortedBinnable([3, 1, 2, 2, 1, 3, 3]), 255);
-    expect(Array.from(cuts)).toEqual([1.5, 2.5, FLOAT32_MAX]);
+    // The top cut is XGBoost 1.7's float32(3 + float32(3 + 1e-5)), as numpy.float32 computes it.
+    expect(Array.from(cuts)).toEqual([1.5, 2.5, 6.000010013580322]);
     expect([1, 2, 3].map((x) => binOf(x, cuts))).toEqual([1, 2, 3]);
+  });
+
+  it('closes the top bin above the maximum as XGBoost 1.7 does, whatever its sign', () => {
+    // Expected values from numpy.float32: m + (|m| + 1e-5) in float32.
+    expect(computeCuts(sortedBinnable([-4, -2.5]), 255).at(-1)).toBe(1.0013580322265625e-5);
+    expect(computeCuts(sortedBinnable([-1, 0]), 255).at(-1)).toBe(9.999999747378752e-6);
+    // Overflow and a feature without values fall back to the largest float32.
+    expect(computeCuts(sortedBinnable([1, 3e38]), 255).at(-1)).toBe(FLOAT32_MAX);
+    expect(computeCuts(new Float64Array(0), 255).at(-1)).toBe(FLOAT32_MAX);
   });
 
   it('makes at most maxBin roughly equal-frequency bins, never splitting a value', () => {

@@ -1,14 +1,16 @@
-import { type BinnedMatrix, binMatrix, createBinMapper } from '../binning/bin-matrix.ts';
+import { binMatrix, createBinMapper } from '../binning/bin-matrix.ts';
 import { EngineError } from '../errors.ts';
-import type { DenseMatrix } from '../matrix.ts';
+import { type DenseMatrix, strides } from '../matrix.ts';
 import { getMetric } from '../metric/metrics.ts';
 import type { Model, TrainingMetadata } from '../model.ts';
 import { getObjective } from '../objective/index.ts';
+import { HistogramWorkers } from '../parallel/histogram-workers.ts';
+import { resolveThreadCount } from '../parallel/thread-count.ts';
 import { type ParamInput, type Params, resolveParams } from '../params.ts';
 import { Rng } from '../random.ts';
 import { TreeGrower } from '../tree/grow-tree.ts';
 import { addTreeToMargins } from '../tree/predict-binned.ts';
-import type { Tree } from '../tree/tree.ts';
+import { leafOf, type Tree } from '../tree/tree.ts';
 
 /** Rows to learn from (or to validate on): features, labels and optional positive weights. */
 export interface Dataset {
@@ -75,6 +77,20 @@ function monotoneArray(params: Params, numFeatures: number): Int8Array {
   return out;
 }
 
+/**
+ * Adds a tree's leaf values to the margins of raw rows (validation data). Raw values, not bins:
+ * a value above a feature's training range must route by the threshold, as in prediction.
+ */
+function addTreeToRawMargins(tree: Tree, matrix: DenseMatrix, margin: Float64Array): void {
+  const { rowStride, colStride } = strides(matrix);
+  const { values } = matrix;
+  for (let r = 0; r < matrix.numRows; r++) {
+    margin[r] =
+      (margin[r] as number) +
+      (tree.leafValue[leafOf(tree, values, r * rowStride, colStride)] as number);
+  }
+}
+
 /** Draws this round's rows: all of them, or a seeded Bernoulli sample (at least one row). */
 function sampleRows(rng: Rng, fraction: number, numRows: number, buffer: Int32Array): Int32Array {
   let n = 0;
@@ -132,13 +148,14 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
   }
   const monotone = monotoneArray(params, numCols);
 
+  const threads = resolveThreadCount(params.nthread, numRows, numCols);
   const mapper = createBinMapper(data.features, params.maxBin);
-  const binned = binMatrix(data.features, mapper);
+  const binned = binMatrix(data.features, mapper, threads > 1);
   const baseScore = objective.baseMargin(labels, weights);
   const margin = new Float64Array(numRows).fill(baseScore);
 
   let valid: {
-    binned: BinnedMatrix;
+    features: DenseMatrix;
     labels: Float64Array;
     weights: Float64Array;
     margin: Float64Array;
@@ -152,11 +169,10 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
     }
     const checked = checkDataset(options.valid, 'validation data');
     objective.checkLabels(checked.labels);
-    const validBinned = binMatrix(options.valid.features, mapper);
     valid = {
-      binned: validBinned,
+      features: options.valid.features,
       ...checked,
-      margin: new Float64Array(validBinned.numRows).fill(baseScore),
+      margin: new Float64Array(options.valid.features.numRows).fill(baseScore),
     };
   }
   if (params.earlyStoppingRounds > 0 && valid === null) {
@@ -166,46 +182,52 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
 
   const grad = new Float64Array(numRows);
   const hess = new Float64Array(numRows);
-  const rowBuffer = new Int32Array(numRows);
   const rng = new Rng(params.seed);
-  const grower = new TreeGrower(binned, params, monotone);
   const trees: Tree[] = [];
   const evalHistory: number[] = [];
   let bestIteration = 0;
   let bestScore = Number.NaN;
 
-  for (let round = 0; round < params.numRounds; round++) {
-    objective.gradients(margin, labels, weights, grad, hess);
-    const rows = sampleRows(rng, params.subsample, numRows, rowBuffer);
-    const features = sampleFeatures(rng, params.colsampleByTree, numCols);
-    const { tree, splitBin } = grower.grow({ grad, hess, rows, features });
-    trees.push(tree);
-    addTreeToMargins(tree, splitBin, binned, margin);
+  // Workers end with the training, whether it finishes or throws (e.g. in onProgress).
+  const workers = threads > 1 ? new HistogramWorkers(binned, monotone, params, threads - 1) : null;
+  try {
+    const rowBuffer = workers?.rows ?? new Int32Array(numRows);
+    const grower = new TreeGrower(binned, params, monotone, workers);
+    for (let round = 0; round < params.numRounds; round++) {
+      objective.gradients(margin, labels, weights, grad, hess);
+      const rows = sampleRows(rng, params.subsample, numRows, rowBuffer);
+      const features = sampleFeatures(rng, params.colsampleByTree, numCols);
+      const { tree, splitBin } = grower.grow({ grad, hess, rows, features });
+      trees.push(tree);
+      addTreeToMargins(tree, splitBin, binned, margin);
 
-    let validScore: number | undefined;
-    if (valid !== null && metric !== null) {
-      addTreeToMargins(tree, splitBin, valid.binned, valid.margin);
-      validScore = metric.evaluate(valid.margin, valid.labels, valid.weights);
-      evalHistory.push(validScore);
-      const improved =
-        Number.isNaN(bestScore) ||
-        (metric.higherIsBetter ? validScore > bestScore : validScore < bestScore);
-      if (improved) {
-        bestScore = validScore;
+      let validScore: number | undefined;
+      if (valid !== null && metric !== null) {
+        addTreeToRawMargins(tree, valid.features, valid.margin);
+        validScore = metric.evaluate(valid.margin, valid.labels, valid.weights);
+        evalHistory.push(validScore);
+        const improved =
+          Number.isNaN(bestScore) ||
+          (metric.higherIsBetter ? validScore > bestScore : validScore < bestScore);
+        if (improved) {
+          bestScore = validScore;
+          bestIteration = round;
+        }
+      } else {
         bestIteration = round;
       }
-    } else {
-      bestIteration = round;
+      options.onProgress?.({
+        round: round + 1,
+        numRounds: params.numRounds,
+        bestIteration,
+        ...(validScore === undefined ? {} : { validScore }),
+      });
+      if (params.earlyStoppingRounds > 0 && round - bestIteration >= params.earlyStoppingRounds) {
+        break;
+      }
     }
-    options.onProgress?.({
-      round: round + 1,
-      numRounds: params.numRounds,
-      bestIteration,
-      ...(validScore === undefined ? {} : { validScore }),
-    });
-    if (params.earlyStoppingRounds > 0 && round - bestIteration >= params.earlyStoppingRounds) {
-      break;
-    }
+  } finally {
+    workers?.close();
   }
 
   const roundsRun = trees.length;

@@ -12,6 +12,9 @@ export function createHistogram(binned: BinnedMatrix): Float64Array {
   return new Float64Array(HIST_STRIDE * binned.totalBins);
 }
 
+/** What histogram building reads of a binned matrix (a worker thread has only these parts). */
+export type HistogramSource = Pick<BinnedMatrix, 'bins' | 'numRows' | 'binOffsets'>;
+
 /**
  * Builds the histogram of rows `rows[start … end)` over the given features, from scratch.
  * The node's gradient pairs are first gathered into `scratch` (2 × (end − start) numbers, allocated
@@ -19,7 +22,7 @@ export function createHistogram(binned: BinnedMatrix): Float64Array {
  * lookup is random; the sums are taken in the same order, so the result is bit-identical.
  */
 export function buildHistogram(
-  binned: BinnedMatrix,
+  binned: HistogramSource,
   features: Int32Array,
   rows: Int32Array,
   start: number,
@@ -29,18 +32,50 @@ export function buildHistogram(
   hist: Float64Array,
   scratch: Float64Array = new Float64Array(2 * (end - start)),
 ): void {
-  const { bins, numRows, binOffsets } = binned;
+  gatherGradPairs(rows, start, end, grad, hess, scratch);
+  accumulateHistogram(binned, features, 0, features.length, rows, start, end, scratch, hist);
+}
+
+/** Copies the gradient pairs of rows `rows[start … end)` into `scratch`, interleaved, in order. */
+export function gatherGradPairs(
+  rows: Int32Array,
+  start: number,
+  end: number,
+  grad: Float64Array,
+  hess: Float64Array,
+  scratch: Float64Array,
+): void {
   const n = end - start;
   for (let i = 0; i < n; i++) {
     const r = rows[start + i] as number;
     scratch[2 * i] = grad[r] as number;
     scratch[2 * i + 1] = hess[r] as number;
   }
+}
+
+/**
+ * Fills the histogram of features `features[kFrom … kTo)` from gradient pairs already gathered
+ * by `gatherGradPairs`. Each feature's bins depend only on that feature's column, so threads may
+ * fill disjoint feature blocks of one histogram and the sums stay bit-identical.
+ */
+export function accumulateHistogram(
+  binned: HistogramSource,
+  features: Int32Array,
+  kFrom: number,
+  kTo: number,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  scratch: Float64Array,
+  hist: Float64Array,
+): void {
+  const { bins, numRows, binOffsets } = binned;
+  const n = end - start;
   const nodeRows = rows.subarray(start, end);
   // Four features per pass over the node's rows: the row index and gradient pair are loaded once
   // for four columns. Each bin still sums its rows in row order, so results are unchanged.
-  let k = 0;
-  for (; k + 4 <= features.length; k += 4) {
+  let k = kFrom;
+  for (; k + 4 <= kTo; k += 4) {
     const f0 = features[k] as number;
     const f1 = features[k + 1] as number;
     const f2 = features[k + 2] as number;
@@ -75,7 +110,7 @@ export function buildHistogram(
       hist[a3 + 2] = (hist[a3 + 2] as number) + 1;
     }
   }
-  for (; k < features.length; k++) {
+  for (; k < kTo; k++) {
     const f = features[k] as number;
     const from = clearFeature(hist, binOffsets, f);
     const column = bins.subarray(f * numRows, (f + 1) * numRows);
@@ -97,17 +132,20 @@ function clearFeature(hist: Float64Array, binOffsets: Int32Array, f: number): nu
 
 /**
  * The sibling's histogram as parent − child over the given features, written into `out`
- * (which may be `parent` itself, so the parent's buffer is reused for the larger child).
+ * (which may be `parent` itself, so the parent's buffer is reused for the larger child). Only
+ * features `features[kFrom … kTo)` when given (a thread's block).
  */
 export function subtractHistogram(
-  binned: BinnedMatrix,
+  binned: HistogramSource,
   features: Int32Array,
   parent: Float64Array,
   child: Float64Array,
   out: Float64Array,
+  kFrom = 0,
+  kTo = features.length,
 ): void {
   const { binOffsets } = binned;
-  for (let k = 0; k < features.length; k++) {
+  for (let k = kFrom; k < kTo; k++) {
     const f = features[k] as number;
     const end = HIST_STRIDE * (binOffsets[f + 1] as number);
     for (let i = HIST_STRIDE * (binOffsets[f] as number); i < end; i++) {

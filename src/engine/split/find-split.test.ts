@@ -3,7 +3,8 @@ import { binMatrix, createBinMapper } from '../binning/bin-matrix.ts';
 import { buildHistogram, createHistogram } from '../histogram/histogram.ts';
 import { fromColumns } from '../matrix.ts';
 import { type ParamInput, resolveParams } from '../params.ts';
-import { findBestSplit } from './find-split.ts';
+import { Rng } from '../random.ts';
+import { BEST_SLOTS, bestRecord, findBestSplit, scanSplits, splitOfRecord } from './find-split.ts';
 
 /** Best split of one node holding every row, with hessians 1. */
 function bestSplitOf(
@@ -93,5 +94,58 @@ describe('findBestSplit', () => {
     // The weights fall with x, so a non-decreasing constraint forbids every split.
     expect(bestSplitOf(data, grad, { l2: 1 }, [1]).split).toBeNull();
     expect(bestSplitOf(data, grad, { l2: 1 }, [-1]).split?.gain).toBeCloseTo(32 / 3, 12);
+  });
+});
+
+describe('scanSplits over feature ranges', () => {
+  it('picks the same split as one full scan, ties going to the earliest feature', () => {
+    const rng = new Rng(11);
+    const n = 500;
+    const column = () =>
+      Array.from({ length: n }, () =>
+        rng.next() < 0.1 ? Number.NaN : Math.floor(rng.next() * 40),
+      );
+    const cols = [column(), column(), column(), column(), column()];
+    // Feature 5 copies feature 1, so the two tie exactly on the best gain when feature 1 wins.
+    cols.push([...(cols[1] as number[])]);
+    const grad = Float64Array.from(cols[1] as number[], (v) =>
+      Number.isNaN(v) ? 1 : v < 17 ? -1 + rng.next() * 0.1 : 1 - rng.next() * 0.1,
+    );
+    const features = fromColumns(cols);
+    const binned = binMatrix(features, createBinMapper(features, 255));
+    const rows = Int32Array.from({ length: n }, (_, i) => i);
+    const featureList = Int32Array.from(cols.keys());
+    const hist = createHistogram(binned);
+    buildHistogram(binned, featureList, rows, 0, n, grad, new Float64Array(n).fill(1), hist);
+    const node = { grad: grad.reduce((a, b) => a + b, 0), hess: n, count: n };
+    const params = resolveParams({ minChildWeight: 0, minDataInLeaf: 1 });
+    const monotone = new Int8Array(cols.length);
+    const inf = Number.POSITIVE_INFINITY;
+    const whole = findBestSplit(binned, hist, featureList, node, -inf, inf, monotone, params);
+    expect(whole?.feature).toBe(1);
+    for (const size of [1, 2, 4]) {
+      const numRecords = Math.ceil(cols.length / size);
+      const records = new Float64Array(numRecords * BEST_SLOTS);
+      for (let i = 0; i < numRecords; i++) {
+        const to = Math.min(cols.length, (i + 1) * size);
+        const { binOffsets } = binned;
+        scanSplits(
+          binOffsets,
+          hist,
+          featureList,
+          i * size,
+          to,
+          node,
+          -inf,
+          inf,
+          monotone,
+          params,
+          records,
+          i * BEST_SLOTS,
+        );
+      }
+      const best = bestRecord(records, numRecords);
+      expect(splitOfRecord(records, best, node, -inf, inf, params)).toEqual(whole);
+    }
   });
 });

@@ -47,7 +47,7 @@ function candidateGain(
   lower: number,
   upper: number,
   parentScore: number,
-  params: Params,
+  params: SplitParams,
 ): number {
   const { l1, l2, minChildWeight, minDataInLeaf } = params;
   const gr = node.grad - gl;
@@ -82,6 +82,20 @@ function beats(gain: number, bestGain: number): boolean {
   return Math.fround(gain) > Math.fround(bestGain);
 }
 
+/** The parameters split finding reads (a worker thread receives just these). */
+export type SplitParams = Pick<
+  Params,
+  'l1' | 'l2' | 'minChildWeight' | 'minDataInLeaf' | 'minSplitGain'
+>;
+
+/**
+ * Numbers per best-candidate record written by `scanSplits`: found (0/1), gain, feature, bin,
+ * defaultLeft (0/1), and the left child's gradient, hessian and row sums.
+ */
+export const BEST_SLOTS = 8;
+
+const scratchBest = new Float64Array(BEST_SLOTS);
+
 /**
  * Scans every candidate threshold of every given feature in a node's histogram, trying missing
  * values on both sides, and returns the best split by gain (or null when none passes
@@ -96,8 +110,89 @@ export function findBestSplit(
   lower: number,
   upper: number,
   monotone: Int8Array,
-  params: Params,
+  params: SplitParams,
 ): SplitInfo | null {
+  const best = scratchBest;
+  scanSplits(
+    binned.binOffsets,
+    hist,
+    features,
+    0,
+    features.length,
+    node,
+    lower,
+    upper,
+    monotone,
+    params,
+    best,
+    0,
+  );
+  return splitOfRecord(best, 0, node, lower, upper, params);
+}
+
+/**
+ * Index of the best of `count` records written by `scanSplits` over consecutive feature ranges,
+ * or −1 when none found a split. Ties go to the earliest record, so the result equals one scan
+ * over all the features.
+ */
+export function bestRecord(records: Float64Array, count: number): number {
+  let best = -1;
+  for (let i = 0; i < count; i++) {
+    const at = i * BEST_SLOTS;
+    if (records[at] !== 1) continue;
+    if (best < 0 || beats(records[at + 1] as number, records[best * BEST_SLOTS + 1] as number)) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** The split described by record `index` (null for −1 or a record that found none). */
+export function splitOfRecord(
+  records: Float64Array,
+  index: number,
+  node: NodeStats,
+  lower: number,
+  upper: number,
+  params: SplitParams,
+): SplitInfo | null {
+  const at = index * BEST_SLOTS;
+  if (index < 0 || records[at] !== 1) return null;
+  const { l1, l2 } = params;
+  const gl = records[at + 5] as number;
+  const hl = records[at + 6] as number;
+  const cl = records[at + 7] as number;
+  return {
+    gain: records[at + 1] as number,
+    feature: records[at + 2] as number,
+    bin: records[at + 3] as number,
+    defaultLeft: records[at + 4] === 1,
+    left: { grad: gl, hess: hl, count: cl },
+    right: { grad: node.grad - gl, hess: node.hess - hl, count: node.count - cl },
+    leftWeight: leafWeight(gl, hl, l1, l2, lower, upper),
+    rightWeight: leafWeight(node.grad - gl, node.hess - hl, l1, l2, lower, upper),
+  };
+}
+
+/**
+ * The scan of `findBestSplit` over features `features[kFrom … kTo)`, writing the best candidate
+ * into `out[at … at + BEST_SLOTS)` (found = 0 when none passes). Threads may scan disjoint
+ * feature ranges of one node; `bestRecord` then picks the same split as one full scan.
+ */
+export function scanSplits(
+  binOffsets: Int32Array,
+  hist: Float64Array,
+  features: Int32Array,
+  kFrom: number,
+  kTo: number,
+  node: NodeStats,
+  lower: number,
+  upper: number,
+  monotone: Int8Array,
+  params: SplitParams,
+  out: Float64Array,
+  at: number,
+): void {
   const { l1, l2, minSplitGain } = params;
   const parentWeight = leafWeight(node.grad, node.hess, l1, l2, lower, upper);
   const parentScore = scoreGivenWeight(node.grad, node.hess, l1, l2, parentWeight);
@@ -115,12 +210,12 @@ export function findBestSplit(
   // is only needed under monotone bounds. The choice is made per feature, outside the bin loop.
   const unbounded = lower === Number.NEGATIVE_INFINITY && upper === Number.POSITIVE_INFINITY;
 
-  for (let k = 0; k < features.length; k++) {
+  for (let k = kFrom; k < kTo; k++) {
     const f = features[k] as number;
     const direction = monotone[f] ?? 0;
     const plain = unbounded && direction === 0;
-    const base = HIST_STRIDE * (binned.binOffsets[f] as number);
-    const valueBins = (binned.binOffsets[f + 1] as number) - (binned.binOffsets[f] as number) - 1;
+    const base = HIST_STRIDE * (binOffsets[f] as number);
+    const valueBins = (binOffsets[f + 1] as number) - (binOffsets[f] as number) - 1;
     const hasMissing = (hist[base + 2] as number) > 0;
     // Scan order and tie-breaking follow XGBoost's hist updater, so that equal-gain candidates
     // resolve the same way: first forward with missing values right (lowest threshold wins
@@ -193,15 +288,12 @@ export function findBestSplit(
       }
     }
   }
-  if (bestFeature < 0) return null;
-  return {
-    gain: bestGain,
-    feature: bestFeature,
-    bin: bestBin,
-    defaultLeft: bestDefaultLeft,
-    left: { grad: bestGl, hess: bestHl, count: bestCl },
-    right: { grad: node.grad - bestGl, hess: node.hess - bestHl, count: node.count - bestCl },
-    leftWeight: leafWeight(bestGl, bestHl, l1, l2, lower, upper),
-    rightWeight: leafWeight(node.grad - bestGl, node.hess - bestHl, l1, l2, lower, upper),
-  };
+  out[at] = bestFeature < 0 ? 0 : 1;
+  out[at + 1] = bestGain;
+  out[at + 2] = bestFeature;
+  out[at + 3] = bestBin;
+  out[at + 4] = bestDefaultLeft ? 1 : 0;
+  out[at + 5] = bestGl;
+  out[at + 6] = bestHl;
+  out[at + 7] = bestCl;
 }

@@ -1,6 +1,13 @@
 import { thresholdOfBin } from '../binning/bin-cuts.ts';
 import type { BinnedMatrix } from '../binning/bin-matrix.ts';
-import { buildHistogram, createHistogram, subtractHistogram } from '../histogram/histogram.ts';
+import {
+  accumulateHistogram,
+  createHistogram,
+  gatherGradPairs,
+  HIST_STRIDE,
+  subtractHistogram,
+} from '../histogram/histogram.ts';
+import type { HistogramWorkers } from '../parallel/histogram-workers.ts';
 import type { Params } from '../params.ts';
 import { findBestSplit, type NodeStats, type SplitInfo } from '../split/find-split.ts';
 import { leafWeight } from '../split/leaf-math.ts';
@@ -50,18 +57,29 @@ export class TreeGrower {
   private readonly gradPairs: Float64Array;
   private readonly pool: Float64Array[] = [];
 
+  /**
+   * With `workers`, histograms are built on several threads (identical results); the rows given
+   * to `grow` must then be `workers.rows`, from index 0.
+   */
   constructor(
     private readonly binned: BinnedMatrix,
     private readonly params: Params,
     private readonly monotone: Int8Array,
+    private readonly workers: HistogramWorkers | null = null,
   ) {
     this.scratch = new Int32Array(binned.numRows);
-    this.gradPairs = new Float64Array(2 * binned.numRows);
+    this.gradPairs = workers?.gradPairs ?? new Float64Array(2 * binned.numRows);
   }
 
   grow(input: GrowInput): GrownTree {
     const { params, binned } = this;
     const { grad, hess, rows, features } = input;
+    if (this.workers !== null) {
+      if (rows.buffer !== this.workers.rows.buffer || rows.byteOffset !== 0) {
+        throw new Error('TreeGrower: with workers, rows must be workers.rows from index 0');
+      }
+      this.workers.setFeatures(features);
+    }
     const maxLeaves = params.maxLeaves;
     const splitFeature = new Int32Array(maxLeaves - 1);
     const threshold = new Float64Array(maxLeaves - 1);
@@ -93,7 +111,7 @@ export class TreeGrower {
     const leaves: OpenLeaf[] = [root];
     if (this.canSplit(root, 1)) {
       root.hist = this.takeHistogram();
-      buildHistogram(binned, features, rows, 0, rows.length, grad, hess, root.hist, this.gradPairs);
+      this.buildHistogram(features, rows, 0, rows.length, grad, hess, root.hist, null);
       root.split = this.findSplit(root, features);
     }
 
@@ -166,8 +184,7 @@ export class TreeGrower {
         const [small, large] =
           left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
         small.hist = this.takeHistogram();
-        buildHistogram(
-          binned,
+        this.buildHistogram(
           features,
           rows,
           small.start,
@@ -175,9 +192,8 @@ export class TreeGrower {
           grad,
           hess,
           small.hist,
-          this.gradPairs,
+          parentHist,
         );
-        subtractHistogram(binned, features, parentHist, small.hist, parentHist);
         large.hist = parentHist;
         for (const child of [left, right]) {
           if (this.canSplit(child, room)) child.split = this.findSplit(child, features);
@@ -214,6 +230,30 @@ export class TreeGrower {
     return { tree, splitBin: splitBin.slice(0, numNodes) };
   }
 
+  /**
+   * Builds the histogram of rows[start … end) into `hist` and, when `parent` is given, turns
+   * `parent` into the sibling's histogram (parent − hist), on the workers when there are any.
+   */
+  private buildHistogram(
+    features: Int32Array,
+    rows: Int32Array,
+    start: number,
+    end: number,
+    grad: Float64Array,
+    hess: Float64Array,
+    hist: Float64Array,
+    parent: Float64Array | null,
+  ): void {
+    const { binned, gradPairs, workers } = this;
+    gatherGradPairs(rows, start, end, grad, hess, gradPairs);
+    if (workers !== null) {
+      workers.build(start, end, hist, parent);
+      return;
+    }
+    accumulateHistogram(binned, features, 0, features.length, rows, start, end, gradPairs, hist);
+    if (parent !== null) subtractHistogram(binned, features, parent, hist, parent);
+  }
+
   /** Whether a leaf may still be split (depth limit, room for leaves, enough rows). */
   private canSplit(leaf: OpenLeaf, room: number): boolean {
     const { maxDepth, minDataInLeaf } = this.params;
@@ -223,6 +263,10 @@ export class TreeGrower {
   }
 
   private findSplit(leaf: OpenLeaf, features: Int32Array): SplitInfo | null {
+    const hist = leaf.hist as Float64Array;
+    if (this.workers !== null) {
+      return this.workers.findSplit(hist, leaf.stats, leaf.lower, leaf.upper);
+    }
     return findBestSplit(
       this.binned,
       leaf.hist as Float64Array,
@@ -255,7 +299,12 @@ export class TreeGrower {
   }
 
   private takeHistogram(): Float64Array {
-    return this.pool.pop() ?? createHistogram(this.binned);
+    const reused = this.pool.pop();
+    if (reused !== undefined) return reused;
+    return (
+      this.workers?.createHistogram(HIST_STRIDE * this.binned.totalBins) ??
+      createHistogram(this.binned)
+    );
   }
 
   private release(leaf: OpenLeaf): void {

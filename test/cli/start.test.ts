@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,6 +27,7 @@ describe('creditlens start', () => {
       '150',
       '--time-budget',
       '2',
+      '--no-serve',
     ];
     const { stdout } = await run('node', args, { env: { ...process.env, CI: 'true' } });
     expect(stdout).toMatch(/creditlens is ready/);
@@ -69,7 +70,31 @@ describe('creditlens start', () => {
   });
 
   it('does nothing the second time', async () => {
-    const { stdout } = await run('node', [bin, 'start', '--data-dir', dataDir]);
+    const { stdout } = await run('node', [bin, 'start', '--data-dir', dataDir, '--no-serve']);
     expect(stdout).toMatch(/everything was already in place/);
+  });
+
+  it('ends by serving the API, which stops cleanly on SIGTERM', async () => {
+    const child = spawn('node', [bin, 'start', '--data-dir', dataDir, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const address = await new Promise<string>((resolveAddress, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const found = output.match(/listening on (http:\/\/\S+)/);
+        if (found) resolveAddress(found[1] as string);
+      });
+      child.once('exit', (code) =>
+        reject(new Error(`start exited (${code}) before serving: ${output}`)),
+      );
+    });
+    expect(output).toMatch(/everything was already in place/);
+    expect(output).toMatch(/demo logins/);
+    const health = await fetch(`${address}/healthz`);
+    expect(health.status).toBe(200);
+    const exited = new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 });

@@ -3,18 +3,6 @@ import { presentDemoLogins } from '../../api/auth/demo-users.ts';
 import { buildServer } from '../../api/server.ts';
 import { UserError } from '../user-error.ts';
 
-interface ServeOptions {
-  port: string;
-  host: string;
-  dataDir: string;
-  db?: string;
-  appDb?: string;
-  modelsDir?: string;
-  secureCookies: string;
-  trustProxy?: boolean;
-  logLevel: string;
-}
-
 function port(raw: string): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || value > 65535) {
@@ -29,10 +17,75 @@ function secureCookies(raw: string): boolean | 'auto' {
   throw new UserError(`invalid --secure-cookies: "${raw}" (expected auto, true or false)`);
 }
 
+/** What `serve` (and the end of `start`) needs to run the server. */
+export interface ServeSettings {
+  port: string;
+  host: string;
+  dataDir: string;
+  db?: string;
+  appDb?: string;
+  modelsDir?: string;
+  secureCookies: string;
+  trustProxy?: boolean;
+  logLevel: string;
+}
+
 /**
- * `creditlens serve`: the API (and later the dashboard) on one port. Stops cleanly on SIGTERM or
- * SIGINT: stops accepting, finishes requests, closes the databases.
+ * Builds and starts the server, prints its address, model and demo logins, and stops it cleanly
+ * on SIGTERM or SIGINT: stops accepting, finishes requests, closes the databases.
  */
+export async function runServer(options: ServeSettings): Promise<void> {
+  let app: Awaited<ReturnType<typeof buildServer>>;
+  try {
+    app = await buildServer({
+      port: port(options.port),
+      host: options.host,
+      dataDir: options.dataDir,
+      dbPath: options.db,
+      appDbPath: options.appDb,
+      modelsDir: options.modelsDir,
+      secureCookies: secureCookies(options.secureCookies),
+      trustProxy: options.trustProxy === true,
+      logLevel: options.logLevel as 'info',
+    });
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('invalid ')) {
+      throw new UserError(error.message);
+    }
+    throw error;
+  }
+  const { config } = app.ctx;
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  const address = await app.listen({ port: config.port, host: config.host });
+  const lines = [`creditlens API listening on ${address}`, `  docs: ${address}/api/docs`];
+  if (app.ctx.clientsProblem) lines.push(`  warning: ${app.ctx.clientsProblem}`);
+  else if (app.ctx.modelProblem) lines.push(`  warning: ${app.ctx.modelProblem}`);
+  else if (app.ctx.scores) {
+    lines.push(`  model: ${app.ctx.scores.record.id}, ${app.ctx.scores.size} clients scored`);
+  }
+  const logins = presentDemoLogins(app.ctx.store.users);
+  if (logins.length > 0) {
+    lines.push('  demo logins (demo data only):');
+    for (const u of logins) {
+      const client = u.clientId === null ? '' : `, client ${u.clientId}`;
+      lines.push(`    ${u.username} / ${u.password}  (${u.role}${client})`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** `creditlens serve`: the API (and later the dashboard) on one port. */
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -53,54 +106,5 @@ export function registerServe(program: Command): void {
     )
     .option('--trust-proxy', 'trust X-Forwarded-* headers from a reverse proxy')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent', 'info')
-    .action(async (options: ServeOptions) => {
-      let app: Awaited<ReturnType<typeof buildServer>>;
-      try {
-        app = await buildServer({
-          port: port(options.port),
-          host: options.host,
-          dataDir: options.dataDir,
-          dbPath: options.db,
-          appDbPath: options.appDb,
-          modelsDir: options.modelsDir,
-          secureCookies: secureCookies(options.secureCookies),
-          trustProxy: options.trustProxy === true,
-          logLevel: options.logLevel as 'info',
-        });
-      } catch (error) {
-        if (error instanceof Error && error.message.startsWith('invalid ')) {
-          throw new UserError(error.message);
-        }
-        throw error;
-      }
-      const { config } = app.ctx;
-      let closing = false;
-      const stop = (signal: string) => {
-        if (closing) return;
-        closing = true;
-        app.log.info({ signal }, 'shutting down');
-        app.close().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
-      const address = await app.listen({ port: config.port, host: config.host });
-      const lines = [`creditlens API listening on ${address}`, `  docs: ${address}/api/docs`];
-      if (app.ctx.clientsProblem) lines.push(`  warning: ${app.ctx.clientsProblem}`);
-      else if (app.ctx.modelProblem) lines.push(`  warning: ${app.ctx.modelProblem}`);
-      else if (app.ctx.scores) {
-        lines.push(`  model: ${app.ctx.scores.record.id}, ${app.ctx.scores.size} clients scored`);
-      }
-      const logins = presentDemoLogins(app.ctx.store.users);
-      if (logins.length > 0) {
-        lines.push('  demo logins (demo data only):');
-        for (const u of logins) {
-          const client = u.clientId === null ? '' : `, client ${u.clientId}`;
-          lines.push(`    ${u.username} / ${u.password}  (${u.role}${client})`);
-        }
-      }
-      process.stdout.write(`${lines.join('\n')}\n`);
-    });
+    .action(runServer);
 }

@@ -9,6 +9,7 @@ import { TABLES } from '../../data/schema.ts';
 import { loadActiveRun, saveRun } from '../../model/registry/index.ts';
 import { barFactory, formatCount } from '../progress.ts';
 import { UserError } from '../user-error.ts';
+import { runServer } from './serve.ts';
 import { positiveNumberOption } from './train-options.ts';
 import { runOneLiner } from './train-report.ts';
 
@@ -18,6 +19,10 @@ interface StartOptions {
   testClients: string;
   seed: string;
   timeBudget: string;
+  port: string;
+  host: string;
+  /** False with --no-serve. */
+  serve: boolean;
 }
 
 /** A whole-number option, or a UserError naming the option and what was given. */
@@ -63,7 +68,7 @@ export function registerStart(program: Command): void {
   program
     .command('start')
     .description(
-      'prepare everything the product needs, doing only what is missing: demo data, database, features, model',
+      'prepare everything the product needs, doing only what is missing (demo data, database, features, model), then serve it',
     )
     .option('--data-dir <dir>', 'where data and the database live', 'data')
     .option('--clients <n>', 'train clients of the demo data when it must be generated', '20000')
@@ -74,6 +79,9 @@ export function registerStart(program: Command): void {
       'hyper-parameter search time when a model must be trained (see creditlens train)',
       '45',
     )
+    .option('--port <n>', 'port of the server started at the end', '8080')
+    .option('--host <host>', 'interface the server listens on', '127.0.0.1')
+    .option('--no-serve', 'prepare only: do not start the server at the end')
     .action(async (options: StartOptions) => {
       const sizes = {
         clients: wholeNumber('--clients', options.clients),
@@ -133,5 +141,14 @@ export function registerStart(program: Command): void {
 
       if (made.length === 0) made.push(`everything was already in place in ${dataDir}`);
       process.stdout.write(`creditlens is ready:\n${made.map((m) => `  - ${m}`).join('\n')}\n`);
+      if (options.serve) {
+        await runServer({
+          port: options.port,
+          host: options.host,
+          dataDir: options.dataDir,
+          secureCookies: 'auto',
+          logLevel: 'warn',
+        });
+      }
     });
 }

@@ -59,6 +59,8 @@ const PATHS = [
   '/api/clients',
   '/api/clients/{x}',
   '/api/clients/{x}/{x}',
+  '/api/clients/{x}/decisions',
+  '/api/clients/{x}/explanation',
   '/api/auth/login',
   '/api/auth/logout',
   '/api/auth/me',
@@ -125,7 +127,16 @@ function randomValue(rng: Random, depth: number): unknown {
       // Null prototype: a "__proto__" key stays an own key and reaches the JSON text.
       const o: Record<string, unknown> = Object.create(null);
       for (let i = rng.int(0, 4); i > 0; i--)
-        o[pick(rng, [...QUERY_KEYS, 'username', 'password'])] = randomValue(rng, depth + 1);
+        o[
+          pick(rng, [
+            ...QUERY_KEYS,
+            'username',
+            'password',
+            'decision',
+            'followsModel',
+            'justification',
+          ])
+        ] = randomValue(rng, depth + 1);
       return o;
     }
     case 7:

@@ -136,6 +136,30 @@ describe('authorisation matrix', () => {
       },
       {
         method: 'GET',
+        path: '/api/clients/{id}/explanation',
+        url: () => `/api/clients/${ids.own1}/explanation`,
+        expect: { ...open, anonymous: 401, customer2: 403 },
+      },
+      {
+        method: 'GET',
+        path: '/api/clients/{id}/explanation',
+        url: () => `/api/clients/${ids.other}/explanation`,
+        expect: { ...open, anonymous: 401, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
+        path: '/api/clients/{id}/decisions',
+        url: () => `/api/clients/${ids.own1}/decisions`,
+        expect: { ...open, anonymous: 401, customer2: 403 },
+      },
+      {
+        method: 'GET',
+        path: '/api/clients/{id}/decisions',
+        url: () => `/api/clients/${ids.other}/decisions`,
+        expect: { ...open, anonymous: 401, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
         path: '/api/model',
         url: () => '/api/model',
         expect: { anonymous: 401, adviser: 200, admin: 200, customer1: 403, customer2: 403 },
@@ -168,6 +192,7 @@ describe('authorisation matrix', () => {
       ...matrix().map((r) => `${r.method} ${r.path}`),
       'POST /api/auth/login', // tested under "sessions"
       'POST /api/auth/logout', // tested under "sessions"
+      'POST /api/clients/{id}/decisions', // roles tested in decisions/decisions.test.ts
     ]);
     expect(documented.filter((r) => !covered.has(r))).toEqual([]);
   });

@@ -19,8 +19,10 @@ import { ClientRepository } from './clients/repository.ts';
 import { clientRoutes } from './clients/routes.ts';
 import { resolveConfig, type ServerOptions } from './config.ts';
 import type { AppContext } from './context.ts';
+import { decisionRoutes } from './decisions/routes.ts';
 import { installErrorHandlers } from './error-handler.ts';
 import { errorBodySchema } from './errors.ts';
+import { explanationRoutes } from './explanation/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { scoringRoutes } from './scoring/routes.ts';
 import { ScoreTable } from './scoring/score-table.ts';
@@ -173,6 +175,8 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   await app.register(clientRoutes);
   await app.register(scoringRoutes);
   await app.register(auditRoutes);
+  await app.register(decisionRoutes);
+  await app.register(explanationRoutes);
   await app.ready();
   return { app, demoUsers };
 }

@@ -15,6 +15,8 @@ export class FeatureCache {
     readonly ids: Float64Array,
     /** 1 = train, 0 = test, by row. */
     private readonly train: Uint8Array,
+    /** TARGET by row: 0 repaid, 1 defaulted, NaN unknown (test split). */
+    readonly target: Float64Array,
     readonly categoricalNames: readonly string[],
     /** Row → raw categories in categoricalNames order (null = missing). */
     private readonly categories: (string | null)[][],
@@ -33,12 +35,18 @@ export class FeatureCache {
     const select = [
       'SK_ID_CURR',
       `CAST(split = 'train' AS INTEGER) AS is_train`,
+      'CAST(TARGET AS DOUBLE) AS target',
       ...numeric.map(quoteIdent),
     ].join(', ');
     const result = await db.queue(() =>
       db.db.numericColumns(`SELECT ${select} FROM features ORDER BY SK_ID_CURR`),
     );
-    const [ids = new Float64Array(0), isTrain = new Float64Array(0), ...values] = result.columns;
+    const [
+      ids = new Float64Array(0),
+      isTrain = new Float64Array(0),
+      target = new Float64Array(0),
+      ...values
+    ] = result.columns;
     const columns = new Map(numeric.map((name, i) => [name, values[i] ?? new Float64Array(0)]));
     const rowOf = new Map<number, number>();
     const train = new Uint8Array(result.rowCount);
@@ -61,7 +69,7 @@ export class FeatureCache {
         return typeof v === 'string' ? v : null;
       });
     }
-    return new FeatureCache(columns, rowOf, ids, train, categoricalNames, categories);
+    return new FeatureCache(columns, rowOf, ids, train, target, categoricalNames, categories);
   }
 
   get size(): number {
@@ -79,6 +87,16 @@ export class FeatureCache {
 
   column(name: string): Float64Array | undefined {
     return this.columns.get(name);
+  }
+
+  /** Every feature column with ids, split and outcome, as src/explain's population wants them. */
+  populationData(): {
+    ids: Float64Array;
+    isTrain: Uint8Array;
+    target: Float64Array;
+    columns: ReadonlyMap<string, Float64Array>;
+  } {
+    return { ids: this.ids, isTrain: this.train, target: this.target, columns: this.columns };
   }
 
   isTrain(row: number): boolean {

@@ -3,8 +3,10 @@
  * list with its filters (client-list.ts) and the descriptive file of one client. The few SQL
  * queries left are fixed text with bound parameters. SQL is fixed text; identifiers come from our own whitelists
  */
+
 import type { Db } from '../../data/db.ts';
 import { DataError } from '../../data/errors.ts';
+import { type Population, populationOf } from '../../explain/index.ts';
 import {
   type ClientListQuery,
   type ClientSummary,
@@ -102,6 +104,11 @@ export class ClientRepository {
     }
     const columns = names.map((n) => this.cache.column(n) ?? new Float64Array(0));
     return { ids: this.cache.ids, columns, rowCount: this.cache.size };
+  }
+
+  /** The in-memory feature table as src/explain's population (shared, not copied). */
+  population(): Population {
+    return populationOf(this.cache.populationData());
   }
 
   /** True when the client is in the feature table. */

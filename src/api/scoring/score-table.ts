@@ -27,6 +27,8 @@ const RECOMMENDATIONS = ['accept', 'refer', 'decline', null] as const;
 export class ScoreTable implements RowScores {
   private constructor(
     readonly record: RunRecord,
+    /** The served engine model (explanations need its trees). */
+    readonly model: Model,
     private readonly rowOf: Map<number, number>,
     private readonly ids: Float64Array,
     private readonly probability: Float64Array,
@@ -62,6 +64,7 @@ export class ScoreTable implements RowScores {
     }
     return new ScoreTable(
       record,
+      model,
       rowOf,
       ids,
       probability,

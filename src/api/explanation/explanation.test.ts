@@ -1,0 +1,103 @@
+/** The explanation route through inject(): exact contributions, reasons, roles, validation, audit. */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeShared, type DemoName, login, makeDataDir, testServer } from '../test-support.ts';
+
+let app: FastifyInstance;
+let cleanup: () => void;
+const cookies: Partial<Record<DemoName, string>> = {};
+/** customer1's own client. */
+let own: number;
+
+beforeAll(async () => {
+  const made = await makeDataDir('creditlens-explanation-');
+  cleanup = made.cleanup;
+  app = await testServer(made.dataDir);
+  for (const name of ['adviser', 'admin', 'customer1', 'customer2'] as const) {
+    cookies[name] = await login(app, name);
+  }
+  const me = await app.inject({
+    method: 'GET',
+    url: '/api/auth/me',
+    headers: { cookie: cookies.customer1 ?? '' },
+  });
+  own = me.json().user.clientId as number;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await closeShared();
+  cleanup?.();
+});
+
+function get(who: DemoName | null, url: string) {
+  return app.inject({ method: 'GET', url, headers: who ? { cookie: cookies[who] ?? '' } : {} });
+}
+
+interface Unit {
+  logOdds: number;
+  points: number;
+  probabilityPoints: number;
+}
+
+describe('GET /api/clients/:id/explanation', () => {
+  it('adds up exactly to the score the score route serves', async () => {
+    const response = await get('adviser', `/api/clients/${own}/explanation?top=5`);
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    const score = (await get('adviser', `/api/clients/${own}/score`)).json();
+    const { contributions } = body;
+    const all = contributions.all as Unit[];
+    const sum = all.reduce((s, c) => s + c.logOdds, 0);
+    expect(contributions.expectedLogOdds + sum).toBeCloseTo(contributions.logOdds, 9);
+    expect(1 / (1 + Math.exp(-contributions.logOdds))).toBeCloseTo(score.rawProbability, 9);
+    expect(contributions.probability).toBeCloseTo(score.probability, 9);
+    // Top N plus the rest cover every unit.
+    expect(contributions.top.length).toBeLessThanOrEqual(5);
+    const topSum = (contributions.top as Unit[]).reduce((s, c) => s + c.logOdds, 0);
+    expect(topSum + contributions.rest.logOdds).toBeCloseTo(sum, 9);
+    // Themes regroup the same total.
+    const themeSum = (body.themes as { logOdds: number }[]).reduce((s, t) => s + t.logOdds, 0);
+    expect(themeSum).toBeCloseTo(sum, 9);
+    expect(body.modelVersion).toBe(score.modelVersion);
+  });
+
+  it('gives at most four reasons each way, as French and English sentences', async () => {
+    const body = (await get('adviser', `/api/clients/${own}/explanation`)).json();
+    const { adverse, favourable } = body.reasons as Record<
+      string,
+      { textFr: string; textEn: string }[]
+    >;
+    expect((adverse?.length ?? 0) + (favourable?.length ?? 0)).toBeGreaterThan(0);
+    for (const list of [adverse ?? [], favourable ?? []]) {
+      expect(list.length).toBeLessThanOrEqual(4);
+      for (const reason of list) {
+        expect(reason.textFr.length).toBeGreaterThan(5);
+        expect(reason.textEn.length).toBeGreaterThan(5);
+      }
+    }
+  });
+
+  it('lets a customer see their own explanation only', async () => {
+    expect((await get(null, `/api/clients/${own}/explanation`)).statusCode).toBe(401);
+    expect((await get('customer1', `/api/clients/${own}/explanation`)).statusCode).toBe(200);
+    expect((await get('customer2', `/api/clients/${own}/explanation`)).statusCode).toBe(403);
+    expect((await get('adviser', '/api/clients/999999999/explanation')).statusCode).toBe(404);
+  });
+
+  it('names a bad query parameter', async () => {
+    for (const query of ['top=0', 'top=51', 'top=abc', 'colour=red']) {
+      const response = await get('adviser', `/api/clients/${own}/explanation?${query}`);
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toMatch(/top|colour/);
+    }
+  });
+
+  it('records every explanation viewed in the audit trail', async () => {
+    await get('customer1', `/api/clients/${own}/explanation`);
+    const audit = await get('admin', `/api/audit?client=${own}&action=client.explanation`);
+    expect(audit.statusCode).toBe(200);
+    const records = audit.json().records as { action: string; username: string }[];
+    expect(records.some((r) => r.username === 'customer1')).toBe(true);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * GET /api/clients/:id/explanation (every role; a customer their own file): why the model scored
+ * the client as it did — exact TreeSHAP contributions in log-odds, points and percentage points
+ * (top N and the rest), the same grouped by theme, and up to four adverse and four favourable
+ * reasons in French and English (src/explain). The SHAP explainer and the population references
+ * are built once per served model, on the first request.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ShapExplainer } from '../../engine/index.ts';
+import { explainRow, type ReferenceStat, referenceStatsOf } from '../../explain/index.ts';
+import { recordAudit } from '../audit/record.ts';
+import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
+import type { ClientRepository } from '../clients/repository.ts';
+import { apiError } from '../errors.ts';
+import { clientIdParams, errorResponses } from '../schemas.ts';
+import type { ScoreTable } from '../scoring/score-table.ts';
+
+export const EXPLANATION_ACTION = 'client.explanation';
+
+/** What one served model needs to explain any client, built once. */
+interface Explaining {
+  readonly scores: ScoreTable;
+  readonly explainer: ShapExplainer;
+  readonly stats: ReadonlyMap<string, ReferenceStat>;
+  /** The model's features as columns of the in-memory feature table. */
+  readonly columns: readonly Float64Array[];
+  readonly rowOf: ReadonlyMap<number, number>;
+}
+
+function prepare(scores: ScoreTable, clients: ClientRepository): Explaining {
+  const { model } = scores;
+  const { ids, columns } = clients.featureColumns(model.featureNames);
+  const rowOf = new Map<number, number>();
+  ids.forEach((id, row) => {
+    rowOf.set(id, row);
+  });
+  return {
+    scores,
+    explainer: new ShapExplainer(model),
+    stats: referenceStatsOf(clients.population()),
+    columns,
+    rowOf,
+  };
+}
+
+const querystring = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    top: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 50,
+      default: 10,
+      description: 'contributions listed one by one; the others are summed as "the rest"',
+    },
+  },
+} as const;
+
+/** Free-form parts, documented in docs/api.md and src/explain (contributions, themes, reasons). */
+const part = { type: 'object', additionalProperties: true } as const;
+
+const explanationSchema = {
+  type: 'object',
+  properties: {
+    clientId: { type: 'integer' },
+    modelVersion: { type: 'string' },
+    contributions: part,
+    themes: { type: 'array', items: part },
+    reasons: part,
+  },
+} as const;
+
+export async function explanationRoutes(app: FastifyInstance): Promise<void> {
+  let cached: Explaining | null = null;
+  const explaining = (): Explaining => {
+    const { scores, clients, modelProblem } = app.ctx;
+    if (!scores || !clients) {
+      throw apiError('NOT_READY', { reason: modelProblem ?? 'no active model' });
+    }
+    if (cached?.scores !== scores) cached = prepare(scores, clients);
+    return cached;
+  };
+
+  app.get<{ Params: { id: string }; Querystring: { top: number } }>(
+    '/api/clients/:id/explanation',
+    {
+      preHandler: requireRole('adviser', 'admin', 'customer'),
+      schema: {
+        tags: ['scoring'],
+        summary: 'Why the model scored the client so: contributions, themes and reasons',
+        params: clientIdParams,
+        querystring,
+        response: { 200: explanationSchema, ...errorResponses(400, 401, 403, 404, 503) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const id = Number(request.params.id);
+      assertClientAccess(user, id);
+      const context = explaining();
+      const row = context.rowOf.get(id);
+      if (row === undefined) throw apiError('CLIENT_NOT_FOUND', { id });
+      const values = Float64Array.from(context.columns, (column) => column[row] as number);
+      const { model, record } = context.scores;
+      const explanation = explainRow(
+        context.explainer.explainRow(values),
+        model.featureNames,
+        values,
+        { run: record, stats: context.stats, topN: request.query.top },
+      );
+      await recordAudit(app, request, {
+        action: EXPLANATION_ACTION,
+        clientId: id,
+        modelVersion: record.id,
+        inputs: { id, model: record.id, top: request.query.top },
+        output: {
+          probability: explanation.contributions.probability,
+          adverse: explanation.reasons.adverse.map((r) => r.key),
+        },
+      });
+      return { clientId: id, modelVersion: record.id, ...explanation };
+    },
+  );
+}

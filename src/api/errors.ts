@@ -19,6 +19,7 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN_CLIENT: { status: 403, message: 'this client file belongs to someone else' },
   NOT_FOUND: { status: 404, message: 'no route {method} {url}' },
   CLIENT_NOT_FOUND: { status: 404, message: 'no client {id}' },
+  FEATURE_NOT_FOUND: { status: 404, message: 'no feature {name}' },
   TOO_MANY_REQUESTS: { status: 429, message: 'too many attempts: try again in {after}' },
   NOT_READY: { status: 503, message: 'the service is not ready: {reason}' },
   INTERNAL: { status: 500, message: 'internal error (request {requestId})' },

@@ -61,6 +61,8 @@ const PATHS = [
   '/api/clients/{x}/{x}',
   '/api/clients/{x}/decisions',
   '/api/clients/{x}/explanation',
+  '/api/clients/{x}/similar',
+  '/api/population/features/{x}',
   '/api/auth/login',
   '/api/auth/logout',
   '/api/auth/me',

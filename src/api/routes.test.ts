@@ -136,6 +136,30 @@ describe('authorisation matrix', () => {
       },
       {
         method: 'GET',
+        path: '/api/clients/{id}/similar',
+        url: () => `/api/clients/${ids.own1}/similar`,
+        expect: { ...open, anonymous: 401, customer2: 403 },
+      },
+      {
+        method: 'GET',
+        path: '/api/clients/{id}/similar',
+        url: () => `/api/clients/${ids.other}/similar`,
+        expect: { ...open, anonymous: 401, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
+        path: '/api/population/features/{name}',
+        url: () => `/api/population/features/AMT_CREDIT?client=${ids.own1}`,
+        expect: { ...open, anonymous: 401, customer2: 403 },
+      },
+      {
+        method: 'GET',
+        path: '/api/population/features/{name}',
+        url: () => '/api/population/features/AMT_CREDIT',
+        expect: { ...open, anonymous: 401, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
         path: '/api/clients/{id}/explanation',
         url: () => `/api/clients/${ids.own1}/explanation`,
         expect: { ...open, anonymous: 401, customer2: 403 },

@@ -17,6 +17,7 @@ import { authRoutes } from './auth/routes.ts';
 import { installSessionHook } from './auth/session.ts';
 import { ClientRepository } from './clients/repository.ts';
 import { clientRoutes } from './clients/routes.ts';
+import { comparisonRoutes } from './comparison/routes.ts';
 import { resolveConfig, type ServerOptions } from './config.ts';
 import type { AppContext } from './context.ts';
 import { decisionRoutes } from './decisions/routes.ts';
@@ -177,6 +178,7 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   await app.register(auditRoutes);
   await app.register(decisionRoutes);
   await app.register(explanationRoutes);
+  await app.register(comparisonRoutes);
   await app.ready();
   return { app, demoUsers };
 }

@@ -63,6 +63,7 @@ const PATHS = [
   '/api/clients/{x}/explanation',
   '/api/clients/{x}/similar',
   '/api/population/features/{x}',
+  '/api/score',
   '/api/auth/login',
   '/api/auth/logout',
   '/api/auth/me',
@@ -137,6 +138,12 @@ function randomValue(rng: Random, depth: number): unknown {
             'decision',
             'followsModel',
             'justification',
+            'clientId',
+            'changes',
+            'AMT_CREDIT',
+            'NAME_EDUCATION_TYPE',
+            'DAYS_BIRTH',
+            'SK_ID_CURR',
           ])
         ] = randomValue(rng, depth + 1);
       return o;

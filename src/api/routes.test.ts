@@ -217,6 +217,7 @@ describe('authorisation matrix', () => {
       'POST /api/auth/login', // tested under "sessions"
       'POST /api/auth/logout', // tested under "sessions"
       'POST /api/clients/{id}/decisions', // roles tested in decisions/decisions.test.ts
+      'POST /api/score', // roles tested in explanation/explanation.test.ts
     ]);
     expect(documented.filter((r) => !covered.has(r))).toEqual([]);
   });

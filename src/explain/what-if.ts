@@ -8,7 +8,7 @@ import { type Db, quoteIdent } from '../data/db.ts';
 import { DataError } from '../data/errors.ts';
 import type { RawApplication } from '../data/features/application-input.ts';
 import { validateApplication } from '../data/features/application-input.ts';
-import { featuresForApplication } from '../data/features/what-if.ts';
+import { featuresForApplication, type WhatIfOptions } from '../data/features/what-if.ts';
 import { APPLICATION_TEST_COLUMNS, DAYS_SENTINEL } from '../data/schema.ts';
 import type { ShapRow } from '../engine/index.ts';
 import { checkFieldRange } from './field-ranges.ts';
@@ -117,9 +117,11 @@ export async function scoreApplication(
   db: Db,
   scorer: Scorer,
   application: RawApplication,
-  options: { explain?: boolean } = {},
+  options: { explain?: boolean } & WhatIfOptions = {},
 ): Promise<ScoredApplication> {
-  const { names, values } = await featuresForApplication(db, application);
+  const { names, values } = await featuresForApplication(db, application, {
+    storedHistory: options.storedHistory,
+  });
   const row = rowForScorer(scorer, names, values);
   return {
     application,
@@ -147,12 +149,15 @@ export async function whatIf(
   scorer: Scorer,
   clientId: number,
   changes: Readonly<Record<string, unknown>>,
-  options: { load?: (id: number) => Promise<RawApplication> } = {},
+  options: { load?: (id: number) => Promise<RawApplication> } & WhatIfOptions = {},
 ): Promise<WhatIfResult> {
   const base = await (options.load ?? ((id: number) => loadApplication(db, id)))(clientId);
   const application = applyChanges(base, changes);
   const changed = Object.keys(changes)
     .filter((f) => base[f] !== application[f])
     .map((field) => ({ field, before: base[field] ?? null, after: application[field] ?? null }));
-  return { ...(await scoreApplication(db, scorer, application)), changed };
+  const scored = await scoreApplication(db, scorer, application, {
+    storedHistory: options.storedHistory,
+  });
+  return { ...scored, changed };
 }

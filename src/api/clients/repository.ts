@@ -111,6 +111,18 @@ export class ClientRepository {
     return populationOf(this.cache.populationData());
   }
 
+  /** Runs DuckDB work (what-if) in the connection's queue, one statement at a time. */
+  withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return this.serial.queue(() => work(this.serial.db));
+  }
+
+  /** A stored feature value of a client (null when missing or unknown): what-if's history. */
+  storedValue(id: number, feature: string): number | null {
+    const row = this.cache.rowIndex(id);
+    const value = row === undefined ? undefined : this.cache.column(feature)?.[row];
+    return value === undefined || Number.isNaN(value) ? null : value;
+  }
+
   /** True when the client is in the feature table. */
   exists(id: number): boolean {
     return this.cache.rowIndex(id) !== undefined;

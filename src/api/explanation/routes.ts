@@ -6,8 +6,18 @@
  * are built once per served model, on the first request.
  */
 import type { FastifyInstance } from 'fastify';
+import { DataError } from '../../data/errors.ts';
 import { ShapExplainer } from '../../engine/index.ts';
-import { explainRow, type ReferenceStat, referenceStatsOf } from '../../explain/index.ts';
+import {
+  cachedApplicationLoader,
+  explainRow,
+  type ReferenceStat,
+  referenceStatsOf,
+  type Scorer,
+  scorerFromModel,
+  whatIf,
+} from '../../explain/index.ts';
+import { scoreApplicant } from '../../model/scoring.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import type { ClientRepository } from '../clients/repository.ts';
@@ -16,11 +26,14 @@ import { clientIdParams, errorResponses } from '../schemas.ts';
 import type { ScoreTable } from '../scoring/score-table.ts';
 
 export const EXPLANATION_ACTION = 'client.explanation';
+export const WHAT_IF_ACTION = 'client.whatif';
 
 /** What one served model needs to explain any client, built once. */
 interface Explaining {
   readonly scores: ScoreTable;
   readonly explainer: ShapExplainer;
+  /** The same model as a what-if scorer (features by name). */
+  readonly scorer: Scorer;
   readonly stats: ReadonlyMap<string, ReferenceStat>;
   /** The model's features as columns of the in-memory feature table. */
   readonly columns: readonly Float64Array[];
@@ -37,6 +50,7 @@ function prepare(scores: ScoreTable, clients: ClientRepository): Explaining {
   return {
     scores,
     explainer: new ShapExplainer(model),
+    scorer: scorerFromModel(model),
     stats: referenceStatsOf(clients.population()),
     columns,
     rowOf,
@@ -57,8 +71,33 @@ const querystring = {
   },
 } as const;
 
+const anyResult = { type: 'object', additionalProperties: true } as const;
+
 /** Free-form parts, documented in docs/api.md and src/explain (contributions, themes, reasons). */
 const part = { type: 'object', additionalProperties: true } as const;
+
+interface WhatIfBody {
+  clientId: number;
+  changes: Record<string, string | number | null>;
+}
+
+const whatIfBody = {
+  type: 'object',
+  required: ['clientId', 'changes'],
+  additionalProperties: false,
+  properties: {
+    clientId: { type: 'integer', minimum: 1, maximum: 999_999_999 },
+    changes: {
+      type: 'object',
+      maxProperties: 40,
+      description:
+        'application fields (as in application_train.csv) and their new values; each is validated (type, range, category set)',
+      additionalProperties: {
+        anyOf: [{ type: 'string', maxLength: 100 }, { type: 'number' }, { type: 'null' }],
+      },
+    },
+  },
+} as const;
 
 const explanationSchema = {
   type: 'object',
@@ -120,6 +159,70 @@ export async function explanationRoutes(app: FastifyInstance): Promise<void> {
         },
       });
       return { clientId: id, modelVersion: record.id, ...explanation };
+    },
+  );
+
+  // One loader per server: a client's stored application, read once from DuckDB then reused.
+  let loader: ReturnType<typeof cachedApplicationLoader> | null = null;
+
+  app.post<{ Body: WhatIfBody }>(
+    '/api/score',
+    {
+      preHandler: requireRole('adviser', 'admin', 'customer'),
+      schema: {
+        tags: ['scoring'],
+        summary: "What-if: the client's application with some fields changed, scored and explained",
+        body: whatIfBody,
+        response: { 200: anyResult, ...errorResponses(400, 401, 403, 404, 503) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const { clientId: id, changes } = request.body;
+      assertClientAccess(user, id);
+      const context = explaining();
+      const clients = app.ctx.clients;
+      if (!clients?.exists(id)) throw apiError('CLIENT_NOT_FOUND', { id });
+      const { record } = context.scores;
+      const result = await clients
+        .withDb((db) => {
+          loader ??= cachedApplicationLoader(db);
+          return whatIf(db, context.scorer, id, changes, {
+            load: loader,
+            storedHistory: (feature) => clients.storedValue(id, feature),
+          });
+        })
+        .catch((error: unknown) => {
+          if (error instanceof DataError) {
+            const field = error.where.column ?? 'changes';
+            throw apiError('BAD_REQUEST', {
+              field: `body.changes.${field}`,
+              reason: error.message,
+            });
+          }
+          throw error;
+        });
+      const score = scoreApplicant(result.rawProbability, record);
+      const explanation = explainRow(
+        result.shap ?? context.explainer.explainRow(result.row),
+        context.scorer.featureNames,
+        result.row,
+        { run: record, stats: context.stats },
+      );
+      await recordAudit(app, request, {
+        action: WHAT_IF_ACTION,
+        clientId: id,
+        modelVersion: record.id,
+        inputs: { id, changes },
+        output: { probability: score.probability, decision: score.decision },
+      });
+      return {
+        clientId: id,
+        modelVersion: record.id,
+        changed: result.changed,
+        score: { ...score, threshold: record.threshold },
+        ...explanation,
+      };
     },
   );
 }

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type Db, openDb } from '../data/db.ts';
 import { buildFeatures } from '../data/features/index.ts';
 import { generateDataset } from '../data/generate/index.ts';
@@ -97,4 +97,39 @@ export async function login(app: FastifyInstance, username: DemoName): Promise<s
   const setCookie = reply.headers['set-cookie'];
   const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
   return String(first).split(';')[0] ?? '';
+}
+
+/** A test server with every demo user logged in, and customer1's own client id. */
+export interface LoggedInServer {
+  readonly app: FastifyInstance;
+  readonly cookies: Readonly<Record<DemoName, string>>;
+  /** customer1's client (SK_ID_CURR). */
+  readonly own: number;
+  /** A GET as `who` (null: not logged in). */
+  get(who: DemoName | null, url: string): Promise<LightMyRequestResponse>;
+  /** Closes the server and the shared data, removes the data directory (afterAll). */
+  close(): Promise<void>;
+}
+
+export async function loggedInServer(prefix: string): Promise<LoggedInServer> {
+  const made = await makeDataDir(prefix);
+  const app = await testServer(made.dataDir);
+  const cookies = {} as Record<DemoName, string>;
+  for (const name of ['adviser', 'admin', 'customer1', 'customer2'] as const) {
+    cookies[name] = await login(app, name);
+  }
+  const get = (who: DemoName | null, url: string) =>
+    app.inject({ method: 'GET', url, headers: who ? { cookie: cookies[who] } : {} });
+  const me = await get('customer1', '/api/auth/me');
+  return {
+    app,
+    cookies,
+    own: me.json().user.clientId as number,
+    get,
+    async close() {
+      await app.close();
+      await closeShared();
+      made.cleanup();
+    },
+  };
 }

@@ -1,35 +1,22 @@
 /** Similar clients and feature distributions through inject(): content, roles, validation. */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeShared, type DemoName, login, makeDataDir, testServer } from '../test-support.ts';
+import { type DemoName, type LoggedInServer, loggedInServer } from '../test-support.ts';
 
-let app: FastifyInstance;
-let cleanup: () => void;
-const cookies: Partial<Record<DemoName, string>> = {};
+let server: LoggedInServer;
 let own: number;
 let feature: string;
 
 beforeAll(async () => {
-  const made = await makeDataDir('creditlens-comparison-');
-  cleanup = made.cleanup;
-  app = await testServer(made.dataDir);
-  for (const name of ['adviser', 'admin', 'customer1', 'customer2'] as const) {
-    cookies[name] = await login(app, name);
-  }
-  const me = await get('customer1', '/api/auth/me');
-  own = me.json().user.clientId as number;
+  server = await loggedInServer('creditlens-comparison-');
+  ({ own } = server);
   const model = await get('adviser', '/api/model');
   feature = model.json().importance.features[0].name as string;
 });
 
-afterAll(async () => {
-  await app?.close();
-  await closeShared();
-  cleanup?.();
-});
+afterAll(() => server?.close());
 
 function get(who: DemoName | null, url: string) {
-  return app.inject({ method: 'GET', url, headers: who ? { cookie: cookies[who] ?? '' } : {} });
+  return server.get(who, url);
 }
 
 interface Neighbour {

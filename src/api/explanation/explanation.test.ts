@@ -1,37 +1,22 @@
 /** The explanation route through inject(): exact contributions, reasons, roles, validation, audit. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeShared, type DemoName, login, makeDataDir, testServer } from '../test-support.ts';
+import { type DemoName, type LoggedInServer, loggedInServer } from '../test-support.ts';
 
+let server: LoggedInServer;
 let app: FastifyInstance;
-let cleanup: () => void;
-const cookies: Partial<Record<DemoName, string>> = {};
-/** customer1's own client. */
+let cookies: Readonly<Record<DemoName, string>>;
 let own: number;
 
 beforeAll(async () => {
-  const made = await makeDataDir('creditlens-explanation-');
-  cleanup = made.cleanup;
-  app = await testServer(made.dataDir);
-  for (const name of ['adviser', 'admin', 'customer1', 'customer2'] as const) {
-    cookies[name] = await login(app, name);
-  }
-  const me = await app.inject({
-    method: 'GET',
-    url: '/api/auth/me',
-    headers: { cookie: cookies.customer1 ?? '' },
-  });
-  own = me.json().user.clientId as number;
+  server = await loggedInServer('creditlens-explanation-');
+  ({ app, cookies, own } = server);
 });
 
-afterAll(async () => {
-  await app?.close();
-  await closeShared();
-  cleanup?.();
-});
+afterAll(() => server?.close());
 
 function get(who: DemoName | null, url: string) {
-  return app.inject({ method: 'GET', url, headers: who ? { cookie: cookies[who] ?? '' } : {} });
+  return server.get(who, url);
 }
 
 interface Unit {

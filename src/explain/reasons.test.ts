@@ -53,12 +53,14 @@ const units: Contribution[] = [
     theme: 'repayment history',
   }),
   unit('AMT_CREDIT', 0.3, {
+    theme: 'requested loan',
     labelFr: 'Montant du crédit demandé',
     labelEn: 'Requested credit amount',
     unit: 'currency',
     value: 1250000,
   }),
   unit('NAME_INCOME_TYPE', 0.2, {
+    theme: 'employment',
     labelFr: 'Type de revenu',
     labelEn: 'Income type',
     unit: 'category',
@@ -83,12 +85,14 @@ const units: Contribution[] = [
     value: -18262,
   }),
   unit('PREV_DAYS_DECISION_MAX', -0.1, {
+    theme: 'previous applications',
     labelFr: 'Décision (jours avant la demande) (maximum, demandes précédentes)',
     labelEn: 'Decision (days before the application) (maximum, previous applications)',
     unit: 'days',
     value: -31,
   }),
   unit('FLAG_PHONE', -0.2, {
+    theme: 'documents and contact',
     labelFr: 'A donné un téléphone fixe',
     labelEn: 'Gave a home phone',
     unit: 'flag',
@@ -115,9 +119,11 @@ describe('reasonsOf', () => {
     expect(reasonsOf(units, stats, { minLogOdds: 0 }).adverse.map((r) => r.key)).not.toContain(
       'TINY',
     );
-    expect(reasonsOf(units, stats, { max: 10, minLogOdds: 0 }).adverse.map((r) => r.key)).toContain(
-      'TINY',
-    );
+    expect(
+      reasonsOf(units, stats, { max: 10, minLogOdds: 0, maxPerTheme: 10 }).adverse.map(
+        (r) => r.key,
+      ),
+    ).toContain('TINY');
   });
 
   it('cites the value and the median among clients who repaid, in French and English', () => {
@@ -164,5 +170,19 @@ describe('reasonsOf', () => {
     );
     expect(only[0]?.textEn).toBe('Thing: not provided');
     expect(only[0]?.referenceEn).toBeNull();
+  });
+
+  it('tells one signal once and at most two reasons per theme', () => {
+    const external = ['EXT_SOURCE_MAX', 'EXT_SOURCE_MEAN', 'EXT_SOURCE_3', 'EXT_SOURCE_MIN'].map(
+      (key, i) => unit(key, 0.9 - i * 0.1, { theme: 'external scores' }),
+    );
+    const history = ['INST_LATE', 'POS_DPD', 'CC_DPD'].map((key, i) =>
+      unit(key, 0.4 - i * 0.05, { theme: 'repayment history' }),
+    );
+    const loan = unit('AMT_CREDIT', 0.1, { theme: 'requested loan' });
+    const keys = reasonsOf([...external, ...history, loan], stats).adverse.map((r) => r.key);
+    expect(keys).toEqual(['EXT_SOURCE_MAX', 'INST_LATE', 'POS_DPD', 'AMT_CREDIT']);
+    const wide = reasonsOf([...external, ...history], stats, { maxPerTheme: 3 }).adverse;
+    expect(wide.map((r) => r.key)).toEqual(['EXT_SOURCE_MAX', 'INST_LATE', 'POS_DPD', 'CC_DPD']);
   });
 });

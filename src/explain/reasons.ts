@@ -47,6 +47,33 @@ export interface ReasonOptions {
   readonly max?: number;
   /** Smallest |log-odds| worth a reason; default 0.005. */
   readonly minLogOdds?: number;
+  /** Reasons per theme and direction; default 2, so four reasons tell more than one story. */
+  readonly maxPerTheme?: number;
+}
+
+/**
+ * Themes whose features are one signal told several ways (EXT_SOURCE_1..3 and their minimum,
+ * mean and maximum): a client hears it once, as its strongest form.
+ */
+const ONE_SIGNAL_THEMES: ReadonlySet<string> = new Set(['external scores']);
+
+/** The largest units first, at most `max`, skipping a theme once it has given its share. */
+function principal(
+  sorted: readonly Contribution[],
+  max: number,
+  maxPerTheme: number,
+): Contribution[] {
+  const perTheme = new Map<string, number>();
+  const chosen: Contribution[] = [];
+  for (const unit of sorted) {
+    if (chosen.length === max) break;
+    const used = perTheme.get(unit.theme) ?? 0;
+    const limit = ONE_SIGNAL_THEMES.has(unit.theme) ? 1 : maxPerTheme;
+    if (used >= limit) continue;
+    perTheme.set(unit.theme, used + 1);
+    chosen.push(unit);
+  }
+  return chosen;
 }
 
 /** Features given in days before the application that read better as an age. */
@@ -174,7 +201,8 @@ function reasonOf(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>): R
 
 /**
  * The main reasons of one client: adverse ones (raising the risk) largest first, favourable ones
- * (lowering it) largest first. `contributions` is any list of units (ContributionSet.all).
+ * (lowering it) largest first, at most two per theme (one for the external scores) so the four
+ * reasons are distinct facts. `contributions` is any list of units (ContributionSet.all).
  */
 export function reasonsOf(
   contributions: readonly Contribution[],
@@ -189,8 +217,9 @@ export function reasonsOf(
   const favourable = contributions
     .filter((c) => c.logOdds < -min)
     .sort((a, b) => a.logOdds - b.logOdds);
+  const maxPerTheme = options.maxPerTheme ?? 2;
   return {
-    adverse: adverse.slice(0, max).map((c) => reasonOf(c, stats)),
-    favourable: favourable.slice(0, max).map((c) => reasonOf(c, stats)),
+    adverse: principal(adverse, max, maxPerTheme).map((c) => reasonOf(c, stats)),
+    favourable: principal(favourable, max, maxPerTheme).map((c) => reasonOf(c, stats)),
   };
 }

@@ -27,7 +27,7 @@ interface Unit {
 
 describe('GET /api/clients/:id/explanation', () => {
   it('adds up exactly to the score the score route serves', async () => {
-    const response = await get('adviser', `/api/clients/${own}/explanation?top=5`);
+    const response = await get('adviser', `/api/clients/${own}/explanation?top=5&all=true`);
     expect(response.statusCode).toBe(200);
     const body = response.json();
     const score = (await get('adviser', `/api/clients/${own}/score`)).json();
@@ -120,13 +120,14 @@ describe('POST /api/score (what-if)', () => {
       'AMT_CREDIT',
     ]);
     // The edited values reach the model's features (the fixture's tiny model may not react).
-    const credit = (body.contributions.all as { key: string; value: number | null }[]).find(
+    const credit = (body.contributions.top as { key: string; value: number | null }[]).find(
       (c) => c.key === 'AMT_CREDIT',
     );
     expect(credit?.value).toBe(2_000_000);
     expect(file.modelVersion).toBe(body.modelVersion);
-    const all = body.contributions.all as Unit[];
-    const sum = all.reduce((s, c) => s + c.logOdds, 0);
+    expect(body.contributions.all).toBeUndefined();
+    const top = body.contributions.top as Unit[];
+    const sum = top.reduce((s, c) => s + c.logOdds, 0) + body.contributions.rest.logOdds;
     expect(1 / (1 + Math.exp(-(body.contributions.expectedLogOdds + sum)))).toBeCloseTo(
       body.score.rawProbability,
       9,

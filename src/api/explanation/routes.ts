@@ -10,6 +10,7 @@ import { DataError } from '../../data/errors.ts';
 import { ShapExplainer } from '../../engine/index.ts';
 import {
   cachedApplicationLoader,
+  type Explanation,
   explainRow,
   type ReferenceStat,
   referenceStatsOf,
@@ -57,6 +58,26 @@ function prepare(scores: ScoreTable, clients: ClientRepository): Explaining {
   };
 }
 
+/** Units listed per theme in the answer (the rest of a theme is summed in its totals). */
+const UNITS_PER_THEME = 8;
+
+/**
+ * The explanation as served: without `contributions.all` (every unit, ~150 KB) unless asked, and
+ * each theme with its largest units only; sums stay exact (themes carry their own totals).
+ */
+function compact(explanation: Explanation, withAll: boolean) {
+  const { all, ...contributions } = explanation.contributions;
+  return {
+    contributions: withAll ? { ...contributions, all } : contributions,
+    themes: explanation.themes.map((t) => ({
+      ...t,
+      count: t.contributions.length,
+      contributions: t.contributions.slice(0, UNITS_PER_THEME),
+    })),
+    reasons: explanation.reasons,
+  };
+}
+
 const querystring = {
   type: 'object',
   additionalProperties: false,
@@ -67,6 +88,11 @@ const querystring = {
       maximum: 50,
       default: 10,
       description: 'contributions listed one by one; the others are summed as "the rest"',
+    },
+    all: {
+      type: 'boolean',
+      default: false,
+      description: 'also list every unit (contributions.all); large',
     },
   },
 } as const;
@@ -121,7 +147,7 @@ export async function explanationRoutes(app: FastifyInstance): Promise<void> {
     return cached;
   };
 
-  app.get<{ Params: { id: string }; Querystring: { top: number } }>(
+  app.get<{ Params: { id: string }; Querystring: { top: number; all: boolean } }>(
     '/api/clients/:id/explanation',
     {
       preHandler: requireRole('adviser', 'admin', 'customer'),
@@ -158,7 +184,7 @@ export async function explanationRoutes(app: FastifyInstance): Promise<void> {
           adverse: explanation.reasons.adverse.map((r) => r.key),
         },
       });
-      return { clientId: id, modelVersion: record.id, ...explanation };
+      return { clientId: id, modelVersion: record.id, ...compact(explanation, request.query.all) };
     },
   );
 
@@ -221,7 +247,7 @@ export async function explanationRoutes(app: FastifyInstance): Promise<void> {
         modelVersion: record.id,
         changed: result.changed,
         score: { ...score, threshold: record.threshold },
-        ...explanation,
+        ...compact(explanation, false),
       };
     },
   );

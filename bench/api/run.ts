@@ -1,0 +1,146 @@
+/**
+ * API load benchmark: starts `creditlens serve` on the prepared data directory as its own process,
+ * logs in as the demo adviser, then drives each route with autocannon (50 connections, 10 s each,
+ * one route at a time) and prints a Markdown table of throughput, latency percentiles and errors.
+ * Run `npm start -- --no-serve` first (demo data and model), then:
+ *
+ *   node --import tsx bench/api/run.ts [--data-dir data] [--connections 50] [--seconds 10]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const i = args.indexOf(name);
+  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
+};
+const dataDir = option('--data-dir', 'data');
+const connections = Number(option('--connections', '50'));
+const seconds = Number(option('--seconds', '10'));
+const bin = resolve(import.meta.dirname, '../../bin/creditlens.js');
+
+function startServer(): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(
+    'node',
+    [bin, 'serve', '--data-dir', dataDir, '--port', '0', '--log-level', 'warn'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolveStart, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = out.match(/listening on (http:\/\/\S+)/);
+      if (found) resolveStart({ child, base: found[1] as string });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
+  });
+}
+
+interface Route {
+  readonly name: string;
+  readonly method: 'GET' | 'POST';
+  /** Path of the i-th request (ids rotate so caches do not flatter the figures). */
+  readonly path: (i: number) => string;
+  readonly body?: (i: number) => string;
+}
+
+interface Row {
+  readonly route: string;
+  readonly requests: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+async function drive(base: string, cookie: string, route: Route): Promise<Row> {
+  let i = 0;
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: route.method,
+        setupRequest: (request) => {
+          const n = i++;
+          return {
+            ...request,
+            path: route.path(n),
+            headers: { cookie, 'content-type': 'application/json' },
+            ...(route.body ? { body: route.body(n) } : {}),
+          };
+        },
+      },
+    ],
+  });
+  return {
+    route: `${route.method} ${route.name}`,
+    requests: result.requests.total,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+const { child, base } = await startServer();
+try {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'adviser', password: 'adviser-demo' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const list = await fetch(`${base}/api/clients?pageSize=100&sort=id`, { headers: { cookie } });
+  const ids = ((await list.json()) as { clients: { id: number }[] }).clients.map((c) => c.id);
+  const id = (n: number) => ids[n % ids.length] as number;
+  // Warm the per-model caches (explainer, references, similarity index) outside the timings.
+  await fetch(`${base}/api/clients/${id(0)}/explanation`, { headers: { cookie } });
+  await fetch(`${base}/api/clients/${id(0)}/similar`, { headers: { cookie } });
+  const routes: Route[] = [
+    { name: '/healthz', method: 'GET', path: () => '/healthz' },
+    { name: '/api/clients/:id/score', method: 'GET', path: (n) => `/api/clients/${id(n)}/score` },
+    {
+      name: '/api/clients/:id/explanation',
+      method: 'GET',
+      path: (n) => `/api/clients/${id(n)}/explanation`,
+    },
+    {
+      name: '/api/clients/:id/similar',
+      method: 'GET',
+      path: (n) => `/api/clients/${id(n)}/similar`,
+    },
+    {
+      name: '/api/score (what-if)',
+      method: 'POST',
+      path: () => '/api/score',
+      body: (n) => JSON.stringify({ clientId: id(n), changes: { AMT_CREDIT: 200_000 + n } }),
+    },
+    { name: '/api/clients/:id', method: 'GET', path: (n) => `/api/clients/${id(n)}` },
+    {
+      name: '/api/clients (page of 20)',
+      method: 'GET',
+      path: (n) => `/api/clients?page=${1 + (n % 50)}&sort=-points`,
+    },
+  ];
+  const rows: Row[] = [];
+  for (const route of routes) {
+    process.stderr.write(`${route.method} ${route.name}…\n`);
+    rows.push(await drive(base, cookie, route));
+  }
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  process.stdout.write(
+    `\`node --import tsx bench/api/run.ts\` (${when} UTC; ${connections} connections, ${seconds} s per route, one route at a time)\n\n`,
+  );
+  process.stdout.write('| Route | Requests | Req/s | p50 ms | p99 ms | Errors |\n');
+  process.stdout.write('|---|---:|---:|---:|---:|---:|\n');
+  for (const r of rows) {
+    process.stdout.write(
+      `| ${r.route} | ${r.requests.toLocaleString('en')} | ${Math.round(r.perSecond).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${r.errors} |\n`,
+    );
+  }
+} finally {
+  child.kill('SIGTERM');
+}

@@ -14,9 +14,11 @@ export interface Scorer {
   explain(row: Float64Array): ShapRow;
 }
 
-/** A Scorer over an engine model (one ShapExplainer kept for every call). */
-export function scorerFromModel(model: Model): Scorer {
-  const explainer = new ShapExplainer(model);
+/**
+ * A Scorer over an engine model (one ShapExplainer kept for every call); pass the explainer the
+ * caller already holds for this model rather than building its tables twice.
+ */
+export function scorerFromModel(model: Model, explainer = new ShapExplainer(model)): Scorer {
   return {
     featureNames: model.featureNames,
     predictRaw: (row) => predictRow(model, row),

@@ -8,26 +8,11 @@ import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
-import { SORT_VALUES } from './client-list.ts';
+import { type ClientListQuery, SORT_VALUES } from './client-list.ts';
 import type { ClientRepository } from './repository.ts';
 
 function valuesOf(column: string): string[] {
   return (APPLICATION_VALUE_SETS[column] ?? []).map(([v]) => v);
-}
-
-interface ListQuery {
-  search?: string;
-  contractType?: string;
-  gender?: string;
-  incomeType?: string;
-  ageMin?: number;
-  ageMax?: number;
-  decision?: 'grant' | 'refuse';
-  pointsMin?: number;
-  pointsMax?: number;
-  page: number;
-  pageSize: number;
-  sort: string;
 }
 
 const listQuery = {
@@ -128,7 +113,7 @@ function repository(app: FastifyInstance): ClientRepository {
 }
 
 export async function clientRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: ListQuery }>(
+  app.get<{ Querystring: Omit<ClientListQuery, 'onlyId'> }>(
     '/api/clients',
     {
       preHandler: requireRole('adviser', 'admin', 'customer'),

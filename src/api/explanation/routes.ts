@@ -48,10 +48,11 @@ function prepare(scores: ScoreTable, clients: ClientRepository): Explaining {
   ids.forEach((id, row) => {
     rowOf.set(id, row);
   });
+  const explainer = new ShapExplainer(model);
   return {
     scores,
-    explainer: new ShapExplainer(model),
-    scorer: scorerFromModel(model),
+    explainer,
+    scorer: scorerFromModel(model, explainer),
     stats: referenceStatsOf(clients.population()),
     columns,
     rowOf,

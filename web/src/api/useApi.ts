@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiFailure, api } from './client.ts';
+
+export interface ApiState<T> {
+  data: T | null;
+  error: ApiFailure | null;
+  loading: boolean;
+  /** Fetches again (after a decision is recorded, say). */
+  reload: () => void;
+}
+
+/**
+ * GET `path` (null: nothing to fetch yet) and follow it: a newer path cancels the older answer so a
+ * fast client switch never shows the previous client's data.
+ */
+export function useApi<T>(path: string | null): ApiState<T> {
+  const [state, setState] = useState<{
+    data: T | null;
+    error: ApiFailure | null;
+    loading: boolean;
+  }>({ data: null, error: null, loading: path !== null });
+  const [generation, setGeneration] = useState(0);
+  const latest = useRef(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger.
+  useEffect(() => {
+    if (path === null) {
+      setState({ data: null, error: null, loading: false });
+      return;
+    }
+    const ticket = ++latest.current;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    api.get<T>(path).then(
+      (data) => {
+        if (ticket === latest.current) setState({ data, error: null, loading: false });
+      },
+      (error: unknown) => {
+        if (ticket !== latest.current) return;
+        const failure =
+          error instanceof ApiFailure ? error : new ApiFailure(0, 'CLIENT', String(error));
+        setState({ data: null, error: failure, loading: false });
+      },
+    );
+  }, [path, generation]);
+
+  return { ...state, reload };
+}

@@ -1,0 +1,73 @@
+/**
+ * Who is logged in: asked once from /api/auth/me at start, set by login, cleared by logout or by
+ * any 401 (expired session).
+ */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { ApiFailure, api, setUnauthorisedHandler } from '../api/client.ts';
+
+export type Role = 'adviser' | 'admin' | 'customer';
+
+export interface User {
+  id: number;
+  username: string;
+  role: Role;
+  /** The customer's own SK_ID_CURR; null for staff. */
+  clientId: number | null;
+}
+
+interface SessionState {
+  /** undefined while asking the server, null when nobody is logged in. */
+  user: User | null | undefined;
+  login: (username: string, password: string) => Promise<User>;
+  logout: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+
+  useEffect(() => {
+    setUnauthorisedHandler(() => setUser(null));
+    api.get<{ user: User }>('/api/auth/me').then(
+      (body) => setUser(body.user),
+      (error: unknown) => {
+        // 401: nobody logged in. Anything else: also show the login page, which reports errors.
+        if (!(error instanceof ApiFailure) || error.status !== 401) console.error(error);
+        setUser(null);
+      },
+    );
+    return () => setUnauthorisedHandler(null);
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const body = await api.post<{ user: User }>('/api/auth/login', { username, password });
+    setUser(body.user);
+    return body.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout', {});
+    } finally {
+      setUser(null);
+    }
+  }, []);
+
+  return (
+    <SessionContext.Provider value={{ user, login, logout }}>{children}</SessionContext.Provider>
+  );
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}
+
+/** The user when logged in (components under the authenticated shell only). */
+export function useUser(): User {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser without a logged-in user');
+  return user;
+}

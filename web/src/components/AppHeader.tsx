@@ -1,0 +1,4 @@
+// Placeholder being replaced by its owner this session.
+export function AppHeader() {
+  return <header>creditlens</header>;
+}

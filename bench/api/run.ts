@@ -5,6 +5,11 @@
  * Run `npm start -- --no-serve` first (demo data and model), then:
  *
  *   node --import tsx bench/api/run.ts [--data-dir data] [--connections 50] [--seconds 10]
+ *     [--only explanation,what-if]   (routes whose name contains one of the words)
+ *
+ * Routes with a server-side cache are driven twice: "warm" rotates over 100 clients (an adviser's
+ * dashboard coming back to the same files), "cold" gives every request another client (every
+ * client of the demo, in id order), so the cache figures never stand alone.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -18,6 +23,10 @@ const option = (name: string, fallback: string): string => {
 const dataDir = option('--data-dir', 'data');
 const connections = Number(option('--connections', '50'));
 const seconds = Number(option('--seconds', '10'));
+const only = option('--only', '')
+  .split(',')
+  .map((w) => w.trim())
+  .filter((w) => w !== '');
 const bin = resolve(import.meta.dirname, '../../bin/creditlens.js');
 
 function startServer(): Promise<{ child: ChildProcess; base: string }> {
@@ -93,19 +102,48 @@ try {
     body: JSON.stringify({ username: 'adviser', password: 'adviser-demo' }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const list = await fetch(`${base}/api/clients?pageSize=100&sort=id`, { headers: { cookie } });
-  const ids = ((await list.json()) as { clients: { id: number }[] }).clients.map((c) => c.id);
+  const page = async (n: number) => {
+    const list = await fetch(`${base}/api/clients?pageSize=100&sort=id&page=${n}`, {
+      headers: { cookie },
+    });
+    return (await list.json()) as { clients: { id: number }[]; total: number };
+  };
+  const first = await page(1);
+  const ids = first.clients.map((c) => c.id);
+  // Every client, for the cold runs (one request, one client not asked before).
+  const every = [...ids];
+  for (let n = 2; (n - 1) * 100 < first.total; n++) {
+    every.push(...(await page(n)).clients.map((c) => c.id));
+  }
   const id = (n: number) => ids[n % ids.length] as number;
+  const distinct = (n: number) => every[n % every.length] as number;
   // Warm the per-model caches (explainer, references, similarity index) outside the timings.
   await fetch(`${base}/api/clients/${id(0)}/explanation`, { headers: { cookie } });
   await fetch(`${base}/api/clients/${id(0)}/similar`, { headers: { cookie } });
-  const routes: Route[] = [
+  const newApplication = (n: number) =>
+    JSON.stringify({
+      application: {
+        NAME_CONTRACT_TYPE: 'Cash loans',
+        AMT_INCOME_TOTAL: 90_000 + 10 * n,
+        AMT_CREDIT: 400_000,
+        AMT_ANNUITY: 21_000,
+        DAYS_BIRTH: -14_000,
+        DAYS_EMPLOYED: -2_000,
+        EXT_SOURCE_2: 0.55,
+      },
+    });
+  const allRoutes: Route[] = [
     { name: '/healthz', method: 'GET', path: () => '/healthz' },
     { name: '/api/clients/:id/score', method: 'GET', path: (n) => `/api/clients/${id(n)}/score` },
     {
-      name: '/api/clients/:id/explanation',
+      name: '/api/clients/:id/explanation (warm: 100 clients)',
       method: 'GET',
       path: (n) => `/api/clients/${id(n)}/explanation`,
+    },
+    {
+      name: '/api/clients/:id/explanation (cold: distinct clients)',
+      method: 'GET',
+      path: (n) => `/api/clients/${distinct(n)}/explanation`,
     },
     {
       name: '/api/clients/:id/similar',
@@ -113,10 +151,22 @@ try {
       path: (n) => `/api/clients/${id(n)}/similar`,
     },
     {
-      name: '/api/score (what-if)',
+      name: '/api/score (what-if, warm: 100 clients)',
       method: 'POST',
       path: () => '/api/score',
       body: (n) => JSON.stringify({ clientId: id(n), changes: { AMT_CREDIT: 200_000 + n } }),
+    },
+    {
+      name: '/api/score (what-if, cold: distinct clients)',
+      method: 'POST',
+      path: () => '/api/score',
+      body: (n) => JSON.stringify({ clientId: distinct(n), changes: { AMT_CREDIT: 200_000 + n } }),
+    },
+    {
+      name: '/api/score (new application)',
+      method: 'POST',
+      path: () => '/api/score',
+      body: newApplication,
     },
     { name: '/api/clients/:id', method: 'GET', path: (n) => `/api/clients/${id(n)}` },
     {
@@ -125,6 +175,7 @@ try {
       path: (n) => `/api/clients?page=${1 + (n % 50)}&sort=-points`,
     },
   ];
+  const routes = allRoutes.filter((r) => only.length === 0 || only.some((w) => r.name.includes(w)));
   const rows: Row[] = [];
   for (const route of routes) {
     process.stderr.write(`${route.method} ${route.name}…\n`);

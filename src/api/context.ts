@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ClientRepository } from './clients/repository.ts';
 import type { ServerConfig } from './config.ts';
 import type { ScoreTable } from './scoring/score-table.ts';
+import type { ServedModel } from './scoring/served-model.ts';
 import type { AppStore, User } from './store/types.ts';
 
 export interface AppContext {
@@ -12,10 +13,15 @@ export interface AppContext {
   readonly clients: ClientRepository | null;
   /** Why the client data is unavailable, when it is. */
   readonly clientsProblem: string | null;
-  /** Scores of every client under the active model; null when no model is served. */
+  /**
+   * Scores of every client under the served model; null when no model is served. Read from
+   * `served` at each access: read it once per request, and the request keeps its model.
+   */
   readonly scores: ScoreTable | null;
-  /** Why no model is served, when none is. */
+  /** Why no model is served, when none is (from `served`). */
   readonly modelProblem: string | null;
+  /** The swappable served model behind `scores` (admin promote swaps it). */
+  readonly served: ServedModel;
 }
 
 declare module 'fastify' {

@@ -9,7 +9,9 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteIdent, withDb } from '../data/db.ts';
+import { dictionaryEntry } from '../data/features/index.ts';
 import { predictRow } from '../engine/index.ts';
+import { categoryLabel } from '../explain/index.ts';
 import { loadActiveRun } from '../model/registry/index.ts';
 import { scoreApplicant } from '../model/scoring.ts';
 import { fingerprint } from './audit/fingerprint.ts';
@@ -68,7 +70,9 @@ afterAll(async () => {
 async function get(url: string, who?: DemoName) {
   const headers = who ? { cookie: cookies[who] ?? '' } : {};
   const reply = await app.inject({ method: 'GET', url, headers });
-  return { status: reply.statusCode, body: reply.json() as Record<string, unknown> };
+  // The dashboard's pages answer HTML; everything else JSON.
+  const json = String(reply.headers['content-type']).startsWith('application/json');
+  return { status: reply.statusCode, body: (json ? reply.json() : {}) as Record<string, unknown> };
 }
 
 type Who = 'anonymous' | DemoName;
@@ -86,6 +90,9 @@ describe('authorisation matrix', () => {
     return [
       { method: 'GET', path: '/healthz', url: () => '/healthz', expect: open },
       { method: 'GET', path: '/readyz', url: () => '/readyz', expect: open },
+      // The dashboard's shell (src/api/web): public; the data it shows is behind the API.
+      { method: 'GET', path: '/', url: () => '/', expect: open },
+      { method: 'GET', path: '/clients/{id}', url: () => `/clients/${ids.other}`, expect: open },
       {
         method: 'GET',
         path: '/api/auth/me',
@@ -160,6 +167,42 @@ describe('authorisation matrix', () => {
       },
       {
         method: 'GET',
+        path: '/api/population/scatter',
+        url: () => `/api/population/scatter?x=AMT_CREDIT&y=AMT_ANNUITY&client=${ids.own1}`,
+        expect: { ...open, anonymous: 401, customer2: 403 },
+      },
+      {
+        method: 'GET',
+        path: '/api/population/scatter',
+        url: () => '/api/population/scatter?x=AMT_CREDIT&y=AMT_ANNUITY&group=filtered&gender=F',
+        expect: { ...open, anonymous: 401, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
+        path: '/api/clients/{id}/recourse',
+        url: () => `/api/clients/${ids.own1}/recourse`,
+        expect: { ...open, anonymous: 401, customer2: 403 },
+      },
+      {
+        method: 'GET',
+        path: '/api/clients/{id}/recourse',
+        url: () => `/api/clients/${ids.other}/recourse`,
+        expect: { ...open, anonymous: 401, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
+        path: '/api/admin/users',
+        url: () => '/api/admin/users',
+        expect: { anonymous: 401, adviser: 403, admin: 200, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
+        path: '/api/admin/models',
+        url: () => '/api/admin/models',
+        expect: { anonymous: 401, adviser: 403, admin: 200, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
         path: '/api/clients/{id}/explanation',
         url: () => `/api/clients/${ids.own1}/explanation`,
         expect: { ...open, anonymous: 401, customer2: 403 },
@@ -206,6 +249,45 @@ describe('authorisation matrix', () => {
     }
   });
 
+  it('gives each role exactly its rights on POST /api/score (what-if and new application)', async () => {
+    const application = {
+      NAME_CONTRACT_TYPE: 'Cash loans',
+      AMT_INCOME_TOTAL: 100_000,
+      AMT_CREDIT: 300_000,
+      DAYS_BIRTH: -15_000,
+    };
+    const rows: { body: () => object; expect: Record<Who, number> }[] = [
+      {
+        body: () => ({ clientId: ids.own1, changes: { AMT_CREDIT: 250_000 } }),
+        expect: { anonymous: 401, adviser: 200, admin: 200, customer1: 200, customer2: 403 },
+      },
+      {
+        body: () => ({ clientId: ids.other, changes: {} }),
+        expect: { anonymous: 401, adviser: 200, admin: 200, customer1: 403, customer2: 403 },
+      },
+      {
+        body: () => ({ clientId: 999_999_999, changes: {} }),
+        expect: { anonymous: 401, adviser: 404, admin: 404, customer1: 403, customer2: 403 },
+      },
+      // A new application: staff only, even a customer's own id.
+      {
+        body: () => ({ application: { ...application, SK_ID_CURR: ids.own1 } }),
+        expect: { anonymous: 401, adviser: 200, admin: 200, customer1: 403, customer2: 403 },
+      },
+    ];
+    for (const row of rows) {
+      for (const who of WHO) {
+        const reply = await app.inject({
+          method: 'POST',
+          url: '/api/score',
+          headers: who === 'anonymous' ? {} : { cookie: cookies[who] ?? '' },
+          payload: row.body(),
+        });
+        expect(reply.statusCode, `${who} ${JSON.stringify(row.body())}`).toBe(row.expect[who]);
+      }
+    }
+  });
+
   it('covers every route of the OpenAPI description', async () => {
     const { body } = await get('/api/openapi.json');
     const paths = body.paths as Record<string, Record<string, unknown>>;
@@ -217,7 +299,10 @@ describe('authorisation matrix', () => {
       'POST /api/auth/login', // tested under "sessions"
       'POST /api/auth/logout', // tested under "sessions"
       'POST /api/clients/{id}/decisions', // roles tested in decisions/decisions.test.ts
-      'POST /api/score', // roles tested in explanation/explanation.test.ts
+      'POST /api/score', // the POST matrix above; validation in explanation/explanation.test.ts
+      'POST /api/admin/users', // roles tested in admin/admin.test.ts
+      'PATCH /api/admin/users/{id}', // roles tested in admin/admin.test.ts
+      'POST /api/admin/models/{id}/promote', // roles tested in admin/admin.test.ts
     ]);
     expect(documented.filter((r) => !covered.has(r))).toEqual([]);
   });
@@ -254,6 +339,13 @@ describe('validation errors name the field', () => {
     ['/api/clients/1e5', 'params.id'],
     ['/api/audit?from=yesterday', 'query.from'],
     ['/api/audit?client=-3', 'query.client'],
+    ['/api/population/features/AMT_CREDIT?gender=F', 'query.gender'],
+    [
+      '/api/population/features/AMT_CREDIT?group=filtered&pointsMin=9&pointsMax=1',
+      'query.pointsMin',
+    ],
+    ['/api/population/scatter?x=AMT_CREDIT', 'query.y'],
+    ['/api/population/scatter?x=AMT_CREDIT&y=AMT_ANNUITY&max=99999', 'query.max'],
   ];
   it.each(cases)('%s → 400 naming %s', async (url, field) => {
     const who = url.startsWith('/api/audit') ? 'admin' : 'adviser';
@@ -435,6 +527,8 @@ describe('client data', () => {
         unit: string | null;
         value: number | null;
         category?: string | null;
+        category_fr?: string | null;
+        category_en?: string | null;
       }[];
     }[];
     expect(sections.map((s) => s.key)).toEqual([
@@ -462,6 +556,11 @@ describe('client data', () => {
     expect(values.get('AMT_CREDIT')?.value).toBe(truth[0]?.credit);
     expect(values.get('CODE_GENDER')?.category).toBe(truth[0]?.gender);
     expect(values.get('NAME_INCOME_TYPE')?.category).toBe(truth[0]?.income);
+    // The category in words as well (F → Femme / Female).
+    const gender = values.get('CODE_GENDER');
+    expect(gender?.category_fr).toBe(categoryLabel('CODE_GENDER', truth[0]?.gender ?? '').fr);
+    expect(gender?.category_en).toBe(categoryLabel('CODE_GENDER', truth[0]?.gender ?? '').en);
+    expect(['Femme', 'Homme']).toContain(gender?.category_fr);
     expect(values.get('AMT_CREDIT')).toMatchObject({
       label_fr: 'Montant du crédit demandé',
       unit: 'currency',
@@ -569,6 +668,15 @@ describe('scores', () => {
     expect((body.curves as { roc: { x: number[] } }).roc.x.length).toBe(
       run?.record.curves.roc.x.length,
     );
+    // Importance in words: each feature with its dictionary labels.
+    const features = (body.importance as { features: Record<string, unknown>[] }).features;
+    expect(features.length).toBe(run?.record.importance.features.length);
+    for (const f of features) {
+      const entry = dictionaryEntry(String(f.name));
+      expect(f.labelFr).toBe(entry?.label_fr ?? f.name);
+      expect(f.labelEn).toBe(entry?.label_en ?? f.name);
+    }
+    expect(features.some((f) => f.labelFr !== f.name)).toBe(true);
   });
 
   it('is not ready without an active model, and says so on the score route', async () => {

@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Db, openDb } from '../data/db.ts';
 import { loadActiveRun } from '../model/registry/index.ts';
+import { adminRoutes } from './admin/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { createDemoUsers, type DemoUser } from './auth/demo-users.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -25,11 +26,16 @@ import { installErrorHandlers } from './error-handler.ts';
 import { errorBodySchema } from './errors.ts';
 import { explanationRoutes } from './explanation/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { recourseRoutes } from './recourse/routes.ts';
 import { scoringRoutes } from './scoring/routes.ts';
 import { ScoreTable } from './scoring/score-table.ts';
+import { ServedModel } from './scoring/served-model.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 import type { AppStore } from './store/types.ts';
 import { installValidators } from './validation.ts';
+import { helmetOptions } from './web/csp.ts';
+import { WEB_DIST } from './web/paths.ts';
+import { webRoutes } from './web/routes.ts';
 
 export interface BuildOptions extends ServerOptions {
   /** An already open store (tests); otherwise the SQLite file at appDbPath. */
@@ -41,6 +47,8 @@ export interface BuildOptions extends ServerOptions {
   clients?: ClientRepository;
   /** Where pino writes (tests capture it); stdout by default. */
   logStream?: NodeJS.WritableStream;
+  /** The built dashboard served at `/` (default web/dist); null serves the API alone. */
+  webDist?: string | null;
 }
 
 export interface BuiltServer {
@@ -118,13 +126,20 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
     ? { db: null, clients: options.clients, problem: null }
     : await openClients(config.dbPath);
   const { scores, modelProblem } = await loadScores(config.modelsDir, clients);
+  const served = new ServedModel({ scores, problem: modelProblem });
   const ctx: AppContext = Object.freeze({
     config,
     store,
     clients,
     clientsProblem: problem,
-    scores,
-    modelProblem,
+    served,
+    // Getters, so a promote seen by `served` is seen by every route reading ctx.scores.
+    get scores() {
+      return served.scores;
+    },
+    get modelProblem() {
+      return served.problem;
+    },
   });
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
@@ -145,7 +160,7 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   app.addSchema(errorBodySchema);
   installValidators(app);
   installErrorHandlers(app);
-  await app.register(helmet);
+  await app.register(helmet, helmetOptions);
   await app.register(cookie);
   installSessionHook(app);
   // The id that error bodies, the audit trail and the log share, for support to find a request.
@@ -179,6 +194,10 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   await app.register(decisionRoutes);
   await app.register(explanationRoutes);
   await app.register(comparisonRoutes);
+  await app.register(adminRoutes);
+  await app.register(recourseRoutes);
+  const webDist = options.webDist === undefined ? WEB_DIST : options.webDist;
+  if (webDist !== null) await app.register(webRoutes, { distDir: webDist });
   await app.ready();
   return { app, demoUsers };
 }

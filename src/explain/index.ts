@@ -29,11 +29,13 @@ export { loadPopulation, type Population, populationOf } from './population.ts';
 export { type Reason, type ReasonOptions, type ReasonSet, reasonsOf } from './reasons.ts';
 export {
   type Decide,
+  type Evaluate,
   RECOURSE_FIELDS,
   type RecourseOptions,
   type RecourseProposal,
   type RecourseResult,
   recourseFor,
+  recourseWith,
 } from './recourse.ts';
 export { type ReferenceStat, referenceStats, referenceStatsOf } from './reference-stats.ts';
 export { type Scatter, scatterOf } from './scatter.ts';
@@ -49,8 +51,13 @@ export {
   applyChanges,
   cachedApplicationLoader,
   loadApplication,
+  loadApplications,
+  NEW_APPLICATION_REQUIRED,
   type ScoredApplication,
   scoreApplication,
+  scoreInMemory,
+  scoreNewApplication,
   type WhatIfResult,
   whatIf,
+  whatIfInMemory,
 } from './what-if.ts';

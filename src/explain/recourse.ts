@@ -7,6 +7,8 @@
  *   found by a coarse grid then bisection (the model need not be monotone, hence the re-check);
  * - a longer term for the same amount: instalment = credit / term (the data's own definition of
  *   the term, CREDIT_TERM_MONTHS), the shortest of a few usual terms that grants.
+ * A search scores about 17 to 30 applications; `timeLimitMs` bounds it (the proposals found by
+ * then are kept, each already re-scored, and `complete` says the search was cut short).
  */
 import type { Db } from '../data/db.ts';
 import type { RawApplication } from '../data/features/application-input.ts';
@@ -14,10 +16,15 @@ import { formatCurrency } from './format.ts';
 import type { Scorer } from './scorer.ts';
 import { scoreApplication } from './what-if.ts';
 
+type StoredHistory = NonNullable<Parameters<typeof scoreApplication>[3]>['storedHistory'];
+
 /** The only fields recourse may change. */
 export const RECOURSE_FIELDS = ['AMT_CREDIT', 'AMT_ANNUITY', 'AMT_GOODS_PRICE'] as const;
 
 export type Decide = (rawProbability: number) => 'grant' | 'refuse';
+
+/** The raw probability of default of an application (scoreInMemory, or through the database). */
+export type Evaluate = (application: RawApplication) => number | Promise<number>;
 
 export interface RecourseProposal {
   readonly kind: 'lower-amount' | 'longer-term';
@@ -35,6 +42,8 @@ export interface RecourseResult {
   readonly proposals: readonly RecourseProposal[];
   /** Applications scored by the search. */
   readonly evaluations: number;
+  /** False when timeLimitMs stopped the search before it had tried everything. */
+  readonly complete: boolean;
 }
 
 export interface RecourseOptions {
@@ -44,32 +53,87 @@ export interface RecourseOptions {
   readonly roundTo?: number;
   /** Terms tried, in months; default 12, 18, 24, 36, 48, 60, 72, 84, 96, 120. */
   readonly terms?: readonly number[];
+  /** No scoring starts after this many milliseconds (the first one always runs); default none. */
+  readonly timeLimitMs?: number;
+  /** Clock for the limit, in milliseconds (tests); default performance.now. */
+  readonly now?: () => number;
+  /** recourseFor only: the client's stored history features (see WhatIfOptions). */
+  readonly storedHistory?: StoredHistory;
 }
+
+/** Thrown by a probe past the time limit, caught by recourseFor. */
+class OutOfTime extends Error {}
 
 const DEFAULT_TERMS = [12, 18, 24, 36, 48, 60, 72, 84, 96, 120];
 
-export async function recourseFor(
+/** Recourse with applications scored through the database's feature SQL (scoreApplication). */
+export function recourseFor(
   db: Db,
   scorer: Scorer,
   decide: Decide,
   application: RawApplication,
   options: RecourseOptions = {},
 ): Promise<RecourseResult> {
+  const evaluate: Evaluate = async (a) =>
+    (
+      await scoreApplication(db, scorer, a, {
+        explain: false,
+        storedHistory: options.storedHistory,
+      })
+    ).rawProbability;
+  return recourseWith(evaluate, decide, application, options);
+}
+
+/** Recourse with applications scored by `evaluate` (the API passes the in-memory scorer). */
+export async function recourseWith(
+  evaluate: Evaluate,
+  decide: Decide,
+  application: RawApplication,
+  options: RecourseOptions = {},
+): Promise<RecourseResult> {
   let evaluations = 0;
+  const now = options.now ?? (() => performance.now());
+  const started = now();
   const probe = async (changes: RecourseProposal['changes']) => {
+    if (evaluations > 0 && options.timeLimitMs !== undefined) {
+      if (now() - started > options.timeLimitMs) throw new OutOfTime();
+    }
     evaluations++;
-    const scored = await scoreApplication(
-      db,
-      scorer,
-      { ...application, ...changes },
-      { explain: false },
-    );
-    return { p: scored.rawProbability, grants: decide(scored.rawProbability) === 'grant' };
+    const p = await evaluate({ ...application, ...changes });
+    return { p, grants: decide(p) === 'grant' };
   };
   const before = await probe({});
   if (before.grants)
-    return { decision: 'grant', rawProbability: before.p, proposals: [], evaluations };
+    return {
+      decision: 'grant',
+      rawProbability: before.p,
+      proposals: [],
+      evaluations,
+      complete: true,
+    };
   const proposals: RecourseProposal[] = [];
+  try {
+    await search(application, probe, proposals, options);
+  } catch (error) {
+    if (!(error instanceof OutOfTime)) throw error;
+    return {
+      decision: 'refuse',
+      rawProbability: before.p,
+      proposals,
+      evaluations,
+      complete: false,
+    };
+  }
+  return { decision: 'refuse', rawProbability: before.p, proposals, evaluations, complete: true };
+}
+
+/** Both searches; a proposal is pushed once re-scored, so a cut-short search keeps only true ones. */
+async function search(
+  application: RawApplication,
+  probe: (changes: RecourseProposal['changes']) => Promise<{ p: number; grants: boolean }>,
+  proposals: RecourseProposal[],
+  options: RecourseOptions,
+): Promise<void> {
   const credit = numberOf(application.AMT_CREDIT);
   const annuity = numberOf(application.AMT_ANNUITY);
   const goods = numberOf(application.AMT_GOODS_PRICE);
@@ -131,7 +195,6 @@ export async function recourseFor(
       break;
     }
   }
-  return { decision: 'refuse', rawProbability: before.p, proposals, evaluations };
 }
 
 function numberOf(v: string | number | null | undefined): number | null {

@@ -5,6 +5,7 @@ import { DataError } from '../data/errors.ts';
 import { buildFeaturesIn } from '../data/features/build.ts';
 import { dictionaryEntry } from '../data/features/dictionary.ts';
 import { type FixtureRow, openFixtureDb, withFixtureDb } from '../data/features/test-fixtures.ts';
+import { featuresForApplication } from '../data/features/what-if.ts';
 import { APPLICATION_TEST_COLUMNS } from '../data/schema.ts';
 import { predictMarginRow, predictRow } from '../engine/index.ts';
 import { loadPopulation } from './population.ts';
@@ -15,8 +16,12 @@ import {
   applyChanges,
   cachedApplicationLoader,
   loadApplication,
+  loadApplications,
+  NEW_APPLICATION_REQUIRED,
   scoreApplication,
+  scoreNewApplication,
   whatIf,
+  whatIfInMemory,
 } from './what-if.ts';
 
 const SAMPLE = resolve(
@@ -109,6 +114,26 @@ describe('loadApplication', () => {
     expect(await load(idOf(real[0] as FixtureRow))).toEqual(real[0]);
     for (const raw of real.slice(0, 4)) expect(await load(idOf(raw))).toEqual(raw);
   });
+
+  it('reads the misses of concurrent requests together, one query for many clients', async () => {
+    const reads: number[][] = [];
+    const load = cachedApplicationLoader(async (ids) => {
+      reads.push([...ids]);
+      return loadApplications(fixtureDb(), ids);
+    }, 100);
+    const ids = real.map(idOf);
+    // The first miss starts a read; the others wait for it and go in the next one, together.
+    const answers = await Promise.all(
+      [...ids, ids[1] as number, 1].map((id) => load(id).catch((e: Error) => e)),
+    );
+    expect(answers.slice(0, ids.length)).toEqual(real);
+    expect(answers[ids.length]).toEqual(real[1]);
+    expect(String(answers[ids.length + 1])).toMatch(/unknown client 1/);
+    expect(reads).toEqual([[ids[0]], [...ids.slice(1), 1]]);
+    // Now cached: no read at all.
+    await load(ids[5] as number);
+    expect(reads).toHaveLength(2);
+  });
 });
 
 describe('loadPopulation', () => {
@@ -195,6 +220,75 @@ describe('whatIf', () => {
   });
 });
 
+describe('whatIfInMemory and scoreNewApplication', () => {
+  const scorer = linearScorer({
+    AMT_CREDIT: { weight: 1e-5, centre: 500000 },
+    CREDIT_TERM_MONTHS: { weight: 0.05, centre: 20 },
+    EXT_SOURCE_MEAN: { weight: -2, centre: 0.5 },
+    EMPLOYED_YEARS: { weight: -0.01, centre: 5 },
+    BUREAU_COUNT: { weight: 0.1, centre: 0 },
+  });
+
+  it('gives what the DuckDB path gives, row for row, for every client and a few edits', async () => {
+    const edits: Record<string, unknown>[] = [
+      {},
+      { AMT_CREDIT: 250000 },
+      { EXT_SOURCE_1: null, EXT_SOURCE_3: 0.7 },
+      { DAYS_EMPLOYED: 365243, NAME_INCOME_TYPE: 'Pensioner' },
+    ];
+    for (const raw of real) {
+      const id = idOf(raw);
+      const base = await loadApplication(fixtureDb(), id);
+      // The stored history, as the API holds it in memory (here all missing: no history tables).
+      const stored = await featuresForApplication(fixtureDb(), base);
+      const history = (name: string) => stored.values[stored.names.indexOf(name)] ?? null;
+      for (const changes of edits) {
+        const reference = await whatIf(fixtureDb(), scorer, id, changes);
+        const fast = whatIfInMemory(scorer, base, changes, history);
+        expect(fast.row).toEqual(reference.row);
+        expect(fast.rawProbability).toBe(reference.rawProbability);
+        expect(fast.changed).toEqual(reference.changed);
+      }
+    }
+  });
+
+  it('names a bad change as the DuckDB path does', () => {
+    const base = { ...(real[0] as FixtureRow) };
+    expect(() => whatIfInMemory(scorer, base, { AMT_CREDIT: -5 }, () => null)).toThrow(
+      /AMT_CREDIT.*range/,
+    );
+    expect(() => whatIfInMemory(scorer, base, { NAME_INCOME_TYPE: 'Wizard' }, () => null)).toThrow(
+      DataError,
+    );
+  });
+
+  it('scores a new application: required fields named, the rest NULL, no history', async () => {
+    const raw = real[3] as FixtureRow;
+    const fields = Object.fromEntries(
+      Object.entries(raw).filter(([k, v]) => k !== 'SK_ID_CURR' && v !== null),
+    );
+    const scored = scoreNewApplication(scorer, fields);
+    // Same application features as the stored client, no history.
+    const reference = await scoreApplication(fixtureDb(), scorer, { ...raw, SK_ID_CURR: null });
+    expect(scored.row).toEqual(reference.row);
+    expect(Number.isNaN(scored.row[4] as number)).toBe(true);
+    const minimal = scoreNewApplication(
+      scorer,
+      Object.fromEntries(NEW_APPLICATION_REQUIRED.map((f) => [f, raw[f]])),
+    );
+    expect(Number.isNaN(minimal.row[1] as number)).toBe(true); // no annuity, no term
+    for (const field of NEW_APPLICATION_REQUIRED) {
+      const { [field]: _, ...without } = fields;
+      expect(() => scoreNewApplication(scorer, without)).toThrow(
+        new RegExp(`${field} is required`),
+      );
+    }
+    expect(() => scoreNewApplication(scorer, { ...fields, SK_ID_CURR: 1.5 })).toThrow(/SK_ID_CURR/);
+    expect(() => scoreNewApplication(scorer, { ...fields, AMT_CREDIT: 0 })).toThrow(/AMT_CREDIT/);
+    expect(scoreNewApplication(scorer, { ...fields, SK_ID_CURR: 42 }).row).toEqual(scored.row);
+  });
+});
+
 describe('recourseFor', () => {
   const decide = (p: number): 'grant' | 'refuse' => (p >= 0.5 ? 'refuse' : 'grant');
   /** A client with a real loan, and a stand-in refusing it but granting below a known amount or above a known term. */
@@ -252,5 +346,20 @@ describe('recourseFor', () => {
     const never = await recourseFor(fixtureDb(), scorer, () => 'refuse', raw);
     expect(never.proposals).toEqual([]);
     expect(never.evaluations).toBeGreaterThan(5);
+    expect(never.complete).toBe(true);
+  });
+
+  it('stops at the time limit, keeping only re-scored proposals', async () => {
+    const { raw, scorer } = setup();
+    // A clock that advances 100 ms a reading: the limit of 250 ms allows three scorings.
+    let clock = 0;
+    const now = () => {
+      clock += 100;
+      return clock;
+    };
+    const cut = await recourseFor(fixtureDb(), scorer, decide, raw, { timeLimitMs: 250, now });
+    expect(cut.complete).toBe(false);
+    expect(cut.evaluations).toBe(3);
+    for (const p of cut.proposals) expect(decide(p.rawProbability)).toBe('grant');
   });
 });

@@ -1,72 +1,29 @@
 /**
- * What-if: a client's raw application with some fields changed, turned into features by the
- * data layer's featuresForApplication (the same SQL as training: no skew), then scored and
- * explained by a Scorer. Every changed field is validated: known column, type and category set
- * (validateApplication) and plausible range (field-ranges.ts), each error naming the field.
+ * What-if: a client's raw application with some fields changed (or a whole new application),
+ * turned into features by the same SQL as training (no skew), then scored and explained by a
+ * Scorer. Two evaluators of that SQL: DuckDB (featuresForApplication: scoreApplication, whatIf;
+ * the reference) and the in-memory row evaluator (featuresInMemory: scoreInMemory, whatIfInMemory;
+ * what the API serves, no database per call). Every changed field is validated: known column,
+ * type and category set (validateApplication) and plausible range (field-ranges.ts), each error
+ * naming the field.
  */
-import { type Db, quoteIdent } from '../data/db.ts';
+import type { Db } from '../data/db.ts';
 import { DataError } from '../data/errors.ts';
 import type { RawApplication } from '../data/features/application-input.ts';
 import { validateApplication } from '../data/features/application-input.ts';
-import { featuresForApplication, type WhatIfOptions } from '../data/features/what-if.ts';
-import { APPLICATION_TEST_COLUMNS, DAYS_SENTINEL } from '../data/schema.ts';
+import {
+  featuresForApplication,
+  featuresInMemory,
+  type HistoryLookup,
+  type WhatIfOptions,
+} from '../data/features/what-if.ts';
 import type { ShapRow } from '../engine/index.ts';
+import { loadApplication } from './application-loader.ts';
 import { checkFieldRange } from './field-ranges.ts';
 import { rowForScorer, type Scorer } from './scorer.ts';
 
-const RAW_COLUMNS = APPLICATION_TEST_COLUMNS.map((c) => c.name);
-
-/**
- * A client's stored application as raw fields (as a form or the CSV gives them): from
- * application_train, else application_test. DAYS_EMPLOYED gets its "no employment" sentinel
- * back where ingestion had turned it into a flag. Throws DataError for an unknown id.
- */
-export async function loadApplication(db: Db, id: number): Promise<RawApplication> {
-  if (!Number.isSafeInteger(id)) {
-    throw new DataError('BAD_VALUE', `client id must be a whole number, got ${id}`, {
-      column: 'SK_ID_CURR',
-    });
-  }
-  const select = `${RAW_COLUMNS.map(quoteIdent).join(', ')}, DAYS_EMPLOYED_ANOM`;
-  for (const table of ['application_train', 'application_test']) {
-    const rows = await db.all(`SELECT ${select} FROM ${quoteIdent(table)} WHERE SK_ID_CURR = $1`, [
-      id,
-    ]);
-    const row = rows[0];
-    if (!row) continue;
-    const application: RawApplication = {};
-    for (const name of RAW_COLUMNS) {
-      const v = row[name];
-      application[name] =
-        v === null || v === undefined ? null : typeof v === 'string' ? v : Number(v);
-    }
-    if (Number(row.DAYS_EMPLOYED_ANOM) === 1) application.DAYS_EMPLOYED = DAYS_SENTINEL;
-    return application;
-  }
-  throw new DataError('UNKNOWN_CLIENT', `unknown client ${id}`, {
-    column: 'SK_ID_CURR',
-    value: String(id),
-  });
-}
-
-/**
- * loadApplication with the last `capacity` clients kept in memory (least recently used out), for
- * a what-if edited key by key: each call gets its own copy.
- */
-export function cachedApplicationLoader(
-  db: Db,
-  capacity = 1000,
-): (id: number) => Promise<RawApplication> {
-  const cache = new Map<number, RawApplication>();
-  return async (id) => {
-    let found = cache.get(id);
-    if (found) cache.delete(id);
-    else found = await loadApplication(db, id);
-    cache.set(id, found);
-    if (cache.size > capacity) cache.delete(cache.keys().next().value as number);
-    return { ...found };
-  };
-}
+export { cachedApplicationLoader, loadApplications } from './application-loader.ts';
+export { loadApplication };
 
 /**
  * The application with `changes` applied, every changed field validated (type, category set,
@@ -112,7 +69,7 @@ export interface ScoredApplication {
   readonly shap: ShapRow | null;
 }
 
-/** Features, raw probability and (optionally) SHAP values of one raw application. */
+/** Features, raw probability and (optionally) SHAP values of one raw application (DuckDB). */
 export async function scoreApplication(
   db: Db,
   scorer: Scorer,
@@ -122,13 +79,37 @@ export async function scoreApplication(
   const { names, values } = await featuresForApplication(db, application, {
     storedHistory: options.storedHistory,
   });
-  const row = rowForScorer(scorer, names, values);
+  return scored(scorer, application, rowForScorer(scorer, names, values), options.explain);
+}
+
+function scored(
+  scorer: Scorer,
+  application: RawApplication,
+  row: Float64Array,
+  explain: boolean | undefined,
+): ScoredApplication {
   return {
     application,
     row,
     rawProbability: scorer.predictRaw(row),
-    shap: options.explain === false ? null : scorer.explain(row),
+    shap: explain === false ? null : scorer.explain(row),
   };
+}
+
+/**
+ * scoreApplication in memory: the application features from the row evaluator (the same SQL),
+ * the model's other features from `history` (the client's stored history; () => null for a new
+ * client). No database.
+ */
+export function scoreInMemory(
+  scorer: Scorer,
+  application: RawApplication,
+  history: HistoryLookup,
+  options: { explain?: boolean } = {},
+): ScoredApplication {
+  const values = featuresInMemory(application, scorer.featureNames, history);
+  const row = Float64Array.from(values, (v) => (v === null ? Number.NaN : v));
+  return scored(scorer, application, row, options.explain);
 }
 
 export interface WhatIfResult extends ScoredApplication {
@@ -153,11 +134,79 @@ export async function whatIf(
 ): Promise<WhatIfResult> {
   const base = await (options.load ?? ((id: number) => loadApplication(db, id)))(clientId);
   const application = applyChanges(base, changes);
-  const changed = Object.keys(changes)
-    .filter((f) => base[f] !== application[f])
-    .map((field) => ({ field, before: base[field] ?? null, after: application[field] ?? null }));
-  const scored = await scoreApplication(db, scorer, application, {
+  const result = await scoreApplication(db, scorer, application, {
     storedHistory: options.storedHistory,
   });
-  return { ...scored, changed };
+  return { ...result, changed: changedFields(base, application, changes) };
+}
+
+function changedFields(
+  base: RawApplication,
+  application: RawApplication,
+  changes: Readonly<Record<string, unknown>>,
+): WhatIfResult['changed'] {
+  return Object.keys(changes)
+    .filter((f) => base[f] !== application[f])
+    .map((field) => ({ field, before: base[field] ?? null, after: application[field] ?? null }));
+}
+
+/**
+ * whatIf in memory, on the client's stored application `base` (see cachedApplicationLoader) and
+ * their stored history features (`history`): no database, ≈ the cost of the SHAP values.
+ */
+export function whatIfInMemory(
+  scorer: Scorer,
+  base: RawApplication,
+  changes: Readonly<Record<string, unknown>>,
+  history: HistoryLookup,
+): WhatIfResult {
+  const application = applyChanges(base, changes);
+  const result = scoreInMemory(scorer, application, history);
+  return { ...result, changed: changedFields(base, application, changes) };
+}
+
+/**
+ * The fields a new application must give (the loan and the applicant's income and age); every
+ * other field may be missing (NULL), as in the real files.
+ */
+export const NEW_APPLICATION_REQUIRED: readonly string[] = [
+  'NAME_CONTRACT_TYPE',
+  'AMT_INCOME_TOTAL',
+  'AMT_CREDIT',
+  'DAYS_BIRTH',
+];
+
+/**
+ * A whole new application (no stored client), scored and explained in memory: every field
+ * validated as a what-if change is (type, category set, range), the required ones present,
+ * missing fields NULL, and no history features (all missing: a new client has none, even when
+ * the application carries an SK_ID_CURR).
+ */
+export function scoreNewApplication(
+  scorer: Scorer,
+  fields: Readonly<Record<string, unknown>>,
+): ScoredApplication {
+  for (const field of NEW_APPLICATION_REQUIRED) {
+    if (fields[field] === undefined || fields[field] === null || fields[field] === '') {
+      throw new DataError('MISSING_FIELD', `application field ${field} is required`, {
+        column: field,
+      });
+    }
+  }
+  const { SK_ID_CURR: id = null, ...rest } = fields;
+  const base: RawApplication = {};
+  if (id !== null) {
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
+      throw new DataError(
+        'BAD_VALUE',
+        'application field SK_ID_CURR: expected a whole number ≥ 1',
+        {
+          column: 'SK_ID_CURR',
+          value: String(id),
+        },
+      );
+    }
+    base.SK_ID_CURR = id;
+  }
+  return scoreInMemory(scorer, applyChanges(base, rest), () => null);
 }

@@ -49,6 +49,8 @@ export interface RowScores {
   probabilityAt(row: number): number;
   pointsAt(row: number): number;
   decisionAt(row: number): 'grant' | 'refuse';
+  /** The risk band's name (excellent, good, fair, poor). */
+  bandAt(row: number): string;
 }
 
 export interface ClientSummary {
@@ -65,6 +67,7 @@ export interface ClientSummary {
   probability: number | null;
   points: number | null;
   decision: 'grant' | 'refuse' | null;
+  band: string | null;
 }
 
 const EMPTY = new Float64Array(0);
@@ -148,16 +151,14 @@ function sortedRows(cache: FeatureCache, scores: RowScores | null, sort: string)
   return order;
 }
 
-export function listClients(
+/** A predicate on cache rows: true when the row passes every filter of `q`. */
+export function rowFilter(
   cache: FeatureCache,
   scores: RowScores | null,
-  q: ClientListQuery,
-): { total: number; clients: ClientSummary[] } {
+  q: ClientFilters,
+): (row: number) => boolean {
   const ids = cache.ids;
   const birth = cache.column('DAYS_BIRTH') ?? EMPTY;
-  const income = cache.column('AMT_INCOME_TOTAL') ?? EMPTY;
-  const credit = cache.column('AMT_CREDIT') ?? EMPTY;
-  const annuity = cache.column('AMT_ANNUITY') ?? EMPTY;
   const contractAt = cache.categoricalNames.indexOf('NAME_CONTRACT_TYPE');
   const genderAt = cache.categoricalNames.indexOf('CODE_GENDER');
   const incomeTypeAt = cache.categoricalNames.indexOf('NAME_INCOME_TYPE');
@@ -188,6 +189,36 @@ export function listClients(
     }
     return true;
   };
+  return matches;
+}
+
+/** The cache rows (in id order) that pass every filter: a group for the comparison routes. */
+export function filteredRows(
+  cache: FeatureCache,
+  scores: RowScores | null,
+  q: ClientFilters,
+): Int32Array {
+  const matches = rowFilter(cache, scores, q);
+  const rows: number[] = [];
+  for (let r = 0; r < cache.size; r++) if (matches(r)) rows.push(r);
+  return Int32Array.from(rows);
+}
+
+export function listClients(
+  cache: FeatureCache,
+  scores: RowScores | null,
+  q: ClientListQuery,
+): { total: number; clients: ClientSummary[] } {
+  const ids = cache.ids;
+  const birth = cache.column('DAYS_BIRTH') ?? EMPTY;
+  const income = cache.column('AMT_INCOME_TOTAL') ?? EMPTY;
+  const credit = cache.column('AMT_CREDIT') ?? EMPTY;
+  const annuity = cache.column('AMT_ANNUITY') ?? EMPTY;
+  const contractAt = cache.categoricalNames.indexOf('NAME_CONTRACT_TYPE');
+  const genderAt = cache.categoricalNames.indexOf('CODE_GENDER');
+  const incomeTypeAt = cache.categoricalNames.indexOf('NAME_INCOME_TYPE');
+  const ageOf = (r: number) => Math.floor(-(birth[r] ?? Number.NaN) / 365.25);
+  const matches = rowFilter(cache, scores, q);
 
   // Walk the presorted order once: count every match, keep the page's rows.
   const start = (q.page - 1) * q.pageSize;
@@ -214,6 +245,7 @@ export function listClients(
       probability: scores ? scores.probabilityAt(r) : null,
       points: scores ? scores.pointsAt(r) : null,
       decision: scores ? scores.decisionAt(r) : null,
+      band: scores ? scores.bandAt(r) : null,
     };
   });
   return { total, clients };

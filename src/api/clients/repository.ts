@@ -6,10 +6,12 @@
 
 import type { Db } from '../../data/db.ts';
 import { DataError } from '../../data/errors.ts';
-import { type Population, populationOf } from '../../explain/index.ts';
+import { categoryLabel, type Population, populationOf } from '../../explain/index.ts';
 import {
+  type ClientFilters,
   type ClientListQuery,
   type ClientSummary,
+  filteredRows,
   listClients,
   type RowScores,
 } from './client-list.ts';
@@ -27,6 +29,9 @@ export interface ClientValue {
   value: number | null;
   /** The raw category for a categorical field (null when missing); absent for numbers. */
   category?: string | null;
+  /** The category in words (category-labels.ts), French and English; absent for numbers. */
+  category_fr?: string | null;
+  category_en?: string | null;
 }
 
 export interface ClientFile {
@@ -82,6 +87,11 @@ export class ClientRepository {
   /** The paged, filtered, sorted list (see client-list.ts); scores when a model is served. */
   list(q: ClientListQuery, scores: RowScores | null): { total: number; clients: ClientSummary[] } {
     return listClients(this.cache, scores, q);
+  }
+
+  /** Rows of the clients passing the filters, in population() row order (a filtered group). */
+  filteredRows(filters: ClientFilters, scores: RowScores | null): Int32Array {
+    return filteredRows(this.cache, scores, filters);
   }
 
   /**
@@ -141,13 +151,17 @@ export class ClientRepository {
     const byKey = new Map(sections.map((s) => [s.key, s.values]));
     const categories = this.cache.categoriesOf(row);
     CATEGORICAL_FIELDS.forEach((field, i) => {
+      const category = categories[i] ?? null;
+      const words = category === null ? null : categoryLabel(field.name, category);
       byKey.get(sectionOf(field.theme))?.push({
         name: field.name,
         label_fr: field.label_fr,
         label_en: field.label_en,
         unit: null,
         value: null,
-        category: categories[i] ?? null,
+        category,
+        category_fr: words?.fr ?? null,
+        category_en: words?.en ?? null,
       });
     });
     for (const entry of SHOWN_FEATURES) {

@@ -3,17 +3,13 @@
  * Customers: the list holds only their own row; any other file is 403.
  */
 import type { FastifyInstance } from 'fastify';
-import { APPLICATION_VALUE_SETS } from '../../data/value-sets.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
 import { type ClientListQuery, SORT_VALUES } from './client-list.ts';
+import { checkFilters, FILTER_PROPERTIES } from './filters.ts';
 import type { ClientRepository } from './repository.ts';
-
-function valuesOf(column: string): string[] {
-  return (APPLICATION_VALUE_SETS[column] ?? []).map(([v]) => v);
-}
 
 const listQuery = {
   type: 'object',
@@ -24,24 +20,7 @@ const listQuery = {
       pattern: '^[0-9]{0,9}$',
       description: 'SK_ID_CURR, exact or a prefix (digits)',
     },
-    contractType: { type: 'string', enum: valuesOf('NAME_CONTRACT_TYPE') },
-    gender: { type: 'string', enum: valuesOf('CODE_GENDER') },
-    incomeType: { type: 'string', enum: valuesOf('NAME_INCOME_TYPE') },
-    ageMin: { type: 'integer', minimum: 0, maximum: 120, description: 'years, inclusive' },
-    ageMax: { type: 'integer', minimum: 0, maximum: 120, description: 'years, inclusive' },
-    decision: { type: 'string', enum: ['grant', 'refuse'], description: "the model's decision" },
-    pointsMin: {
-      type: 'number',
-      minimum: -10_000,
-      maximum: 10_000,
-      description: 'points, inclusive',
-    },
-    pointsMax: {
-      type: 'number',
-      minimum: -10_000,
-      maximum: 10_000,
-      description: 'points, inclusive',
-    },
+    ...FILTER_PROPERTIES,
     page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
     pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
     sort: {
@@ -71,6 +50,9 @@ const summarySchema = {
     probability: { ...nullableNumber, description: 'calibrated PD; null without a model' },
     points: nullableNumber,
     decision: { anyOf: [{ type: 'string', enum: ['grant', 'refuse'] }, { type: 'null' }] },
+    band: {
+      anyOf: [{ type: 'string', enum: ['excellent', 'good', 'fair', 'poor'] }, { type: 'null' }],
+    },
   },
 } as const;
 
@@ -83,6 +65,8 @@ const valueSchema = {
     unit: nullableString,
     value: nullableNumber,
     category: nullableString,
+    category_fr: { ...nullableString, description: 'the category in French words' },
+    category_en: { ...nullableString, description: 'the category in English words' },
   },
 } as const;
 
@@ -138,21 +122,8 @@ export async function clientRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const user = currentUser(request);
       const q = request.query;
-      if (q.ageMin !== undefined && q.ageMax !== undefined && q.ageMin > q.ageMax) {
-        throw apiError('BAD_REQUEST', { field: 'query.ageMin', reason: 'greater than ageMax' });
-      }
-      if (q.pointsMin !== undefined && q.pointsMax !== undefined && q.pointsMin > q.pointsMax) {
-        throw apiError('BAD_REQUEST', {
-          field: 'query.pointsMin',
-          reason: 'greater than pointsMax',
-        });
-      }
       const { scores, modelProblem } = app.ctx;
-      const scoreFilter =
-        q.decision !== undefined || q.pointsMin !== undefined || q.pointsMax !== undefined;
-      if (scoreFilter && !scores) {
-        throw apiError('NOT_READY', { reason: modelProblem ?? 'no active model to filter by' });
-      }
+      checkFilters(q, { scores, modelProblem });
       const onlyId = user.role === 'customer' ? (user.clientId ?? -1) : undefined;
       const result = repository(app).list({ ...q, onlyId }, scores);
       return { total: result.total, page: q.page, pageSize: q.pageSize, clients: result.clients };

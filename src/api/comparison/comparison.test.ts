@@ -5,12 +5,14 @@ import { type DemoName, type LoggedInServer, loggedInServer } from '../test-supp
 let server: LoggedInServer;
 let own: number;
 let feature: string;
+let second: string;
 
 beforeAll(async () => {
   server = await loggedInServer('creditlens-comparison-');
   ({ own } = server);
   const model = await get('adviser', '/api/model');
   feature = model.json().importance.features[0].name as string;
+  second = model.json().importance.features[1].name as string;
 });
 
 afterAll(() => server?.close());
@@ -39,6 +41,36 @@ describe('GET /api/clients/:id/similar', () => {
     expect(body.defaultRate).toBeCloseTo(rate, 12);
     expect(neighbours.every((n) => n.id !== own && typeof n.id === 'number')).toBe(true);
     expect(body.meanScore).toBeGreaterThan(0);
+  });
+
+  it("sets the client beside the neighbours' mean and median on each feature of the space", async () => {
+    const body = (await get('adviser', `/api/clients/${own}/similar?k=7`)).json();
+    const comparison = body.comparison as {
+      feature: string;
+      client: number | null;
+      groupMean: number | null;
+      groupMedian: number | null;
+      groupCount: number;
+    }[];
+    expect(comparison.map((c) => c.feature)).toEqual(
+      (body.space as { name: string }[]).map((f) => f.name),
+    );
+    // The same group through the distribution route: same client value, same median.
+    for (const c of comparison.slice(0, 3)) {
+      const d = (
+        await get(
+          'adviser',
+          `/api/population/features/${c.feature}?group=similar&client=${own}&k=7`,
+        )
+      ).json();
+      expect(c.client).toBe(d.client?.value ?? null);
+      expect(c.groupCount).toBe(d.size - d.missing);
+      if (c.groupCount > 0) {
+        expect(c.groupMedian).toBeCloseTo(d.quantiles.all.p50, 9);
+        expect(c.groupMean).toBeGreaterThanOrEqual(d.edges[0]);
+        expect(c.groupMean).toBeLessThanOrEqual(d.edges[d.edges.length - 1]);
+      }
+    }
   });
 
   it('hides neighbour identifiers from a customer and refuses other files', async () => {
@@ -95,5 +127,143 @@ describe('GET /api/population/features/:name', () => {
     expect((await get('customer1', url(null))).statusCode).toBe(403);
     expect((await get('customer2', url(own))).statusCode).toBe(403);
     expect((await get(null, url(own))).statusCode).toBe(401);
+  });
+});
+
+/** The list's total for the same filters: a filtered group is exactly the list's clients. */
+async function listTotal(filters: string): Promise<number> {
+  return (await get('adviser', `/api/clients?${filters}`)).json().total as number;
+}
+
+describe('filtered groups', () => {
+  it('holds exactly the clients the list gives for the same filters', async () => {
+    const filters = 'gender=F&ageMin=30&ageMax=50';
+    const expected = await listTotal(filters);
+    expect(expected).toBeGreaterThan(0);
+    const response = await get(
+      'adviser',
+      `/api/population/features/${feature}?group=filtered&${filters}&client=${own}`,
+    );
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ group: 'filtered', size: expected });
+    const { repaid, defaulted, unknown } = body.counts as Record<string, number[]>;
+    const binned = [...(repaid ?? []), ...(defaulted ?? []), ...(unknown ?? [])].reduce(
+      (s, c) => s + c,
+      0,
+    );
+    expect(binned + body.missing).toBe(expected);
+    // Score filters too: the list and the group agree on the model's decision.
+    const refused = await listTotal('decision=refuse');
+    const group = await get(
+      'adviser',
+      `/api/population/features/${feature}?group=filtered&decision=refuse`,
+    );
+    expect(group.json().size).toBe(refused);
+  });
+
+  it('answers an empty group with size 0, the client still placed', async () => {
+    const response = await get(
+      'customer1',
+      `/api/population/features/${feature}?group=filtered&ageMin=119&client=${own}`,
+    );
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ size: 0, missing: 0, quantiles: { all: null } });
+    if (body.client !== null) expect(body.client.percentile).toBeNull();
+  });
+
+  it('refuses filters outside group=filtered, and small groups to a customer', async () => {
+    const stray = await get('adviser', `/api/population/features/${feature}?gender=F`);
+    expect(stray.statusCode).toBe(400);
+    expect(stray.json().error.field).toBe('query.gender');
+    const reversed = await get(
+      'adviser',
+      `/api/population/features/${feature}?group=filtered&ageMin=50&ageMax=30`,
+    );
+    expect(reversed.json().error.field).toBe('query.ageMin');
+    // An age holding a handful of clients: staff see the group, a customer may not.
+    let age = 18;
+    let size = 0;
+    for (; age <= 80; age++) {
+      size = await listTotal(`ageMin=${age}&ageMax=${age}`);
+      if (size > 0 && size < 10) break;
+    }
+    expect(size).toBeGreaterThan(0);
+    expect(size).toBeLessThan(10);
+    const url = `/api/population/features/${feature}?group=filtered&ageMin=${age}&ageMax=${age}&client=${own}`;
+    expect((await get('adviser', url)).json().size).toBe(size);
+    const small = await get('customer1', url);
+    expect(small.statusCode).toBe(403);
+    expect(small.json().error.code).toBe('GROUP_TOO_SMALL');
+    const fewSimilar = `/api/population/features/${feature}?group=similar&k=5&client=${own}`;
+    expect((await get('customer1', fewSimilar)).json().error.code).toBe('GROUP_TOO_SMALL');
+    expect((await get('adviser', fewSimilar)).json().size).toBe(5);
+    expect((await get('customer1', fewSimilar.replace('k=5', 'k=10'))).statusCode).toBe(200);
+  });
+});
+
+describe('GET /api/population/scatter', () => {
+  it('samples the group evenly and deterministically, with outcomes and the client', async () => {
+    const url = `/api/population/scatter?x=${feature}&y=${second}&client=${own}&max=50`;
+    const response = await get('adviser', url);
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    const population = server.app.ctx.clients?.population();
+    if (!population) throw new Error('no population');
+    const xs = population.columns.get(feature) as Float64Array;
+    const ys = population.columns.get(second) as Float64Array;
+    const usable: number[] = [];
+    for (let r = 0; r < population.size; r++) {
+      if (!Number.isNaN(xs[r] as number) && !Number.isNaN(ys[r] as number)) usable.push(r);
+    }
+    expect(body).toMatchObject({ group: 'all', size: population.size, available: usable.length });
+    expect(body.points.x).toHaveLength(Math.min(50, usable.length));
+    // Every point is a real client's pair, with that client's outcome, spread over the id order.
+    const first = usable[0] as number;
+    expect([body.points.x[0], body.points.y[0]]).toEqual([xs[first], ys[first]]);
+    const outcomeOf = (r: number) =>
+      population.isTrain[r] !== 1 ? 'unknown' : population.target[r] === 1 ? 'defaulted' : 'repaid';
+    expect(body.points.outcome[0]).toBe(outcomeOf(first));
+    const ownRow = population.rowOf(own) as number;
+    const ownPoint =
+      Number.isNaN(xs[ownRow] as number) || Number.isNaN(ys[ownRow] as number)
+        ? null
+        : { x: xs[ownRow], y: ys[ownRow] };
+    expect(body.client).toEqual(ownPoint);
+    expect((await get('adviser', url)).body).toBe(response.body);
+    expect(response.body).not.toMatch(/"id"/);
+    const defaulted = await get('adviser', `/api/population/scatter?x=${feature}&y=${second}`);
+    expect(defaulted.json().points.x).toHaveLength(Math.min(1500, usable.length));
+  });
+
+  it('draws from the similar or the filtered group', async () => {
+    const similar = await get(
+      'adviser',
+      `/api/population/scatter?x=${feature}&y=${second}&group=similar&client=${own}&k=30`,
+    );
+    expect(similar.json().size).toBe(30);
+    expect(similar.json().points.x.length).toBeLessThanOrEqual(30);
+    const filtered = await get(
+      'adviser',
+      `/api/population/scatter?x=${feature}&y=${second}&group=filtered&gender=M`,
+    );
+    expect(filtered.json().size).toBe(await listTotal('gender=M'));
+  });
+
+  it('checks the features and who asks', async () => {
+    const unknown = await get('adviser', `/api/population/scatter?x=NOPE&y=${second}`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).toMatchObject({ code: 'FEATURE_NOT_FOUND', field: 'query.x' });
+    const missing = await get('adviser', `/api/population/scatter?x=${feature}`);
+    expect(missing.json().error.field).toBe('query.y');
+    expect(
+      (await get('adviser', `/api/population/scatter?x=${feature}&y=${second}&max=0`)).statusCode,
+    ).toBe(400);
+    const url = (client: string) => `/api/population/scatter?x=${feature}&y=${second}${client}`;
+    expect((await get('customer1', url(`&client=${own}`))).statusCode).toBe(200);
+    expect((await get('customer1', url(''))).statusCode).toBe(403);
+    expect((await get('customer2', url(`&client=${own}`))).statusCode).toBe(403);
+    expect((await get(null, url(''))).statusCode).toBe(401);
   });
 });

@@ -3,32 +3,29 @@
  * - GET /api/clients/:id/similar?k=10: the k most similar clients with a known outcome, in the
  *   space of the model's most important features (standardised, importance-weighted), with their
  *   observed default rate and mean calibrated probability of default.
- * - GET /api/population/features/:name?group=all|similar&client=ID&k=: the feature's distribution
- *   for all clients or the client's similar clients (histogram on shared bins and quantiles, split
- *   by outcome) and the client's value and percentile.
+ * - GET /api/population/features/:name?group=all|similar|filtered&client=ID&k=&…filters: the
+ *   feature's distribution for all clients, the client's similar clients or the clients passing
+ *   the list's filters (histogram on shared bins and quantiles, split by outcome) and the
+ *   client's value and percentile.
+ * - GET /api/population/scatter (./scatter.ts): two features of a group, sampled.
  * A customer may only compare their own file (and sees other clients only as aggregates and
  * anonymous neighbours: ids of neighbours are withheld from the customer role).
  */
 import type { FastifyInstance } from 'fastify';
-import {
-  distributionOf,
-  type Population,
-  rowsOfIds,
-  SimilarIndex,
-  similarityFeatures,
-} from '../../explain/index.ts';
+import { compareWithGroup, distributionOf, rowsOfIds } from '../../explain/index.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
-import type { ScoreTable } from '../scoring/score-table.ts';
-
-/** Built once per served model. */
-interface Comparing {
-  readonly scores: ScoreTable;
-  readonly population: Population;
-  readonly index: SimilarIndex;
-}
+import {
+  assertGroupAccess,
+  comparing,
+  GROUP_PROPERTIES,
+  type GroupQuery,
+  groupRows,
+  MIN_CUSTOMER_GROUP,
+} from './group.ts';
+import { scatterRoutes } from './scatter.ts';
 
 const anyObject = { type: 'object', additionalProperties: true } as const;
 
@@ -41,17 +38,7 @@ const similarQuery = {
 const distributionQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: {
-    group: { type: 'string', enum: ['all', 'similar'], default: 'all' },
-    client: { type: 'integer', minimum: 1, maximum: 999_999_999 },
-    k: {
-      type: 'integer',
-      minimum: 5,
-      maximum: 1000,
-      default: 200,
-      description: 'size of the similar group',
-    },
-  },
+  properties: GROUP_PROPERTIES,
 } as const;
 
 const featureParams = {
@@ -61,22 +48,12 @@ const featureParams = {
   properties: { name: { type: 'string', pattern: '^[A-Za-z0-9_]{1,100}$' } },
 } as const;
 
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
 export async function comparisonRoutes(app: FastifyInstance): Promise<void> {
-  let cached: Comparing | null = null;
-  const comparing = (): Comparing => {
-    const { scores, clients, modelProblem } = app.ctx;
-    if (!scores || !clients) {
-      throw apiError('NOT_READY', { reason: modelProblem ?? 'no active model' });
-    }
-    if (cached?.scores !== scores) {
-      const population = clients.population();
-      const probability = new Float64Array(population.size);
-      for (let r = 0; r < population.size; r++) probability[r] = scores.probabilityAt(r);
-      const features = similarityFeatures(scores.record.importance.features, population);
-      cached = { scores, population, index: new SimilarIndex(population, features, probability) };
-    }
-    return cached;
-  };
+  await app.register(scatterRoutes);
 
   app.get<{ Params: { id: string }; Querystring: { k: number } }>(
     '/api/clients/:id/similar',
@@ -94,7 +71,7 @@ export async function comparisonRoutes(app: FastifyInstance): Promise<void> {
       const user = currentUser(request);
       const id = Number(request.params.id);
       assertClientAccess(user, id);
-      const { index, population, scores } = comparing();
+      const { index, population, scores } = comparing(app.ctx);
       if (population.rowOf(id) === undefined) throw apiError('CLIENT_NOT_FOUND', { id });
       const result = index.nearestToClient(id, request.query.k);
       await recordAudit(app, request, {
@@ -109,20 +86,37 @@ export async function comparisonRoutes(app: FastifyInstance): Promise<void> {
         user.role === 'customer'
           ? result.neighbours.map(({ id: _hidden, ...rest }) => rest)
           : result.neighbours;
-      return { clientId: id, ...result, neighbours };
+      // The client against the neighbours' averages on the features of the space (the "compared
+      // with" table); withheld from a customer for groups small enough to single someone out.
+      const comparison =
+        user.role === 'customer' && result.neighbours.length < MIN_CUSTOMER_GROUP
+          ? null
+          : compareWithGroup(
+              population,
+              id,
+              rowsOfIds(
+                population,
+                result.neighbours.map((n) => n.id),
+              ),
+              result.space.map((f) => f.name),
+            ).map((c) => ({
+              feature: c.feature,
+              client: finiteOrNull(c.client),
+              groupMean: finiteOrNull(c.groupMean),
+              groupMedian: finiteOrNull(c.groupMedian),
+              groupCount: c.groupCount,
+            }));
+      return { clientId: id, ...result, neighbours, comparison };
     },
   );
 
-  app.get<{
-    Params: { name: string };
-    Querystring: { group: 'all' | 'similar'; client?: number; k: number };
-  }>(
+  app.get<{ Params: { name: string }; Querystring: GroupQuery }>(
     '/api/population/features/:name',
     {
       preHandler: requireRole('adviser', 'admin', 'customer'),
       schema: {
         tags: ['comparison'],
-        summary: "A feature's distribution for all or similar clients, split by outcome",
+        summary: "A feature's distribution for all, similar or filtered clients, by outcome",
         params: featureParams,
         querystring: distributionQuery,
         response: { 200: anyObject, ...errorResponses(400, 401, 403, 404, 503) },
@@ -131,31 +125,18 @@ export async function comparisonRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const user = currentUser(request);
       const { name } = request.params;
-      const { group, client, k } = request.query;
+      const q = request.query;
       // A customer compares their own file only: the client parameter is required and theirs.
-      if (user.role === 'customer' || client !== undefined) assertClientAccess(user, client ?? -1);
-      if (group === 'similar' && client === undefined) {
-        throw apiError('BAD_REQUEST', {
-          field: 'query.client',
-          reason: 'group=similar needs the client to compare with',
-        });
-      }
-      const { index, population } = comparing();
-      if (!population.columns.has(name)) throw apiError('FEATURE_NOT_FOUND', { name });
-      if (client !== undefined && population.rowOf(client) === undefined) {
-        throw apiError('CLIENT_NOT_FOUND', { id: client });
-      }
-      const rows =
-        group === 'similar' && client !== undefined
-          ? rowsOfIds(
-              population,
-              index.nearestToClient(client, k).neighbours.map((n) => n.id),
-            )
-          : undefined;
-      return {
-        group,
-        ...distributionOf(population, name, { rows, clientId: client }),
-      };
+      assertGroupAccess(user, q);
+      const c = comparing(app.ctx);
+      if (!c.population.columns.has(name)) throw apiError('FEATURE_NOT_FOUND', { name });
+      const rows = groupRows(user, c, q);
+      const distribution = distributionOf(c.population, name, { rows, clientId: q.client });
+      // In an empty group the client has a value but no percentile.
+      const placed = distribution.client;
+      const client =
+        placed && Number.isNaN(placed.percentile) ? { ...placed, percentile: null } : placed;
+      return { group: q.group, ...distribution, client };
     },
   );
 }

@@ -85,6 +85,27 @@ describe('GET /api/clients/:id/explanation', () => {
     const records = audit.json().records as { action: string; username: string }[];
     expect(records.some((r) => r.username === 'customer1')).toBe(true);
   });
+
+  it('answers a repeated request from its cache with the same JSON, still audited each time', async () => {
+    const url = `/api/clients/${own}/explanation?top=7`;
+    const count = async () =>
+      (await get('admin', `/api/audit?client=${own}&action=client.explanation`)).json().records
+        .length as number;
+    const before = await count();
+    const first = await get('adviser', url);
+    const second = await get('adviser', url);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    expect(second.body).toBe(first.body);
+    expect(first.json().contributions.top).toHaveLength(7);
+    expect(await count()).toBe(before + 2);
+    // Another top is another answer; all=true is computed each time and lists every unit.
+    expect(
+      (await get('adviser', `/api/clients/${own}/explanation?top=3`)).json().contributions.top,
+    ).toHaveLength(3);
+    expect(
+      (await get('adviser', `${url}&all=true`)).json().contributions.all.length,
+    ).toBeGreaterThan(7);
+  });
 });
 
 function whatIf(who: DemoName | null, payload: object) {
@@ -153,5 +174,107 @@ describe('POST /api/score (what-if)', () => {
     expect((await whatIf('adviser', { clientId: 999_999_999, changes: {} })).statusCode).toBe(404);
     const audit = await get('admin', `/api/audit?client=${own}&action=client.whatif`);
     expect(audit.json().records.length).toBeGreaterThan(0);
+  });
+});
+
+describe('POST /api/score (new application)', () => {
+  const application = {
+    NAME_CONTRACT_TYPE: 'Cash loans',
+    AMT_INCOME_TOTAL: 180_000,
+    AMT_CREDIT: 500_000,
+    AMT_ANNUITY: 25_000,
+    DAYS_BIRTH: -12_000,
+    DAYS_EMPLOYED: 365243,
+    EXT_SOURCE_2: 0.6,
+    NAME_EDUCATION_TYPE: 'Higher education',
+  };
+
+  it('scores and explains a whole new application, with no history, and audits it', async () => {
+    const response = await whatIf('adviser', { application });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.clientId).toBeNull();
+    expect(body.history).toBe('none');
+    expect(body.changed).toBeUndefined();
+    const top = body.contributions.top as (Unit & { key: string; value: number | null })[];
+    const sum = top.reduce((s, c) => s + c.logOdds, 0) + body.contributions.rest.logOdds;
+    expect(1 / (1 + Math.exp(-(body.contributions.expectedLogOdds + sum)))).toBeCloseTo(
+      body.score.rawProbability,
+      9,
+    );
+    const withId = await whatIf('admin', { application: { ...application, SK_ID_CURR: 990_001 } });
+    expect(withId.json().clientId).toBe(990_001);
+    expect(withId.json().score.rawProbability).toBe(body.score.rawProbability);
+    const audit = await get('admin', '/api/audit?client=990001&action=client.whatif');
+    expect(audit.json().records.length).toBe(1);
+  });
+
+  it('names the missing or bad field, and refuses customers and mixed bodies', async () => {
+    const { AMT_CREDIT: _, ...noCredit } = application;
+    const cases: [object, string][] = [
+      [{ application: noCredit }, 'body.application.AMT_CREDIT'],
+      [
+        { application: { ...application, NAME_CONTRACT_TYPE: 'Loan' } },
+        'body.application.NAME_CONTRACT_TYPE',
+      ],
+      [{ application: { ...application, AMT_CREDIT: -1 } }, 'body.application.AMT_CREDIT'],
+      [
+        { application: { ...application, DAYS_EMPLOYED_ANOM: 1 } },
+        'body.application.DAYS_EMPLOYED_ANOM',
+      ],
+      [{ application: { ...application, SK_ID_CURR: 0.5 } }, 'body.application.SK_ID_CURR'],
+      [{ application: { ...application, SK_ID_CURR: 'x' } }, 'body.application.SK_ID_CURR'],
+      [{ application, clientId: own, changes: {} }, 'body.application'],
+      [{}, 'body.clientId'],
+      [{ changes: {} }, 'body.clientId'],
+    ];
+    for (const [payload, field] of cases) {
+      const response = await whatIf('adviser', payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error.field).toBe(field);
+    }
+    expect((await whatIf(null, { application })).statusCode).toBe(401);
+    const customer = await whatIf('customer1', {
+      application: { ...application, SK_ID_CURR: own },
+    });
+    expect(customer.statusCode).toBe(403);
+    expect(customer.json().error.code).toBe('FORBIDDEN_ROLE');
+  });
+
+  it('never answers a 5xx to random applications', async () => {
+    const values = [null, 0, -0, 1, -1, 0.5, 365243, 1e308, -1e308, 5e-324, 'x', '', 'Cash loans'];
+    const fields = [
+      'AMT_CREDIT',
+      'AMT_ANNUITY',
+      'AMT_GOODS_PRICE',
+      'CNT_FAM_MEMBERS',
+      'CNT_CHILDREN',
+      'EXT_SOURCE_1',
+      'EXT_SOURCE_2',
+      'EXT_SOURCE_3',
+      'DAYS_EMPLOYED',
+      'OWN_CAR_AGE',
+      'OBS_30_CNT_SOCIAL_CIRCLE',
+      'DEF_30_CNT_SOCIAL_CIRCLE',
+      'AMT_REQ_CREDIT_BUREAU_DAY',
+      'ORGANIZATION_TYPE',
+      'CODE_GENDER',
+    ];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const statuses = new Set<number>();
+    for (let i = 0; i < 150; i++) {
+      const random: Record<string, unknown> = { ...application };
+      for (let k = next(6); k > 0; k--) {
+        random[fields[next(fields.length)] as string] = values[next(values.length)];
+      }
+      const response = await whatIf('adviser', { application: random });
+      statuses.add(response.statusCode);
+      expect(response.statusCode, JSON.stringify(random)).toBeLessThan(500);
+    }
+    expect([...statuses].sort()).toEqual([200, 400]);
   });
 });

@@ -3,20 +3,30 @@
  * the client as it did — exact TreeSHAP contributions in log-odds, points and percentage points
  * (top N and the rest), the same grouped by theme, and up to four adverse and four favourable
  * reasons in French and English (src/explain). The SHAP explainer and the population references
- * are built once per served model, on the first request.
+ * are built once per served model, on the first request; the serialised answers of the last
+ * ANSWERS_KEPT explanations are kept with them (a stored client's explanation only changes with
+ * the model, and a dashboard asks for the same client again and again). Every request is audited,
+ * served from the cache or not.
+ *
+ * POST /api/score: what-if on a stored client, or a new application (staff only), computed in
+ * memory by the row evaluator from the training feature SQL (src/data/features/row-eval).
  */
 import type { FastifyInstance } from 'fastify';
 import { DataError } from '../../data/errors.ts';
+import { RowEvalError } from '../../data/features/row-eval/index.ts';
 import { ShapExplainer } from '../../engine/index.ts';
 import {
   cachedApplicationLoader,
-  type Explanation,
   explainRow,
+  loadApplications,
+  NEW_APPLICATION_REQUIRED,
   type ReferenceStat,
   referenceStatsOf,
+  type ScoredApplication,
   type Scorer,
+  scoreNewApplication,
   scorerFromModel,
-  whatIf,
+  whatIfInMemory,
 } from '../../explain/index.ts';
 import { scoreApplicant } from '../../model/scoring.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -25,6 +35,8 @@ import type { ClientRepository } from '../clients/repository.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
 import type { ScoreTable } from '../scoring/score-table.ts';
+import { compactExplanation } from './compact.ts';
+import { Lru } from './lru.ts';
 
 export const EXPLANATION_ACTION = 'client.explanation';
 export const WHAT_IF_ACTION = 'client.whatif';
@@ -39,7 +51,18 @@ interface Explaining {
   /** The model's features as columns of the in-memory feature table. */
   readonly columns: readonly Float64Array[];
   readonly rowOf: ReadonlyMap<number, number>;
+  /** Serialised answers by "id/top", with what the audit record needs. */
+  readonly answers: Lru<string, CachedAnswer>;
 }
+
+interface CachedAnswer {
+  readonly json: string;
+  readonly probability: number;
+  readonly adverse: readonly string[];
+}
+
+/** Explanations kept per model (≈45 KB each: ≈22 MB at most). `?all=true` answers are not kept. */
+const ANSWERS_KEPT = 500;
 
 function prepare(scores: ScoreTable, clients: ClientRepository): Explaining {
   const { model } = scores;
@@ -56,26 +79,7 @@ function prepare(scores: ScoreTable, clients: ClientRepository): Explaining {
     stats: referenceStatsOf(clients.population()),
     columns,
     rowOf,
-  };
-}
-
-/** Units listed per theme in the answer (the rest of a theme is summed in its totals). */
-const UNITS_PER_THEME = 8;
-
-/**
- * The explanation as served: without `contributions.all` (every unit, ~150 KB) unless asked, and
- * each theme with its largest units only; sums stay exact (themes carry their own totals).
- */
-function compact(explanation: Explanation, withAll: boolean) {
-  const { all, ...contributions } = explanation.contributions;
-  return {
-    contributions: withAll ? { ...contributions, all } : contributions,
-    themes: explanation.themes.map((t) => ({
-      ...t,
-      count: t.contributions.length,
-      contributions: t.contributions.slice(0, UNITS_PER_THEME),
-    })),
-    reasons: explanation.reasons,
+    answers: new Lru(ANSWERS_KEPT),
   };
 }
 
@@ -104,14 +108,20 @@ const anyResult = { type: 'object', additionalProperties: true } as const;
 const part = { type: 'object', additionalProperties: true } as const;
 
 interface WhatIfBody {
-  clientId: number;
-  changes: Record<string, string | number | null>;
+  clientId?: number;
+  changes?: Record<string, string | number | null>;
+  application?: Record<string, string | number | null>;
 }
 
+const fieldValue = {
+  anyOf: [{ type: 'string', maxLength: 100 }, { type: 'number' }, { type: 'null' }],
+} as const;
+
+/** Either `clientId` + `changes` (a stored client edited) or `application` (a new one). */
 const whatIfBody = {
   type: 'object',
-  required: ['clientId', 'changes'],
   additionalProperties: false,
+  dependencies: { clientId: ['changes'], changes: ['clientId'] },
   properties: {
     clientId: { type: 'integer', minimum: 1, maximum: 999_999_999 },
     changes: {
@@ -119,9 +129,15 @@ const whatIfBody = {
       maxProperties: 40,
       description:
         'application fields (as in application_train.csv) and their new values; each is validated (type, range, category set)',
-      additionalProperties: {
-        anyOf: [{ type: 'string', maxLength: 100 }, { type: 'number' }, { type: 'null' }],
-      },
+      additionalProperties: fieldValue,
+    },
+    application: {
+      type: 'object',
+      required: [...NEW_APPLICATION_REQUIRED],
+      maxProperties: 150,
+      description:
+        'a whole new application (advisers and admins): fields as in application_test.csv, each validated as `changes` are; missing fields are NULL; no credit history',
+      additionalProperties: fieldValue,
     },
   },
 } as const;
@@ -160,37 +176,63 @@ export async function explanationRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: explanationSchema, ...errorResponses(400, 401, 403, 404, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
       const id = Number(request.params.id);
       assertClientAccess(user, id);
       const context = explaining();
       const row = context.rowOf.get(id);
       if (row === undefined) throw apiError('CLIENT_NOT_FOUND', { id });
-      const values = Float64Array.from(context.columns, (column) => column[row] as number);
+      const { top, all } = request.query;
       const { model, record } = context.scores;
-      const explanation = explainRow(
-        context.explainer.explainRow(values),
-        model.featureNames,
-        values,
-        { run: record, stats: context.stats, topN: request.query.top },
-      );
+      const key = `${id}/${top}`;
+      let answer = all ? undefined : context.answers.get(key);
+      if (answer === undefined) {
+        const values = Float64Array.from(context.columns, (column) => column[row] as number);
+        const explanation = explainRow(
+          context.explainer.explainRow(values),
+          model.featureNames,
+          values,
+          { run: record, stats: context.stats, topN: top },
+        );
+        answer = {
+          json: JSON.stringify({
+            clientId: id,
+            modelVersion: record.id,
+            ...compactExplanation(explanation, all),
+          }),
+          probability: explanation.contributions.probability,
+          adverse: explanation.reasons.adverse.map((r) => r.key),
+        };
+        if (!all) context.answers.set(key, answer);
+      }
       await recordAudit(app, request, {
         action: EXPLANATION_ACTION,
         clientId: id,
         modelVersion: record.id,
-        inputs: { id, model: record.id, top: request.query.top },
-        output: {
-          probability: explanation.contributions.probability,
-          adverse: explanation.reasons.adverse.map((r) => r.key),
-        },
+        inputs: { id, model: record.id, top },
+        output: { probability: answer.probability, adverse: [...answer.adverse] },
       });
-      return { clientId: id, modelVersion: record.id, ...compact(explanation, request.query.all) };
+      // Already JSON: sent as is (the response schema documents it).
+      return reply.type('application/json; charset=utf-8').send(answer.json);
     },
   );
 
-  // One loader per server: a client's stored application, read once from DuckDB then reused.
+  // One loader per server: a client's stored application, read once from DuckDB (queued on the
+  // server's one connection) then kept; the features are computed in memory (row evaluator).
   let loader: ReturnType<typeof cachedApplicationLoader> | null = null;
+
+  /** A DataError (or an overflow the SQL would raise too) of a what-if as a 400 naming the field. */
+  const badField = (part: 'changes' | 'application') => (error: unknown) => {
+    if (error instanceof DataError) {
+      const field = error.where.column ?? part;
+      return apiError('BAD_REQUEST', { field: `body.${part}.${field}`, reason: error.message });
+    }
+    if (error instanceof RowEvalError) {
+      return apiError('BAD_REQUEST', { field: `body.${part}`, reason: error.message });
+    }
+    return error;
+  };
 
   app.post<{ Body: WhatIfBody }>(
     '/api/score',
@@ -198,37 +240,66 @@ export async function explanationRoutes(app: FastifyInstance): Promise<void> {
       preHandler: requireRole('adviser', 'admin', 'customer'),
       schema: {
         tags: ['scoring'],
-        summary: "What-if: the client's application with some fields changed, scored and explained",
+        summary:
+          "What-if: a client's application with some fields changed, or a new application, scored and explained",
         body: whatIfBody,
         response: { 200: anyResult, ...errorResponses(400, 401, 403, 404, 503) },
       },
     },
     async (request) => {
       const user = currentUser(request);
-      const { clientId: id, changes } = request.body;
-      assertClientAccess(user, id);
-      const context = explaining();
-      const clients = app.ctx.clients;
-      if (!clients?.exists(id)) throw apiError('CLIENT_NOT_FOUND', { id });
-      const { record } = context.scores;
-      const result = await clients
-        .withDb((db) => {
-          loader ??= cachedApplicationLoader(db);
-          return whatIf(db, context.scorer, id, changes, {
-            load: loader,
-            storedHistory: (feature) => clients.storedValue(id, feature),
-          });
-        })
-        .catch((error: unknown) => {
-          if (error instanceof DataError) {
-            const field = error.where.column ?? 'changes';
-            throw apiError('BAD_REQUEST', {
-              field: `body.changes.${field}`,
-              reason: error.message,
-            });
-          }
-          throw error;
+      const { clientId: id, changes, application } = request.body;
+      if (application !== undefined && id !== undefined) {
+        throw apiError('BAD_REQUEST', {
+          field: 'body.application',
+          reason: 'give either clientId and changes, or application',
         });
+      }
+      if (application === undefined && (id === undefined || changes === undefined)) {
+        throw apiError('BAD_REQUEST', { field: 'body.clientId', reason: 'required' });
+      }
+      // A customer may edit their own file only, never score someone new.
+      if (application !== undefined && user.role === 'customer') {
+        throw apiError('FORBIDDEN_ROLE', { role: user.role });
+      }
+      if (id !== undefined) assertClientAccess(user, id);
+      const context = explaining();
+      const { record } = context.scores;
+      let result: ScoredApplication;
+      let changed: unknown;
+      let clientId: number | null;
+      if (application !== undefined) {
+        try {
+          result = scoreNewApplication(context.scorer, application);
+        } catch (error) {
+          throw badField('application')(error);
+        }
+        const given = application.SK_ID_CURR;
+        clientId = typeof given === 'number' ? given : null;
+      } else {
+        const clients = app.ctx.clients;
+        const stored = id === undefined ? undefined : context.rowOf.get(id);
+        if (id === undefined || stored === undefined || !clients?.exists(id)) {
+          throw apiError('CLIENT_NOT_FOUND', { id: id ?? 0 });
+        }
+        loader ??= cachedApplicationLoader((many) =>
+          clients.withDb((db) => loadApplications(db, many)),
+        );
+        const base = await loader(id).catch((error: unknown) => {
+          throw badField('changes')(error);
+        });
+        // The stored history: the model's columns of the in-memory feature table (NaN = missing).
+        const history = (_name: string, j: number): number | null | undefined =>
+          context.columns[j]?.[stored];
+        try {
+          const edited = whatIfInMemory(context.scorer, base, changes ?? {}, history);
+          result = edited;
+          changed = edited.changed;
+        } catch (error) {
+          throw badField('changes')(error);
+        }
+        clientId = id;
+      }
       const score = scoreApplicant(result.rawProbability, record);
       const explanation = explainRow(
         result.shap ?? context.explainer.explainRow(result.row),
@@ -238,17 +309,18 @@ export async function explanationRoutes(app: FastifyInstance): Promise<void> {
       );
       await recordAudit(app, request, {
         action: WHAT_IF_ACTION,
-        clientId: id,
+        clientId,
         modelVersion: record.id,
-        inputs: { id, changes },
+        inputs: application !== undefined ? { application } : { id: clientId, changes },
         output: { probability: score.probability, decision: score.decision },
       });
       return {
-        clientId: id,
+        clientId,
         modelVersion: record.id,
-        changed: result.changed,
+        history: application !== undefined ? 'none' : 'stored',
+        ...(changed === undefined ? {} : { changed }),
         score: { ...score, threshold: record.threshold },
-        ...compact(explanation, false),
+        ...compactExplanation(explanation, false),
       };
     },
   );

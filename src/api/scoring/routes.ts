@@ -1,5 +1,6 @@
 /** GET /api/clients/:id/score (every role; a customer their own) and GET /api/model (staff). */
 import type { FastifyInstance } from 'fastify';
+import { dictionaryEntry } from '../../data/features/index.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { apiError } from '../errors.ts';
@@ -20,6 +21,16 @@ const scoreSchema = {
     },
     threshold: { type: 'number', description: 'refuse when probability ≥ threshold' },
     modelVersion: { type: 'string' },
+    scoreScale: {
+      type: 'object',
+      additionalProperties: true,
+      description: "the run's points scale (to place the bands on a probability gauge)",
+    },
+    scoreBands: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: true },
+      description: 'the bands: name and minPoints, best first',
+    },
   },
 } as const;
 
@@ -74,7 +85,8 @@ export async function scoringRoutes(app: FastifyInstance): Promise<void> {
       const user = currentUser(request);
       const id = Number(request.params.id);
       assertClientAccess(user, id);
-      const score = scores(app).scoreOf(id);
+      const table = scores(app);
+      const score = table.scoreOf(id);
       if (!score) throw apiError('CLIENT_NOT_FOUND', { id });
       await recordAudit(app, request, {
         action: 'client.score',
@@ -83,7 +95,12 @@ export async function scoringRoutes(app: FastifyInstance): Promise<void> {
         inputs: { id, model: score.modelVersion },
         output: { probability: score.probability, points: score.points, decision: score.decision },
       });
-      return score;
+      // The bands travel with the score: a customer cannot read the model card.
+      return {
+        ...score,
+        scoreScale: table.record.scoreScale,
+        scoreBands: table.record.scoreBands,
+      };
     },
   );
 
@@ -118,7 +135,14 @@ export async function scoringRoutes(app: FastifyInstance): Promise<void> {
         candidates: r.candidates.map((c) => ({ name: c.name, holdout: c.holdout })),
         curves: r.curves,
         calibration: r.calibration,
-        importance: r.importance,
+        // Each feature with its dictionary label, so the card speaks words, not column names.
+        importance: {
+          ...r.importance,
+          features: r.importance.features.map((f) => {
+            const entry = dictionaryEntry(f.name);
+            return { ...f, labelFr: entry?.label_fr ?? f.name, labelEn: entry?.label_en ?? f.name };
+          }),
+        },
         fairness: r.fairness,
       };
     },

@@ -86,6 +86,9 @@ export class ScoreTable implements RowScores {
   decisionAt(row: number): 'grant' | 'refuse' {
     return DECISIONS[this.decision[row] as number] ?? 'refuse';
   }
+  bandAt(row: number): ScoreBand['name'] {
+    return this.record.scoreBands[this.band[row] as number]?.name ?? 'poor';
+  }
 
   get size(): number {
     return this.ids.length;

@@ -75,6 +75,48 @@ describe('SQLite store', () => {
     again.close();
   });
 
+  it('disables and re-enables accounts, resets passwords, ends the sessions of a user', () => {
+    const store = openSqliteStore(path);
+    const user = store.users.create({
+      username: 'u3',
+      role: 'adviser',
+      clientId: null,
+      passwordHash: 'old',
+    });
+    store.sessions.create({ id: 'c'.repeat(64), userId: user.id, expiresAt: 9e15 });
+    store.sessions.create({ id: 'd'.repeat(64), userId: user.id, expiresAt: 9e15 });
+    store.users.setDisabled(user.id, true);
+    // A disabled account cannot log in nor hold a session, but the admin still sees it.
+    expect(store.users.findByUsername('u3')).toBeUndefined();
+    expect(store.users.findById(user.id)).toBeUndefined();
+    expect(store.users.account(user.id)).toMatchObject({ username: 'u3', disabled: true });
+    expect(store.users.nameTaken('u3')).toBe(true);
+    expect(store.users.nameTaken('u4')).toBe(false);
+    expect(store.users.list().find((u) => u.id === user.id)?.disabled).toBe(true);
+    expect(store.sessions.deleteForUser(user.id)).toBe(2);
+    expect(store.sessions.find('c'.repeat(64), 0)).toBeUndefined();
+    store.users.setDisabled(user.id, false);
+    store.users.setPasswordHash(user.id, 'new');
+    expect(store.users.findByUsername('u3')?.passwordHash).toBe('new');
+    store.close();
+  });
+
+  it('adds the disabled column to a user table made before it existed', () => {
+    const old = join(dir, 'old.sqlite');
+    const db = new Database(old);
+    db.exec(`CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE,
+      role TEXT NOT NULL, client_id INTEGER, password_hash TEXT NOT NULL, created_at INTEGER NOT NULL);
+      INSERT INTO users (username, role, client_id, password_hash, created_at)
+      VALUES ('legacy', 'admin', NULL, 'h', 1)`);
+    db.close();
+    const store = openSqliteStore(old);
+    expect(store.users.findByUsername('legacy')?.role).toBe('admin');
+    expect(store.users.list()).toEqual([
+      { id: 1, username: 'legacy', role: 'admin', clientId: null, disabled: false, createdAt: 1 },
+    ]);
+    store.close();
+  });
+
   it('appends audit records, filters and pages them, newest first', async () => {
     const store = openSqliteStore(path);
     await store.audit.append(entry({ at: 1_000, username: 'a', clientId: 1 }));

@@ -20,6 +20,7 @@ import type {
   Session,
   SessionStore,
   User,
+  UserAccount,
   UserStore,
   UserWithSecret,
 } from './types.ts';
@@ -31,7 +32,8 @@ CREATE TABLE IF NOT EXISTS users (
   role TEXT NOT NULL CHECK (role IN ('adviser', 'admin', 'customer')),
   client_id INTEGER,
   password_hash TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS sessions (
   id_hash TEXT PRIMARY KEY,
@@ -67,10 +69,24 @@ interface UserRow {
   role: Role;
   client_id: number | null;
   password_hash: string;
+  created_at: number;
+  disabled: number;
 }
 
 function toUser(row: UserRow): User {
   return { id: row.id, username: row.username, role: row.role, clientId: row.client_id };
+}
+
+function toAccount(row: UserRow): UserAccount {
+  return { ...toUser(row), disabled: row.disabled === 1, createdAt: row.created_at };
+}
+
+/** Databases created before accounts could be disabled get the column (enabled by default). */
+function migrateUsers(db: Sqlite): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(users)').all();
+  if (!columns.some((c) => c.name === 'disabled')) {
+    db.exec('ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0');
+  }
 }
 
 function hashSessionId(id: string): string {
@@ -80,11 +96,25 @@ function hashSessionId(id: string): string {
 class SqliteUsers implements UserStore {
   private readonly byName;
   private readonly byId;
+  private readonly anyById;
+  private readonly anyByName;
+  private readonly all;
+  private readonly disable;
+  private readonly password;
   private readonly insert;
   private readonly counter;
   constructor(db: Sqlite) {
-    this.byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
-    this.byId = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?');
+    this.byName = db.prepare<[string], UserRow>(
+      'SELECT * FROM users WHERE username = ? AND disabled = 0',
+    );
+    this.byId = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ? AND disabled = 0');
+    this.anyById = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?');
+    this.anyByName = db.prepare<[string], { id: number }>(
+      'SELECT id FROM users WHERE username = ?',
+    );
+    this.all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY id');
+    this.disable = db.prepare('UPDATE users SET disabled = ? WHERE id = ?');
+    this.password = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
     this.insert = db.prepare(
       'INSERT INTO users (username, role, client_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
     );
@@ -112,12 +142,29 @@ class SqliteUsers implements UserStore {
     const row = this.byId.get(id);
     return row ? toUser(row) : undefined;
   }
+  list(): UserAccount[] {
+    return this.all.all().map(toAccount);
+  }
+  account(id: number): UserAccount | undefined {
+    const row = this.anyById.get(id);
+    return row ? toAccount(row) : undefined;
+  }
+  nameTaken(username: string): boolean {
+    return this.anyByName.get(username) !== undefined;
+  }
+  setDisabled(id: number, disabled: boolean): void {
+    this.disable.run(disabled ? 1 : 0, id);
+  }
+  setPasswordHash(id: number, passwordHash: string): void {
+    this.password.run(passwordHash, id);
+  }
 }
 
 class SqliteSessions implements SessionStore {
   private readonly insert;
   private readonly select;
   private readonly remove;
+  private readonly removeForUser;
   private readonly purge;
   constructor(db: Sqlite) {
     this.insert = db.prepare(
@@ -127,6 +174,7 @@ class SqliteSessions implements SessionStore {
       'SELECT user_id, expires_at FROM sessions WHERE id_hash = ? AND expires_at > ?',
     );
     this.remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
+    this.removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
     this.purge = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   }
   create(session: Session): void {
@@ -138,6 +186,9 @@ class SqliteSessions implements SessionStore {
   }
   delete(id: string): void {
     this.remove.run(hashSessionId(id));
+  }
+  deleteForUser(userId: number): number {
+    return this.removeForUser.run(userId).changes;
   }
   purgeExpired(now: number): number {
     return this.purge.run(now).changes;
@@ -283,6 +334,7 @@ export function openSqliteStore(path: string): AppStore {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
+    migrateUsers(db);
   } catch (error) {
     db.close();
     throw error;

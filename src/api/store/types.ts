@@ -19,11 +19,29 @@ export interface UserWithSecret extends User {
   passwordHash: string;
 }
 
+/** A user as the admin sees it: with the account's state. */
+export interface UserAccount extends User {
+  /** A disabled account can neither log in nor use a session. */
+  disabled: boolean;
+  /** Epoch milliseconds. */
+  createdAt: number;
+}
+
 export interface UserStore {
   count(): number;
   create(user: Omit<UserWithSecret, 'id'>): User;
+  /** An enabled user by name (a disabled account is not found: it cannot log in). */
   findByUsername(username: string): UserWithSecret | undefined;
+  /** An enabled user by id (a disabled account is not found: its sessions stop working). */
   findById(id: number): User | undefined;
+  /** Every account, enabled or not, by id. */
+  list(): UserAccount[];
+  /** One account, enabled or not. */
+  account(id: number): UserAccount | undefined;
+  /** True when the name is taken, by an enabled or a disabled account. */
+  nameTaken(username: string): boolean;
+  setDisabled(id: number, disabled: boolean): void;
+  setPasswordHash(id: number, passwordHash: string): void;
 }
 
 export interface Session {
@@ -39,6 +57,8 @@ export interface SessionStore {
   /** The session if it exists and has not expired at `now`. */
   find(id: string, now: number): Session | undefined;
   delete(id: string): void;
+  /** Ends every session of a user (disabled, or a new password); returns how many. */
+  deleteForUser(userId: number): number;
   /** Removes expired sessions; returns how many. */
   purgeExpired(now: number): number;
 }

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { presentDemoLogins } from '../../api/auth/demo-users.ts';
 import { buildServer } from '../../api/server.ts';
+import { WEB_DIST } from '../../api/web/paths.ts';
 import { UserError } from '../user-error.ts';
 
 function port(raw: string): number {
@@ -69,6 +72,8 @@ export async function runServer(options: ServeSettings): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
   const address = await app.listen({ port: config.port, host: config.host });
   const lines = [`creditlens API listening on ${address}`, `  docs: ${address}/api/docs`];
+  if (existsSync(join(WEB_DIST, 'index.html'))) lines.push(`  dashboard: ${address}/`);
+  else lines.push(`  warning: no dashboard build in ${WEB_DIST}: run npm run build:web`);
   if (app.ctx.clientsProblem) lines.push(`  warning: ${app.ctx.clientsProblem}`);
   else if (app.ctx.modelProblem) lines.push(`  warning: ${app.ctx.modelProblem}`);
   else if (app.ctx.scores) {
@@ -85,11 +90,13 @@ export async function runServer(options: ServeSettings): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** `creditlens serve`: the API (and later the dashboard) on one port. */
+/** `creditlens serve`: the API and the dashboard (web/dist) on one port. */
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the API: clients, scores, auth, audit trail; OpenAPI at /api/openapi.json')
+    .description(
+      'serve the dashboard at / and the API: clients, scores, auth, audit trail; OpenAPI at /api/openapi.json',
+    )
     .option('--port <n>', 'TCP port to listen on', '8080')
     .option('--host <host>', 'interface to listen on (0.0.0.0 for every one)', '127.0.0.1')
     .option('--data-dir <dir>', 'where the data, database and models live', 'data')

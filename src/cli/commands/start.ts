@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { WEB_DIR } from '../../api/web/paths.ts';
 import { withDb } from '../../data/db.ts';
 import { buildFeatures } from '../../data/features/index.ts';
 import { generateDataset } from '../../data/generate/index.ts';
@@ -9,6 +10,7 @@ import { TABLES } from '../../data/schema.ts';
 import { loadActiveRun, saveRun } from '../../model/registry/index.ts';
 import { barFactory, formatCount } from '../progress.ts';
 import { UserError } from '../user-error.ts';
+import { ensureWebBuild } from '../web-build.ts';
 import { runServer } from './serve.ts';
 import { positiveNumberOption } from './train-options.ts';
 import { runOneLiner } from './train-report.ts';
@@ -62,13 +64,14 @@ async function hasTable(dbPath: string, name: string): Promise<boolean> {
 /**
  * `creditlens start`: everything a fresh machine needs to show the product, doing only what is
  * missing: demo data (generated when data/demo has none), the DuckDB database (ingested when
- * missing or older than the files), the feature table, a trained model (when none is active).
+ * missing or older than the files), the feature table, a trained model (when none is active), the
+ * dashboard build (when web/dist is missing or older than web/src).
  */
 export function registerStart(program: Command): void {
   program
     .command('start')
     .description(
-      'prepare everything the product needs, doing only what is missing (demo data, database, features, model), then serve it',
+      'prepare everything the product needs, doing only what is missing (demo data, database, features, model, dashboard build), then serve it',
     )
     .option('--data-dir <dir>', 'where data and the database live', 'data')
     .option('--clients <n>', 'train clients of the demo data when it must be generated', '20000')
@@ -138,6 +141,12 @@ export function registerStart(program: Command): void {
           `model: ${runOneLiner(record)} trained in ${record.durationSeconds.toFixed(0)}s, active; card in ${join(modelsDir, record.id, 'card.html')}`,
         );
       }
+
+      const dashboard = await ensureWebBuild({
+        webDir: WEB_DIR,
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      if (dashboard) made.push(dashboard);
 
       if (made.length === 0) made.push(`everything was already in place in ${dataDir}`);
       process.stdout.write(`creditlens is ready:\n${made.map((m) => `  - ${m}`).join('\n')}\n`);

@@ -10,7 +10,7 @@ import {
   openFixtureDb,
   withFixtureDb,
 } from './test-fixtures.ts';
-import { featuresForApplication } from './what-if.ts';
+import { featuresForApplication, featuresInMemory } from './what-if.ts';
 
 const SAMPLE = resolve(
   import.meta.dirname,
@@ -169,6 +169,42 @@ describe('featuresForApplication', () => {
       expect(asked).toContain('BUREAU_COUNT');
       expect(asked).not.toContain('AMT_CREDIT');
     }
+  });
+
+  it('in memory (row evaluator, no DuckDB) gives the batch row exactly, history from the caller', async () => {
+    for (const raw of real) {
+      const batch = await batchRow(Number(raw.SK_ID_CURR));
+      const asked: string[] = [];
+      const values = featuresInMemory(raw, batch.names, (name, j) => {
+        asked.push(name);
+        expect(batch.names[j]).toBe(name);
+        return batch.values[j];
+      });
+      expect(values).toEqual(batch.values);
+      expect(asked).toContain('BUREAU_COUNT');
+      expect(asked).not.toContain('AMT_CREDIT');
+      expect(asked).not.toContain('CREDIT_TO_INCOME');
+    }
+    // Edited: equal to the DuckDB path over every feature. Were a feature of the table neither an
+    // application nor a history-group one, DuckDB would refuse it and the stale value would show.
+    for (const raw of real) {
+      const edited = { ...raw, AMT_CREDIT: 123456, EXT_SOURCE_3: null, DAYS_EMPLOYED: 365243 };
+      const batch = await batchRow(Number(raw.SK_ID_CURR));
+      const reference = await featuresForApplication(fixtureDb(), edited);
+      expect(featuresInMemory(edited, batch.names, (_n, j) => batch.values[j])).toEqual(
+        reference.values,
+      );
+    }
+    const raw = real[0] as FixtureRow;
+    const names = ['CREDIT_TO_INCOME', 'BUREAU_COUNT'];
+    const fresh = featuresInMemory({ ...raw, AMT_CREDIT: 123456 }, names, () => null);
+    expect(fresh).toEqual([123456 / Number(raw.AMT_INCOME_TOTAL), null]);
+    expect(() => featuresInMemory(raw, ['NOT_A_FEATURE'], () => undefined)).toThrow(
+      /no value for feature NOT_A_FEATURE/,
+    );
+    expect(() => featuresInMemory({ ...raw, AMT_CREDIT: 'a lot' }, names, () => null)).toThrow(
+      DataError,
+    );
   });
 
   it('follows an edit of AMT_CREDIT through the credit ratios, and has no history for a new id', async () => {

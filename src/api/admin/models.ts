@@ -1,0 +1,152 @@
+/**
+ * Model administration (admin only): the registry's runs, and promoting one. A promotion loads
+ * the run, scores every client with it (the new ScoreTable), marks it active in the registry and
+ * only then swaps the served model, so a failure at any step leaves the old model served and
+ * active; requests in flight finish on the old table (see ../scoring/served-model.ts).
+ */
+import type { FastifyInstance } from 'fastify';
+import { DataError } from '../../data/errors.ts';
+import { listRuns, loadRun, promoteRun, type RunSummary } from '../../model/registry/index.ts';
+import { RUN_ID_PATTERN } from '../../model/registry/run-id.ts';
+import { recordAudit } from '../audit/record.ts';
+import { requireRole } from '../auth/session.ts';
+import { apiError } from '../errors.ts';
+import { errorResponses } from '../schemas.ts';
+import { ScoreTable } from '../scoring/score-table.ts';
+
+const nullableNumber = { type: ['number', 'null'] } as const;
+
+const runSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    createdAt: { type: 'string' },
+    chosen: { type: 'string', description: 'the candidate the run serves' },
+    source: { type: 'string', description: 'feature table or CSV' },
+    holdoutAuc: { ...nullableNumber, description: 'holdout ROC-AUC of the chosen candidate' },
+    holdoutCost: {
+      ...nullableNumber,
+      description: 'holdout normalised cost (< 1 beats the best trivial policy)',
+    },
+    threshold: { type: 'number' },
+    active: { type: 'boolean', description: 'the registry names it active' },
+    served: { type: 'boolean', description: 'this server scores with it now' },
+  },
+} as const;
+
+const runIdParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: { id: { type: 'string', pattern: RUN_ID_PATTERN.source } },
+} as const;
+
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+export async function modelAdminRoutes(app: FastifyInstance): Promise<void> {
+  const { modelsDir } = app.ctx.config;
+
+  /** The registry's runs, newest first; none when nothing was ever trained. */
+  async function runs(): Promise<RunSummary[]> {
+    try {
+      return await listRuns(modelsDir);
+    } catch (error) {
+      if (error instanceof DataError && error.code === 'MISSING_MODELS_DIR') return [];
+      if (error instanceof DataError) throw apiError('NOT_READY', { reason: error.message });
+      throw error;
+    }
+  }
+
+  app.get(
+    '/api/admin/models',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: "The registry's runs, newest first: metrics summary, active and served flags",
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              served: { type: ['string', 'null'] },
+              models: { type: 'array', items: runSchema },
+            },
+          },
+          ...errorResponses(401, 403, 503),
+        },
+      },
+    },
+    async (request) => {
+      const served = app.ctx.scores?.record.id ?? null;
+      const models = (await runs()).map((r) => ({
+        ...r,
+        holdoutAuc: finiteOrNull(r.holdoutAuc),
+        holdoutCost: finiteOrNull(r.holdoutCost),
+        served: r.id === served,
+      }));
+      await recordAudit(app, request, {
+        action: 'admin.models.list',
+        modelVersion: served,
+        inputs: {},
+        output: { count: models.length },
+      });
+      return { served, models };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/admin/models/:id/promote',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Makes a run active and serves it at once, without a restart',
+        params: runIdParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              served: { type: 'string' },
+              previous: { type: ['string', 'null'] },
+              clients: { type: 'integer', description: 'clients scored by the new model' },
+            },
+          },
+          ...errorResponses(400, 401, 403, 404, 409, 503),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { clients, clientsProblem, served } = app.ctx;
+      if (!clients) throw apiError('NOT_READY', { reason: clientsProblem ?? 'no client data' });
+      const result = await served.exclusive(async () => {
+        if (!(await runs()).some((r) => r.id === id)) throw apiError('MODEL_NOT_FOUND', { id });
+        const previous = served.scores;
+        let table = previous;
+        if (previous?.record.id !== id) {
+          try {
+            table = await ScoreTable.compute(clients, await loadRun(modelsDir, id));
+          } catch (error) {
+            // A corrupt run, or one needing features the table lacks: the caller chose it.
+            if (error instanceof DataError) {
+              throw apiError('MODEL_UNUSABLE', { id, reason: error.message });
+            }
+            throw error;
+          }
+        }
+        await promoteRun(modelsDir, id);
+        if (table && table !== previous) served.swap(table);
+        return { served: id, previous: previous?.record.id ?? null, clients: table?.size ?? 0 };
+      });
+      await recordAudit(app, request, {
+        action: 'admin.model.promote',
+        modelVersion: id,
+        inputs: { id },
+        output: { previous: result.previous, clients: result.clients },
+      });
+      return result;
+    },
+  );
+}

@@ -1,0 +1,203 @@
+/**
+ * User administration (admin only): list the accounts, create an adviser, admin or customer (a
+ * customer is tied to an existing client), disable or enable an account and reset its password.
+ * Disabling ends the account's sessions at once (and the store no longer resolves a disabled
+ * account, so a session that escaped would not work either); a new password ends them too. An
+ * admin cannot disable their own account. Every action is audited; passwords never are.
+ */
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../audit/record.ts';
+import { hashPassword } from '../auth/password.ts';
+import { currentUser, requireRole } from '../auth/session.ts';
+import { apiError } from '../errors.ts';
+import { errorResponses } from '../schemas.ts';
+import { ROLES, type Role, type UserAccount } from '../store/types.ts';
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+const password = {
+  type: 'string',
+  minLength: MIN_PASSWORD_LENGTH,
+  maxLength: 256,
+  description: `at least ${MIN_PASSWORD_LENGTH} characters`,
+} as const;
+
+const accountSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    username: { type: 'string' },
+    role: { type: 'string', enum: ROLES },
+    clientId: { type: ['integer', 'null'], description: "a customer's own SK_ID_CURR" },
+    disabled: { type: 'boolean' },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+interface CreateBody {
+  username: string;
+  password: string;
+  role: Role;
+  clientId?: number | null;
+}
+
+const createBody = {
+  type: 'object',
+  required: ['username', 'password', 'role'],
+  additionalProperties: false,
+  properties: {
+    username: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,64}$' },
+    password,
+    role: { type: 'string', enum: ROLES },
+    clientId: {
+      type: ['integer', 'null'],
+      minimum: 1,
+      maximum: 999_999_999,
+      description: 'required for a customer (SK_ID_CURR), absent for staff',
+    },
+  },
+} as const;
+
+interface UpdateBody {
+  disabled?: boolean;
+  password?: string;
+}
+
+const updateBody = {
+  type: 'object',
+  minProperties: 1,
+  additionalProperties: false,
+  properties: { disabled: { type: 'boolean' }, password },
+} as const;
+
+const userIdParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } },
+} as const;
+
+function view(account: UserAccount) {
+  return { ...account, createdAt: new Date(account.createdAt).toISOString() };
+}
+
+export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
+  const users = () => app.ctx.store.users;
+
+  app.get(
+    '/api/admin/users',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Every account, enabled or not',
+        response: {
+          200: { type: 'object', properties: { users: { type: 'array', items: accountSchema } } },
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const list = users().list();
+      await recordAudit(app, request, {
+        action: 'admin.users.list',
+        inputs: {},
+        output: { count: list.length },
+      });
+      return { users: list.map(view) };
+    },
+  );
+
+  app.post<{ Body: CreateBody }>(
+    '/api/admin/users',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Creates an adviser, an admin or a customer (tied to an existing client)',
+        body: createBody,
+        response: {
+          201: { type: 'object', properties: { user: accountSchema } },
+          ...errorResponses(400, 401, 403, 404, 409, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { username, role } = request.body;
+      const clientId = request.body.clientId ?? null;
+      if (role === 'customer') {
+        if (clientId === null) {
+          throw apiError('BAD_REQUEST', {
+            field: 'body.clientId',
+            reason: 'a customer needs their client (SK_ID_CURR)',
+          });
+        }
+        const { clients, clientsProblem } = app.ctx;
+        if (!clients) throw apiError('NOT_READY', { reason: clientsProblem ?? 'no client data' });
+        if (!clients.exists(clientId)) {
+          throw apiError('CLIENT_NOT_FOUND', { id: clientId, field: 'body.clientId' });
+        }
+      } else if (clientId !== null) {
+        throw apiError('BAD_REQUEST', {
+          field: 'body.clientId',
+          reason: `only a customer has a client, not the ${role} role`,
+        });
+      }
+      const passwordHash = await hashPassword(request.body.password);
+      // Checked after the (asynchronous) hash, then created in the same turn: no race between.
+      if (users().nameTaken(username)) throw apiError('USERNAME_TAKEN', { username });
+      const created = users().create({ username, role, clientId, passwordHash });
+      await recordAudit(app, request, {
+        action: 'admin.user.create',
+        clientId,
+        inputs: { username, role, clientId },
+        output: { id: created.id, role },
+      });
+      void reply.code(201);
+      return { user: view(users().account(created.id) as UserAccount) };
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: UpdateBody }>(
+    '/api/admin/users/:id',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Disables or enables an account, or resets its password (ends its sessions)',
+        params: userIdParams,
+        body: updateBody,
+        response: {
+          200: { type: 'object', properties: { user: accountSchema } },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const admin = currentUser(request);
+      const id = Number(request.params.id);
+      const { disabled } = request.body;
+      if (!users().account(id)) throw apiError('USER_NOT_FOUND', { id });
+      if (disabled === true && id === admin.id) {
+        throw apiError('BAD_REQUEST', {
+          field: 'body.disabled',
+          reason: 'an admin cannot disable their own account',
+        });
+      }
+      const passwordHash =
+        request.body.password === undefined ? null : await hashPassword(request.body.password);
+      if (passwordHash !== null) users().setPasswordHash(id, passwordHash);
+      if (disabled !== undefined) users().setDisabled(id, disabled);
+      const sessionsEnded =
+        disabled === true || passwordHash !== null ? app.ctx.store.sessions.deleteForUser(id) : 0;
+      const account = users().account(id) as UserAccount;
+      await recordAudit(app, request, {
+        action: 'admin.user.update',
+        clientId: account.clientId,
+        inputs: { id, disabled: disabled ?? null, passwordReset: passwordHash !== null },
+        output: { disabled: account.disabled, sessionsEnded },
+      });
+      return { user: view(account) };
+    },
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * GET /api/clients/:id/recourse (every role; a customer their own file): for a refused client,
+ * the smallest changes of the loan itself — a lower amount at the same term, or a longer term for
+ * the same amount (src/explain/recourse.ts) — that the served model would grant, each re-scored
+ * through the one feature definition (in memory, as the what-if: scoreInMemory with the client's
+ * stored history), in French and English sentences. The search scores up to ≈ 30 applications,
+ * so it is bounded in time (RECOURSE_TIME_LIMIT_MS; `complete: false` when cut short). Audited
+ * as client.recourse.
+ */
+import type { FastifyInstance } from 'fastify';
+import {
+  type Decide,
+  loadApplication,
+  type RecourseResult,
+  recourseWith,
+  type Scorer,
+  scoreInMemory,
+  scorerFromModel,
+} from '../../explain/index.ts';
+import { scoreApplicant } from '../../model/scoring.ts';
+import { recordAudit } from '../audit/record.ts';
+import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
+import { apiError } from '../errors.ts';
+import { clientIdParams, errorResponses } from '../schemas.ts';
+import type { ScoreTable } from '../scoring/score-table.ts';
+
+export const RECOURSE_ACTION = 'client.recourse';
+
+/** No scoring of the search starts after this long (the answer then says complete: false). */
+export const RECOURSE_TIME_LIMIT_MS = 1500;
+
+const proposalSchema = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string', enum: ['lower-amount', 'longer-term'] },
+    changes: {
+      type: 'object',
+      description: 'the application fields changed, with their new values',
+      properties: {
+        AMT_CREDIT: { type: 'number' },
+        AMT_ANNUITY: { type: 'number' },
+        AMT_GOODS_PRICE: { type: 'number' },
+      },
+    },
+    probability: { type: 'number', description: 'calibrated PD with the change' },
+    points: { type: 'number' },
+    textFr: { type: 'string' },
+    textEn: { type: 'string' },
+  },
+} as const;
+
+const recourseSchema = {
+  type: 'object',
+  properties: {
+    clientId: { type: 'integer' },
+    modelVersion: { type: 'string' },
+    decision: { type: 'string', enum: ['grant', 'refuse'] },
+    probability: { type: 'number', description: 'calibrated PD of the application as it is' },
+    threshold: { type: 'number' },
+    proposals: { type: 'array', items: proposalSchema },
+    evaluations: { type: 'integer', description: 'applications scored by the search' },
+    complete: { type: 'boolean', description: 'false when the time limit cut the search short' },
+  },
+} as const;
+
+export async function recourseRoutes(app: FastifyInstance): Promise<void> {
+  // One scorer per served model (its SHAP tables are built once, though recourse never asks).
+  const scorers = new WeakMap<ScoreTable, Scorer>();
+
+  app.get<{ Params: { id: string } }>(
+    '/api/clients/:id/recourse',
+    {
+      preHandler: requireRole('adviser', 'admin', 'customer'),
+      schema: {
+        tags: ['scoring'],
+        summary: 'For a refused client: the smallest changes of the loan that would be granted',
+        params: clientIdParams,
+        response: { 200: recourseSchema, ...errorResponses(400, 401, 403, 404, 503) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const id = Number(request.params.id);
+      assertClientAccess(user, id);
+      const { scores, clients, modelProblem } = app.ctx;
+      if (!scores || !clients) {
+        throw apiError('NOT_READY', { reason: modelProblem ?? 'no active model' });
+      }
+      if (!clients.exists(id)) throw apiError('CLIENT_NOT_FOUND', { id });
+      const { record, model } = scores;
+      let scorer = scorers.get(scores);
+      if (!scorer) {
+        scorer = scorerFromModel(model);
+        scorers.set(scores, scorer);
+      }
+      const decide: Decide = (raw) => scoreApplicant(raw, record).decision;
+      // Only the stored application comes from DuckDB; every scoring of the search is in memory.
+      const application = await clients.withDb((db) => loadApplication(db, id));
+      const history = (feature: string) => clients.storedValue(id, feature);
+      const result: RecourseResult = await recourseWith(
+        (a) => scoreInMemory(scorer, a, history, { explain: false }).rawProbability,
+        decide,
+        application,
+        { timeLimitMs: RECOURSE_TIME_LIMIT_MS },
+      );
+      const proposals = result.proposals.map((p) => {
+        const s = scoreApplicant(p.rawProbability, record);
+        return {
+          kind: p.kind,
+          changes: p.changes,
+          probability: s.probability,
+          points: s.points,
+          textFr: p.textFr,
+          textEn: p.textEn,
+        };
+      });
+      await recordAudit(app, request, {
+        action: RECOURSE_ACTION,
+        clientId: id,
+        modelVersion: record.id,
+        inputs: { id, model: record.id },
+        output: {
+          decision: result.decision,
+          proposals: proposals.map((p) => p.kind),
+          complete: result.complete,
+        },
+      });
+      return {
+        clientId: id,
+        modelVersion: record.id,
+        decision: result.decision,
+        probability: scoreApplicant(result.rawProbability, record).probability,
+        threshold: record.threshold,
+        proposals,
+        evaluations: result.evaluations,
+        complete: result.complete,
+      };
+    },
+  );
+}

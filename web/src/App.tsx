@@ -1,17 +1,38 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { ApiFailure } from './api/client.ts';
 import { useSession } from './auth/session.tsx';
 import { AppHeader } from './components/AppHeader.tsx';
-import { useMessages } from './i18n/language.tsx';
+import { ErrorMessage } from './components/ErrorMessage.tsx';
+import { useLanguage, useMessages } from './i18n/language.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
-import { ClientPage } from './pages/ClientPage.tsx';
 import { ClientsPage } from './pages/ClientsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { ModelPage } from './pages/ModelPage.tsx';
 import { Link, navigate, useRoute } from './router.tsx';
+import './App.css';
+
+// The chart pages (and ECharts with them) load on first use: login and search stay light.
+const ClientPage = lazy(() =>
+  import('./pages/ClientPage.tsx').then((m) => ({ default: m.ClientPage })),
+);
+const ModelPage = lazy(() =>
+  import('./pages/ModelPage.tsx').then((m) => ({ default: m.ModelPage })),
+);
 
 const messages = {
-  fr: { loading: 'Chargement…', notFound: 'Page introuvable', back: 'Retour à la recherche' },
-  en: { loading: 'Loading…', notFound: 'Page not found', back: 'Back to the search' },
+  fr: {
+    loading: 'Chargement…',
+    notFound: 'Page introuvable',
+    back: 'Retour à la recherche',
+    notYours: "ce dossier n'est pas le vôtre",
+    ownFile: 'Ouvrir mon dossier',
+  },
+  en: {
+    loading: 'Loading…',
+    notFound: 'Page not found',
+    back: 'Back to the search',
+    notYours: 'this file is not yours',
+    ownFile: 'Open my file',
+  },
 };
 
 /** The shell: who may see which page, and where each role lands. */
@@ -19,6 +40,12 @@ export function App() {
   const t = useMessages(messages);
   const { user } = useSession();
   const route = useRoute();
+  const { language } = useLanguage();
+
+  // The page's language follows the switch, also after a reload (screen readers, hyphenation).
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
 
   useEffect(() => {
     if (user === undefined) return;
@@ -29,6 +56,20 @@ export function App() {
       navigate(landingOf(user), { replace: true });
   }, [user, route.page]);
 
+  // A new page (not a new filter or tab) starts at its top, and a screen reader starts reading it.
+  const main = useRef<HTMLElement>(null);
+  const pageKey = route.page === 'client' ? `client/${route.id}` : route.page;
+  const firstPage = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pageKey is the trigger.
+  useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    main.current?.focus({ preventScroll: true });
+  }, [pageKey]);
+
   if (user === undefined)
     return (
       <p className="page-loading" aria-busy="true">
@@ -36,17 +77,30 @@ export function App() {
       </p>
     );
   if (user === null) return <LoginPage />;
+  // A customer who edits the URL to another file: one clear refusal (the API refuses it anyway).
+  const otherCustomer =
+    user.role === 'customer' && route.page === 'client' && route.id !== user.clientId;
 
   return (
     <>
       <AppHeader />
-      <main id="main" className="page">
+      <main id="main" className="page" tabIndex={-1} ref={main}>
         {route.page === 'clients' && <ClientsPage search={route.search} />}
-        {route.page === 'client' && (
-          <ClientPage key={route.id} clientId={route.id} section={route.section} />
-        )}
-        {route.page === 'model' && <ModelPage />}
-        {route.page === 'audit' && <AuditPage />}
+        <Suspense fallback={<p aria-busy="true">{t.loading}</p>}>
+          {route.page === 'client' && !otherCustomer && (
+            <ClientPage key={route.id} clientId={route.id} section={route.section} />
+          )}
+          {otherCustomer && (
+            <section className="card">
+              <ErrorMessage error={new ApiFailure(403, 'FORBIDDEN_CLIENT', t.notYours)} />
+              <p>
+                <Link to={landingOf(user)}>{t.ownFile}</Link>
+              </p>
+            </section>
+          )}
+          {route.page === 'model' && <ModelPage />}
+        </Suspense>
+        {route.page === 'audit' && <AuditPage search={route.search} />}
         {route.page === 'not-found' && (
           <section>
             <h1>{t.notFound}</h1>

@@ -1,6 +1,7 @@
 /**
  * A tiny history router: the dashboard has a handful of pages, so a dependency would cost more
- * than it gives. Paths: /login, /clients, /clients/:id, /model. The server answers index.html for
+ * than it gives. Paths: /login, /clients, /clients/:id[/section], /model, /audit; the search and
+ * audit pages keep their filters in the query string. The server answers index.html for
  * every non-API path, so a reload or a pasted link opens the same page.
  */
 import { type MouseEvent, type ReactNode, useEffect, useState } from 'react';
@@ -10,14 +11,14 @@ export type Route =
   | { page: 'clients'; search: string }
   | { page: 'client'; id: number; section: string | null }
   | { page: 'model' }
-  | { page: 'audit' }
+  | { page: 'audit'; search: string }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(pathname: string, search = ''): Route {
   if (pathname === '/' || pathname === '/clients') return { page: 'clients', search };
   if (pathname === '/login') return { page: 'login' };
   if (pathname === '/model') return { page: 'model' };
-  if (pathname === '/audit') return { page: 'audit' };
+  if (pathname === '/audit') return { page: 'audit', search };
   const client = /^\/clients\/(\d{1,9})(?:\/([a-z-]+))?$/.exec(pathname);
   if (client) return { page: 'client', id: Number(client[1]), section: client[2] ?? null };
   return { page: 'not-found', path: pathname };
@@ -46,14 +47,27 @@ export function useRoute(): Route {
 }
 
 /** An anchor that navigates without reloading (a modified click still opens a new tab). */
-export function Link(props: { to: string; children: ReactNode; className?: string }) {
+export function Link(props: {
+  to: string;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+  /** Marks the link of the page being shown (aria-current="page"). */
+  current?: boolean;
+}) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
     navigate(props.to);
   };
   return (
-    <a href={props.to} onClick={onClick} className={props.className}>
+    <a
+      href={props.to}
+      onClick={onClick}
+      className={props.className}
+      data-testid={props.testId}
+      aria-current={props.current ? 'page' : undefined}
+    >
       {props.children}
     </a>
   );

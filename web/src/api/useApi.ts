@@ -10,6 +10,21 @@ export interface ApiState<T> {
 }
 
 /**
+ * GETs in flight by path: panels that mount together and ask the same thing (the score for the
+ * gauge and for the waterfall) share one request, so the server — and its audit trail — sees one
+ * view, not two.
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
+export function sharedGet<T>(path: string): Promise<T> {
+  const pending = inFlight.get(path);
+  if (pending) return pending as Promise<T>;
+  const request = api.get<T>(path).finally(() => inFlight.delete(path));
+  inFlight.set(path, request);
+  return request;
+}
+
+/**
  * GET `path` (null: nothing to fetch yet) and follow it: a newer path cancels the older answer so a
  * fast client switch never shows the previous client's data.
  */
@@ -31,7 +46,7 @@ export function useApi<T>(path: string | null): ApiState<T> {
     }
     const ticket = ++latest.current;
     setState((s) => ({ ...s, loading: true, error: null }));
-    api.get<T>(path).then(
+    sharedGet<T>(path).then(
       (data) => {
         if (ticket === latest.current) setState({ data, error: null, loading: false });
       },

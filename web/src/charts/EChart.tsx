@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { type EChartsOption, echarts } from './echarts.ts';
+import { type EChartsOption, init } from './echarts.ts';
 
 interface EChartProps {
   option: EChartsOption;
@@ -12,11 +12,11 @@ interface EChartProps {
 /** One ECharts instance bound to a div; resized with its container, disposed on unmount. */
 export function EChart({ option, label, height = 280, testId }: EChartProps) {
   const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
+  const chart = useRef<ReturnType<typeof init> | null>(null);
 
   useEffect(() => {
     if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: 'svg' });
+    const instance = init(element.current, undefined, { renderer: 'svg' });
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element.current);

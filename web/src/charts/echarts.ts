@@ -3,32 +3,21 @@
  * crisp at any zoom, text readable by tests and screen readers.
  */
 import { BarChart, GaugeChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { type EChartsCoreOption, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([
+use([
   BarChart,
   GaugeChart,
   LineChart,
   ScatterChart,
-  DatasetComponent,
   GridComponent,
-  LegendComponent,
   MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
   TooltipComponent,
   SVGRenderer,
 ]);
 
-export { echarts };
-export type EChartsOption = echarts.EChartsCoreOption;
+// Named imports only: a namespace object would keep all of echarts/core in the bundle.
+export { init };
+export type EChartsOption = EChartsCoreOption;

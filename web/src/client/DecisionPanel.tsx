@@ -1,4 +1,325 @@
-// Placeholder being replaced by its owner this session.
+import { type FormEvent, useId, useState } from 'react';
+import { ApiFailure, api } from '../api/client.ts';
+import { useApi } from '../api/useApi.ts';
+import { useUser } from '../auth/session.tsx';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { formatDateTime, formatPercent } from '../i18n/format.ts';
+import { useLanguage, useMessages } from '../i18n/language.tsx';
+import {
+  type Choice,
+  decisionBody,
+  formProblem,
+  MIN_JUSTIFICATION,
+} from './decision/decision-rules.ts';
+import type { RecordedDecision } from './decision/decision-types.ts';
+import type { ScoreAnswer } from './score/score-types.ts';
+import './DecisionPanel.css';
+
+const messages = {
+  fr: {
+    title: 'Décision finale',
+    loading: 'Chargement…',
+    model: 'Le modèle recommande :',
+    grant: 'Crédit accordé',
+    refuse: 'Crédit refusé',
+    context: (p: string, t: string) => `probabilité de défaut ${p}, refus à partir de ${t}`,
+    separator: ' ; ',
+    recommendation: {
+      accept: 'dossier à accepter',
+      refer: 'dossier à examiner de près',
+      decline: 'dossier à refuser',
+    },
+    yours: 'Votre décision',
+    follow: (d: string) => `Suivre le modèle : ${d.toLowerCase()}`,
+    override: (d: string) => `Passer outre : ${d.toLowerCase()}`,
+    justification: 'Justification',
+    justificationHint: `Obligatoire pour passer outre : au moins ${MIN_JUSTIFICATION} caractères, consignés dans le journal d'audit.`,
+    counter: (n: number) => `${n} / ${MIN_JUSTIFICATION} caractères minimum`,
+    chooseFirst: 'Choisissez d’abord de suivre le modèle ou de passer outre.',
+    tooShort: (missing: number) =>
+      `Pour passer outre, la justification doit compter au moins ${MIN_JUSTIFICATION} caractères (il en manque ${missing}).`,
+    submit: 'Enregistrer la décision',
+    sending: 'Enregistrement…',
+    saved: (d: string, follows: boolean) =>
+      `Décision enregistrée : ${d.toLowerCase()} (${follows ? 'conforme au modèle' : 'le modèle est passé outre'}).`,
+    history: 'Décisions enregistrées',
+    noHistory: 'Aucune décision enregistrée pour ce client.',
+    at: 'Date',
+    who: 'Par',
+    decision: 'Décision',
+    followed: 'Modèle',
+    follows: 'suivi',
+    overridden: 'passé outre',
+    why: 'Justification',
+    version: 'Version du modèle',
+    none: '—',
+  },
+  en: {
+    title: 'Final decision',
+    loading: 'Loading…',
+    model: 'The model recommends:',
+    grant: 'Credit granted',
+    refuse: 'Credit refused',
+    context: (p: string, t: string) => `probability of default ${p}, refused from ${t}`,
+    separator: '; ',
+    recommendation: {
+      accept: 'file to accept',
+      refer: 'file to review closely',
+      decline: 'file to decline',
+    },
+    yours: 'Your decision',
+    follow: (d: string) => `Follow the model: ${d.toLowerCase()}`,
+    override: (d: string) => `Override: ${d.toLowerCase()}`,
+    justification: 'Justification',
+    justificationHint: `Required to override: at least ${MIN_JUSTIFICATION} characters, kept in the audit trail.`,
+    counter: (n: number) => `${n} / ${MIN_JUSTIFICATION} characters minimum`,
+    chooseFirst: 'First choose to follow the model or to override it.',
+    tooShort: (missing: number) =>
+      `To override, the justification needs at least ${MIN_JUSTIFICATION} characters (${missing} more).`,
+    submit: 'Record the decision',
+    sending: 'Recording…',
+    saved: (d: string, follows: boolean) =>
+      `Decision recorded: ${d.toLowerCase()} (${follows ? 'as the model' : 'model overridden'}).`,
+    history: 'Recorded decisions',
+    noHistory: 'No decision recorded for this client yet.',
+    at: 'Date',
+    who: 'By',
+    decision: 'Decision',
+    followed: 'Model',
+    follows: 'followed',
+    overridden: 'overridden',
+    why: 'Justification',
+    version: 'Model version',
+    none: '—',
+  },
+};
+
+/**
+ * The adviser's final decision: the model's recommendation, follow it or override it with a
+ * justification (checked before sending, then by the API, which records it in the audit trail),
+ * and the decisions already recorded on the client, newest first.
+ */
 export function DecisionPanel({ clientId }: { clientId: number }) {
-  return <section data-testid="placeholder">DecisionPanel {clientId}</section>;
+  const t = useMessages(messages);
+  const staff = useUser().role !== 'customer';
+  const score = useApi<ScoreAnswer>(`/api/clients/${clientId}/score`);
+  const history = useApi<{ decisions: RecordedDecision[] }>(`/api/clients/${clientId}/decisions`);
+
+  return (
+    <section className="card decision-panel" aria-label={t.title}>
+      <h2>{t.title}</h2>
+      {score.error ? (
+        <ErrorMessage error={score.error} onRetry={score.reload} />
+      ) : !score.data ? (
+        <p aria-busy="true">{t.loading}</p>
+      ) : (
+        <>
+          <ModelRecommendation score={score.data} />
+          {staff && (
+            <DecisionForm clientId={clientId} score={score.data} onSaved={history.reload} />
+          )}
+        </>
+      )}
+      <h3>{t.history}</h3>
+      {history.error ? (
+        <ErrorMessage error={history.error} onRetry={history.reload} />
+      ) : !history.data ? (
+        <p aria-busy="true">{t.loading}</p>
+      ) : (
+        <DecisionHistory decisions={history.data.decisions} />
+      )}
+    </section>
+  );
+}
+
+function ModelRecommendation({ score }: { score: ScoreAnswer }) {
+  const t = useMessages(messages);
+  const { language } = useLanguage();
+  const granted = score.decision === 'grant';
+  return (
+    <p className="decision-model">
+      {t.model}{' '}
+      <strong className={granted ? 'is-grant' : 'is-refuse'} data-model-decision={score.decision}>
+        <span aria-hidden="true">{granted ? '✓' : '✕'}</span> {granted ? t.grant : t.refuse}
+      </strong>{' '}
+      (
+      {t.context(
+        formatPercent(score.probability, language),
+        formatPercent(score.threshold, language),
+      )}
+      {score.recommendation ? `${t.separator}${t.recommendation[score.recommendation]}` : ''})
+    </p>
+  );
+}
+
+function DecisionForm(props: { clientId: number; score: ScoreAnswer; onSaved: () => void }) {
+  const t = useMessages(messages);
+  const { score } = props;
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [justification, setJustification] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const ids = { text: useId(), hint: useId(), problem: useId() };
+  const modelWords = score.decision === 'grant' ? t.grant : t.refuse;
+  const otherWords = score.decision === 'grant' ? t.refuse : t.grant;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    setFailure(null);
+    const found = formProblem(choice, justification);
+    if (found || choice === null) {
+      setProblem(found?.kind === 'justification' ? t.tooShort(found.missing) : t.chooseFirst);
+      return;
+    }
+    setProblem(null);
+    setSending(true);
+    try {
+      const body = decisionBody(score.decision, choice, justification);
+      const recorded = await api.post<{ decision: 'grant' | 'refuse'; followsModel: boolean }>(
+        `/api/clients/${props.clientId}/decisions`,
+        body,
+      );
+      setSaved(t.saved(recorded.decision === 'grant' ? t.grant : t.refuse, recorded.followsModel));
+      setChoice(null);
+      setJustification('');
+      props.onSaved();
+    } catch (error) {
+      // The API names the field it refuses: a justification problem goes beside the text box.
+      if (
+        error instanceof ApiFailure &&
+        error.status === 400 &&
+        error.field === 'body.justification'
+      )
+        setProblem(error.message);
+      else setFailure(error);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const trimmed = justification.trim().length;
+  return (
+    <form className="decision-form" onSubmit={submit} noValidate>
+      <fieldset>
+        <legend>{t.yours}</legend>
+        <label>
+          <input
+            type="radio"
+            name="decision-choice"
+            value="follow"
+            data-testid="decision-follow"
+            checked={choice === 'follow'}
+            onChange={() => {
+              setChoice('follow');
+              setProblem(null);
+            }}
+          />{' '}
+          {t.follow(modelWords)}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="decision-choice"
+            value="override"
+            data-testid="decision-override"
+            checked={choice === 'override'}
+            onChange={() => {
+              setChoice('override');
+              setProblem(null);
+            }}
+          />{' '}
+          {t.override(otherWords)}
+        </label>
+      </fieldset>
+      <div className="decision-justification">
+        <label htmlFor={ids.text}>{t.justification}</label>
+        <p id={ids.hint} className="decision-hint">
+          {t.justificationHint}
+        </p>
+        <textarea
+          id={ids.text}
+          data-testid="decision-justification"
+          rows={3}
+          maxLength={2000}
+          value={justification}
+          required={choice === 'override'}
+          aria-invalid={problem !== null && choice === 'override'}
+          aria-describedby={`${ids.hint}${problem ? ` ${ids.problem}` : ''}`}
+          onChange={(event) => setJustification(event.target.value)}
+        />
+        {choice === 'override' && (
+          <p
+            className={`decision-counter ${trimmed < MIN_JUSTIFICATION ? 'is-short' : ''}`}
+            aria-live="polite"
+          >
+            {t.counter(trimmed)}
+          </p>
+        )}
+      </div>
+      {problem && (
+        <p
+          id={ids.problem}
+          className="decision-problem"
+          role="alert"
+          data-testid="decision-problem"
+        >
+          {problem}
+        </p>
+      )}
+      {failure !== null && <ErrorMessage error={failure} />}
+      <button type="submit" className="primary" data-testid="decision-submit" disabled={sending}>
+        {sending ? t.sending : t.submit}
+      </button>
+      {saved && (
+        <p className="decision-saved" role="status" data-testid="decision-saved">
+          {saved}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function DecisionHistory({ decisions }: { decisions: RecordedDecision[] }) {
+  const t = useMessages(messages);
+  const { language } = useLanguage();
+  if (decisions.length === 0)
+    return (
+      <p className="decision-empty" data-testid="decision-history">
+        {t.noHistory}
+      </p>
+    );
+  // The API answers newest first; sorted again so the order never depends on it.
+  const sorted = [...decisions].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
+  return (
+    <div className="decision-history-wrap">
+      <table data-testid="decision-history">
+        <caption className="visually-hidden">{t.history}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.at}</th>
+            <th scope="col">{t.who}</th>
+            <th scope="col">{t.decision}</th>
+            <th scope="col">{t.followed}</th>
+            <th scope="col">{t.why}</th>
+            <th scope="col">{t.version}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((d) => (
+            <tr key={d.id} data-testid="decision-row" data-decision={d.decision}>
+              <td>{formatDateTime(d.at, language)}</td>
+              <td>{d.username ?? t.none}</td>
+              <td>{d.decision === 'grant' ? t.grant : t.refuse}</td>
+              <td>{d.followsModel ? t.follows : t.overridden}</td>
+              <td className="decision-why">{d.justification ?? t.none}</td>
+              <td className="decision-version">{d.modelVersion ?? t.none}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }

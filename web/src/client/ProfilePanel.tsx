@@ -1,4 +1,180 @@
-// Placeholder being replaced by its owner this session.
+import { useId, useState } from 'react';
+import { useApi } from '../api/useApi.ts';
+import { useUser } from '../auth/session.tsx';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { useLanguage, useMessages } from '../i18n/language.tsx';
+import type { ClientFile, FileSection, FileValue } from './profile/file-types.ts';
+import { fieldLabel, formatCategory, formatField } from './profile/format-value.ts';
+import { useHiddenSections } from './profile/hidden-sections.ts';
+import { labelOf, visibleSections } from './profile/profile-filter.ts';
+import './ProfilePanel.css';
+
+const messages = {
+  fr: {
+    title: 'Profil du client',
+    titleCustomer: 'Les informations de votre dossier',
+    loading: 'Chargement du dossier…',
+    filter: 'Filtrer les informations',
+    filterHint: 'par exemple « revenu », « retard », « logement »',
+    sections: 'Sections affichées',
+    count: (n: number) => (n > 1 ? `${n} informations` : `${n} information`),
+    noMatch: (q: string) => `Aucune information ne correspond à « ${q} ».`,
+    noSection: 'Aucune section choisie : cochez-en une ci-dessus.',
+    more: (n: number) => `Afficher les ${n} autres informations`,
+    less: 'Réduire',
+  },
+  en: {
+    title: "Client's profile",
+    titleCustomer: 'The information in your file',
+    loading: 'Loading the file…',
+    filter: 'Filter the information',
+    filterHint: 'for example "income", "delay", "housing"',
+    sections: 'Sections shown',
+    count: (n: number) => (n > 1 ? `${n} items` : `${n} item`),
+    noMatch: (q: string) => `Nothing matches "${q}".`,
+    noSection: 'No section chosen: tick one above.',
+    more: (n: number) => `Show the ${n} other items`,
+    less: 'Show fewer',
+  },
+};
+
+/**
+ * The client's descriptive file in the API's sections, each value with its label and unit in the
+ * chosen language; a text filter narrows the fields across sections, and the sections shown are
+ * chosen with checkboxes (remembered on this browser).
+ */
 export function ProfilePanel({ clientId }: { clientId: number }) {
-  return <section data-testid="placeholder">ProfilePanel {clientId}</section>;
+  const t = useMessages(messages);
+  const { language } = useLanguage();
+  const customer = useUser().role === 'customer';
+  const file = useApi<ClientFile>(`/api/clients/${clientId}`);
+  const [query, setQuery] = useState('');
+  const [hidden, setHidden] = useHiddenSections();
+  const filterId = useId();
+  const title = customer ? t.titleCustomer : t.title;
+
+  if (file.error) {
+    return (
+      <section className="card profile-panel" aria-label={title}>
+        <h2>{title}</h2>
+        <ErrorMessage error={file.error} onRetry={file.reload} />
+      </section>
+    );
+  }
+  if (!file.data) {
+    return (
+      <section className="card profile-panel" aria-label={title} aria-busy="true">
+        <h2>{title}</h2>
+        <p>{t.loading}</p>
+      </section>
+    );
+  }
+
+  const { sections } = file.data;
+  const shown = visibleSections(sections, { query, hidden, language });
+  const allHidden = sections.every((s) => hidden.has(s.key));
+  return (
+    <section className="card profile-panel" aria-label={title}>
+      <h2>{title}</h2>
+      <div className="profile-controls">
+        <div className="profile-filter">
+          <label htmlFor={filterId}>{t.filter}</label>
+          <input
+            id={filterId}
+            type="search"
+            data-testid="profile-filter"
+            value={query}
+            placeholder={t.filterHint}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
+        <fieldset className="profile-section-choice">
+          <legend>{t.sections}</legend>
+          {sections.map((s) => (
+            <label key={s.key}>
+              <input
+                type="checkbox"
+                data-testid={`profile-toggle-${s.key}`}
+                checked={!hidden.has(s.key)}
+                onChange={(event) => setHidden(s.key, !event.target.checked)}
+              />{' '}
+              {labelOf(s, language)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {shown.length === 0 && (
+        <p className="profile-empty" role="status">
+          {allHidden ? t.noSection : t.noMatch(query)}
+        </p>
+      )}
+      <div className="profile-sections">
+        {shown.map(({ section, values }) => (
+          <ProfileSection
+            key={section.key}
+            section={section}
+            values={values}
+            // A filter shows every match; otherwise long sections open on their first fields.
+            preview={query.trim() === '' ? PREVIEW : null}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** Fields shown before "show the others": the file has ≈ 470 fields, most sections dozens. */
+const PREVIEW = 12;
+
+function ProfileSection(props: {
+  section: FileSection;
+  values: FileValue[];
+  preview: number | null;
+}) {
+  const t = useMessages(messages);
+  const { language } = useLanguage();
+  const { section, values, preview } = props;
+  const [expanded, setExpanded] = useState(false);
+  const cut = preview !== null && !expanded && values.length > preview + 2;
+  const shown = cut ? values.slice(0, preview ?? values.length) : values;
+  const listId = `profile-${section.key}-fields`;
+  return (
+    <section
+      className="profile-section"
+      data-testid="profile-section"
+      data-section={section.key}
+      aria-labelledby={`profile-${section.key}`}
+    >
+      <h3 id={`profile-${section.key}`}>
+        {labelOf(section, language)} <span className="profile-count">{t.count(values.length)}</span>
+      </h3>
+      <dl id={listId}>
+        {shown.map((v) => (
+          <div key={v.name} className="profile-field" data-field={v.name}>
+            <dt>{fieldLabel(labelOf(v, language), v.unit)}</dt>
+            <dd className={isMissing(v) ? 'is-missing' : undefined}>
+              {v.unit === null
+                ? formatCategory(v.category, language, { fr: v.category_fr, en: v.category_en })
+                : formatField(v.name, v.value, v.unit, language)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {preview !== null && values.length > preview + 2 && (
+        <button
+          type="button"
+          className="profile-more"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t.less : t.more(values.length - preview)}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function isMissing(v: FileValue): boolean {
+  return v.unit === null ? (v.category ?? null) === null : v.value === null;
 }

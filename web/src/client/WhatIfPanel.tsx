@@ -1,4 +1,391 @@
-// Placeholder being replaced by its owner this session.
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiFailure, api } from '../api/client.ts';
+import { useApi } from '../api/useApi.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { type Language, useLanguage, useMessages } from '../i18n/language.tsx';
+import './WhatIfPanel.css';
+import { categoryChoices } from './compare/category-labels.ts';
+import type { ClientFile, ScoreAnswer } from './compare/compare-types.ts';
+import {
+  annuityForTerm,
+  changesOf,
+  type FormValues,
+  formFromFile,
+  parseTypedNumber,
+  termOf,
+  WHATIF_FIELDS,
+} from './whatif/fields.ts';
+import { latestRunner } from './whatif/latest.ts';
+import { RecourseSuggestions } from './whatif/RecourseSuggestions.tsx';
+import type { WhatIfAnswer } from './whatif/whatif-types.ts';
+
+const messages = {
+  fr: {
+    title: 'Simulation',
+    notice:
+      "Simulation : rien n'est enregistré. Le dossier réel et la décision ne changent pas tant qu'un conseiller ne les modifie pas.",
+    form: 'Demande simulée',
+    term: 'Durée (mois)',
+    termHint: 'Changer la durée recalcule la mensualité pour le même montant.',
+    reset: 'Revenir au dossier réel',
+    loading: 'Chargement du dossier…',
+    result: 'Résultat de la simulation',
+    real: 'Dossier réel',
+    computing: 'Calcul en cours…',
+    probability: 'Probabilité de défaut\u00a0: ',
+    grant: 'Accordé',
+    refuse: 'Refusé',
+    points: 'points',
+    up: 'hausse',
+    down: 'baisse',
+    same: 'Identique au dossier réel',
+    delta: (pp: string, real: string) =>
+      `${pp} point(s) de pourcentage par rapport au dossier réel (${real})`,
+    pointsDelta: (d: string) => `${d} points de score`,
+    adverse: 'Ce qui pèse contre',
+    favourable: 'Ce qui joue en faveur',
+    unchanged: 'Modifiez un champ : le score, la décision et les raisons se mettent à jour.',
+    notNumber: 'Saisissez un nombre (par exemple 350 000).',
+    refused: 'Valeur refusée : ',
+  },
+  en: {
+    title: 'What if',
+    notice:
+      'Simulation: nothing is recorded. The real file and the decision do not change unless an adviser changes them.',
+    form: 'Simulated application',
+    term: 'Term (months)',
+    termHint: 'Changing the term recomputes the annuity for the same amount.',
+    reset: 'Back to the real file',
+    loading: 'Loading the file…',
+    result: 'Result of the simulation',
+    real: 'Real file',
+    computing: 'Computing…',
+    probability: 'Probability of default: ',
+    grant: 'Granted',
+    refuse: 'Refused',
+    points: 'points',
+    up: 'up',
+    down: 'down',
+    same: 'Same as the real file',
+    delta: (pp: string, real: string) =>
+      `${pp} percentage point(s) against the real file (${real})`,
+    pointsDelta: (d: string) => `${d} score points`,
+    adverse: 'What weighs against',
+    favourable: 'What helps',
+    unchanged: 'Change a field: the score, the decision and the reasons update.',
+    notNumber: 'Type a number (for example 350000).',
+    refused: 'Value refused: ',
+  },
+};
+
+const FIELD_PREFIX = 'body.changes.';
+
+/**
+ * What-if: the application fields an adviser can change, prefilled from the file; as the person
+ * types, the changed fields are scored (POST /api/score, debounced, stale answers dropped) and the
+ * new probability, decision, change against the real file and reasons shown. A refusal of a field
+ * by the API is shown beside that field.
+ */
 export function WhatIfPanel({ clientId }: { clientId: number }) {
-  return <section data-testid="placeholder">WhatIfPanel {clientId}</section>;
+  const t = useMessages(messages);
+  const { language } = useLanguage();
+  const file = useApi<ClientFile>(`/api/clients/${clientId}`);
+  const real = useApi<ScoreAnswer>(`/api/clients/${clientId}/score`);
+  const base = useMemo(() => (file.data ? formFromFile(file.data) : null), [file.data]);
+  const labels = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const s of file.data?.sections ?? [])
+      for (const v of s.values) map.set(v.name, language === 'fr' ? v.label_fr : v.label_en);
+    return map;
+  }, [file.data, language]);
+
+  const [form, setForm] = useState<FormValues | null>(null);
+  const [termDraft, setTermDraft] = useState<string | null>(null);
+  const [result, setResult] = useState<WhatIfAnswer | null>(null);
+  const [pending, setPending] = useState(false);
+  const [serverFieldError, setServerFieldError] = useState<{
+    field: string;
+    message: string;
+  } | null>(null);
+  const [error, setError] = useState<ApiFailure | null>(null);
+
+  const runner = useRef(
+    latestRunner(
+      (body: { clientId: number; changes: Record<string, string | number | null> }) =>
+        api.post<WhatIfAnswer>('/api/score', body),
+      {
+        onResult: (answer) => {
+          setResult(answer);
+          setPending(false);
+        },
+        onError: (failure) => {
+          setPending(false);
+          const f =
+            failure instanceof ApiFailure ? failure : new ApiFailure(0, 'CLIENT', String(failure));
+          if (f.status === 400 && f.field?.startsWith(FIELD_PREFIX)) {
+            setServerFieldError({ field: f.field.slice(FIELD_PREFIX.length), message: f.message });
+          } else setError(f);
+        },
+      },
+    ),
+  ).current;
+  useEffect(() => () => runner.cancel(), [runner]);
+
+  // A new file (another client, or the first load) resets the form to it.
+  useEffect(() => {
+    setForm(base);
+    setResult(null);
+  }, [base]);
+
+  const pendingChanges = useMemo(() => (base && form ? changesOf(base, form) : null), [base, form]);
+  const changeCount = pendingChanges ? Object.keys(pendingChanges.changes).length : 0;
+
+  useEffect(() => {
+    if (!pendingChanges) return;
+    setServerFieldError(null);
+    setError(null);
+    if (pendingChanges.invalid.length > 0 || Object.keys(pendingChanges.changes).length === 0) {
+      runner.cancel();
+      setPending(false);
+      setResult(null);
+      return;
+    }
+    setPending(true);
+    runner.schedule({ clientId, changes: pendingChanges.changes });
+  }, [pendingChanges, clientId, runner]);
+
+  if (file.error) return <ErrorMessage error={file.error} onRetry={file.reload} />;
+  if (!form || !base) return <p aria-busy="true">{t.loading}</p>;
+
+  const set = (name: string, value: string) => setForm((f) => (f ? { ...f, [name]: value } : f));
+  const reset = () => {
+    setTermDraft(null);
+    setForm(base);
+  };
+  const applyChanges = (changes: Record<string, number>) => {
+    setTermDraft(null);
+    setForm((f) =>
+      f
+        ? { ...f, ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, String(v)])) }
+        : f,
+    );
+  };
+
+  const errorOf = (name: string): string | null => {
+    if (pendingChanges?.invalid.includes(name)) return t.notNumber;
+    if (serverFieldError?.field === name) return serverFieldError.message;
+    return null;
+  };
+
+  const term = termOf(form);
+  const shown = result && changeCount > 0 ? result.score : real.data;
+  const labelOf = (name: string) => labels.get(name) ?? name;
+
+  return (
+    <section className="whatif-panel" aria-labelledby="whatif-title">
+      <h2 id="whatif-title" className="visually-hidden">
+        {t.title}
+      </h2>
+      <p className="whatif-notice" role="note">
+        {t.notice}
+      </p>
+      <div className="whatif-grid">
+        <form className="card whatif-form" onSubmit={(e) => e.preventDefault()} aria-label={t.form}>
+          {WHATIF_FIELDS.map((field) => {
+            const id = `whatif-${field.name}`;
+            const message = errorOf(field.name);
+            const common = {
+              id,
+              'data-testid': `whatif-field-${field.name}`,
+              'aria-invalid': message ? true : undefined,
+              'aria-describedby': message ? `${id}-error` : undefined,
+            } as const;
+            return (
+              <Fragment key={field.name}>
+                <div className="whatif-field">
+                  <label htmlFor={id}>{labelOf(field.name)}</label>
+                  {field.kind === 'category' ? (
+                    <select
+                      {...common}
+                      value={form[field.name] ?? ''}
+                      onChange={(e) => set(field.name, e.target.value)}
+                    >
+                      {(form[field.name] ?? '') === '' && <option value="">—</option>}
+                      {categoryChoices(field.name, language).map(([value, label]) => (
+                        <option key={value} value={value}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <input
+                      {...common}
+                      inputMode={field.kind === 'count' ? 'numeric' : 'decimal'}
+                      value={form[field.name] ?? ''}
+                      onChange={(e) => set(field.name, e.target.value)}
+                    />
+                  )}
+                  {message && (
+                    <span
+                      id={`${id}-error`}
+                      className="field-error"
+                      data-testid={`whatif-error-${field.name}`}
+                    >
+                      {t.refused}
+                      {message}
+                    </span>
+                  )}
+                </div>
+                {field.name === 'AMT_ANNUITY' && (
+                  <div className="whatif-field">
+                    <label htmlFor="whatif-term">
+                      {labels.get('CREDIT_TERM_MONTHS') ?? t.term}
+                    </label>
+                    <input
+                      id="whatif-term"
+                      data-testid="whatif-term"
+                      inputMode="decimal"
+                      aria-describedby="whatif-term-hint"
+                      value={termDraft ?? (term === null ? '' : formatNumber(term, language, 1))}
+                      onChange={(e) => {
+                        setTermDraft(e.target.value);
+                        const months = parseTypedNumber(e.target.value);
+                        const annuity = months === null ? null : annuityForTerm(form, months);
+                        if (annuity !== null) set('AMT_ANNUITY', annuity);
+                      }}
+                      onBlur={() => setTermDraft(null)}
+                    />
+                    <span id="whatif-term-hint" className="field-hint">
+                      {t.termHint}
+                    </span>
+                  </div>
+                )}
+              </Fragment>
+            );
+          })}
+          <button
+            type="button"
+            onClick={reset}
+            data-testid="whatif-reset"
+            disabled={changeCount === 0}
+          >
+            {t.reset}
+          </button>
+        </form>
+
+        <div className="card whatif-result" aria-live="polite">
+          <h3>{changeCount > 0 ? t.result : t.real}</h3>
+          {error && <ErrorMessage error={error} />}
+          {real.error && <ErrorMessage error={real.error} onRetry={real.reload} />}
+          {shown && (
+            <ResultFigures
+              probability={shown.probability}
+              decision={shown.decision}
+              points={shown.points}
+              real={real.data}
+              changed={changeCount > 0 && result !== null}
+              labels={t}
+              language={language}
+            />
+          )}
+          {pending && <p aria-busy="true">{t.computing}</p>}
+          <div data-testid="whatif-reasons">
+            {result && changeCount > 0 ? (
+              <>
+                <ReasonList title={t.adverse} items={result.reasons.adverse} language={language} />
+                <ReasonList
+                  title={t.favourable}
+                  items={result.reasons.favourable}
+                  language={language}
+                />
+              </>
+            ) : (
+              <p className="compare-note">{t.unchanged}</p>
+            )}
+          </div>
+          {real.data?.decision === 'refuse' && (
+            <RecourseSuggestions clientId={clientId} onApply={applyChanges} />
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+type Messages = (typeof messages)['fr'];
+
+/** The simulated (or real) probability, decision and points, and the change against the real file. */
+function ResultFigures(props: {
+  probability: number;
+  decision: 'grant' | 'refuse';
+  points: number;
+  real: ScoreAnswer | null;
+  changed: boolean;
+  labels: Messages;
+  language: Language;
+}) {
+  const l = props.labels;
+  const { language } = props;
+  const delta = props.real ? props.probability - props.real.probability : 0;
+  const pp = 100 * delta;
+  const signed = (x: number, digits: number) =>
+    `${x > 0 ? '+' : ''}${formatNumber(x, language, digits)}`;
+  return (
+    <div className="whatif-figures">
+      <p>
+        {l.probability}
+        <strong data-testid="whatif-probability" data-probability={props.probability}>
+          {formatPercent(props.probability, language)}
+        </strong>
+      </p>
+      <p>
+        <span
+          data-testid="whatif-decision"
+          data-decision={props.decision}
+          className={`whatif-badge whatif-badge-${props.decision}`}
+        >
+          {props.decision === 'grant' ? l.grant : l.refuse}
+        </span>{' '}
+        <span className="whatif-points">
+          {formatNumber(props.points, language)} {l.points}
+        </span>
+      </p>
+      {props.changed && props.real && (
+        <p className="whatif-delta" data-testid="whatif-delta">
+          {Math.abs(pp) < 0.05 ? (
+            l.same
+          ) : (
+            <>
+              <span aria-hidden="true" className={pp > 0 ? 'arrow-up' : 'arrow-down'}>
+                {pp > 0 ? '↑' : '↓'}
+              </span>
+              <span className="visually-hidden">{pp > 0 ? l.up : l.down}</span>{' '}
+              {l.delta(signed(pp, 1), formatPercent(props.real.probability, language))}
+              {language === 'fr' ? ' ; ' : '; '}
+              {l.pointsDelta(signed(props.points - props.real.points, 0))}
+            </>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ReasonList(props: {
+  title: string;
+  items: { key: string; textFr: string; textEn: string }[];
+  language: Language;
+}) {
+  if (props.items.length === 0) return null;
+  return (
+    <>
+      <h4>{props.title}</h4>
+      <ul>
+        {props.items.map((r) => (
+          <li key={r.key}>{props.language === 'fr' ? r.textFr : r.textEn}</li>
+        ))}
+      </ul>
+    </>
+  );
 }

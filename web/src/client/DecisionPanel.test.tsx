@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DecisionPanel } from './DecisionPanel.tsx';
+import type { RecordedDecision } from './decision/decision-types.ts';
+import { SCORE_REFUSE } from './fixtures/answers.ts';
+import { renderPanel, type StubCall } from './panel-test-support.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const URL = '/api/clients/100302/decisions';
+
+const OLDER: RecordedDecision = {
+  id: 41,
+  clientId: 100302,
+  at: '2026-12-03T09:15:00.000Z',
+  username: 'adviser',
+  decision: 'refuse',
+  modelDecision: 'refuse',
+  followsModel: true,
+  justification: null,
+  modelVersion: SCORE_REFUSE.modelVersion,
+};
+
+/** A decisions route that records what is posted, as the API does (newest first). */
+function decisionsRoute(initial: RecordedDecision[]) {
+  const stored = [...initial];
+  return {
+    [`GET ${URL}`]: () => ({ status: 200, body: { decisions: [...stored] } }),
+    [`POST ${URL}`]: (call: StubCall) => {
+      const body = call.body as {
+        decision: 'grant' | 'refuse';
+        followsModel: boolean;
+        justification?: string;
+      };
+      const recorded: RecordedDecision = {
+        id: 42,
+        clientId: 100302,
+        at: '2026-12-04T10:00:00.000Z',
+        username: 'adviser',
+        decision: body.decision,
+        modelDecision: 'refuse',
+        followsModel: body.followsModel,
+        justification: body.justification ?? null,
+        modelVersion: SCORE_REFUSE.modelVersion,
+      };
+      stored.unshift(recorded);
+      return { status: 201, body: recorded };
+    },
+  };
+}
+
+function render(initial: RecordedDecision[] = [OLDER]) {
+  return renderPanel(<DecisionPanel clientId={100302} />, {
+    'GET /api/clients/100302/score': { status: 200, body: SCORE_REFUSE },
+    ...decisionsRoute(initial),
+  });
+}
+
+describe('DecisionPanel', () => {
+  it('refuses an override without justification before any request', async () => {
+    const { calls } = render();
+    fireEvent.click(await screen.findByTestId('decision-override'));
+    fireEvent.click(screen.getByTestId('decision-submit'));
+    expect(screen.getByTestId('decision-problem').textContent).toBe(
+      'Pour passer outre, la justification doit compter au moins 10 caractères (il en manque 10).',
+    );
+    fireEvent.change(screen.getByTestId('decision-justification'), {
+      target: { value: '   court  ' },
+    });
+    fireEvent.click(screen.getByTestId('decision-submit'));
+    expect(screen.getByTestId('decision-problem').textContent).toContain('il en manque 5');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
+  it('records an override with its justification and lists it first in the history', async () => {
+    const { calls } = render();
+    expect((await screen.findAllByTestId('decision-row')).length).toBe(1);
+    fireEvent.click(screen.getByTestId('decision-override'));
+    fireEvent.change(screen.getByTestId('decision-justification'), {
+      target: { value: 'Garant solide, CDI depuis 8 ans' },
+    });
+    fireEvent.click(screen.getByTestId('decision-submit'));
+    expect((await screen.findByTestId('decision-saved')).textContent).toBe(
+      'Décision enregistrée : crédit accordé (le modèle est passé outre).',
+    );
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      decision: 'grant',
+      followsModel: false,
+      justification: 'Garant solide, CDI depuis 8 ans',
+    });
+    await waitFor(() => expect(screen.getAllByTestId('decision-row')).toHaveLength(2));
+    const [newest, older] = screen.getAllByTestId('decision-row');
+    expect(within(newest as HTMLElement).getByText('Garant solide, CDI depuis 8 ans')).toBeTruthy();
+    expect(newest?.textContent).toContain('passé outre');
+    expect(older?.textContent).toContain('suivi');
+  });
+
+  it("shows the API's message beside the justification when it refuses it", async () => {
+    renderPanel(<DecisionPanel clientId={100302} />, {
+      'GET /api/clients/100302/score': { status: 200, body: SCORE_REFUSE },
+      [`GET ${URL}`]: { status: 200, body: { decisions: [] } },
+      [`POST ${URL}`]: {
+        status: 400,
+        body: {
+          error: {
+            code: 'BAD_REQUEST',
+            field: 'body.justification',
+            message:
+              'invalid body.justification: overriding the model needs a justification of at least 10 characters',
+          },
+        },
+      },
+    });
+    expect((await screen.findByTestId('decision-history')).textContent).toBe(
+      'Aucune décision enregistrée pour ce client.',
+    );
+    fireEvent.click(screen.getByTestId('decision-override'));
+    fireEvent.change(screen.getByTestId('decision-justification'), {
+      target: { value: 'ten chars!!' },
+    });
+    fireEvent.click(screen.getByTestId('decision-submit'));
+    expect((await screen.findByTestId('decision-problem')).textContent).toContain(
+      'invalid body.justification',
+    );
+  });
+
+  it('shows a customer the history only, no form', async () => {
+    renderPanel(
+      <DecisionPanel clientId={100302} />,
+      {
+        'GET /api/clients/100302/score': { status: 200, body: SCORE_REFUSE },
+        [`GET ${URL}`]: { status: 200, body: { decisions: [OLDER] } },
+      },
+      { role: 'customer' },
+    );
+    expect(await screen.findAllByTestId('decision-row')).toHaveLength(1);
+    expect(screen.queryByTestId('decision-submit')).toBeNull();
+  });
+});

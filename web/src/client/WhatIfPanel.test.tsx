@@ -1,0 +1,202 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LanguageProvider } from '../i18n/language.tsx';
+import type { ScoreAnswer } from './compare/compare-types.ts';
+import { clientFile } from './compare/test-fixtures.ts';
+import { WhatIfPanel } from './WhatIfPanel.tsx';
+import type { RecourseAnswer, WhatIfAnswer } from './whatif/whatif-types.ts';
+
+const realScore: ScoreAnswer = {
+  clientId: 100002,
+  probability: 0.123,
+  rawProbability: 0.1,
+  points: 560,
+  band: 'fair',
+  decision: 'grant',
+  threshold: 0.18,
+};
+
+/** The what-if as the API answers it: the probability grows with the amount asked. */
+function whatIf(changes: Record<string, unknown>): WhatIfAnswer {
+  const credit = Number(changes.AMT_CREDIT ?? 406_597.5);
+  const probability = Math.min(0.9, (0.123 * credit) / 406_597.5);
+  return {
+    clientId: 100002,
+    modelVersion: 'm-test',
+    changed: Object.entries(changes).map(([field, after]) => ({
+      field,
+      before: null,
+      after: after as number,
+    })),
+    score: {
+      probability,
+      rawProbability: probability,
+      points: 560 - 100 * (probability - 0.123),
+      band: 'fair',
+      decision: probability >= 0.18 ? 'refuse' : 'grant',
+      recommendation: null,
+      threshold: 0.18,
+    },
+    reasons: {
+      adverse: [
+        {
+          key: 'AMT_CREDIT',
+          features: ['AMT_CREDIT'],
+          direction: 'adverse',
+          textFr: 'Montant demandé élevé',
+          textEn: 'High amount requested',
+          labelFr: 'Montant du crédit',
+          labelEn: 'Credit amount',
+          probabilityPoints: 3,
+        },
+      ],
+      favourable: [],
+    },
+  };
+}
+
+let posted: Record<string, unknown>[] = [];
+let score: ScoreAnswer = realScore;
+let recourse: RecourseAnswer | null = null;
+
+beforeEach(() => {
+  posted = [];
+  score = realScore;
+  recourse = null;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
+      if (url === '/api/clients/100002') return json(clientFile);
+      if (url === '/api/clients/100002/score') return json(score);
+      if (url === '/api/clients/100002/recourse' && recourse) return json(recourse);
+      if (url === '/api/score' && init?.method === 'POST') {
+        const body = JSON.parse(String(init.body)) as { changes: Record<string, unknown> };
+        posted.push(body);
+        const credit = body.changes.AMT_CREDIT;
+        if (typeof credit === 'number' && credit < 1) {
+          return json(
+            {
+              error: {
+                code: 'BAD_REQUEST',
+                message: `application field AMT_CREDIT: ${credit} is outside its range [1, 100000000]`,
+                field: 'body.changes.AMT_CREDIT',
+              },
+            },
+            400,
+          );
+        }
+        return json(whatIf(body.changes));
+      }
+      return json({ error: { code: 'NOT_FOUND', message: 'no route' } }, 404);
+    }),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderPanel() {
+  return render(
+    <LanguageProvider>
+      <WhatIfPanel clientId={100002} />
+    </LanguageProvider>,
+  );
+}
+
+const credit = () => screen.getByTestId('whatif-field-AMT_CREDIT') as HTMLInputElement;
+const probability = () => screen.getByTestId('whatif-probability').dataset.probability;
+
+describe('WhatIfPanel', () => {
+  it('prefills the file, sends only the changed field, and shows the new score against the real one', async () => {
+    renderPanel();
+    await waitFor(() => expect(credit().value).toBe('406597.5'));
+    await waitFor(() => expect(probability()).toBe('0.123'));
+    fireEvent.change(credit(), { target: { value: '813 195' } });
+    await waitFor(() => expect(probability()).toBe(String(0.246)));
+    expect(posted).toEqual([{ clientId: 100002, changes: { AMT_CREDIT: 813_195 } }]);
+    expect(screen.getByTestId('whatif-decision').dataset.decision).toBe('refuse');
+    expect(screen.getByTestId('whatif-delta').textContent).toContain(
+      '+12,3 point(s) de pourcentage',
+    );
+    expect(screen.getByTestId('whatif-reasons').textContent).toContain('Montant demandé élevé');
+    expect(screen.getByRole('note').textContent).toContain("rien n'est enregistré");
+  });
+
+  it("shows the API's refusal beside the field it names", async () => {
+    renderPanel();
+    await waitFor(() => expect(credit().value).toBe('406597.5'));
+    fireEvent.change(credit(), { target: { value: '0' } });
+    const message = await screen.findByTestId('whatif-error-AMT_CREDIT');
+    expect(message.textContent).toContain('outside its range');
+    expect(credit().getAttribute('aria-invalid')).toBe('true');
+    expect(credit().getAttribute('aria-describedby')).toBe(message.id);
+  });
+
+  it('does not send a field that is not a number, and says so beside it', async () => {
+    renderPanel();
+    await waitFor(() => expect(credit().value).toBe('406597.5'));
+    fireEvent.change(credit(), { target: { value: '40 mille' } });
+    expect((await screen.findByTestId('whatif-error-AMT_CREDIT')).textContent).toContain(
+      'Saisissez un nombre',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posted).toEqual([]);
+  });
+
+  it('turns a new term into the annuity for the same amount', async () => {
+    renderPanel();
+    await waitFor(() => expect(credit().value).toBe('406597.5'));
+    fireEvent.change(screen.getByTestId('whatif-term'), { target: { value: '36' } });
+    const annuity = screen.getByTestId('whatif-field-AMT_ANNUITY') as HTMLInputElement;
+    expect(annuity.value).toBe('11294.38');
+    await waitFor(() =>
+      expect(posted).toEqual([{ clientId: 100002, changes: { AMT_ANNUITY: 11_294.38 } }]),
+    );
+  });
+
+  it('resets to the real file', async () => {
+    renderPanel();
+    await waitFor(() => expect(credit().value).toBe('406597.5'));
+    fireEvent.change(credit(), { target: { value: '813195' } });
+    await waitFor(() => expect(probability()).toBe(String(0.246)));
+    fireEvent.click(screen.getByTestId('whatif-reset'));
+    expect(credit().value).toBe('406597.5');
+    await waitFor(() => expect(probability()).toBe('0.123'));
+    expect(screen.queryByTestId('whatif-delta')).toBeNull();
+  });
+
+  it('applies a recourse suggestion of a refused file to the form in one click', async () => {
+    score = { ...realScore, probability: 0.25, decision: 'refuse' };
+    recourse = {
+      clientId: 100002,
+      decision: 'refuse',
+      probability: 0.25,
+      threshold: 0.18,
+      complete: true,
+      proposals: [
+        {
+          kind: 'lower-amount',
+          changes: { AMT_CREDIT: 300_000, AMT_ANNUITY: 18_000, AMT_GOODS_PRICE: 260_000 },
+          probability: 0.09,
+          points: 580,
+          textFr: 'Avec un montant de 300 000, le crédit serait accordé.',
+          textEn: 'With an amount of 300,000 the loan would be accepted.',
+        },
+      ],
+    };
+    renderPanel();
+    fireEvent.click(await screen.findByRole('button', { name: 'Essayer dans la simulation' }));
+    expect(credit().value).toBe('300000');
+    await waitFor(() =>
+      expect(posted.at(-1)?.changes).toEqual({
+        AMT_CREDIT: 300_000,
+        AMT_ANNUITY: 18_000,
+        AMT_GOODS_PRICE: 260_000,
+      }),
+    );
+  });
+});

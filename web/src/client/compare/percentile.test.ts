@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { percentileSentence } from './percentile.ts';
+import { distribution } from './test-fixtures.ts';
+
+describe('percentileSentence', () => {
+  it('says where the client stands in plain French, rounded down', () => {
+    expect(percentileSentence(distribution(), 'fr')).toBe(
+      'Ce client se situe au-dessus de 73\u00a0% des clients du groupe.',
+    );
+    expect(percentileSentence(distribution({ client: { value: 1, percentile: 99.6 } }), 'en')).toBe(
+      'This client is above 99% of the clients in the group.',
+    );
+  });
+
+  it('explains an empty group and a missing value instead of a number', () => {
+    expect(percentileSentence(distribution({ size: 0, client: null }), 'fr')).toContain(
+      'Aucun client',
+    );
+    expect(percentileSentence(distribution({ client: null }), 'en')).toContain('no value');
+  });
+});

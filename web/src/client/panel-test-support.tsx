@@ -1,0 +1,82 @@
+/**
+ * Test helpers for the client-file panels: a fetch stub answering like the API, and a render
+ * inside the language and session providers (a logged-in user of the given role).
+ */
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+import { SessionProvider, useSession } from '../auth/session.tsx';
+import { LanguageProvider } from '../i18n/language.tsx';
+
+export interface StubCall {
+  method: string;
+  url: string;
+  body: unknown;
+}
+
+export type StubAnswer = { status: number; body: unknown };
+type Handler = (call: StubCall) => StubAnswer;
+
+/**
+ * Stubs fetch: `routes` maps "GET /api/…" (path with query) to an answer or a function of the
+ * call; anything else is a 404 in the API's error shape. Returns the calls made, in order.
+ */
+export function stubApi(routes: Record<string, StubAnswer | Handler>): StubCall[] {
+  const calls: StubCall[] = [];
+  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
+    const method = init.method ?? 'GET';
+    const call = {
+      method,
+      url: String(input),
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    calls.push(call);
+    const route = routes[`${method} ${call.url}`];
+    const answer =
+      route === undefined
+        ? {
+            status: 404,
+            body: { error: { code: 'NOT_FOUND', message: `no stub for ${call.url}` } },
+          }
+        : typeof route === 'function'
+          ? route(call)
+          : route;
+    return new Response(JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+  return calls;
+}
+
+export const USERS = {
+  adviser: { id: 1, username: 'adviser', role: 'adviser', clientId: null },
+  customer: { id: 3, username: 'customer1', role: 'customer', clientId: 100302 },
+} as const;
+
+/** Renders `ui` for a logged-in user; `routes` must not answer /api/auth/me (added here). */
+export function renderPanel(
+  ui: ReactElement,
+  routes: Record<string, StubAnswer | Handler>,
+  options: { role?: keyof typeof USERS; language?: 'fr' | 'en' } = {},
+) {
+  localStorage.setItem('creditlens.language', options.language ?? 'fr');
+  const calls = stubApi({
+    'GET /api/auth/me': { status: 200, body: { user: USERS[options.role ?? 'adviser'] } },
+    ...routes,
+  });
+  const result = render(
+    <LanguageProvider>
+      <SessionProvider>
+        <SessionGate>{ui}</SessionGate>
+      </SessionProvider>
+    </LanguageProvider>,
+  );
+  return { ...result, calls };
+}
+
+/** Like the shell: the panels render only once the user is known. */
+function SessionGate({ children }: { children: ReactElement }) {
+  const { user } = useSession();
+  return user ? children : null;
+}

@@ -1,0 +1,217 @@
+/**
+ * End-to-end harness: a temp data directory with a real model trained in seconds on a small
+ * generated data set, the dashboard built once, the real server listening on a free port, and
+ * Debian's headless Chromium driven by playwright-core. Never downloads a browser, never touches
+ * /work/main/data.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+import { DEMO_PASSWORDS } from '../../src/api/auth/demo-users.ts';
+import { buildServer } from '../../src/api/server.ts';
+import { buildFeatures } from '../../src/data/features/index.ts';
+import { generateDataset } from '../../src/data/generate/index.ts';
+import { ingestDirectory } from '../../src/data/ingest/index.ts';
+import { saveRun } from '../../src/model/registry/index.ts';
+import { trainFromFeatureTable } from '../../src/model/training/index.ts';
+import { buildWeb } from './web-build.ts';
+
+/** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where screenshots go (git-ignored). */
+export const RESULTS_DIR = resolve(import.meta.dirname, '../../test-results/e2e');
+
+/**
+ * Why the browser tests cannot run here, or null when they can. Without Chromium they are
+ * skipped on a workstation, but CI must run them: there a missing browser is a failure.
+ */
+export function browserMissing(): string | null {
+  if (existsSync(CHROMIUM_PATH)) return null;
+  const reason = `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`;
+  if (process.env.CI === 'true') throw new Error(`${reason}: CI must run the end-to-end tests`);
+  process.stderr.write(`${reason}: end-to-end tests skipped\n`);
+  return reason;
+}
+
+export type Who = 'adviser' | 'admin' | 'customer1' | 'customer2';
+
+/** How long an action or a wait on the page may take before the test fails. */
+export const ACTION_TIMEOUT_MS = 10_000;
+
+/** Desktop and tablet sizes the issue asks for. */
+export const DESKTOP = { width: 1280, height: 800 } as const;
+export const TABLET = { width: 800, height: 1100 } as const;
+
+export interface E2e {
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /** The built dashboard (index.html and assets/). */
+  readonly distDir: string;
+  /** Uncaught exceptions in any page so far ("url: message"); a test empties and checks it. */
+  readonly pageErrors: string[];
+  /** A fresh browser context (own cookies), French, Paris time, desktop size unless told. */
+  context(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A fresh context already logged in as `who` (through the API, not the login page). */
+  loggedIn(who: Who, options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** Closes the browser and the server, removes the data directory (afterAll). */
+  close(): Promise<void>;
+}
+
+/** A demo login's password. */
+export function passwordOf(who: Who): string {
+  return who.startsWith('customer')
+    ? DEMO_PASSWORDS.customer
+    : DEMO_PASSWORDS[who as 'adviser' | 'admin'];
+}
+
+/**
+ * The `creditlens start` chain at a small size, with a real (quick) training: 2,000 train and
+ * 200 test clients, one search trial, three folds — about six seconds.
+ */
+async function makeTrainedDataDir(dataDir: string): Promise<void> {
+  const demoDir = join(dataDir, 'demo');
+  const dbPath = join(dataDir, 'creditlens.duckdb');
+  await generateDataset({ outDir: demoDir, clients: 2000, testClients: 200, seed: 42 });
+  await ingestDirectory({ dir: demoDir, dbPath });
+  await buildFeatures({ dbPath });
+  const outcome = await trainFromFeatureTable(dbPath, {
+    trials: 1,
+    folds: 3,
+    numRounds: 60,
+    seed: 42,
+  });
+  await saveRun(join(dataDir, 'models'), outcome, { activate: true });
+}
+
+/** Data, model, web build, server and browser for one test file (beforeAll). */
+export async function startE2e(prefix = 'creditlens-e2e-'): Promise<E2e> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  let app: FastifyInstance | null = null;
+  let browser: Browser | null = null;
+  try {
+    const started = performance.now();
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+    const timed = async <T>(what: string, work: Promise<T>): Promise<T> => {
+      const value = await work;
+      process.stderr.write(`e2e setup: ${what} ready after ${seconds()} s\n`);
+      return value;
+    };
+    const [distDir] = await Promise.all([
+      timed('web build', buildWeb(join(dataDir, 'web'))),
+      timed('data and trained model', makeTrainedDataDir(dataDir)),
+    ]);
+    app = await buildServer({
+      dataDir,
+      webDist: distDir,
+      logLevel: 'silent',
+      secureCookies: false,
+      // Every test logs in; the real limit (10 a minute) would refuse the later ones.
+      loginAttempts: { max: 10_000 },
+    });
+    const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const opened = browser;
+    const server = app;
+    const pageErrors: string[] = [];
+    const context = async (options: BrowserContextOptions = {}) => {
+      const made = await opened.newContext({
+        baseURL: baseUrl,
+        viewport: DESKTOP,
+        locale: 'fr-FR',
+        timezoneId: 'Europe/Paris',
+        ...options,
+      });
+      // A missing element fails the test in seconds, well inside vitest's own timeout.
+      made.setDefaultTimeout(ACTION_TIMEOUT_MS);
+      made.on('page', (page) =>
+        page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`)),
+      );
+      return made;
+    };
+    return {
+      baseUrl,
+      browser: opened,
+      distDir,
+      pageErrors,
+      context,
+      async loggedIn(who, options) {
+        const made = await context(options);
+        const reply = await made.request.post('/api/auth/login', {
+          data: { username: who, password: passwordOf(who) },
+        });
+        if (!reply.ok()) throw new Error(`login ${who}: ${reply.status()} ${await reply.text()}`);
+        return made;
+      },
+      async close() {
+        await opened.close();
+        await server.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** GET an API path with the context's cookies; fails the test on a non-2xx answer. */
+export async function apiGet<T>(context: BrowserContext, path: string): Promise<T> {
+  const reply = await context.request.get(path);
+  if (!reply.ok()) throw new Error(`GET ${path}: ${reply.status()} ${await reply.text()}`);
+  return (await reply.json()) as T;
+}
+
+/**
+ * Saves a screenshot as test-results/e2e/<name>.png: the whole page, or only the window
+ * (`fullPage: false`, the README's size: small files showing what a person first sees).
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
+  const { fullPage = true } = options;
+  await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage });
+}
+
+/** True when the page is wider than its window (a horizontal scroll bar). */
+export function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  );
+}
+
+/**
+ * The drawn charts (ECharts containers, role="img") of the page, and those whose panel has fewer
+ * "numbers behind the chart" tables (ChartTable's <details>) than charts: each chart must have
+ * one (issue 6, accessibility).
+ */
+export function chartsWithoutNumbers(page: Page): Promise<{ charts: number; missing: string[] }> {
+  return page.evaluate(() => {
+    const drawn = (root: ParentNode) =>
+      [...root.querySelectorAll('[role="img"]')].filter((c) => c.querySelector('svg'));
+    const missing: string[] = [];
+    const charts = drawn(document);
+    for (const chart of charts) {
+      const panel = chart.closest('.card, section') ?? document.body;
+      const tables = panel.querySelectorAll('details table').length;
+      if (tables < drawn(panel).length) missing.push(chart.getAttribute('aria-label') ?? '?');
+    }
+    return { charts: charts.length, missing };
+  });
+}

@@ -1,0 +1,243 @@
+/**
+ * The dashboard's doors in a real browser: logging in, finding a client by id and by filters,
+ * what a customer may (not) see, and the language switch.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiGet, browserMissing, type E2e, screenshot, startE2e } from './harness.ts';
+
+interface ClientList {
+  total: number;
+  clients: { id: number; decision: 'grant' | 'refuse' | null }[];
+}
+
+/** Waits until the client page shows client `id` with its score. */
+async function clientShown(page: Page, id: number): Promise<void> {
+  await page.waitForURL(new RegExp(`/clients/${id}(/|$)`));
+  await page
+    .getByTestId('client-id')
+    .filter({ hasText: String(id) })
+    .waitFor();
+  await page.getByTestId('score-probability').waitFor();
+}
+
+describe.skipIf(browserMissing() !== null)('dashboard shell (Chromium)', () => {
+  let e2e: E2e;
+  const contexts: BrowserContext[] = [];
+  const track = (context: BrowserContext) => {
+    contexts.push(context);
+    return context;
+  };
+
+  beforeAll(async () => {
+    e2e = await startE2e('creditlens-e2e-shell-');
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+    // No page threw: an uncaught exception is a bug even when the page still looks right.
+    expect(e2e.pageErrors.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('logs an adviser in through the login page, after refusing a wrong password', async () => {
+    const page = await track(await e2e.context()).newPage();
+    await page.goto('/');
+    await page.waitForURL(/\/login$/);
+    const username = page.getByTestId('login-username');
+    await username.waitFor();
+    // The first field has the focus: the adviser can type at once.
+    expect(await username.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, '01-login');
+
+    await username.fill('adviser');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect((await error.textContent())?.trim().length).toBeGreaterThan(5);
+    expect(page.url()).toMatch(/\/login$/);
+
+    await page.getByTestId('login-password').fill('adviser-demo');
+    await page.getByTestId('login-password').press('Enter');
+    await page.waitForURL(/\/clients$/);
+    await page.getByTestId('clients-table').waitFor();
+    expect(await page.getByTestId('current-user').textContent()).toContain('adviser');
+    expect(await page.getByTestId('nav-clients').count()).toBe(1);
+    expect(await page.getByTestId('nav-model').count()).toBe(1);
+    // The audit trail is the admin's.
+    expect(await page.getByTestId('nav-audit').count()).toBe(0);
+    await screenshot(page, '02-search');
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login$/);
+    expect((await page.context().request.get('/api/auth/me')).status()).toBe(401);
+  });
+
+  it('opens a client typed in the identifier field', async () => {
+    const context = track(await e2e.loggedIn('adviser'));
+    const list = await apiGet<ClientList>(context, '/api/clients?pageSize=5&sort=-probability');
+    const id = list.clients[3]?.id as number;
+    const page = await context.newPage();
+    await page.goto('/clients');
+    const field = page.getByTestId('client-id-search');
+    await field.fill(String(id));
+    await field.press('Enter');
+    await clientShown(page, id);
+  });
+
+  it('filters the table, pages through it and opens a row', async () => {
+    const context = track(await e2e.loggedIn('adviser'));
+    const refused = await apiGet<ClientList>(context, '/api/clients?decision=refuse&pageSize=100');
+    expect(refused.total).toBeGreaterThan(0);
+    const page = await context.newPage();
+    await page.goto('/clients');
+    await page.getByTestId('client-row').first().waitFor();
+
+    await page.getByTestId('filter-decision').selectOption('refuse');
+    await page.waitForURL(/[?&]decision=refuse/);
+    const first = refused.clients[0]?.id as number;
+    await page.locator(`[data-testid="client-row"][data-client-id="${first}"]`).waitFor();
+    const shown = await page
+      .getByTestId('client-row')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-client-id'))));
+    const refusedIds = new Set(refused.clients.map((c) => c.id));
+    // Every row shown is a refusal (the first page of the API's answer).
+    expect(shown.length).toBeGreaterThan(0);
+    for (const id of shown) expect(refusedIds.has(id)).toBe(true);
+
+    const pageInfo = page.getByTestId('page-info');
+    const before = await pageInfo.textContent();
+    if (refused.total > shown.length) {
+      await page.getByTestId('page-next').click();
+      await page.waitForURL(/[?&]page=2/);
+      await page.waitForFunction(
+        ([selector, text]) => document.querySelector(selector as string)?.textContent !== text,
+        ['[data-testid="page-info"]', before],
+      );
+      await page.getByTestId('page-prev').click();
+      await page.locator(`[data-testid="client-row"][data-client-id="${first}"]`).waitFor();
+    }
+
+    // A reload keeps the filter (it lives in the URL).
+    await page.reload();
+    await page.locator(`[data-testid="client-row"][data-client-id="${first}"]`).waitFor();
+    await page.locator(`[data-testid="client-row"][data-client-id="${first}"]`).click();
+    await clientShown(page, first);
+    const decision = await page.getByTestId('score-decision').getAttribute('data-decision');
+    expect(decision).toBe('refuse');
+  });
+
+  it('opens a row of the table with the keyboard alone', async () => {
+    const page = await track(await e2e.loggedIn('adviser')).newPage();
+    await page.goto('/clients');
+    await page.getByTestId('client-row').first().waitFor();
+    let row = '';
+    for (let presses = 0; presses < 60 && row === ''; presses++) {
+      await page.keyboard.press('Tab');
+      row = await page.evaluate(
+        () =>
+          document.activeElement
+            ?.closest('[data-testid="client-row"]')
+            ?.getAttribute('data-client-id') ?? '',
+      );
+    }
+    expect(row).toMatch(/^\d+$/);
+    await page.keyboard.press('Enter');
+    await clientShown(page, Number(row));
+  });
+
+  it('keeps a customer on their own file: no search, and another file is refused', async () => {
+    const context = track(await e2e.loggedIn('customer1'));
+    const me = await apiGet<{ user: { clientId: number } }>(context, '/api/auth/me');
+    const own = me.user.clientId;
+    const page = await context.newPage();
+    await page.goto('/');
+    await clientShown(page, own);
+    expect(await page.getByTestId('nav-clients').count()).toBe(0);
+    expect(await page.getByTestId('nav-model').count()).toBe(0);
+    expect(await page.getByTestId('client-id-search').count()).toBe(0);
+    expect(await page.getByTestId('current-user').textContent()).toContain('customer1');
+    await screenshot(page, '09-customer');
+
+    // customer2's file: the customer edits the URL by hand.
+    const other = await apiGet<ClientList>(
+      track(await e2e.loggedIn('adviser')),
+      '/api/clients?pageSize=5',
+    );
+    const otherId = other.clients.find((c) => c.id !== own)?.id as number;
+    await page.goto(`/clients/${otherId}`);
+    const error = page.getByTestId('error-message').first();
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/accès|access/i);
+    expect(await page.getByTestId('score-probability').count()).toBe(0);
+    await screenshot(page, '09-customer-refused');
+
+    // The search page is no door either: the customer is sent back to their file.
+    await page.goto('/clients');
+    await clientShown(page, own);
+  });
+
+  it("shows the admin the audit trail, with the adviser's views of a file in it", async () => {
+    const adviser = track(await e2e.loggedIn('adviser'));
+    const list = await apiGet<ClientList>(adviser, '/api/clients?pageSize=1&sort=-id');
+    const id = list.clients[0]?.id as number;
+    const viewer = await adviser.newPage();
+    await viewer.goto(`/clients/${id}`);
+    await clientShown(viewer, id);
+
+    const page = await track(await e2e.loggedIn('admin')).newPage();
+    await page.goto('/clients');
+    await page.getByTestId('nav-audit').click();
+    await page.waitForURL(/\/audit$/);
+    await page.getByTestId('audit-row').first().waitFor();
+    await page.getByTestId('audit-filter-client').fill(String(id));
+    await page.getByTestId('audit-filter-client').press('Enter');
+    await page.waitForURL(new RegExp(`[?&]client=${id}`));
+    // Only that client's records remain, the adviser's among them.
+    const rows = page.getByTestId('audit-row');
+    await expect
+      .poll(async () => (await rows.allTextContents()).every((r) => r.includes(String(id))), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    expect((await rows.allTextContents()).join(' ')).toContain('adviser');
+    await screenshot(page, '12-audit');
+  });
+
+  it('switches the whole page to English and back', async () => {
+    const context = track(await e2e.loggedIn('adviser'));
+    const list = await apiGet<ClientList>(context, '/api/clients?pageSize=1');
+    const id = list.clients[0]?.id as number;
+    const page = await context.newPage();
+    await page.goto(`/clients/${id}`);
+    await clientShown(page, id);
+    await page.getByTestId('reason').first().waitFor();
+    const tabFr = await page.getByTestId('tab-profile').textContent();
+    const reasonFr = await page.getByTestId('reason').first().textContent();
+
+    const toggle = async () => {
+      const control = page.getByTestId('language-switch');
+      const tag = await control.evaluate((el) => el.tagName);
+      if (tag === 'SELECT') {
+        const current = await control.inputValue();
+        await control.selectOption(current === 'fr' ? 'en' : 'fr');
+      } else await control.click();
+    };
+    await toggle();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.getByTestId('tab-profile').textContent()).not.toBe(tabFr);
+    // The reasons come in English from the API, not re-translated.
+    expect(await page.getByTestId('reason').first().textContent()).not.toBe(reasonFr);
+    await screenshot(page, '10-english');
+
+    // Remembered across a reload, then back to French.
+    await page.reload();
+    await clientShown(page, id);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await toggle();
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    expect(await page.getByTestId('tab-profile').textContent()).toBe(tabFr);
+  });
+});

@@ -31,7 +31,9 @@ const WORDS = {
 
 function plural(n: number, lang: Lang, unit: 'day' | 'month' | 'year'): string {
   const [one, many] = WORDS[lang][unit];
-  return `${formatNumber(n, lang)} ${Math.abs(n) < 2 ? one : many}`;
+  // French keeps the singular below 2 ("0 jour", "1,5 an"); English only for exactly one.
+  const singular = lang === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
+  return `${formatNumber(n, lang)} ${singular ? one : many}`;
 }
 
 /** A length of time given in days, in the largest unit that reads naturally. */

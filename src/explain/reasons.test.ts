@@ -185,4 +185,53 @@ describe('reasonsOf', () => {
     const wide = reasonsOf([...external, ...history], stats, { maxPerTheme: 3 }).adverse;
     expect(wide.map((r) => r.key)).toEqual(['EXT_SOURCE_MAX', 'INST_LATE', 'POS_DPD', 'CC_DPD']);
   });
+
+  it('never cites a reference that reads as the value itself', () => {
+    const dpd = (value: number) =>
+      unit('INST_DPD_MEAN', -0.3, {
+        labelFr: 'Retard moyen',
+        labelEn: 'Average delay',
+        unit: 'days',
+        value,
+      });
+    // Median equal to the value: the mean of the repaid clients instead.
+    const withMean = new Map([['INST_DPD_MEAN', stat(0, 2.4)]]);
+    expect(reasonsOf([dpd(0)], withMean).favourable[0]?.textFr).toBe(
+      'Retard moyen : 0 jour, contre 2 jours en moyenne pour les clients qui ont remboursé',
+    );
+    // Median and mean both equal to it: said plainly.
+    const flat = new Map([['INST_DPD_MEAN', stat(0, 0)]]);
+    expect(reasonsOf([dpd(0)], flat).favourable[0]?.textEn).toBe(
+      'Average delay: 0 days, like most clients who repaid',
+    );
+  });
+
+  it('reads day 0 of a date counted back from the application as the application day', () => {
+    const phone = unit('DAYS_LAST_PHONE_CHANGE', 0.3, {
+      labelFr: 'Dernier changement de téléphone (jours avant la demande)',
+      labelEn: 'Last phone change (days before the application)',
+      unit: 'days',
+      value: 0,
+    });
+    const reference = new Map([['DAYS_LAST_PHONE_CHANGE', stat(-760)]]);
+    const [reason] = reasonsOf([phone], reference).adverse;
+    expect(reason?.textFr).toBe(
+      'Dernier changement de téléphone : le jour même de la demande, contre il y a 2 ans pour les clients qui ont remboursé',
+    );
+    expect(reason?.textEn).toBe(
+      'Last phone change: on the day of the application, against 2 years ago for clients who repaid',
+    );
+  });
+
+  it('tells a fact once even when two features restate it, in either direction', () => {
+    const days = unit('DAYS_LAST_PHONE_CHANGE', 0.3, { theme: 'profile' });
+    const years = unit('PHONE_CHANGE_YEARS', 0.2, { theme: 'documents and contact' });
+    const yearsFavourable = unit('PHONE_CHANGE_YEARS', -0.2, { theme: 'documents and contact' });
+    expect(reasonsOf([days, years], new Map()).adverse.map((r) => r.key)).toEqual([
+      'DAYS_LAST_PHONE_CHANGE',
+    ]);
+    const both = reasonsOf([days, yearsFavourable], new Map());
+    expect(both.adverse.map((r) => r.key)).toEqual(['DAYS_LAST_PHONE_CHANGE']);
+    expect(both.favourable).toHaveLength(0);
+  });
 });

@@ -57,11 +57,29 @@ export interface ReasonOptions {
  */
 const ONE_SIGNAL_THEMES: ReadonlySet<string> = new Set(['external scores']);
 
-/** The largest units first, at most `max`, skipping a theme once it has given its share. */
+/**
+ * Features that restate a raw column in another unit (application.sql: years from days): one fact,
+ * told once, whichever form weighs more.
+ */
+const SAME_FACT: Readonly<Record<string, string>> = {
+  AGE_YEARS: 'DAYS_BIRTH',
+  EMPLOYED_YEARS: 'DAYS_EMPLOYED',
+  REGISTRATION_YEARS: 'DAYS_REGISTRATION',
+  ID_PUBLISH_YEARS: 'DAYS_ID_PUBLISH',
+  PHONE_CHANGE_YEARS: 'DAYS_LAST_PHONE_CHANGE',
+};
+
+const factOf = (unit: Contribution) => SAME_FACT[unit.key] ?? unit.key;
+
+/**
+ * The largest units first, at most `max`, skipping a theme once it has given its share and a fact
+ * already told (`told` is shared by both directions, so a fact never argues both ways).
+ */
 function principal(
   sorted: readonly Contribution[],
   max: number,
   maxPerTheme: number,
+  told: Set<string>,
 ): Contribution[] {
   const perTheme = new Map<string, number>();
   const chosen: Contribution[] = [];
@@ -69,8 +87,9 @@ function principal(
     if (chosen.length === max) break;
     const used = perTheme.get(unit.theme) ?? 0;
     const limit = ONE_SIGNAL_THEMES.has(unit.theme) ? 1 : maxPerTheme;
-    if (used >= limit) continue;
+    if (used >= limit || told.has(factOf(unit))) continue;
     perTheme.set(unit.theme, used + 1);
+    told.add(factOf(unit));
     chosen.push(unit);
   }
   return chosen;
@@ -91,16 +110,22 @@ interface Wording {
   text: string;
 }
 
+const SAME_DAY = { fr: 'le jour même de la demande', en: 'on the day of the application' } as const;
+
 const REPAID = {
   fr: {
     against: 'contre',
     who: 'pour les clients qui ont remboursé',
+    onAverage: 'en moyenne pour les clients qui ont remboursé',
+    likeMost: 'comme la plupart des clients qui ont remboursé',
     like: 'comme',
     of: 'des clients qui ont remboursé',
   },
   en: {
     against: 'against',
     who: 'for clients who repaid',
+    onAverage: 'on average for clients who repaid',
+    likeMost: 'like most clients who repaid',
     like: 'like',
     of: 'of clients who repaid',
   },
@@ -150,7 +175,9 @@ function wording(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>, lan
     };
   }
   const label = cleanLabel(baseLabel, c.unit);
-  const value = formatValue(c.value, c.unit, lang);
+  // Day 0 of a date counted back from the application is the application day, not "0 days".
+  const sameDay = c.unit === 'days' && c.value === 0 && stat !== undefined && stat.medianRepaid < 0;
+  const value = sameDay ? SAME_DAY[lang] : formatValue(c.value, c.unit, lang);
   let reference: string | null = null;
   if (stat && c.unit === 'flag' && !Number.isNaN(stat.meanRepaid)) {
     reference =
@@ -166,7 +193,13 @@ function wording(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>, lan
     };
   }
   if (stat && !Number.isNaN(stat.medianRepaid)) {
-    reference = `${words.against} ${formatValue(stat.medianRepaid, c.unit, lang)} ${words.who}`;
+    // A reference that reads as the value itself says nothing ("0 jour, contre 0 jour"): the mean
+    // then, or plainly that the client is like most who repaid.
+    const median = formatValue(stat.medianRepaid, c.unit, lang);
+    const mean = Number.isNaN(stat.meanRepaid) ? value : formatValue(stat.meanRepaid, c.unit, lang);
+    if (median !== value) reference = `${words.against} ${median} ${words.who}`;
+    else if (mean !== value) reference = `${words.against} ${mean} ${words.onAverage}`;
+    else reference = words.likeMost;
   }
   return {
     label,
@@ -218,8 +251,9 @@ export function reasonsOf(
     .filter((c) => c.logOdds < -min)
     .sort((a, b) => a.logOdds - b.logOdds);
   const maxPerTheme = options.maxPerTheme ?? 2;
+  const told = new Set<string>();
   return {
-    adverse: principal(adverse, max, maxPerTheme).map((c) => reasonOf(c, stats)),
-    favourable: principal(favourable, max, maxPerTheme).map((c) => reasonOf(c, stats)),
+    adverse: principal(adverse, max, maxPerTheme, told).map((c) => reasonOf(c, stats)),
+    favourable: principal(favourable, max, maxPerTheme, told).map((c) => reasonOf(c, stats)),
   };
 }

@@ -215,3 +215,85 @@ export function chartsWithoutNumbers(page: Page): Promise<{ charts: number; miss
     return { charts: charts.length, missing };
   });
 }
+
+/**
+ * Text on the page whose contrast with its background is under WCAG AA: 4.5:1, or 3:1 for large
+ * text (≥ 24 px, or ≥ 18.66 px bold). Each entry: "ratio: text (colour on background)". Chart
+ * drawings (SVG) and disabled controls are out of scope (WCAG 1.4.3 exempts inactive controls;
+ * the numbers behind each chart are checked as the tables they also are).
+ */
+export function lowContrastTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Rgba = [number, number, number, number];
+    const parse = (css: string): Rgba => {
+      const m = css.match(/rgba?\(([^)]+)\)/);
+      if (!m?.[1]) return [0, 0, 0, 1];
+      const [r = 0, g = 0, b = 0, a = 1] = m[1]
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
+      return [r, g, b, a];
+    };
+    const over = (top: Rgba, bottom: Rgba): Rgba => {
+      const a = top[3];
+      return [
+        top[0] * a + bottom[0] * (1 - a),
+        top[1] * a + bottom[1] * (1 - a),
+        top[2] * a + bottom[2] * (1 - a),
+        1,
+      ];
+    };
+    // The colour behind an element: its own and its ancestors' backgrounds, composed over white.
+    const background = (element: Element): Rgba => {
+      const layers: Rgba[] = [];
+      for (let e: Element | null = element; e; e = e.parentElement) {
+        const colour = parse(getComputedStyle(e).backgroundColor);
+        if (colour[3] > 0) layers.push(colour);
+        if (colour[3] >= 1) break;
+      }
+      let result: Rgba = [255, 255, 255, 1];
+      for (const layer of layers.reverse()) result = over(layer, result);
+      return result;
+    };
+    const luminance = ([r, g, b]: Rgba) => {
+      const channel = (c: number) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const failures: string[] = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      if (element.closest('svg, [disabled], [aria-disabled="true"]')) continue;
+      const ownText = [...element.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+      if (!ownText) continue;
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      if (style.visibility === 'hidden' || box.width === 0 || box.height === 0) continue;
+      if (element.closest('details:not([open])') && !element.closest('summary')) continue;
+      const colour = parse(style.color);
+      const back = background(element);
+      const fore = over(colour, back);
+      const [light, dark] = [luminance(fore), luminance(back)].sort((a, b) => b - a) as [
+        number,
+        number,
+      ];
+      const ratio = (light + 0.05) / (dark + 0.05);
+      const size = Number.parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) {
+        failures.push(
+          `${ratio.toFixed(2)}: "${ownText.slice(0, 40)}" (${style.color} on rgb(${back
+            .slice(0, 3)
+            .map(Math.round)
+            .join(',')}))`,
+        );
+      }
+    }
+    return failures;
+  });
+}

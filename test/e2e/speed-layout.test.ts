@@ -14,6 +14,7 @@ import {
   chartsWithoutNumbers,
   DESKTOP,
   type E2e,
+  lowContrastTexts,
   screenshot,
   scrollsSideways,
   startE2e,
@@ -177,6 +178,44 @@ describe.skipIf(browserMissing() !== null)('speed and layout (Chromium)', () => 
     // Every chart with the numbers behind it, as a table (checked on the way, at desktop size).
     expect(drawn).toBeGreaterThanOrEqual(4);
     expect(bare).toEqual([]);
+  });
+
+  it('keeps every text at WCAG AA contrast on each page, in French and English', async () => {
+    const id = ids[1] as number;
+    const page = await adviser.newPage();
+    const failures: string[] = [];
+    const pages = [
+      '/clients',
+      ...TABS.map((t) => `/clients/${id}${t === 'summary' ? '' : `/${t}`}`),
+      '/model',
+    ];
+    for (const language of ['fr', 'en']) {
+      await page.goto('/clients');
+      await page.evaluate((l) => localStorage.setItem('creditlens.language', l), language);
+      for (const path of pages) {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        failures.push(...(await lowContrastTexts(page)).map((f) => `${language} ${path} ${f}`));
+      }
+    }
+    // The detector sees a real failure: light grey on white (2.3:1) is reported.
+    await page.evaluate(() => {
+      const probe = document.createElement('p');
+      probe.textContent = 'contrast probe';
+      probe.style.color = '#aaaaaa';
+      document.body.append(probe);
+    });
+    expect((await lowContrastTexts(page)).some((f) => f.includes('contrast probe'))).toBe(true);
+    await page.evaluate(() => localStorage.setItem('creditlens.language', 'fr'));
+    await page.close();
+    // The login page, logged out.
+    const visitor = await e2e.context();
+    const login = await visitor.newPage();
+    await login.goto('/login');
+    await login.getByTestId('login-username').waitFor();
+    failures.push(...(await lowContrastTexts(login)).map((f) => `/login ${f}`));
+    await visitor.close();
+    expect(failures).toEqual([]);
   });
 
   it('shows the model page: metrics, cost curve, calibration and importance', async () => {

@@ -1,7 +1,7 @@
 /**
  * French and English wording of the raw category values that explanations cite ("Type de revenu :
  * Salarié"). The value sets themselves live in src/data/value-sets.ts; a value missing here is
- * shown as stored (a test keeps the common categoricals covered).
+ * shown as stored (category-labels.test.ts keeps every value of the value sets covered).
  */
 
 type Labels = Readonly<Record<string, readonly [fr: string, en: string]>>;
@@ -86,13 +86,96 @@ const LABELS: Readonly<Record<string, Labels>> = {
     SUNDAY: ['Dimanche', 'Sunday'],
   },
   EMERGENCYSTATE_MODE: { Yes: ['Oui', 'Yes'], No: ['Non', 'No'] },
+  ORGANIZATION_TYPE: {
+    // The data set anonymises sub-sectors as "type 1…13": kept as numbers, the sector in words.
+    'Business Entity Type 1': ['Entreprise (type 1)', 'Business (type 1)'],
+    'Business Entity Type 2': ['Entreprise (type 2)', 'Business (type 2)'],
+    'Business Entity Type 3': ['Entreprise (type 3)', 'Business (type 3)'],
+    // XNA is what pensioners and people without a job have: no employer to name.
+    XNA: ['Sans employeur', 'No employer'],
+    'Self-employed': ['Travailleur indépendant', 'Self-employed'],
+    Other: ['Autre secteur', 'Other sector'],
+    Medicine: ['Santé', 'Healthcare'],
+    Government: ['Administration publique', 'Government'],
+    School: ['École', 'School'],
+    Kindergarten: ['Crèche ou école maternelle', 'Nursery school'],
+    Construction: ['Bâtiment et travaux publics', 'Construction'],
+    Military: ['Armée', 'Military'],
+    Security: ['Sécurité privée', 'Security services'],
+    Police: ['Police', 'Police'],
+    Housing: ['Logement et immobilier social', 'Housing'],
+    Postal: ['Services postaux', 'Postal services'],
+    Bank: ['Banque', 'Bank'],
+    'Security Ministries': ['Ministères de la sécurité', 'Security ministries'],
+    Agriculture: ['Agriculture', 'Agriculture'],
+    Services: ['Services', 'Services'],
+    Restaurant: ['Restauration', 'Restaurant'],
+    University: ['Université', 'University'],
+    Electricity: ['Électricité', 'Electricity'],
+    Emergency: ["Services d'urgence", 'Emergency services'],
+    Hotel: ['Hôtellerie', 'Hotel'],
+    Realtor: ['Agence immobilière', 'Estate agency'],
+    Culture: ['Culture', 'Culture'],
+    'Legal Services': ['Services juridiques', 'Legal services'],
+    Telecom: ['Télécommunications', 'Telecommunications'],
+    Insurance: ['Assurance', 'Insurance'],
+    Advertising: ['Publicité', 'Advertising'],
+    Mobile: ['Téléphonie mobile', 'Mobile telephony'],
+    Cleaning: ['Nettoyage', 'Cleaning'],
+    Religion: ['Organisation religieuse', 'Religious organisation'],
+    ...numbered('Trade: type', 'Commerce', 'Trade', 7),
+    ...numbered('Industry: type', 'Industrie', 'Industry', 13),
+    ...numbered('Transport: type', 'Transport', 'Transport', 4),
+  },
+  FONDKAPREMONT_MODE: {
+    // The building's major-repairs fund account (Russian "fond kapremont").
+    'reg oper account': ['Compte régional commun', 'Regional operator account'],
+    'reg oper spec account': ['Compte spécial régional', 'Regional operator special account'],
+    'org spec account': ["Compte spécial de l'immeuble", "Building's special account"],
+    'not specified': ['Non précisé', 'Not specified'],
+  },
+  HOUSETYPE_MODE: {
+    'block of flats': ['Immeuble collectif', 'Block of flats'],
+    'specific housing': ['Logement spécifique', 'Specific housing'],
+    'terraced house': ['Maison mitoyenne', 'Terraced house'],
+  },
+  WALLSMATERIAL_MODE: {
+    Panel: ['Panneaux préfabriqués', 'Prefabricated panels'],
+    'Stone, brick': ['Pierre ou brique', 'Stone or brick'],
+    Block: ['Blocs', 'Blocks'],
+    Wooden: ['Bois', 'Wood'],
+    Mixed: ['Mixte', 'Mixed'],
+    Monolithic: ['Béton monolithique', 'Monolithic concrete'],
+    Others: ['Autre', 'Other'],
+  },
 };
+
+/** "Trade: type 1" … "Trade: type n" worded as "Commerce (type 1)" / "Trade (type 1)". */
+function numbered(stored: string, fr: string, en: string, count: number): Labels {
+  const labels: Record<string, readonly [string, string]> = {};
+  for (let i = 1; i <= count; i += 1)
+    labels[`${stored} ${i}`] = [`${fr} (type ${i})`, `${en} (type ${i})`];
+  return labels;
+}
 
 /** The categoricals whose every value has a wording here. */
 export const LABELLED_CATEGORICALS: readonly string[] = Object.keys(LABELS);
 
+/** The stored values of a categorical that have a wording here. */
+export function labelledValues(column: string): string[] {
+  return Object.keys(LABELS[column] ?? {});
+}
+
+/** The wording of a categorical value in French and English, or undefined when there is none. */
+export function categoryWording(
+  column: string,
+  value: string,
+): { fr: string; en: string } | undefined {
+  const found = LABELS[column]?.[value];
+  return found ? { fr: found[0], en: found[1] } : undefined;
+}
+
 /** The value of a categorical in French and English; the stored value when no wording exists. */
 export function categoryLabel(column: string, value: string): { fr: string; en: string } {
-  const found = LABELS[column]?.[value];
-  return found ? { fr: found[0], en: found[1] } : { fr: value, en: value };
+  return categoryWording(column, value) ?? { fr: value, en: value };
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ONE_HOT_COLUMNS } from '../data/features/encodings.ts';
-import { APPLICATION_VALUE_SETS } from '../data/value-sets.ts';
-import { categoryLabel, LABELLED_CATEGORICALS } from './category-labels.ts';
 import { categoryOf, featureGroups } from './feature-groups.ts';
 
 describe('featureGroups', () => {
@@ -37,19 +35,5 @@ describe('featureGroups', () => {
     const columns = new Set(ONE_HOT_COLUMNS.map((c) => c.column));
     expect(groups.map((g) => g.key).sort()).toEqual([...columns].sort());
     for (const g of groups) expect(g.labelFr).not.toContain('«');
-  });
-
-  it('has French and English wording for every value of the labelled categoricals', () => {
-    for (const column of LABELLED_CATEGORICALS) {
-      for (const [value] of APPLICATION_VALUE_SETS[column] ?? []) {
-        const label = categoryLabel(column, value);
-        expect(label.fr, `${column} ${value}`).not.toBe('');
-        if (column === 'NAME_INCOME_TYPE' && value === 'Working') expect(label.fr).toBe('Salarié');
-      }
-    }
-    expect(categoryLabel('NAME_INCOME_TYPE', 'No such value')).toEqual({
-      fr: 'No such value',
-      en: 'No such value',
-    });
   });
 });

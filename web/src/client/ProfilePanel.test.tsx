@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLIENT_FILE } from './fixtures/answers.ts';
 import { ProfilePanel } from './ProfilePanel.tsx';
@@ -25,8 +25,71 @@ describe('ProfilePanel', () => {
     );
     const income = document.querySelector('[data-field="AMT_INCOME_TOTAL"]');
     expect(plain(income?.textContent)).toBe('Revenu annuel180 000 €');
-    const occupation = document.querySelector('[data-field="OCCUPATION_TYPE"]');
-    expect(occupation?.textContent).toBe('Professionnon renseigné');
+    const occupation = () => document.querySelector('[data-field="OCCUPATION_TYPE"]');
+    // Not provided: held back until asked for, then said in words.
+    expect(occupation()).toBeNull();
+    const employment = within(screen.getByRole('region', { name: /^Emploi et revenus/ }));
+    const toggle = employment.getByRole('button', { name: 'Afficher la valeur non renseignée' });
+    fireEvent.click(toggle);
+    expect(occupation()?.textContent).toBe('Professionnon renseigné');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(employment.getByRole('button', { name: 'Masquer la valeur non renseignée' }));
+    expect(occupation()).toBeNull();
+  });
+
+  it('finds a value not provided with the filter, without opening its section', async () => {
+    renderPanel(<ProfilePanel clientId={100302} />, routes);
+    await screen.findAllByTestId('profile-section');
+    fireEvent.change(screen.getByTestId('profile-filter'), { target: { value: 'profession' } });
+    expect(fields()).toEqual(['OCCUPATION_TYPE']);
+  });
+
+  it('shows a fact once, says when a whole section is missing, and words it in English', async () => {
+    const value = (name: string, label: string, unit: string, v: number | null) => ({
+      name,
+      label_fr: label,
+      label_en: label,
+      unit,
+      value: v,
+    });
+    const profile = {
+      key: 'profile',
+      label_fr: 'Profil',
+      label_en: 'Profile',
+      values: [
+        value('DAYS_BIRTH', 'Age (days before the application)', 'days', -18000),
+        value('AGE_YEARS', 'Age (years)', 'years', 49.3),
+        value('DAYS_EMPLOYED', 'Time in current job (days before the application)', 'days', -5479),
+        value('EMPLOYED_YEARS', 'Years in current job', 'years', 15.0),
+      ],
+    };
+    const payments = {
+      key: 'paymentBehaviour',
+      label_fr: 'Comportement de paiement',
+      label_en: 'Payment behaviour',
+      values: [value('POS_SK_DPD_MAX', 'Longest delay (days)', 'days', null)].concat(
+        value('POS_SK_DPD_MEAN', 'Mean delay (days)', 'days', null),
+      ),
+    };
+    renderPanel(
+      <ProfilePanel clientId={100302} />,
+      {
+        'GET /api/clients/100302': {
+          status: 200,
+          body: { ...CLIENT_FILE, sections: [profile, payments] },
+        },
+      },
+      { language: 'en' },
+    );
+    await screen.findAllByTestId('profile-section');
+    expect(fields()).toEqual(['AGE_YEARS', 'EMPLOYED_YEARS']);
+    const text = (name: string) =>
+      plain(document.querySelector(`[data-field="${name}"]`)?.textContent);
+    expect(text('AGE_YEARS')).toBe('Age49 years');
+    expect(text('EMPLOYED_YEARS')).toBe('Years in current job15 years');
+    expect(screen.getByText('None of the 2 items in this section is provided.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show the 2 values not provided' }));
+    expect(fields()).toEqual(['AGE_YEARS', 'EMPLOYED_YEARS', 'POS_SK_DPD_MAX', 'POS_SK_DPD_MEAN']);
   });
 
   it('narrows the fields across sections as the adviser types', async () => {

@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
-import type { ClientFile, FileSection, FileValue } from './profile/file-types.ts';
+import { type FactRow, isMissing, oneRowPerFact } from './profile/facts.ts';
+import type { ClientFile, FileSection } from './profile/file-types.ts';
 import { fieldLabel, formatCategory, formatField } from './profile/format-value.ts';
 import { useHiddenSections } from './profile/hidden-sections.ts';
 import { labelOf, visibleSections } from './profile/profile-filter.ts';
@@ -22,6 +23,14 @@ const messages = {
     noSection: 'Aucune section choisie : cochez-en une ci-dessus.',
     more: (n: number) => `Afficher les ${n} autres informations`,
     less: 'Réduire',
+    showMissing: (n: number) =>
+      n > 1 ? `Afficher les ${n} valeurs non renseignées` : 'Afficher la valeur non renseignée',
+    hideMissing: (n: number): string =>
+      n > 1 ? 'Masquer les valeurs non renseignées' : 'Masquer la valeur non renseignée',
+    allMissing: (n: number) =>
+      n > 1
+        ? `Aucune des ${n} informations de cette section n'est renseignée.`
+        : "L'information de cette section n'est pas renseignée.",
   },
   en: {
     title: "Client's profile",
@@ -35,19 +44,32 @@ const messages = {
     noSection: 'No section chosen: tick one above.',
     more: (n: number) => `Show the ${n} other items`,
     less: 'Show fewer',
+    showMissing: (n: number) =>
+      n > 1 ? `Show the ${n} values not provided` : 'Show the value not provided',
+    hideMissing: (n: number): string =>
+      n > 1 ? 'Hide the values not provided' : 'Hide the value not provided',
+    allMissing: (n: number) =>
+      n > 1
+        ? `None of the ${n} items in this section is provided.`
+        : 'The item in this section is not provided.',
   },
 };
 
 /**
- * The client's descriptive file in the API's sections, each value with its label and unit in the
- * chosen language; a text filter narrows the fields across sections, and the sections shown are
- * chosen with checkboxes (remembered on this browser).
+ * The client's descriptive file in the API's sections, one row per fact (duplicated columns folded,
+ * profile/facts.ts), each value with its label and unit in the chosen language. Values not provided
+ * wait behind a button per section; a text filter narrows the fields across sections (missing ones
+ * included), and the sections shown are chosen with checkboxes (remembered on this browser).
  */
 export function ProfilePanel({ clientId }: { clientId: number }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
   const customer = useUser().role === 'customer';
   const file = useApi<ClientFile>(`/api/clients/${clientId}`);
+  const sections = useMemo(
+    () => file.data?.sections.map((s) => ({ ...s, values: oneRowPerFact(s.values) })) ?? [],
+    [file.data],
+  );
   const [query, setQuery] = useState('');
   const [hidden, setHidden] = useHiddenSections();
   const filterId = useId();
@@ -70,7 +92,6 @@ export function ProfilePanel({ clientId }: { clientId: number }) {
     );
   }
 
-  const { sections } = file.data;
   const shown = visibleSections(sections, { query, hidden, language });
   const allHidden = sections.every((s) => hidden.has(s.key));
   return (
@@ -114,8 +135,9 @@ export function ProfilePanel({ clientId }: { clientId: number }) {
             key={section.key}
             section={section}
             values={values}
-            // A filter shows every match; otherwise long sections open on their first fields.
-            preview={query.trim() === '' ? PREVIEW : null}
+            // A filter shows every match, missing or not; otherwise a section opens on its first
+            // filled values.
+            filtered={query.trim() !== ''}
           />
         ))}
       </div>
@@ -126,17 +148,19 @@ export function ProfilePanel({ clientId }: { clientId: number }) {
 /** Fields shown before "show the others": the file has ≈ 470 fields, most sections dozens. */
 const PREVIEW = 12;
 
-function ProfileSection(props: {
-  section: FileSection;
-  values: FileValue[];
-  preview: number | null;
-}) {
+function ProfileSection(props: { section: FileSection; values: FactRow[]; filtered: boolean }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const { section, values, preview } = props;
+  const { section, values, filtered } = props;
   const [expanded, setExpanded] = useState(false);
-  const cut = preview !== null && !expanded && values.length > preview + 2;
-  const shown = cut ? values.slice(0, preview ?? values.length) : values;
+  const [showMissing, setShowMissing] = useState(false);
+  const filled = filtered ? values : values.filter((v) => !isMissing(v));
+  const missing = filtered ? [] : values.filter(isMissing);
+  const long = !filtered && filled.length > PREVIEW + 2;
+  const rows = [
+    ...(long && !expanded ? filled.slice(0, PREVIEW) : filled),
+    ...(showMissing ? missing : []),
+  ];
   const listId = `profile-${section.key}-fields`;
   return (
     <section
@@ -148,8 +172,11 @@ function ProfileSection(props: {
       <h3 id={`profile-${section.key}`}>
         {labelOf(section, language)} <span className="profile-count">{t.count(values.length)}</span>
       </h3>
+      {filled.length === 0 && missing.length > 0 && (
+        <p className="profile-all-missing">{t.allMissing(missing.length)}</p>
+      )}
       <dl id={listId}>
-        {shown.map((v) => (
+        {rows.map((v) => (
           <div key={v.name} className="profile-field" data-field={v.name}>
             <dt>{fieldLabel(labelOf(v, language), v.unit)}</dt>
             <dd className={isMissing(v) ? 'is-missing' : undefined}>
@@ -160,21 +187,31 @@ function ProfileSection(props: {
           </div>
         ))}
       </dl>
-      {preview !== null && values.length > preview + 2 && (
-        <button
-          type="button"
-          className="profile-more"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          onClick={() => setExpanded(!expanded)}
-        >
-          {expanded ? t.less : t.more(values.length - preview)}
-        </button>
-      )}
+      <div className="profile-buttons">
+        {long && (
+          <button
+            type="button"
+            className="profile-more"
+            aria-expanded={expanded}
+            aria-controls={listId}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? t.less : t.more(filled.length - PREVIEW)}
+          </button>
+        )}
+        {missing.length > 0 && (
+          <button
+            type="button"
+            className="profile-more"
+            data-testid="profile-missing-toggle"
+            aria-expanded={showMissing}
+            aria-controls={listId}
+            onClick={() => setShowMissing(!showMissing)}
+          >
+            {showMissing ? t.hideMissing(missing.length) : t.showMissing(missing.length)}
+          </button>
+        )}
+      </div>
     </section>
   );
-}
-
-function isMissing(v: FileValue): boolean {
-  return v.unit === null ? (v.category ?? null) === null : v.value === null;
 }

@@ -1,8 +1,9 @@
 /**
  * A file value as an applicant reads it, by dictionary unit — the same wording as the API's reason
- * sentences (src/explain/format.ts, which the browser cannot import): days as "il y a 3 ans" (in
- * the past) or "12 jours" (a duration), currency as "12 500 €", ratios as percentages, flags as
- * oui / non; a missing value reads "non renseigné".
+ * sentences (src/explain/format.ts, which the browser cannot import): a date counted in days from
+ * the application as "il y a 3 ans" or "dans 2 mois", a delay or a seniority as "12 jours" or
+ * "15 ans", currency as "12 500 €", ratios as percentages, flags as oui / non; a missing value
+ * reads "non renseigné".
  */
 import type { Language } from '../../i18n/language.tsx';
 
@@ -25,7 +26,9 @@ const WORDS = {
 
 function plural(n: number, language: Language, unit: 'day' | 'month' | 'year'): string {
   const [one, many] = WORDS[language][unit];
-  return `${number(n, language, 1)} ${Math.abs(n) < 2 ? one : many}`;
+  // French keeps the singular below 2 ("0 jour"); English only for exactly one.
+  const singular = language === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
+  return `${number(n, language, 1)} ${singular ? one : many}`;
 }
 
 /** A length of time given in days, in the largest unit that reads naturally. */
@@ -36,6 +39,20 @@ function duration(days: number, language: Language): string {
   return plural(Math.round(d), language, 'day');
 }
 
+/** A difference in days that may be negative (paid early, closed before plan): "−5 jours". */
+function signedDuration(days: number, language: Language): string {
+  return Math.round(days) < 0 ? `−${duration(days, language)}` : duration(days, language);
+}
+
+/** A date counted in days from the application: past, future, or that same day. */
+function relativeDate(days: number, language: Language): string {
+  const fr = language === 'fr';
+  if (Math.round(days) === 0) return fr ? 'le jour de la demande' : 'on the application day';
+  const span = duration(days, language);
+  if (days < 0) return fr ? `il y a ${span}` : `${span} ago`;
+  return fr ? `dans ${span}` : `in ${span}`;
+}
+
 export const MISSING = { fr: 'non renseigné', en: 'not provided' } as const;
 
 /** A numeric value of the given unit (null or NaN: "non renseigné"). */
@@ -43,13 +60,12 @@ export function formatValue(value: number | null, unit: string | null, language:
   if (value === null || Number.isNaN(value)) return MISSING[language];
   const fr = language === 'fr';
   switch (unit) {
-    case 'days': {
-      if (value >= 0) return duration(value, language);
-      const span = duration(value, language);
-      return fr ? `il y a ${span}` : `${span} ago`;
-    }
+    case 'days':
+      // Without a field name to tell a date from a delay: negative reads as the past.
+      return value < 0 ? relativeDate(value, language) : duration(value, language);
     case 'years':
-      return plural(Math.round(value * 10) / 10, language, 'year');
+      // Whole years from two on, months or days below ("8 mois" rather than "0,7 an").
+      return value === 0 ? plural(0, language, 'year') : signedDuration(value * 365.25, language);
     case 'months':
       return plural(Math.round(value), language, 'month');
     case 'hours':
@@ -94,25 +110,49 @@ export function formatCategory(
   return category;
 }
 
-/** Features in days before the application that read better as an age (as the API's reasons). */
-const AGE_IN_DAYS = new Set(['DAYS_BIRTH']);
+/** The age, in days or years: said in whole years, as people say their age. */
+const AGES = new Set(['DAYS_BIRTH', 'AGE_YEARS']);
 
-/** A field's value as the reasons word it: the age in years, everything else by its unit. */
+/**
+ * Start dates whose label says a seniority ("Ancienneté dans l'emploi"): the time since, "15 ans",
+ * not "il y a 15 ans".
+ */
+const SENIORITY_IN_DAYS = new Set(['DAYS_EMPLOYED', 'DAYS_REGISTRATION', 'DAYS_ID_PUBLISH']);
+
+/**
+ * Fields in days that are dates counted from the application (opening, decision, planned end…):
+ * "il y a 3 ans" or "dans 2 mois". Other fields in days are delays or differences ("5 jours").
+ */
+const DATE_IN_DAYS =
+  /(^|_)DAYS_(LAST_PHONE_CHANGE|CREDIT|ENDDATE_FACT|DECISION|TERMINATION|LAST_DUE|ENTRY_PAYMENT)/;
+
+/** A field's value as an adviser says it: ages in years, dates as past or future, delays as such. */
 export function formatField(
   name: string,
   value: number | null,
   unit: string | null,
   language: Language,
 ): string {
-  if (AGE_IN_DAYS.has(name) && value !== null)
-    return formatValue(Math.abs(value) / 365.25, 'years', language);
+  if (value === null || Number.isNaN(value)) return MISSING[language];
+  if (AGES.has(name)) {
+    const years = unit === 'days' ? Math.abs(value) / 365.25 : value;
+    return plural(Math.floor(years), language, 'year');
+  }
+  if (unit === 'days') {
+    if (SENIORITY_IN_DAYS.has(name)) return duration(value, language);
+    if (DATE_IN_DAYS.test(name)) return relativeDate(value, language);
+    return signedDuration(value, language);
+  }
   return formatValue(value, unit, language);
 }
 
 /**
- * "Âge (jours avant la demande)" → "Âge": once a value in days reads "il y a 3 ans" the unit in
- * the label is noise (the API's reasons drop it the same way).
+ * "Âge (jours avant la demande)" → "Âge", "Âge de la voiture (années)" → "Âge de la voiture": once
+ * the value reads "il y a 3 ans" or "9 ans" the unit in the label is noise (the API's reasons drop
+ * it the same way).
  */
 export function fieldLabel(label: string, unit: string | null): string {
-  return unit === 'days' ? label.replace(/\s*\((jours|days)\b[^)]*\)/gi, '').trim() : label;
+  if (unit === 'days') return label.replace(/\s*\((jours|days)\b[^)]*\)/gi, '').trim();
+  if (unit === 'years') return label.replace(/\s*\((années|years)\)/gi, '').trim();
+  return label;
 }

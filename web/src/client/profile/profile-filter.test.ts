@@ -34,6 +34,19 @@ describe('visibleSections', () => {
     expect(shown.map((s) => s.section.key)).toEqual(['employmentIncome', 'requestedLoan']);
   });
 
+  it('finds a row by the column names folded into it', () => {
+    const section = {
+      key: 'profile',
+      values: [{ name: 'AGE_YEARS', label_fr: 'Âge', label_en: 'Age', merged: ['DAYS_BIRTH'] }],
+    };
+    const shown = visibleSections([section], {
+      query: 'days_birth',
+      hidden: new Set(),
+      language: 'fr',
+    });
+    expect(shown.flatMap((s) => s.values.map((v) => v.name))).toEqual(['AGE_YEARS']);
+  });
+
   it('folds accents', () => {
     expect(fold(' Crédit Demandé ')).toBe('credit demande');
   });

@@ -1,5 +1,4 @@
 import type { Language } from '../../i18n/language.tsx';
-import type { FileSection, FileValue } from './file-types.ts';
 
 /** Lower case without accents, so "revenu" finds "Revenu" and "emploi" finds "Emploi". */
 export function fold(text: string): string {
@@ -10,26 +9,26 @@ export function labelOf(item: { label_fr: string; label_en: string }, language: 
   return language === 'fr' ? item.label_fr : item.label_en;
 }
 
+/** A field as the filter sees it: its labels, its column and the columns folded into it. */
+type Searchable = { name: string; label_fr: string; label_en: string; merged?: readonly string[] };
+
 /**
  * The sections to show: those not hidden, each narrowed to the fields whose label (in the
- * language shown) or column name contains the query; a section left without fields is dropped.
+ * language shown) or column name (its own or one folded into it) contains the query; a section
+ * left without fields is dropped.
  */
-export function visibleSections(
-  sections: readonly FileSection[],
+export function visibleSections<S extends { key: string; values: readonly Searchable[] }>(
+  sections: readonly S[],
   options: { query: string; hidden: ReadonlySet<string>; language: Language },
-): { section: FileSection; values: FileValue[] }[] {
+): { section: S; values: S['values'][number][] }[] {
   const query = fold(options.query);
-  const out: { section: FileSection; values: FileValue[] }[] = [];
+  const matches = (v: Searchable) =>
+    fold(labelOf(v, options.language)).includes(query) ||
+    [v.name, ...(v.merged ?? [])].some((name) => name.toLowerCase().includes(query));
+  const out: { section: S; values: S['values'][number][] }[] = [];
   for (const section of sections) {
     if (options.hidden.has(section.key)) continue;
-    const values =
-      query === ''
-        ? section.values
-        : section.values.filter(
-            (v) =>
-              fold(labelOf(v, options.language)).includes(query) ||
-              v.name.toLowerCase().includes(query),
-          );
+    const values = query === '' ? [...section.values] : section.values.filter(matches);
     if (values.length > 0) out.push({ section, values });
   }
   return out;

@@ -24,4 +24,12 @@ describe('formatValue', () => {
     expect(formatValue(null, 'currency', 'fr')).toBe('non renseigné');
     expect(formatValue(Number.NaN, 'days', 'en')).toBe('not provided');
   });
+
+  it('writes negatives with a true minus sign, before the currency symbol in English', () => {
+    const plain = (t: string) => t.replace(/[\u202f\u00a0]/g, ' ');
+    expect(plain(formatValue(-400000, 'currency', 'fr'))).toBe('\u2212400 000 €');
+    expect(formatValue(-400000, 'currency', 'en')).toBe('\u2212€400,000');
+    expect(formatValue(-2.5, 'count', 'en')).toBe('\u22122.5');
+    expect(formatValue(400000, 'currency', 'en')).toBe('€400,000');
+  });
 });

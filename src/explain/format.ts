@@ -13,9 +13,12 @@ const NUMBER = {
   en: [0, 1, 2].map((d) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: d })),
 };
 
-/** A number with at most `digits` decimals in the language's format. */
+/**
+ * A number with at most `digits` decimals in the language's format, negatives with a true minus
+ * sign (U+2212), which typography asks for and which a line break never separates from its figure.
+ */
 export function formatNumber(value: number, lang: Lang, digits: 0 | 1 | 2 = 0): string {
-  return (NUMBER[lang][digits] as Intl.NumberFormat).format(value);
+  return (NUMBER[lang][digits] as Intl.NumberFormat).format(value).replace(/^-/, '\u2212');
 }
 
 /** Fewer decimals as numbers grow: 1 234, 12, 3,4, 0,45. */
@@ -53,7 +56,9 @@ export function formatDays(days: number, lang: Lang): string {
 
 export function formatCurrency(amount: number, lang: Lang): string {
   const n = formatNumber(Math.round(amount), lang);
-  return lang === 'fr' ? `${n} €` : `€${n}`;
+  if (lang === 'fr') return `${n} €`;
+  // English puts the sign before the symbol: −€400,000.
+  return n.startsWith('\u2212') ? `\u2212€${n.slice(1)}` : `€${n}`;
 }
 
 /** A share (0.35) as a percentage ("35 %" / "35%"). */

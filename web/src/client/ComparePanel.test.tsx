@@ -112,9 +112,17 @@ describe('ComparePanel', () => {
     const table = await screen.findByTestId('similar-table');
     // One row per feature of the space: the client, the neighbours' mean and median.
     const rows = table.querySelectorAll('tbody tr');
-    expect(rows).toHaveLength(2);
-    const cells = [...(rows[1]?.querySelectorAll('th, td') ?? [])].map((c) => c.textContent);
-    expect(cells).toEqual(['Montant du crédit', '450\u202f000', '300\u202f000', '300\u202f000']);
+    expect(rows).toHaveLength(3);
+    const cells = (i: number) =>
+      [...(rows[i]?.querySelectorAll('th, td') ?? [])].map((c) => c.textContent);
+    expect(cells(1)).toEqual(['Montant du crédit', '450\u202f000', '300\u202f000', '300\u202f000']);
+    // Days before the application in words, as the profile says them, never "-321,2".
+    expect(cells(2)).toEqual([
+      'Dernier changement de téléphone',
+      'il y a 20 jours',
+      'il y a 11 mois',
+      'il y a 11 mois',
+    ]);
     expect(table.textContent).toContain('Score externe 2');
     expect(screen.getByText(/1 n'ont pas remboursé leur crédit \(50,0\s%\)/)).toBeTruthy();
   });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MODEL_BANDS, SCORE_REFUSE } from './fixtures/answers.ts';
 import { renderPanel } from './panel-test-support.tsx';
@@ -38,6 +38,14 @@ describe('ScorePanel', () => {
     expect(screen.getByTestId('score-points').textContent).toBe('500');
     expect(screen.getByTestId('score-band').textContent).toContain('risque élevé');
     expect(screen.getByText(/refusé à partir de 9,1\s%/)).toBeTruthy();
+    // The threshold is named on the dial itself, not only in the facts beside it.
+    // (ECharts draws on its next frame: wait for it.)
+    const dialText = () =>
+      [...screen.getByTestId('score-gauge').querySelectorAll('svg text')].map(
+        (n) => n.textContent ?? '',
+      );
+    await waitFor(() => expect(dialText().some((t) => /seuil/.test(t))).toBe(true));
+    expect(dialText().some((t) => /9,1\s%/.test(t))).toBe(true);
   });
 
   it('says a grant in English when English is chosen', async () => {

@@ -147,6 +147,30 @@ describe('WhatIfPanel', () => {
     expect(posted).toEqual([]);
   });
 
+  it('says a small change with one decimal and true minus signs, and keeps its gist on top', async () => {
+    renderPanel();
+    await waitFor(() => expect(probability()).toBe('0.123'));
+    fireEvent.change(credit(), { target: { value: '400000' } });
+    await waitFor(() => expect(screen.getByTestId('whatif-delta')).toBeTruthy());
+    const delta = screen.getByTestId('whatif-delta').textContent ?? '';
+    expect(delta).toContain('\u22120,2 point(s) de pourcentage');
+    expect(delta).toContain('+0,2 points de score');
+    expect(delta).not.toMatch(/[+-]0 points/);
+    // The compact summary (shown on narrow screens) follows the simulated result.
+    expect(screen.getByTestId('whatif-summary').textContent).toMatch(/12,1\s%.*Accordé/);
+  });
+
+  it('shows the term in whole months, and as typed while the person types it', async () => {
+    renderPanel();
+    const term = () => screen.getByTestId('whatif-term') as HTMLInputElement;
+    await waitFor(() => expect(term().value).toBe('16'));
+    fireEvent.change(term(), { target: { value: '16,5' } });
+    fireEvent.blur(term());
+    expect(term().value).toBe('16,5');
+    fireEvent.change(credit(), { target: { value: '500000' } });
+    expect(term().value).toBe('20');
+  });
+
   it('turns a new term into the annuity for the same amount', async () => {
     renderPanel();
     await waitFor(() => expect(credit().value).toBe('406597.5'));

@@ -18,6 +18,7 @@ import {
 } from './whatif/fields.ts';
 import { latestRunner } from './whatif/latest.ts';
 import { RecourseSuggestions } from './whatif/RecourseSuggestions.tsx';
+import { signedChange } from './whatif/signed.ts';
 import type { WhatIfAnswer } from './whatif/whatif-types.ts';
 
 const messages = {
@@ -190,6 +191,16 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
       <p className="whatif-notice" role="note">
         {t.notice}
       </p>
+      {shown && (
+        // On narrow screens the result sits below the form: this keeps its gist in view.
+        <p className="whatif-summary" data-testid="whatif-summary" aria-hidden="true">
+          {t.probability}
+          <strong>{formatPercent(shown.probability, language)}</strong>{' '}
+          <span className={`whatif-badge whatif-badge-${shown.decision}`}>
+            {shown.decision === 'grant' ? t.grant : t.refuse}
+          </span>
+        </p>
+      )}
       <div className="whatif-grid">
         <form className="card whatif-form" onSubmit={(e) => e.preventDefault()} aria-label={t.form}>
           {WHATIF_FIELDS.map((field) => {
@@ -223,7 +234,12 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
                       {...common}
                       inputMode={field.kind === 'count' ? 'numeric' : 'decimal'}
                       value={form[field.name] ?? ''}
-                      onChange={(e) => set(field.name, e.target.value)}
+                      onChange={(e) => {
+                        // The term follows credit / annuity again once either is typed.
+                        if (field.name === 'AMT_CREDIT' || field.name === 'AMT_ANNUITY')
+                          setTermDraft(null);
+                        set(field.name, e.target.value);
+                      }}
                     />
                   )}
                   {message && (
@@ -247,14 +263,14 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
                       data-testid="whatif-term"
                       inputMode="decimal"
                       aria-describedby="whatif-term-hint"
-                      value={termDraft ?? (term === null ? '' : formatNumber(term, language, 1))}
+                      // Whole months unless the person is typing (credit / annuity is rarely a round number).
+                      value={termDraft ?? (term === null ? '' : formatNumber(term, language, 0))}
                       onChange={(e) => {
                         setTermDraft(e.target.value);
                         const months = parseTypedNumber(e.target.value);
                         const annuity = months === null ? null : annuityForTerm(form, months);
                         if (annuity !== null) set('AMT_ANNUITY', annuity);
                       }}
-                      onBlur={() => setTermDraft(null)}
                     />
                     <span id="whatif-term-hint" className="field-hint">
                       {t.termHint}
@@ -329,8 +345,6 @@ function ResultFigures(props: {
   const { language } = props;
   const delta = props.real ? props.probability - props.real.probability : 0;
   const pp = 100 * delta;
-  const signed = (x: number, digits: number) =>
-    `${x > 0 ? '+' : ''}${formatNumber(x, language, digits)}`;
   return (
     <div className="whatif-figures">
       <p>
@@ -361,9 +375,12 @@ function ResultFigures(props: {
                 {pp > 0 ? '↑' : '↓'}
               </span>
               <span className="visually-hidden">{pp > 0 ? l.up : l.down}</span>{' '}
-              {l.delta(signed(pp, 1), formatPercent(props.real.probability, language))}
+              {l.delta(
+                signedChange(pp, language, 1),
+                formatPercent(props.real.probability, language),
+              )}
               {language === 'fr' ? ' ; ' : '; '}
-              {l.pointsDelta(signed(props.points - props.real.points, 0))}
+              {l.pointsDelta(signedChange(props.points - props.real.points, language))}
             </>
           )}
         </p>

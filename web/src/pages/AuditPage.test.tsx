@@ -43,7 +43,13 @@ function start(role: 'admin' | 'adviser', path = '/audit') {
     })),
     on('GET', '/api/audit', (call) => {
       const action = new URL(call.url, 'http://x').searchParams.get('action');
-      const records = [record(2), record(1, { action: 'auth.login', clientId: null })];
+      const records = [
+        record(2, {
+          action: 'client.score',
+          outputSummary: '{"probability":0.18700051316529254,"points":529.527,"decision":"refuse"}',
+        }),
+        record(1, { action: 'auth.login', clientId: null, outputSummary: '{"ok":true}' }),
+      ];
       const shown = action ? records.filter((r) => r.action === action) : records;
       return { body: { total: shown.length, page: 1, pageSize: 50, records: shown } };
     }),
@@ -64,10 +70,23 @@ describe('AuditPage', () => {
     await screen.findByTestId('audit-table');
     const rows = screen.getAllByTestId('audit-row');
     expect(rows).toHaveLength(2);
-    expect(rows[0]?.textContent).toContain('Dossier consulté');
+    expect(rows[0]?.textContent).toContain('Score consulté');
     expect(rows[0]?.textContent).toContain('adviser (conseiller)');
     expect(rows[0]?.querySelector('a')?.getAttribute('href')).toBe('/clients/100002');
     expect(rows[1]?.textContent).toContain('Connexion');
+  });
+
+  it('says the result in short words, the stored JSON on demand', async () => {
+    start('admin');
+    await screen.findByTestId('audit-table');
+    const [score, login] = screen.getAllByTestId('audit-summary');
+    expect(score?.textContent).toBe(
+      'probabilité de défaut\u00a0: 18,7\u00a0% · points\u00a0: 530 · décision\u00a0: refusé',
+    );
+    expect(login?.textContent).toBe('réussi\u00a0: oui');
+    const raw = score?.parentElement?.querySelector('details');
+    expect(raw?.querySelector('summary')?.textContent).toBe('JSON enregistré');
+    expect(raw?.textContent).toContain('"probability":0.18700051316529254');
   });
 
   it('filters by action through the URL', async () => {

@@ -12,6 +12,7 @@ import {
   auditQueryString,
   parseAuditQuery,
 } from './audit-query.ts';
+import { auditSummaryText } from './audit-summary.ts';
 import { useDelayed } from './useDelayed.ts';
 import './AuditPage.css';
 
@@ -78,6 +79,7 @@ const messages = {
     clientCol: 'Client',
     model: 'Modèle',
     result: 'Résultat',
+    raw: 'JSON enregistré',
     nobody: 'anonyme',
     empty: 'Aucune entrée ne correspond à ces filtres.',
     loading: 'Chargement du journal…',
@@ -127,6 +129,7 @@ const messages = {
     clientCol: 'Client',
     model: 'Model',
     result: 'Result',
+    raw: 'Stored JSON',
     nobody: 'anonymous',
     empty: 'No entry matches these filters.',
     loading: 'Loading the audit trail…',
@@ -237,10 +240,15 @@ function AuditTrail({ t, q }: { t: Messages; q: AuditQuery }) {
                       )}
                     </td>
                     <td>{r.modelVersion ?? '—'}</td>
-                    <td>
-                      <code className="audit-summary" title={`request ${r.requestId}`}>
-                        {r.outputSummary}
-                      </code>
+                    <td className="audit-summary">
+                      <span data-testid="audit-summary">
+                        {auditSummaryText(r.outputSummary, language)}
+                      </span>
+                      {/* The stored JSON stays one click away, with the request it answered. */}
+                      <details>
+                        <summary>{t.raw}</summary>
+                        <code title={`request ${r.requestId}`}>{r.outputSummary}</code>
+                      </details>
                     </td>
                   </tr>
                 ))}

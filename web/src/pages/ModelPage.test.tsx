@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LanguageProvider } from '../i18n/language.tsx';
 import { ModelPage } from './ModelPage.tsx';
@@ -57,6 +57,14 @@ describe('ModelPage', () => {
     expect(row('threshold').textContent).toContain('9,1');
     for (const id of ['cost-curve', 'calibration-chart', 'importance-chart'])
       expect(screen.getByTestId(id)).toBeTruthy();
+    // The calibration axes end on a round value above the largest point (30 % → 35 %).
+    // (ECharts draws on its next frame: wait for it.)
+    const calibration = screen.getByTestId('calibration-chart');
+    await waitFor(() =>
+      expect([...calibration.querySelectorAll('svg text')].map((n) => n.textContent)).toContain(
+        '35\u00a0%',
+      ),
+    );
     // The importance table uses the labels the server gives, and the name when it gives none.
     const importance = screen.getByText(/Importance globale/).closest('table') as HTMLElement;
     expect(importance.textContent).toContain('Score externe 2');

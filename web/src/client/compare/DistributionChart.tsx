@@ -73,7 +73,8 @@ export function DistributionChart({
   const t = useMessages(messages);
   const { language } = useLanguage();
   const histogram = useMemo(() => histogramOf(distribution), [distribution]);
-  const value = (v: number | null | undefined) => formatFeatureValue(v, unit, language);
+  const value = (v: number | null | undefined) =>
+    formatFeatureValue(v, unit, language, distribution.feature);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the formatters and t follow language.
   const option = useMemo((): EChartsOption => {

@@ -80,8 +80,8 @@ export function ScatterPlot(props: {
     }),
     [answer],
   );
-  const fx = (v: number) => formatFeatureValue(v, xUnit, language);
-  const fy = (v: number) => formatFeatureValue(v, yUnit, language);
+  const fx = (v: number) => formatFeatureValue(v, xUnit, language, answer.x);
+  const fy = (v: number) => formatFeatureValue(v, yUnit, language, answer.y);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the formatters and t follow language.
   const option = useMemo((): EChartsOption => {
@@ -147,9 +147,16 @@ export function ScatterPlot(props: {
           label: {
             show: true,
             position: 'right',
+            distance: 6,
             formatter: t.client,
             fontWeight: 'bold',
             color: palette.client,
+            // A white box so the label stays readable over dense points (tablet width).
+            backgroundColor: 'rgba(255, 255, 255, 0.92)',
+            borderColor: palette.client,
+            borderWidth: 1,
+            borderRadius: 3,
+            padding: [2, 5],
           },
           data: client ? [[client.x, client.y]] : [],
         },

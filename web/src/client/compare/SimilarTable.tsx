@@ -98,7 +98,7 @@ export function SimilarTable({
           {(s.comparison ?? []).slice(0, FEATURES_SHOWN).map((c) => {
             const option = options.get(c.feature);
             const f = (v: number | null | undefined) =>
-              formatFeatureValue(v, option?.unit, language);
+              formatFeatureValue(v, option?.unit, language, c.feature);
             return (
               <tr key={c.feature}>
                 <th scope="row">{option?.label ?? c.feature}</th>

@@ -6,7 +6,13 @@ describe('featureOptions', () => {
   it('offers the numeric values of the file, grouped by section, labelled in the language', () => {
     const groups = featureOptions(clientFile, 'fr');
     expect(groups.map((g) => g.label)).toEqual(['Profil', 'Prêt demandé', 'Scores externes']);
-    expect(groups[0]?.options.map((o) => o.name)).toEqual(['AGE_YEARS', 'CNT_CHILDREN']);
+    expect(groups[0]?.options.map((o) => o.name)).toEqual([
+      'AGE_YEARS',
+      'CNT_CHILDREN',
+      'DAYS_LAST_PHONE_CHANGE',
+    ]);
+    // Values in days read "il y a 11 mois": the unit leaves the label.
+    expect(groups[0]?.options[2]?.label).toBe('Dernier changement de téléphone');
     expect(featureOptions(clientFile, 'en')[1]?.options[0]?.label).toBe('Credit amount');
   });
 

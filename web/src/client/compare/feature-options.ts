@@ -3,6 +3,7 @@
  * dictionary's labels and unit), grouped by the file's sections; categoricals have no histogram.
  */
 import type { Language } from '../../i18n/language.tsx';
+import { fieldLabel } from '../profile/format-value.ts';
 import type { ClientFile, ExplanationAnswer, FileValue } from './compare-types.ts';
 
 export interface FeatureOption {
@@ -28,7 +29,8 @@ export function featureOptions(file: ClientFile, language: Language): FeatureOpt
       label: language === 'fr' ? section.label_fr : section.label_en,
       options: section.values.filter(isNumeric).map((v) => ({
         name: v.name,
-        label: language === 'fr' ? v.label_fr : v.label_en,
+        // Values in days read "il y a 3 ans": the "(jours)" of the label would be noise.
+        label: fieldLabel(language === 'fr' ? v.label_fr : v.label_en, v.unit),
         unit: v.unit,
         value: v.value,
       })),

@@ -48,6 +48,13 @@ export const clientFile: ClientFile = {
           value: 0,
         },
         {
+          name: 'DAYS_LAST_PHONE_CHANGE',
+          label_fr: 'Dernier changement de téléphone (jours)',
+          label_en: 'Days since last phone change (days before the application)',
+          unit: 'days',
+          value: -20,
+        },
+        {
           name: 'CODE_GENDER',
           label_fr: 'Sexe',
           label_en: 'Gender',
@@ -185,6 +192,13 @@ export const similar: SimilarAnswer = {
       client: 450000,
       groupMean: 300000,
       groupMedian: 300000,
+      groupCount: 2,
+    },
+    {
+      feature: 'DAYS_LAST_PHONE_CHANGE',
+      client: -20,
+      groupMean: -321.2,
+      groupMedian: -327.5,
       groupCount: 2,
     },
   ],

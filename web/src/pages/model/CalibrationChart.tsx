@@ -6,6 +6,7 @@ import { palette } from '../../charts/palette.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
+import { niceAxisMax } from './axis.ts';
 import type { ReliabilityCurve } from './model-types.ts';
 
 const messages = {
@@ -51,12 +52,18 @@ export function CalibrationChart({
 }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const top = Math.max(
-    0.05,
-    ...after.predicted,
-    ...after.observed,
-    ...(before?.predicted ?? []),
-    ...(before?.observed ?? []),
+  // Both axes share the maximum so the diagonal stays at 45°; rounded with room for the last point.
+  const top = Math.min(
+    1,
+    niceAxisMax(
+      Math.max(
+        0.05,
+        ...after.predicted,
+        ...after.observed,
+        ...(before?.predicted ?? []),
+        ...(before?.observed ?? []),
+      ),
+    ),
   );
   const pct = (v: number) => formatPercent(v, language, 0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: t and pct follow language.

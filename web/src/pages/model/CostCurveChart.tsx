@@ -41,7 +41,8 @@ export function CostCurveChart({ curve, threshold }: { curve: Curve; threshold: 
     (): EChartsOption => ({
       animation: false,
       tooltip: { trigger: 'axis' },
-      grid: { left: 56, right: 32, top: 32, bottom: 48 },
+      // Room above the plot for the threshold's label, clear of the curve.
+      grid: { left: 64, right: 32, top: 48, bottom: 48 },
       xAxis: {
         type: 'value',
         name: t.x,
@@ -52,6 +53,9 @@ export function CostCurveChart({ curve, threshold }: { curve: Curve; threshold: 
       yAxis: {
         type: 'value',
         name: t.y,
+        // Beside the axis, so the threshold's label above the plot has the top to itself.
+        nameLocation: 'middle',
+        nameGap: 40,
         scale: true,
         axisLabel: { formatter: (v: number) => formatNumber(v, language, 1) },
       },
@@ -69,7 +73,12 @@ export function CostCurveChart({ curve, threshold }: { curve: Curve; threshold: 
             lineStyle: { color: palette.bad, type: 'dashed', width: 2 },
             label: {
               formatter: t.threshold(formatPercent(threshold, language)),
-              position: 'insideEndTop',
+              // Above the plot, horizontal: a label along the line would cross the curve.
+              // Starting at the line and running away from the y axis's labels.
+              position: 'end',
+              distance: 10,
+              align: threshold < 0.6 ? 'left' : 'right',
+              color: '#1b1f24',
             },
             data: [{ xAxis: threshold }],
           },

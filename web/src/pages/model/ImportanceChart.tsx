@@ -53,7 +53,8 @@ export function ImportanceChart({ features }: { features: ModelCard['importance'
       yAxis: {
         type: 'category',
         data: shown.map((f) => f.label),
-        axisLabel: { width: 240, overflow: 'truncate' },
+        // Long labels wrap (two lines, three at most) instead of being cut: they must be readable.
+        axisLabel: { width: 230, overflow: 'break', lineHeight: 13 },
       },
       series: [
         {
@@ -72,7 +73,7 @@ export function ImportanceChart({ features }: { features: ModelCard['importance'
   return (
     <>
       <div data-testid="importance-chart">
-        <EChart option={option} label={t.label} height={Math.max(200, 28 * top.length + 60)} />
+        <EChart option={option} label={t.label} height={Math.max(200, 36 * top.length + 60)} />
       </div>
       <ChartTable
         caption={t.caption}

@@ -157,6 +157,18 @@ try {
       body: (n) => JSON.stringify({ clientId: id(n), changes: { AMT_CREDIT: 200_000 + n } }),
     },
     {
+      // What the dashboard's what-if form asks as the person types: score and reasons only.
+      name: '/api/score (what-if as the dashboard asks: detail=reasons, cold)',
+      method: 'POST',
+      path: () => '/api/score',
+      body: (n) =>
+        JSON.stringify({
+          clientId: distinct(n),
+          changes: { AMT_CREDIT: 200_000 + n },
+          detail: 'reasons',
+        }),
+    },
+    {
       name: '/api/score (what-if, cold: distinct clients)',
       method: 'POST',
       path: () => '/api/score',

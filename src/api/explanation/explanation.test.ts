@@ -155,6 +155,23 @@ describe('POST /api/score (what-if)', () => {
     );
   });
 
+  it("answers the score and reasons only with detail: 'reasons', the same as the full answer's", async () => {
+    const changes = { AMT_CREDIT: 2_000_000, AMT_ANNUITY: 200_000 };
+    const full = (await whatIf('adviser', { clientId: own, changes })).json();
+    const response = await whatIf('adviser', { clientId: own, changes, detail: 'reasons' });
+    expect(response.statusCode).toBe(200);
+    const light = response.json();
+    expect(light.score).toEqual(full.score);
+    expect(light.reasons).toEqual(full.reasons);
+    expect(light.changed).toEqual(full.changed);
+    expect(light.contributions).toBeUndefined();
+    expect(light.themes).toBeUndefined();
+    expect(response.body.length).toBeLessThan(JSON.stringify(full).length / 2);
+    const bad = await whatIf('adviser', { clientId: own, changes, detail: 'everything' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('body.detail');
+  });
+
   it('names the field of a bad change and checks who asks', async () => {
     const cases: [object, string][] = [
       [{ AMT_CREDIT: 'a lot' }, 'body.changes.AMT_CREDIT'],

@@ -111,6 +111,7 @@ interface WhatIfBody {
   clientId?: number;
   changes?: Record<string, string | number | null>;
   application?: Record<string, string | number | null>;
+  detail: 'full' | 'reasons';
 }
 
 const fieldValue = {
@@ -130,6 +131,13 @@ const whatIfBody = {
       description:
         'application fields (as in application_train.csv) and their new values; each is validated (type, range, category set)',
       additionalProperties: fieldValue,
+    },
+    detail: {
+      type: 'string',
+      enum: ['full', 'reasons'],
+      default: 'full',
+      description:
+        "'reasons': the score and the reasons only, without contributions and themes (what a form that re-scores as the person types shows; ≈5× smaller)",
     },
     application: {
       type: 'object',
@@ -248,7 +256,7 @@ export async function explanationRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const user = currentUser(request);
-      const { clientId: id, changes, application } = request.body;
+      const { clientId: id, changes, application, detail } = request.body;
       if (application !== undefined && id !== undefined) {
         throw apiError('BAD_REQUEST', {
           field: 'body.application',
@@ -320,7 +328,9 @@ export async function explanationRoutes(app: FastifyInstance): Promise<void> {
         history: application !== undefined ? 'none' : 'stored',
         ...(changed === undefined ? {} : { changed }),
         score: { ...score, threshold: record.threshold },
-        ...compactExplanation(explanation, false),
+        ...(detail === 'reasons'
+          ? { reasons: explanation.reasons }
+          : compactExplanation(explanation, false)),
       };
     },
   );

@@ -117,7 +117,9 @@ describe('WhatIfPanel', () => {
     await waitFor(() => expect(probability()).toBe('0.123'));
     fireEvent.change(credit(), { target: { value: '813 195' } });
     await waitFor(() => expect(probability()).toBe(String(0.246)));
-    expect(posted).toEqual([{ clientId: 100002, changes: { AMT_CREDIT: 813_195 } }]);
+    expect(posted).toEqual([
+      { clientId: 100002, changes: { AMT_CREDIT: 813_195 }, detail: 'reasons' },
+    ]);
     expect(screen.getByTestId('whatif-decision').dataset.decision).toBe('refuse');
     expect(screen.getByTestId('whatif-delta').textContent).toContain(
       '+12,3 point(s) de pourcentage',
@@ -178,7 +180,9 @@ describe('WhatIfPanel', () => {
     const annuity = screen.getByTestId('whatif-field-AMT_ANNUITY') as HTMLInputElement;
     expect(annuity.value).toBe('11294.38');
     await waitFor(() =>
-      expect(posted).toEqual([{ clientId: 100002, changes: { AMT_ANNUITY: 11_294.38 } }]),
+      expect(posted).toEqual([
+        { clientId: 100002, changes: { AMT_ANNUITY: 11_294.38 }, detail: 'reasons' },
+      ]),
     );
   });
 

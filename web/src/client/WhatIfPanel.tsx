@@ -114,7 +114,8 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
   const runner = useRef(
     latestRunner(
       (body: { clientId: number; changes: Record<string, string | number | null> }) =>
-        api.post<WhatIfAnswer>('/api/score', body),
+        // Score and reasons are all this form shows: the light answer (no themes).
+        api.post<WhatIfAnswer>('/api/score', { ...body, detail: 'reasons' }),
       {
         onResult: (answer) => {
           setResult(answer);

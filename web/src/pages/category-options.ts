@@ -1,31 +1,23 @@
 /**
  * The values the search filters offer, as the API stores them (its query enums come from
- * src/data/value-sets.ts), with their French and English wording (src/explain/category-labels.ts).
- * category-options.test.ts keeps the three in step.
+ * src/data/value-sets.ts), with their French and English wording (the dashboard's copy of
+ * src/explain/category-labels.ts, client/compare/category-labels.ts). category-options.test.ts keeps
+ * the three in step.
  */
+import { CATEGORY_LABELS } from '../client/compare/category-labels.ts';
+
 type Options = Readonly<Record<string, { fr: string; en: string }>>;
 
-export const CONTRACT_TYPE_LABELS: Options = {
-  'Cash loans': { fr: 'Prêt personnel', en: 'Cash loan' },
-  'Revolving loans': { fr: 'Crédit renouvelable', en: 'Revolving loan' },
-};
+/** One column of the dashboard's category wording, as value → { fr, en }. */
+function optionsOf(column: string): Options {
+  return Object.fromEntries(
+    Object.entries(CATEGORY_LABELS[column] ?? {}).map(([value, [fr, en]]) => [value, { fr, en }]),
+  );
+}
 
-export const GENDER_LABELS: Options = {
-  F: { fr: 'Femme', en: 'Female' },
-  M: { fr: 'Homme', en: 'Male' },
-  XNA: { fr: 'Non renseigné', en: 'Unknown' },
-};
-
-export const INCOME_TYPE_LABELS: Options = {
-  Working: { fr: 'Salarié', en: 'Employee' },
-  'Commercial associate': { fr: 'Commercial ou associé', en: 'Commercial associate' },
-  Pensioner: { fr: 'Retraité', en: 'Pensioner' },
-  'State servant': { fr: 'Fonctionnaire', en: 'Civil servant' },
-  Unemployed: { fr: 'Sans emploi', en: 'Unemployed' },
-  Student: { fr: 'Étudiant', en: 'Student' },
-  Businessman: { fr: "Chef d'entreprise", en: 'Business owner' },
-  'Maternity leave': { fr: 'Congé maternité', en: 'Maternity leave' },
-};
+export const CONTRACT_TYPE_LABELS: Options = optionsOf('NAME_CONTRACT_TYPE');
+export const GENDER_LABELS: Options = optionsOf('CODE_GENDER');
+export const INCOME_TYPE_LABELS: Options = optionsOf('NAME_INCOME_TYPE');
 
 export const CONTRACT_TYPES = Object.keys(CONTRACT_TYPE_LABELS);
 export const GENDERS = Object.keys(GENDER_LABELS);

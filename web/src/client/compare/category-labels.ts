@@ -1,7 +1,8 @@
 /**
  * French and English wording of the raw category values the dashboard offers in selects (the API
- * takes and returns the raw values of the Home Credit data). Mirrors src/explain/category-labels.ts,
- * which words the same values in the reasons' sentences.
+ * takes and returns the raw values of the Home Credit data): the API's own wording
+ * (src/explain/category-labels.ts) of the columns the forms offer, copied so the bundle does not carry
+ * the whole table; category-labels.test.ts keeps the two equal, value for value.
  */
 import type { Language } from '../../i18n/language.tsx';
 
@@ -12,9 +13,19 @@ export const CATEGORY_LABELS: Readonly<Record<string, Labels>> = {
     'Cash loans': ['Prêt personnel', 'Cash loan'],
     'Revolving loans': ['Crédit renouvelable', 'Revolving loan'],
   },
-  CODE_GENDER: { F: ['Femme', 'Female'], M: ['Homme', 'Male'] },
-  FLAG_OWN_CAR: { Y: ['Oui', 'Yes'], N: ['Non', 'No'] },
-  FLAG_OWN_REALTY: { Y: ['Oui', 'Yes'], N: ['Non', 'No'] },
+  CODE_GENDER: {
+    F: ['Femme', 'Female'],
+    M: ['Homme', 'Male'],
+    XNA: ['Non renseigné', 'Unknown'],
+  },
+  FLAG_OWN_CAR: {
+    N: ['Non', 'No'],
+    Y: ['Oui', 'Yes'],
+  },
+  FLAG_OWN_REALTY: {
+    Y: ['Oui', 'Yes'],
+    N: ['Non', 'No'],
+  },
   NAME_INCOME_TYPE: {
     Working: ['Salarié', 'Employee'],
     'Commercial associate': ['Commercial ou associé', 'Commercial associate'],
@@ -26,19 +37,19 @@ export const CATEGORY_LABELS: Readonly<Record<string, Labels>> = {
     'Maternity leave': ['Congé maternité', 'Maternity leave'],
   },
   NAME_EDUCATION_TYPE: {
-    'Lower secondary': ['Secondaire inférieur', 'Lower secondary'],
     'Secondary / secondary special': ['Secondaire', 'Secondary'],
-    'Incomplete higher': ['Supérieur inachevé', 'Incomplete higher education'],
     'Higher education': ['Supérieur', 'Higher education'],
-    'Academic degree': ['Diplôme universitaire avancé', 'Academic degree'],
+    'Incomplete higher': ['Supérieur inachevé', 'Incomplete higher education'],
+    'Lower secondary': ['Secondaire inférieur', 'Lower secondary'],
+    'Academic degree': ['Doctorat', 'Academic degree'],
   },
   NAME_HOUSING_TYPE: {
-    'House / apartment': ['Maison / appartement', 'House or apartment'],
+    'House / apartment': ['Maison ou appartement', 'House or apartment'],
     'With parents': ['Chez les parents', 'With parents'],
-    'Municipal apartment': ['Logement social', 'Municipal apartment'],
+    'Municipal apartment': ['Logement municipal', 'Municipal apartment'],
     'Rented apartment': ['Location', 'Rented apartment'],
-    'Office apartment': ['Logement de fonction', 'Office apartment'],
-    'Co-op apartment': ['Coopérative', 'Co-op apartment'],
+    'Office apartment': ['Logement de fonction', 'Company apartment'],
+    'Co-op apartment': ['Logement coopératif', 'Co-op apartment'],
   },
 };
 

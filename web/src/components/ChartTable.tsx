@@ -6,19 +6,24 @@ const messages = {
   en: { show: 'Show the numbers' },
 };
 
-/** The numbers behind a chart, as a table a keyboard or screen-reader user can reach. */
+/**
+ * A table behind a disclosure: the numbers behind a chart (the default summary says so), or any
+ * detail table a keyboard or screen-reader user can reach on demand.
+ */
 export function ChartTable(props: {
-  caption: string;
-  columns: string[];
+  caption?: string;
+  /** The disclosure's text; "Voir les chiffres" / "Show the numbers" by default. */
+  summary?: string;
+  columns: readonly string[];
   rows: ReactNode[][];
   testId?: string;
 }) {
   const t = useMessages(messages);
   return (
     <details className="chart-table" data-testid={props.testId}>
-      <summary>{t.show}</summary>
+      <summary>{props.summary ?? t.show}</summary>
       <table>
-        <caption>{props.caption}</caption>
+        {props.caption && <caption>{props.caption}</caption>}
         <thead>
           <tr>
             {props.columns.map((c) => (

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { formatDateTime, formatNumber } from '../i18n/format.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import { Link, navigate } from '../router.tsx';
@@ -255,27 +256,14 @@ function AuditTrail({ t, q }: { t: Messages; q: AuditQuery }) {
               </tbody>
             </table>
           </div>
-          <nav className="audit-pager" aria-label={t.pages}>
-            <button
-              type="button"
-              data-testid="audit-page-prev"
-              disabled={page <= 1}
-              onClick={() => go({ ...q, page: Math.min(page - 1, pages) })}
-            >
-              ← {t.prev}
-            </button>
-            <span data-testid="audit-page-info">
-              {t.pageInfo(page, pages, formatNumber(data.total, language))}
-            </span>
-            <button
-              type="button"
-              data-testid="audit-page-next"
-              disabled={page >= pages}
-              onClick={() => go({ ...q, page: page + 1 })}
-            >
-              {t.next} →
-            </button>
-          </nav>
+          <Pager
+            page={page}
+            pages={pages}
+            info={t.pageInfo(page, pages, formatNumber(data.total, language))}
+            labels={t}
+            onGo={(to) => go({ ...q, page: to })}
+            testId="audit-page"
+          />
         </div>
       )}
     </section>

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type MouseEvent, useEffect, useId, useRef, useState
 import { ApiFailure, api } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { formatAmount, formatNumber, formatPercent } from '../i18n/format.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import { Link, navigate } from '../router.tsx';
@@ -509,25 +510,14 @@ function Results(props: {
           </table>
         </div>
       )}
-      <nav className="clients-pager" aria-label={t.pages}>
-        <button
-          type="button"
-          data-testid="page-prev"
-          disabled={page <= 1}
-          onClick={() => go({ ...q, page: Math.min(page - 1, pages) })}
-        >
-          ← {t.prev}
-        </button>
-        <span data-testid="page-info">{t.pageInfo(page, pages, total)}</span>
-        <button
-          type="button"
-          data-testid="page-next"
-          disabled={page >= pages}
-          onClick={() => go({ ...q, page: page + 1 })}
-        >
-          {t.next} →
-        </button>
-      </nav>
+      <Pager
+        page={page}
+        pages={pages}
+        info={t.pageInfo(page, pages, total)}
+        labels={t}
+        onGo={(to) => go({ ...q, page: to })}
+        testId="page"
+      />
     </div>
   );
 }

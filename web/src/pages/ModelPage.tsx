@@ -1,5 +1,6 @@
 import { useApi } from '../api/useApi.ts';
 import { themeLabel } from '../client/explanation/theme-labels.ts';
+import { ChartTable } from '../components/ChartTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatDateTime, formatNumber, formatPercent } from '../i18n/format.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
@@ -259,30 +260,16 @@ export function ModelPage(_props: { search?: string }) {
             {t.excluded} {attributes.join(', ')} — {reason}.
           </p>
         ))}
-        <details className="chart-table">
-          <summary>{t.candidates}</summary>
-          <table>
-            <thead>
-              <tr>
-                {t.candidateColumns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {card.candidates.map((c) => (
-                <tr key={c.name}>
-                  <td>{c.name}</td>
-                  <td>{n(c.holdout.rocAuc, 3)}</td>
-                  <td>{n(c.holdout.normalisedCost, 3)}</td>
-                  <td>{c.name === card.chosen ? t.served : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <ChartTable
+          summary={t.candidates}
+          columns={t.candidateColumns}
+          rows={card.candidates.map((c) => [
+            c.name,
+            n(c.holdout.rocAuc, 3),
+            n(c.holdout.normalisedCost, 3),
+            c.name === card.chosen ? t.served : '',
+          ])}
+        />
       </section>
 
       <div className="model-charts">

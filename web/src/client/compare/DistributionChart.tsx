@@ -183,33 +183,19 @@ export function DistributionChart({
         ]}
         testId="distribution-quantiles"
       />
-      <details className="chart-table">
-        <summary>{t.showBins}</summary>
-        <table>
-          <caption>{t.bins(label)}</caption>
-          <thead>
-            <tr>
-              {t.binColumns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {histogram.bins.map((b) => (
-              <tr key={b.from}>
-                <td>{value(b.from)}</td>
-                <td>{value(b.to)}</td>
-                <td>{n(b.repaid)}</td>
-                <td>{n(b.defaulted)}</td>
-                <td>{n(b.unknown)}</td>
-                <td>{b.defaultRate === null ? '—' : formatPercent(b.defaultRate, language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        summary={t.showBins}
+        caption={t.bins(label)}
+        columns={t.binColumns}
+        rows={histogram.bins.map((b) => [
+          value(b.from),
+          value(b.to),
+          n(b.repaid),
+          n(b.defaulted),
+          n(b.unknown),
+          b.defaultRate === null ? '—' : formatPercent(b.defaultRate, language),
+        ])}
+      />
     </div>
   );
 }

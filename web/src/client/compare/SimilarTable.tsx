@@ -1,4 +1,5 @@
 import { useApi } from '../../api/useApi.ts';
+import { ChartTable } from '../../components/ChartTable.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
@@ -110,30 +111,16 @@ export function SimilarTable({
           })}
         </tbody>
       </table>
-      <details className="chart-table">
-        <summary>{t.neighbours}</summary>
-        <table>
-          <thead>
-            <tr>
-              {t.neighbourColumns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {s.neighbours.map((n, i) => (
-              <tr key={n.id ?? `n${i}`}>
-                <td>{n.id ?? t.hidden}</td>
-                <td>{formatNumber(n.distance, language, 2)}</td>
-                <td>{n.defaulted ? t.defaulted : t.repaid}</td>
-                <td>{pct(n.score)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        summary={t.neighbours}
+        columns={t.neighbourColumns}
+        rows={s.neighbours.map((n) => [
+          n.id ?? t.hidden,
+          formatNumber(n.distance, language, 2),
+          n.defaulted ? t.defaulted : t.repaid,
+          pct(n.score),
+        ])}
+      />
     </section>
   );
 }

@@ -234,4 +234,21 @@ describe('reasonsOf', () => {
     expect(both.adverse.map((r) => r.key)).toEqual(['DAYS_LAST_PHONE_CHANGE']);
     expect(both.favourable).toHaveLength(0);
   });
+
+  it('says a missing history aggregate means no history, not a value left blank', () => {
+    const delay = unit('INST_DPD_MAX', 0.3, {
+      labelFr: 'Plus long retard de paiement (jours)',
+      labelEn: 'Longest payment delay (days)',
+      unit: 'days',
+      value: null,
+    });
+    const reference = new Map([['INST_DPD_MAX', stat(10)]]);
+    const [reason] = reasonsOf([delay], reference).adverse;
+    expect(reason?.textFr).toBe(
+      'Plus long retard de paiement : aucun historique, contre 10 jours pour les clients qui ont remboursé',
+    );
+    expect(reason?.textEn).toBe(
+      'Longest payment delay: no history on record, against 10 days for clients who repaid',
+    );
+  });
 });

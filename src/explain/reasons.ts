@@ -112,6 +112,10 @@ interface Wording {
 
 const SAME_DAY = { fr: 'le jour même de la demande', en: 'on the day of the application' } as const;
 
+/** Features aggregated from the history tables (src/data/features/sql: one prefix per table). */
+const HISTORY_PREFIX = /^(BUREAU|PREV|POS|INST|CC)_/;
+const NO_HISTORY = { fr: 'aucun historique', en: 'no history on record' } as const;
+
 const REPAID = {
   fr: {
     against: 'contre',
@@ -177,7 +181,13 @@ function wording(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>, lan
   const label = cleanLabel(baseLabel, c.unit);
   // Day 0 of a date counted back from the application is the application day, not "0 days".
   const sameDay = c.unit === 'days' && c.value === 0 && stat !== undefined && stat.medianRepaid < 0;
-  const value = sameDay ? SAME_DAY[lang] : formatValue(c.value, c.unit, lang);
+  // A history aggregate is missing when the client has no such history: say that, not "not provided".
+  const noHistory = c.value === null && HISTORY_PREFIX.test(c.key);
+  const value = sameDay
+    ? SAME_DAY[lang]
+    : noHistory
+      ? NO_HISTORY[lang]
+      : formatValue(c.value, c.unit, lang);
   let reference: string | null = null;
   if (stat && c.unit === 'flag' && !Number.isNaN(stat.meanRepaid)) {
     reference =

@@ -32,4 +32,11 @@ describe('formatValue', () => {
     expect(formatValue(-2.5, 'count', 'en')).toBe('\u22122.5');
     expect(formatValue(400000, 'currency', 'en')).toBe('€400,000');
   });
+
+  it('tells years under two as months', () => {
+    expect(formatValue(0.3, 'years', 'fr')).toBe('4 mois');
+    expect(formatValue(1, 'years', 'en')).toBe('12 months');
+    expect(formatValue(0, 'years', 'en')).toBe('0 months');
+    expect(formatValue(13.4, 'years', 'fr')).toBe('13 ans');
+  });
 });

@@ -76,7 +76,10 @@ export function formatValue(value: number | null, unit: Unit, lang: Lang): strin
     case 'days':
       return formatDays(value, lang);
     case 'years':
-      return plural(Math.round(value * 10) / 10, lang, 'year');
+      // Whole years from 2 on; below, months ("4 mois" says more than "0 an").
+      return Math.abs(value) >= 2
+        ? plural(Math.round(value), lang, 'year')
+        : plural(Math.round(value * 12), lang, 'month');
     case 'months':
       return plural(Math.round(value), lang, 'month');
     case 'hours':

@@ -251,4 +251,16 @@ describe('reasonsOf', () => {
       'Longest payment delay: no history on record, against 10 days for clients who repaid',
     );
   });
+
+  it('drops a unit in brackets that the value already says', () => {
+    const age = unit('AGE_YEARS', 0.2, {
+      labelFr: 'Âge (années)',
+      labelEn: 'Age (years)',
+      unit: 'years',
+      value: 28,
+    });
+    const [reason] = reasonsOf([age], new Map([['AGE_YEARS', stat(44)]])).adverse;
+    expect(reason?.textFr).toBe('Âge : 28 ans, contre 44 ans pour les clients qui ont remboursé');
+    expect(reason?.textEn).toBe('Age: 28 years, against 44 years for clients who repaid');
+  });
 });

@@ -98,9 +98,14 @@ function principal(
 /** Features given in days before the application that read better as an age. */
 const AGE_IN_DAYS = new Set(['DAYS_BIRTH']);
 
-/** "Décision (jours avant la demande) (maximum, …)" → "Décision (maximum, …)": the value says it. */
+/**
+ * "Décision (jours avant la demande) (maximum, …)" → "Décision (maximum, …)", "Âge (années)" →
+ * "Âge": the value's own unit says it.
+ */
 function cleanLabel(label: string, unit: Contribution['unit']): string {
-  return unit === 'days' ? label.replace(/\s*\((jours|days)\b[^)]*\)/gi, '').trim() : label;
+  if (unit === 'days') return label.replace(/\s*\((jours|days)\b[^)]*\)/gi, '').trim();
+  if (unit === 'years') return label.replace(/\s*\((années|ans|years)\)/gi, '').trim();
+  return label;
 }
 
 interface Wording {

@@ -1,6 +1,6 @@
 /**
  * The dashboard's doors in a real browser: logging in, finding a client by id and by filters,
- * what a customer may (not) see, and the language switch.
+ * what a customer may (not) see, the language switch, and scoring a new application.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -239,5 +239,61 @@ describe.skipIf(browserMissing() !== null)('dashboard shell (Chromium)', () => {
     await toggle();
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     expect(await page.getByTestId('tab-profile').textContent()).toBe(tabFr);
+  });
+
+  it('scores a new application typed by an adviser as the API does', async () => {
+    const context = track(await e2e.loggedIn('adviser'));
+    const page = await context.newPage();
+    await page.goto('/clients');
+    await page.getByTestId('nav-new').click();
+    await page.waitForURL(/\/new$/);
+    await page.getByTestId('new-field-NAME_CONTRACT_TYPE').selectOption('Cash loans');
+    await page.getByTestId('new-field-AMT_INCOME_TOTAL').fill('180 000');
+    await page.getByTestId('new-field-AMT_CREDIT').fill('540000');
+    await page.getByTestId('new-field-DAYS_BIRTH').fill('29');
+    await page.getByTestId('new-field-AMT_ANNUITY').fill('27000');
+    await page.getByTestId('new-field-NAME_INCOME_TYPE').selectOption('Working');
+    await page.getByTestId('new-field-DAYS_EMPLOYED').fill('2');
+    await page.getByTestId('new-submit').click();
+    const shown = page.getByTestId('new-probability');
+    await shown.waitFor();
+
+    // The same application sent to the API directly: the page shows exactly its answer.
+    const reply = await context.request.post('/api/score', {
+      data: {
+        application: {
+          NAME_CONTRACT_TYPE: 'Cash loans',
+          AMT_INCOME_TOTAL: 180000,
+          AMT_CREDIT: 540000,
+          DAYS_BIRTH: -Math.round(29 * 365.25),
+          AMT_ANNUITY: 27000,
+          NAME_INCOME_TYPE: 'Working',
+          DAYS_EMPLOYED: -Math.round(2 * 365.25),
+        },
+        detail: 'reasons',
+      },
+    });
+    expect(reply.status()).toBe(200);
+    const api = (await reply.json()) as {
+      history: string;
+      score: { probability: number; decision: string };
+    };
+    expect(api.history).toBe('none');
+    expect(Number(await shown.getAttribute('data-probability'))).toBe(api.score.probability);
+    expect(await page.getByTestId('new-decision').getAttribute('data-decision')).toBe(
+      api.score.decision,
+    );
+    expect((await page.getByTestId('new-reasons').textContent())?.length).toBeGreaterThan(20);
+    await screenshot(page, '13-new-application');
+  });
+
+  it('gives a customer no new-application link, and /new sends them to their file', async () => {
+    const context = track(await e2e.loggedIn('customer1'));
+    const me = await apiGet<{ user: { clientId: number } }>(context, '/api/auth/me');
+    const page = await context.newPage();
+    await page.goto('/new');
+    await clientShown(page, me.user.clientId);
+    expect(await page.getByTestId('nav-new').count()).toBe(0);
+    expect(await page.getByTestId('new-submit').count()).toBe(0);
   });
 });

@@ -188,6 +188,7 @@ describe.skipIf(browserMissing() !== null)('speed and layout (Chromium)', () => 
       '/clients',
       ...TABS.map((t) => `/clients/${id}${t === 'summary' ? '' : `/${t}`}`),
       '/model',
+      '/new',
     ];
     for (const language of ['fr', 'en']) {
       await page.goto('/clients');

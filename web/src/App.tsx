@@ -17,6 +17,9 @@ const ClientPage = lazy(() =>
 const ModelPage = lazy(() =>
   import('./pages/ModelPage.tsx').then((m) => ({ default: m.ModelPage })),
 );
+const NewApplicationPage = lazy(() =>
+  import('./pages/NewApplicationPage.tsx').then((m) => ({ default: m.NewApplicationPage })),
+);
 
 const messages = {
   fr: {
@@ -99,6 +102,7 @@ export function App() {
             </section>
           )}
           {route.page === 'model' && <ModelPage />}
+          {route.page === 'new' && user.role !== 'customer' && <NewApplicationPage />}
         </Suspense>
         {route.page === 'audit' && <AuditPage search={route.search} />}
         {route.page === 'not-found' && (

@@ -1,6 +1,6 @@
 /**
  * A tiny history router: the dashboard has a handful of pages, so a dependency would cost more
- * than it gives. Paths: /login, /clients, /clients/:id[/section], /model, /audit; the search and
+ * than it gives. Paths: /login, /clients, /clients/:id[/section], /new, /model, /audit; the search and
  * audit pages keep their filters in the query string. The server answers index.html for
  * every non-API path, so a reload or a pasted link opens the same page.
  */
@@ -11,6 +11,7 @@ export type Route =
   | { page: 'clients'; search: string }
   | { page: 'client'; id: number; section: string | null }
   | { page: 'model' }
+  | { page: 'new' }
   | { page: 'audit'; search: string }
   | { page: 'not-found'; path: string };
 
@@ -18,6 +19,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (pathname === '/' || pathname === '/clients') return { page: 'clients', search };
   if (pathname === '/login') return { page: 'login' };
   if (pathname === '/model') return { page: 'model' };
+  if (pathname === '/new') return { page: 'new' };
   if (pathname === '/audit') return { page: 'audit', search };
   const client = /^\/clients\/(\d{1,9})(?:\/([a-z-]+))?$/.exec(pathname);
   if (client) return { page: 'client', id: Number(client[1]), section: client[2] ?? null };

@@ -2,14 +2,13 @@
  * ECharts with only what the dashboard draws (tree-shaken through echarts/core), SVG renderer:
  * crisp at any zoom, text readable by tests and screen readers.
  */
-import { BarChart, GaugeChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { type EChartsCoreOption, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
 use([
   BarChart,
-  GaugeChart,
   LineChart,
   ScatterChart,
   GridComponent,

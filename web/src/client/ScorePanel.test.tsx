@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MODEL_BANDS, SCORE_REFUSE } from './fixtures/answers.ts';
 import { renderPanel } from './panel-test-support.tsx';
@@ -38,14 +38,19 @@ describe('ScorePanel', () => {
     expect(screen.getByTestId('score-points').textContent).toBe('500');
     expect(screen.getByTestId('score-band').textContent).toContain('risque élevé');
     expect(screen.getByText(/refusé à partir de 9,1\s%/)).toBeTruthy();
-    // The threshold is named on the dial itself, not only in the facts beside it.
-    // (ECharts draws on its next frame: wait for it.)
-    const dialText = () =>
-      [...screen.getByTestId('score-gauge').querySelectorAll('svg text')].map(
-        (n) => n.textContent ?? '',
-      );
-    await waitFor(() => expect(dialText().some((t) => /seuil/.test(t))).toBe(true));
-    expect(dialText().some((t) => /9,1\s%/.test(t))).toBe(true);
+    // The threshold is named on the dial itself, not only in the facts beside it; the dial shows
+    // the probability and its scale, and says all that to a screen reader.
+    const gauge = screen.getByTestId('score-gauge');
+    const dialText = [...gauge.querySelectorAll('svg text')].map((n) => n.textContent ?? '');
+    expect(dialText.some((t) => /^seuil\s*9,1\s%$/.test(t))).toBe(true);
+    expect(dialText).toContainEqual(expect.stringMatching(/^38,9\s%$/));
+    // 38,9 % widens the dial to 60 %; the 10 % label would sit under the threshold's.
+    for (const tick of ['0', '20', '30', '40', '50', '60']) {
+      expect(dialText).toContainEqual(expect.stringMatching(new RegExp(`^${tick}\\s%$`)));
+    }
+    expect(dialText.some((t) => /^10\s%$/.test(t))).toBe(false);
+    expect(gauge.getAttribute('role')).toBe('img');
+    expect(gauge.getAttribute('aria-label')).toMatch(/38,9\s%.*seuil de refus 9,1\s%/);
   });
 
   it('says a grant in English when English is chosen', async () => {

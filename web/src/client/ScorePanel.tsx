@@ -1,14 +1,13 @@
 import { useMemo } from 'react';
 import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
-import { EChart } from '../charts/EChart.tsx';
+import { Gauge } from '../charts/Gauge.tsx';
 import { ChartTable } from '../components/ChartTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import { BAND_LABELS } from './score/band-labels.ts';
-import { bandRanges, gaugeMax } from './score/score-bands.ts';
-import { gaugeOption } from './score/score-gauge.ts';
+import { bandRanges, gaugeBands, gaugeMax } from './score/score-bands.ts';
 import { comparableSentence } from './score/score-sentence.ts';
 import type { ScoreAnswer } from './score/score-types.ts';
 import './ScorePanel.css';
@@ -31,6 +30,7 @@ const messages = {
     model: 'Version du modèle',
     gaugeLabel: (p: string, t: string) =>
       `Jauge de la probabilité de défaut : ${p}, seuil de refus ${t}, zones de risque colorées`,
+    thresholdMark: 'seuil',
     tableCaption: 'Zones de risque, seuil et probabilité du client',
     zone: 'Zone',
     range: 'Probabilité de défaut',
@@ -54,6 +54,7 @@ const messages = {
     model: 'Model version',
     gaugeLabel: (p: string, t: string) =>
       `Gauge of the probability of default: ${p}, refusal threshold ${t}, coloured risk zones`,
+    thresholdMark: 'threshold',
     tableCaption: "Risk zones, threshold and the client's probability",
     zone: 'Zone',
     range: 'Probability of default',
@@ -84,17 +85,7 @@ export function ScorePanel({ clientId }: { clientId: number }) {
       ),
     [data],
   );
-  const option = useMemo(() => {
-    if (!data) return null;
-    const max = gaugeMax(data.probability, data.threshold);
-    return gaugeOption({
-      probability: data.probability,
-      threshold: data.threshold,
-      ranges,
-      max,
-      language,
-    });
-  }, [data, ranges, language]);
+  const bands = useMemo(() => gaugeBands(ranges), [ranges]);
 
   const title = customer ? t.titleCustomer : t.title;
   if (score.error) {
@@ -105,7 +96,7 @@ export function ScorePanel({ clientId }: { clientId: number }) {
       </section>
     );
   }
-  if (!data || !option) {
+  if (!data) {
     return (
       <section className="card score-panel" aria-label={title} aria-busy="true">
         <h2>{title}</h2>
@@ -121,10 +112,16 @@ export function ScorePanel({ clientId }: { clientId: number }) {
       <h2>{title}</h2>
       <div className="score-layout">
         <div className="score-dial">
-          <EChart
-            option={option}
-            label={t.gaugeLabel(pct(data.probability), pct(data.threshold))}
-            height={250}
+          <Gauge
+            value={data.probability}
+            max={gaugeMax(data.probability, data.threshold)}
+            bands={bands}
+            threshold={data.threshold}
+            labels={{
+              chart: t.gaugeLabel(pct(data.probability), pct(data.threshold)),
+              threshold: t.thresholdMark,
+            }}
+            format={(v, digits) => formatPercent(v, language, digits)}
             testId="score-gauge"
           />
         </div>

@@ -41,16 +41,16 @@ const navIds = () =>
   );
 
 describe('AppHeader', () => {
-  it('gives an adviser the clients and the model, not the audit trail', async () => {
+  it('gives an adviser the clients, a new application and the model, not the audit trail', async () => {
     await renderAs('adviser', 'marie');
-    expect(navIds()).toEqual(['nav-clients', 'nav-model']);
+    expect(navIds()).toEqual(['nav-clients', 'nav-new', 'nav-model']);
     expect(screen.getByTestId('current-user').textContent).toContain('marie');
     expect(screen.getByTestId('current-user').textContent).toContain('conseiller');
   });
 
   it('gives an admin the audit trail too', async () => {
     await renderAs('admin');
-    expect(navIds()).toEqual(['nav-clients', 'nav-model', 'nav-audit']);
+    expect(navIds()).toEqual(['nav-clients', 'nav-new', 'nav-model', 'nav-audit']);
   });
 
   it('gives a customer their own file only', async () => {

@@ -9,6 +9,7 @@ const messages = {
     skip: 'Aller au contenu',
     nav: 'Navigation principale',
     clients: 'Clients',
+    newApplication: 'Nouvelle demande',
     model: 'Modèle',
     audit: 'Journal',
     ownFile: 'Mon dossier',
@@ -20,6 +21,7 @@ const messages = {
     skip: 'Skip to content',
     nav: 'Main navigation',
     clients: 'Clients',
+    newApplication: 'New application',
     model: 'Model',
     audit: 'Audit trail',
     ownFile: 'My file',
@@ -64,6 +66,13 @@ export function AppHeader() {
                 current={route.page === 'clients' || route.page === 'client'}
               >
                 {t.clients}
+              </Link>
+            </li>
+          )}
+          {staff && (
+            <li>
+              <Link to="/new" testId="nav-new" current={route.page === 'new'}>
+                {t.newApplication}
               </Link>
             </li>
           )}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bandRanges, DEFAULT_BAND_RANGES, gaugeMax, pdOfPoints } from './score-bands.ts';
+import {
+  BAND_COLOURS,
+  bandRanges,
+  DEFAULT_BAND_RANGES,
+  gaugeBands,
+  gaugeMax,
+  pdOfPoints,
+} from './score-bands.ts';
 
 const scale = { basePoints: 600, baseOdds: 50, pointsToDoubleOdds: 20 };
 
@@ -40,5 +47,18 @@ describe('gaugeMax', () => {
     expect(gaugeMax(0.12, 0.09)).toBe(0.4);
     expect(gaugeMax(0.39, 0.09)).toBe(0.6);
     expect(gaugeMax(0.97, 0.5)).toBe(1);
+  });
+});
+
+describe('gaugeBands', () => {
+  it('gives each band its range and its colour, safest first, distinct colours', () => {
+    const bands = gaugeBands(DEFAULT_BAND_RANGES);
+    expect(bands).toEqual([
+      [0, 0.02, BAND_COLOURS.excellent],
+      [0.02, 0.05, BAND_COLOURS.good],
+      [0.05, 0.12, BAND_COLOURS.fair],
+      [0.12, 1, BAND_COLOURS.poor],
+    ]);
+    expect(new Set(bands.map(([, , colour]) => colour)).size).toBe(4);
   });
 });

@@ -3,6 +3,8 @@
  * points (src/model/evaluation/score-scale.ts); a band covers points ≥ its minPoints, that is a
  * probability up to pdOfPoints(minPoints).
  */
+import type { GaugeBand } from '../../charts/Gauge.tsx';
+import { bandColours } from '../../charts/palette.ts';
 import type { BandName, ModelBandsAnswer, ScoreScale } from './score-types.ts';
 
 export interface BandRange {
@@ -57,4 +59,17 @@ const GAUGE_MAXIMA = [0.4, 0.6, 0.8, 1] as const;
 export function gaugeMax(probability: number, threshold: number): number {
   const needed = Math.max(probability, threshold) * 1.05;
   return GAUGE_MAXIMA.find((m) => m >= needed) ?? 1;
+}
+
+/** Safest to riskiest along the sequential palette; yellow is skipped (too faint on white). */
+export const BAND_COLOURS: Record<BandName, string> = {
+  excellent: bandColours[0],
+  good: bandColours[1],
+  fair: bandColours[3],
+  poor: bandColours[4],
+};
+
+/** The bands as the gauge draws them: [from, to, colour]. */
+export function gaugeBands(ranges: readonly BandRange[]): GaugeBand[] {
+  return ranges.map((r) => [r.from, r.to, BAND_COLOURS[r.name]] as const);
 }

@@ -1,0 +1,185 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MODEL_BANDS } from '../client/fixtures/answers.ts';
+import { LanguageProvider } from '../i18n/language.tsx';
+import { type FetchCall, on, stubFetch } from '../test-fetch.ts';
+import { NewApplicationPage } from './NewApplicationPage.tsx';
+import type { NewApplicationAnswer } from './new-application/answer-types.ts';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+/** The API's answer: the probability grows with the amount asked against the income. */
+function scored(call: FetchCall): { status?: number; body: unknown } {
+  const { application } = call.body as { application: Record<string, number | string> };
+  const credit = Number(application.AMT_CREDIT);
+  if (credit > 1e8)
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'BAD_REQUEST',
+          message: 'body.application.AMT_CREDIT: 200000000 outside [1, 100000000]',
+          field: 'body.application.AMT_CREDIT',
+        },
+      },
+    };
+  const probability = Math.min(0.9, (0.05 * credit) / Number(application.AMT_INCOME_TOTAL));
+  const answer: NewApplicationAnswer = {
+    clientId: null,
+    modelVersion: 'm-test',
+    history: 'none',
+    score: {
+      probability,
+      rawProbability: probability,
+      points: 600 - 200 * probability,
+      band: probability < 0.1 ? 'good' : 'poor',
+      decision: probability >= 0.18 ? 'refuse' : 'grant',
+      recommendation: null,
+      threshold: 0.18,
+    },
+    reasons: {
+      adverse: [
+        {
+          key: 'NO_HISTORY',
+          features: ['BUREAU_COUNT'],
+          direction: 'adverse',
+          textFr: "Aucun crédit connu auprès d'autres organismes",
+          textEn: 'No credit known with other lenders',
+          labelFr: 'Crédits connus',
+          labelEn: 'Known credits',
+          probabilityPoints: 2,
+        },
+      ],
+      favourable: [],
+    },
+  };
+  return { body: answer };
+}
+
+function renderPage() {
+  const calls = stubFetch(
+    on('POST', '/api/score', scored),
+    on('GET', '/api/model', () => ({ body: MODEL_BANDS })),
+  );
+  render(
+    <LanguageProvider>
+      <NewApplicationPage />
+    </LanguageProvider>,
+  );
+  return calls;
+}
+
+const field = (name: string) => screen.getByTestId(`new-field-${name}`) as HTMLInputElement;
+const type = (name: string, value: string) => fireEvent.change(field(name), { target: { value } });
+
+function fillRequired(credit = '450 000') {
+  type('NAME_CONTRACT_TYPE', 'Cash loans');
+  type('AMT_INCOME_TOTAL', '300 000');
+  type('AMT_CREDIT', credit);
+  type('DAYS_BIRTH', '35');
+}
+
+describe('NewApplicationPage', () => {
+  it('labels every input and says the score rests on the application alone', () => {
+    renderPage();
+    for (const input of document.querySelectorAll('input, select'))
+      expect(document.querySelector(`label[for="${input.id}"]`)).toBeTruthy();
+    expect(screen.getByLabelText(/Âge \(années\)/)).toBe(field('DAYS_BIRTH'));
+    expect(screen.getByRole('note').textContent).toContain('aucun historique de crédit');
+    expect(screen.getByRole('note').textContent).toContain("Rien n'est enregistré");
+    // Family status and gender are protected: not offered.
+    expect(screen.queryByTestId('new-field-NAME_FAMILY_STATUS')).toBeNull();
+    expect(screen.queryByTestId('new-field-CODE_GENDER')).toBeNull();
+  });
+
+  it('refuses an application without its required fields before any request', () => {
+    const calls = renderPage();
+    type('AMT_CREDIT', 'beaucoup');
+    fireEvent.click(screen.getByTestId('new-submit'));
+    expect(calls).toHaveLength(0);
+    expect(screen.getByTestId('new-error-NAME_CONTRACT_TYPE').textContent).toBe(
+      'Champ obligatoire.',
+    );
+    expect(screen.getByTestId('new-error-DAYS_BIRTH').textContent).toBe('Champ obligatoire.');
+    expect(screen.getByTestId('new-error-AMT_CREDIT').textContent).toContain('Saisissez un nombre');
+    expect(field('NAME_CONTRACT_TYPE').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(field('NAME_CONTRACT_TYPE'));
+    expect(screen.queryByTestId('new-probability')).toBeNull();
+  });
+
+  it('sends the filled fields only, the age as days, on "Évaluer" and not while typing', async () => {
+    const calls = renderPage();
+    fillRequired();
+    type('DAYS_EMPLOYED', '4');
+    type('FLAG_OWN_REALTY', 'Y');
+    expect(calls).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('new-submit'));
+    await screen.findByTestId('new-probability');
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toEqual({
+      application: {
+        NAME_CONTRACT_TYPE: 'Cash loans',
+        AMT_INCOME_TOTAL: 300000,
+        AMT_CREDIT: 450000,
+        DAYS_BIRTH: -12784,
+        DAYS_EMPLOYED: -1461,
+        FLAG_OWN_REALTY: 'Y',
+      },
+      detail: 'reasons',
+    });
+  });
+
+  it('shows the probability, the decision in words, points, band, sentence and reasons', async () => {
+    renderPage();
+    fillRequired('1 200 000');
+    fireEvent.click(screen.getByTestId('new-submit'));
+    const probability = await screen.findByTestId('new-probability');
+    expect(probability.getAttribute('data-probability')).toBe('0.2');
+    expect(probability.textContent).toBe('20,0\u00a0%');
+    const decision = screen.getByTestId('new-decision');
+    expect(decision.getAttribute('data-decision')).toBe('refuse');
+    expect(decision.textContent).toBe('Refusé');
+    expect(screen.getByTestId('new-points').textContent).toBe('560 points');
+    expect(screen.getByTestId('new-band').textContent).toContain('Fragile');
+    expect(screen.getByTestId('new-sentence').textContent).toBe(
+      'Sur 100 clients comparables, environ 20 ne remboursent pas leur crédit.',
+    );
+    expect(screen.getByTestId('new-reasons').textContent).toContain(
+      "Aucun crédit connu auprès d'autres organismes",
+    );
+    // The gauge, with the numbers behind it.
+    expect(screen.getByTestId('new-gauge')).toBeTruthy();
+    expect(screen.getByText('Cette demande').closest('tr')?.textContent).toContain('20,0');
+    // An edit after the result says the result no longer matches the form.
+    type('AMT_CREDIT', '100 000');
+    expect(screen.getByText(/a été modifiée depuis/)).toBeTruthy();
+  });
+
+  it('computes the instalment from a term typed in months', () => {
+    const calls = renderPage();
+    type('AMT_CREDIT', '360 000');
+    fireEvent.change(screen.getByTestId('new-term'), { target: { value: '24' } });
+    expect(field('AMT_ANNUITY').value).toBe('15000');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('shows a field the API refuses beside that field', async () => {
+    renderPage();
+    fillRequired('200 000 000');
+    fireEvent.click(screen.getByTestId('new-submit'));
+    const error = await screen.findByTestId('new-error-AMT_CREDIT');
+    expect(error.textContent).toContain('Valeur refusée');
+    expect(error.textContent).toContain('outside [1, 100000000]');
+    expect(field('AMT_CREDIT').getAttribute('aria-describedby')).toBe(error.id);
+    expect(screen.queryByTestId('new-probability')).toBeNull();
+    // Correcting the field clears its error.
+    type('AMT_CREDIT', '200 000');
+    expect(screen.queryByTestId('new-error-AMT_CREDIT')).toBeNull();
+  });
+});

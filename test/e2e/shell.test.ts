@@ -98,11 +98,23 @@ describe.skipIf(browserMissing() !== null)('dashboard shell (Chromium)', () => {
     await page.getByTestId('filter-decision').selectOption('refuse');
     await page.waitForURL(/[?&]decision=refuse/);
     const first = refused.clients[0]?.id as number;
+    const refusedIds = new Set(refused.clients.map((c) => c.id));
+    // The previous rows stay on screen while the filtered page loads (no flicker): wait until the
+    // table shows the filtered answer — every row a refusal — before reading it.
+    await page.waitForFunction(
+      (ids) => {
+        const rows = [...document.querySelectorAll('[data-testid="client-row"]')];
+        return (
+          rows.length > 0 &&
+          rows.every((r) => ids.includes(Number(r.getAttribute('data-client-id'))))
+        );
+      },
+      [...refusedIds],
+    );
     await page.locator(`[data-testid="client-row"][data-client-id="${first}"]`).waitFor();
     const shown = await page
       .getByTestId('client-row')
       .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-client-id'))));
-    const refusedIds = new Set(refused.clients.map((c) => c.id));
     // Every row shown is a refusal (the first page of the API's answer).
     expect(shown.length).toBeGreaterThan(0);
     for (const id of shown) expect(refusedIds.has(id)).toBe(true);

@@ -17,8 +17,10 @@ import {
   WHATIF_FIELDS,
 } from './whatif/fields.ts';
 import { latestRunner } from './whatif/latest.ts';
+import { ReasonList } from './whatif/ReasonList.tsx';
 import { RecourseSuggestions } from './whatif/RecourseSuggestions.tsx';
 import { signedChange } from './whatif/signed.ts';
+import { TermField } from './whatif/TermField.tsx';
 import type { WhatIfAnswer } from './whatif/whatif-types.ts';
 
 const messages = {
@@ -181,6 +183,13 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
   };
 
   const term = termOf(form);
+  // A typed term asks for the annuity that gives it, for the same amount.
+  const typeTerm = (text: string) => {
+    setTermDraft(text);
+    const months = parseTypedNumber(text);
+    const annuity = months === null ? null : annuityForTerm(form, months);
+    if (annuity !== null) set('AMT_ANNUITY', annuity);
+  };
   const shown = result && changeCount > 0 ? result.score : real.data;
   const labelOf = (name: string) => labels.get(name) ?? name;
 
@@ -255,28 +264,16 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
                   )}
                 </div>
                 {field.name === 'AMT_ANNUITY' && (
-                  <div className="whatif-field">
-                    <label htmlFor="whatif-term">
-                      {labels.get('CREDIT_TERM_MONTHS') ?? t.term}
-                    </label>
-                    <input
-                      id="whatif-term"
-                      data-testid="whatif-term"
-                      inputMode="decimal"
-                      aria-describedby="whatif-term-hint"
-                      // Whole months unless the person is typing (credit / annuity is rarely a round number).
-                      value={termDraft ?? (term === null ? '' : formatNumber(term, language, 0))}
-                      onChange={(e) => {
-                        setTermDraft(e.target.value);
-                        const months = parseTypedNumber(e.target.value);
-                        const annuity = months === null ? null : annuityForTerm(form, months);
-                        if (annuity !== null) set('AMT_ANNUITY', annuity);
-                      }}
-                    />
-                    <span id="whatif-term-hint" className="field-hint">
-                      {t.termHint}
-                    </span>
-                  </div>
+                  <TermField
+                    id="whatif-term"
+                    className="whatif-field"
+                    label={labels.get('CREDIT_TERM_MONTHS') ?? t.term}
+                    hint={t.termHint}
+                    term={term}
+                    draft={termDraft}
+                    language={language}
+                    onType={typeTerm}
+                  />
                 )}
               </Fragment>
             );
@@ -310,8 +307,14 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
           <div data-testid="whatif-reasons">
             {result && changeCount > 0 ? (
               <>
-                <ReasonList title={t.adverse} items={result.reasons.adverse} language={language} />
                 <ReasonList
+                  level={4}
+                  title={t.adverse}
+                  items={result.reasons.adverse}
+                  language={language}
+                />
+                <ReasonList
+                  level={4}
                   title={t.favourable}
                   items={result.reasons.favourable}
                   language={language}
@@ -387,23 +390,5 @@ function ResultFigures(props: {
         </p>
       )}
     </div>
-  );
-}
-
-function ReasonList(props: {
-  title: string;
-  items: { key: string; textFr: string; textEn: string }[];
-  language: Language;
-}) {
-  if (props.items.length === 0) return null;
-  return (
-    <>
-      <h4>{props.title}</h4>
-      <ul>
-        {props.items.map((r) => (
-          <li key={r.key}>{props.language === 'fr' ? r.textFr : r.textEn}</li>
-        ))}
-      </ul>
-    </>
   );
 }

@@ -3,13 +3,13 @@ import { ApiFailure, api } from '../api/client.ts';
 import { categoryChoices } from '../client/compare/category-labels.ts';
 import { annuityForTerm, parseTypedNumber, termOf } from '../client/whatif/fields.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { formatNumber } from '../i18n/format.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import type { NewApplicationAnswer } from './new-application/answer-types.ts';
 import { FIELD_LABELS } from './new-application/field-labels.ts';
 import { applicationOf, NEW_FIELDS, type NewField } from './new-application/fields.ts';
 import { NewApplicationResult } from './new-application/NewApplicationResult.tsx';
 import './NewApplicationPage.css';
+import { TermField } from '../client/whatif/TermField.tsx';
 
 const messages = {
   fr: {
@@ -114,6 +114,13 @@ export function NewApplicationPage() {
 
   const hasLocalErrors = Object.keys(fieldErrors).length > 0;
   const term = termOf(form);
+  // A typed term asks for the annuity that gives it, for the same amount.
+  const typeTerm = (text: string) => {
+    setTermDraft(text);
+    const months = parseTypedNumber(text);
+    const annuity = months === null ? null : annuityForTerm(form, months);
+    if (annuity !== null) set('AMT_ANNUITY', annuity);
+  };
   const stale = answer !== null && sentForm !== form;
 
   const renderField = (field: NewField) => {
@@ -171,26 +178,17 @@ export function NewApplicationPage() {
   };
 
   const termField = (
-    <div className="new-app-field" key="term">
-      <label htmlFor="new-term">{t.term}</label>
-      <input
-        id="new-term"
-        data-testid="new-term"
-        inputMode="decimal"
-        autoComplete="off"
-        aria-describedby="new-term-hint"
-        value={termDraft ?? (term === null ? '' : formatNumber(term, language, 0))}
-        onChange={(e) => {
-          setTermDraft(e.target.value);
-          const months = parseTypedNumber(e.target.value);
-          const annuity = months === null ? null : annuityForTerm(form, months);
-          if (annuity !== null) set('AMT_ANNUITY', annuity);
-        }}
-      />
-      <span id="new-term-hint" className="field-hint">
-        {t.termHint}
-      </span>
-    </div>
+    <TermField
+      key="term"
+      id="new-term"
+      className="new-app-field"
+      label={t.term}
+      hint={t.termHint}
+      term={term}
+      draft={termDraft}
+      language={language}
+      onType={typeTerm}
+    />
   );
 
   return (

@@ -1,7 +1,8 @@
 import { BAND_LABELS } from '../../client/score/band-labels.ts';
 import { comparableSentence } from '../../client/score/score-sentence.ts';
+import { ReasonList } from '../../client/whatif/ReasonList.tsx';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
-import { type Language, useLanguage, useMessages } from '../../i18n/language.tsx';
+import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import type { NewApplicationAnswer } from './answer-types.ts';
 import { NewApplicationGauge } from './NewApplicationGauge.tsx';
 
@@ -71,27 +72,9 @@ export function NewApplicationResult(props: { answer: NewApplicationAnswer; stal
       <p data-testid="new-sentence">{comparableSentence(score.probability, language)}</p>
       <div data-testid="new-reasons">
         {reasons.adverse.length + reasons.favourable.length === 0 && <p>{t.noReasons}</p>}
-        <ReasonList title={t.adverse} items={reasons.adverse} language={language} />
-        <ReasonList title={t.favourable} items={reasons.favourable} language={language} />
+        <ReasonList level={3} title={t.adverse} items={reasons.adverse} language={language} />
+        <ReasonList level={3} title={t.favourable} items={reasons.favourable} language={language} />
       </div>
-    </>
-  );
-}
-
-function ReasonList(props: {
-  title: string;
-  items: { key: string; textFr: string; textEn: string }[];
-  language: Language;
-}) {
-  if (props.items.length === 0) return null;
-  return (
-    <>
-      <h3>{props.title}</h3>
-      <ul>
-        {props.items.map((r) => (
-          <li key={r.key}>{props.language === 'fr' ? r.textFr : r.textEn}</li>
-        ))}
-      </ul>
     </>
   );
 }

@@ -1,0 +1,136 @@
+/**
+ * The audit trail of the embedded store: the append-only `audit` table behind the AuditStore
+ * interface. Appends are group-committed: those arriving in the same event-loop turn share one
+ * transaction and one sync, and each append resolves only once its batch is durable.
+ */
+import type { AuditEntry, AuditQuery, AuditRecord, AuditStore, Role } from '../types.ts';
+import type { Sqlite } from './schema.ts';
+
+interface AuditRow {
+  id: number;
+  at: number;
+  user_id: number | null;
+  username: string | null;
+  role: Role | null;
+  action: string;
+  client_id: number | null;
+  model_version: string | null;
+  inputs_fingerprint: string;
+  output_summary: string;
+  request_id: string;
+}
+
+function toAuditRecord(row: AuditRow): AuditRecord {
+  return {
+    id: row.id,
+    at: row.at,
+    userId: row.user_id,
+    username: row.username,
+    role: row.role,
+    action: row.action,
+    clientId: row.client_id,
+    modelVersion: row.model_version,
+    inputsFingerprint: row.inputs_fingerprint,
+    outputSummary: row.output_summary,
+    requestId: row.request_id,
+  };
+}
+
+interface PendingAudit {
+  entry: AuditEntry;
+  resolve: (id: number) => void;
+  reject: (error: unknown) => void;
+}
+
+export class SqliteAudit implements AuditStore {
+  private readonly insert;
+  private readonly insertBatch;
+  private pending: PendingAudit[] = [];
+  private scheduled = false;
+  constructor(private readonly db: Sqlite) {
+    this.insert = db.prepare(
+      `INSERT INTO audit (at, user_id, username, role, action, client_id, model_version,
+        inputs_fingerprint, output_summary, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // One transaction per batch: one WAL sync (synchronous=FULL) for all its records.
+    this.insertBatch = db.transaction((entries: AuditEntry[]) =>
+      entries.map((e) => Number(this.insertOne(e))),
+    );
+  }
+
+  private insertOne(e: AuditEntry): number | bigint {
+    return this.insert.run(
+      e.at,
+      e.userId,
+      e.username,
+      e.role,
+      e.action,
+      e.clientId,
+      e.modelVersion,
+      e.inputsFingerprint,
+      e.outputSummary,
+      e.requestId,
+    ).lastInsertRowid;
+  }
+
+  append(entry: AuditEntry): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ entry, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // After the current I/O callbacks: requests handled in this turn join the batch.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    try {
+      const ids = this.insertBatch(batch.map((p) => p.entry));
+      for (let i = 0; i < batch.length; i++) batch[i]?.resolve(ids[i] as number);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  }
+
+  query(q: AuditQuery): { total: number; records: AuditRecord[] } {
+    // Fixed clauses chosen by which filters are present; every value is a bound parameter.
+    const clauses: string[] = [];
+    const params: (string | number)[] = [];
+    if (q.username !== undefined) {
+      clauses.push('username = ?');
+      params.push(q.username);
+    }
+    if (q.clientId !== undefined) {
+      clauses.push('client_id = ?');
+      params.push(q.clientId);
+    }
+    if (q.action !== undefined) {
+      clauses.push('action = ?');
+      params.push(q.action);
+    }
+    if (q.from !== undefined) {
+      clauses.push('at >= ?');
+      params.push(q.from);
+    }
+    if (q.to !== undefined) {
+      clauses.push('at < ?');
+      params.push(q.to);
+    }
+    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+    const total =
+      this.db
+        .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM audit ${where}`)
+        .get(...params)?.n ?? 0;
+    const rows = this.db
+      .prepare<unknown[], AuditRow>(
+        `SELECT * FROM audit ${where} ORDER BY id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...params, q.pageSize, (q.page - 1) * q.pageSize);
+    return { total, records: rows.map(toAuditRecord) };
+  }
+}

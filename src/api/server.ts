@@ -21,9 +21,9 @@ import { clientRoutes } from './clients/routes.ts';
 import { comparisonRoutes } from './comparison/routes.ts';
 import { resolveConfig, type ServerOptions } from './config.ts';
 import type { AppContext } from './context.ts';
+import { COMPONENT_SCHEMAS } from './contract/components.ts';
 import { decisionRoutes } from './decisions/routes.ts';
 import { installErrorHandlers } from './error-handler.ts';
-import { errorBodySchema } from './errors.ts';
 import { explanationRoutes } from './explanation/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { recourseRoutes } from './recourse/routes.ts';
@@ -157,7 +157,7 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
     throw error;
   }
 
-  app.addSchema(errorBodySchema);
+  for (const schema of COMPONENT_SCHEMAS) app.addSchema(schema);
   installValidators(app);
   installErrorHandlers(app);
   await app.register(helmet, helmetOptions);
@@ -181,6 +181,11 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
         },
       },
       security: [{ session: [] }],
+    },
+    // Shared schemas become components named by their $id (Score, ModelCard…), not def-N.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

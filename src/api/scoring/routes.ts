@@ -3,65 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { dictionaryEntry } from '../../data/features/index.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
+import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
 import type { ScoreTable } from './score-table.ts';
-
-const scoreSchema = {
-  type: 'object',
-  properties: {
-    clientId: { type: 'integer' },
-    probability: { type: 'number', description: 'calibrated probability of default' },
-    rawProbability: { type: 'number', description: "the model's probability before calibration" },
-    points: { type: 'number', description: 'points on the run scale (higher is safer)' },
-    band: { type: 'string', enum: ['excellent', 'good', 'fair', 'poor'] },
-    decision: { type: 'string', enum: ['grant', 'refuse'] },
-    recommendation: {
-      anyOf: [{ type: 'string', enum: ['accept', 'refer', 'decline'] }, { type: 'null' }],
-    },
-    threshold: { type: 'number', description: 'refuse when probability ≥ threshold' },
-    modelVersion: { type: 'string' },
-    scoreScale: {
-      type: 'object',
-      additionalProperties: true,
-      description: "the run's points scale (to place the bands on a probability gauge)",
-    },
-    scoreBands: {
-      type: 'array',
-      items: { type: 'object', additionalProperties: true },
-      description: 'the bands: name and minPoints, best first',
-    },
-  },
-} as const;
-
-/** Free-form JSON objects pass through the serialiser as they are. */
-const anyObject = { type: 'object', additionalProperties: true } as const;
-const anyArray = { type: 'array', items: anyObject } as const;
-
-const modelSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    createdAt: { type: 'string' },
-    codeVersion: { type: 'string' },
-    chosen: { type: 'string' },
-    rows: anyObject,
-    featureCount: { type: 'integer' },
-    excludedFeatures: anyArray,
-    costs: anyObject,
-    threshold: { type: 'number' },
-    decisionBands: { anyOf: [anyObject, { type: 'null' }] },
-    scoreScale: anyObject,
-    scoreBands: anyArray,
-    holdout: anyObject,
-    cv: anyObject,
-    candidates: anyArray,
-    curves: anyObject,
-    calibration: anyObject,
-    importance: anyObject,
-    fairness: anyArray,
-  },
-} as const;
 
 function scores(app: FastifyInstance): ScoreTable {
   const { scores, modelProblem } = app.ctx;
@@ -69,8 +14,9 @@ function scores(app: FastifyInstance): ScoreTable {
   return scores;
 }
 
-export async function scoringRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { id: string } }>(
+export async function scoringRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = typed(fastify);
+  app.get(
     '/api/clients/:id/score',
     {
       preHandler: requireRole('adviser', 'admin', 'customer'),
@@ -78,14 +24,14 @@ export async function scoringRoutes(app: FastifyInstance): Promise<void> {
         tags: ['scoring'],
         summary: "The client's calibrated probability of default, points, band and decision",
         params: clientIdParams,
-        response: { 200: scoreSchema, ...errorResponses(400, 401, 403, 404, 503) },
+        response: { 200: { $ref: 'Score#' }, ...errorResponses(400, 401, 403, 404, 503) },
       },
     },
     async (request) => {
       const user = currentUser(request);
       const id = Number(request.params.id);
       assertClientAccess(user, id);
-      const table = scores(app);
+      const table = scores(fastify);
       const score = table.scoreOf(id);
       if (!score) throw apiError('CLIENT_NOT_FOUND', { id });
       await recordAudit(app, request, {
@@ -111,12 +57,14 @@ export async function scoringRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['scoring'],
         summary: "The active model's card data: metrics, threshold and costs, curves, importance",
-        response: { 200: modelSchema, ...errorResponses(401, 403, 503) },
+        response: { 200: { $ref: 'ModelCard#' }, ...errorResponses(401, 403, 503) },
       },
     },
     async () => {
-      const r = scores(app).record;
+      const r = scores(fastify).record;
       const chosen = r.candidates.find((c) => c.name === r.chosen);
+      if (!chosen)
+        throw apiError('NOT_READY', { reason: `run ${r.id} lacks its chosen candidate` });
       return {
         id: r.id,
         createdAt: r.createdAt,
@@ -130,8 +78,8 @@ export async function scoringRoutes(app: FastifyInstance): Promise<void> {
         decisionBands: r.decisionBands,
         scoreScale: r.scoreScale,
         scoreBands: r.scoreBands,
-        holdout: chosen?.holdout ?? {},
-        cv: chosen?.cv ?? {},
+        holdout: chosen.holdout,
+        cv: chosen.cv,
         candidates: r.candidates.map((c) => ({ name: c.name, holdout: c.holdout })),
         curves: r.curves,
         calibration: r.calibration,

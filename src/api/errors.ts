@@ -71,10 +71,12 @@ export const errorBodySchema = {
   $id: 'ErrorBody',
   type: 'object',
   required: ['error'],
+  additionalProperties: false,
   properties: {
     error: {
       type: 'object',
       required: ['code', 'message', 'requestId'],
+      additionalProperties: false,
       properties: {
         code: { type: 'string', enum: Object.keys(ERROR_CATALOGUE) },
         message: { type: 'string' },

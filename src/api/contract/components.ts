@@ -4,6 +4,22 @@
  * dashboard's types are generated (web/src/api/generated/).
  */
 import { errorBodySchema } from '../errors.ts';
+import {
+  clientFileSchema,
+  clientListSchema,
+  clientSummarySchema,
+  fileSectionSchema,
+  fileValueSchema,
+} from './clients.ts';
+import {
+  featureComparisonSchema,
+  featureDistributionSchema,
+  groupNameSchema,
+  quantilesSchema,
+  scatterSchema,
+  similarClientSchema,
+  similarClientsSchema,
+} from './comparison.ts';
 import { binaryMetricsSchema, modelCardSchema } from './model-card.ts';
 import {
   bandNameSchema,
@@ -22,6 +38,18 @@ export const COMPONENT_SCHEMAS = [
   scoreSchema,
   binaryMetricsSchema,
   modelCardSchema,
+  clientSummarySchema,
+  clientListSchema,
+  fileValueSchema,
+  fileSectionSchema,
+  clientFileSchema,
+  groupNameSchema,
+  similarClientSchema,
+  featureComparisonSchema,
+  similarClientsSchema,
+  quantilesSchema,
+  featureDistributionSchema,
+  scatterSchema,
 ] as const;
 
 export type ComponentSchemas = typeof COMPONENT_SCHEMAS extends readonly [...infer T] ? T : never;

@@ -1,0 +1,26 @@
+/**
+ * The OpenAPI document as the server publishes it at /api/openapi.json, built without data: a
+ * server on no database, no models and an in-memory store, asked for its document and closed.
+ * The dashboard's types are generated from it (scripts/api-types) and a test validates it.
+ */
+
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildServer } from '../server.ts';
+
+export async function openApiDocument(): Promise<Record<string, unknown>> {
+  const nowhere = join(tmpdir(), 'creditlens-no-data');
+  const app = await buildServer({
+    appDbPath: ':memory:',
+    dbPath: join(nowhere, 'none.duckdb'),
+    modelsDir: join(nowhere, 'models'),
+    demoUsers: false,
+    logLevel: 'silent',
+    webDist: null,
+  });
+  try {
+    return app.swagger() as unknown as Record<string, unknown>;
+  } finally {
+    await app.close();
+  }
+}

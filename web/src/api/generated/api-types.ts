@@ -1,0 +1,1035 @@
+/**
+ * Generated from the API's OpenAPI document (GET /api/openapi.json) by swagger-typescript-api.
+ * Do not edit: change the route schemas in src/api, then run `npm run gen:api-types`.
+ */
+
+export interface AdminModelsListData {
+  models?: {
+    /** the registry names it active */
+    active?: boolean;
+    /** the candidate the run serves */
+    chosen?: string;
+    createdAt?: string;
+    /** holdout ROC-AUC of the chosen candidate */
+    holdoutAuc?: number | null;
+    /** holdout normalised cost (< 1 beats the best trivial policy) */
+    holdoutCost?: number | null;
+    id?: string;
+    /** this server scores with it now */
+    served?: boolean;
+    /** feature table or CSV */
+    source?: string;
+    threshold?: number;
+  }[];
+  served?: string | null;
+}
+
+export interface AdminModelsPromoteCreateData {
+  /** clients scored by the new model */
+  clients?: number;
+  previous?: string | null;
+  served?: string;
+}
+
+export interface AdminModelsPromoteCreateParams {
+  /** @pattern ^m-\d{8}-\d{6}-[0-9a-f]{4}$ */
+  id: string;
+}
+
+export interface AdminUsersCreateData {
+  user?: {
+    /** a customer's own SK_ID_CURR */
+    clientId?: number | null;
+    /** @format date-time */
+    createdAt?: string;
+    disabled?: boolean;
+    id?: number;
+    role?: "adviser" | "admin" | "customer";
+    username?: string;
+  };
+}
+
+export interface AdminUsersCreatePayload {
+  /**
+   * required for a customer (SK_ID_CURR), absent for staff
+   * @min 1
+   * @max 999999999
+   */
+  clientId?: number | null;
+  /**
+   * at least 10 characters
+   * @minLength 10
+   * @maxLength 256
+   */
+  password: string;
+  role: "adviser" | "admin" | "customer";
+  /** @pattern ^[A-Za-z0-9._-]{3,64}$ */
+  username: string;
+}
+
+export interface AdminUsersListData {
+  users?: {
+    /** a customer's own SK_ID_CURR */
+    clientId?: number | null;
+    /** @format date-time */
+    createdAt?: string;
+    disabled?: boolean;
+    id?: number;
+    role?: "adviser" | "admin" | "customer";
+    username?: string;
+  }[];
+}
+
+export interface AdminUsersPartialUpdateData {
+  user?: {
+    /** a customer's own SK_ID_CURR */
+    clientId?: number | null;
+    /** @format date-time */
+    createdAt?: string;
+    disabled?: boolean;
+    id?: number;
+    role?: "adviser" | "admin" | "customer";
+    username?: string;
+  };
+}
+
+export interface AdminUsersPartialUpdateParams {
+  /** @pattern ^[0-9]{1,9}$ */
+  id: string;
+}
+
+export interface AdminUsersPartialUpdatePayload {
+  disabled?: boolean;
+  /**
+   * at least 10 characters
+   * @minLength 10
+   * @maxLength 256
+   */
+  password?: string;
+}
+
+export interface AuditListData {
+  page?: number;
+  pageSize?: number;
+  records?: {
+    action?: string;
+    /** @format date-time */
+    at?: string;
+    clientId?: number | null;
+    id?: number;
+    /** SHA-256 of the canonical JSON inputs */
+    inputsFingerprint?: string;
+    modelVersion?: string | null;
+    /** JSON summary of the output */
+    outputSummary?: string;
+    requestId?: string;
+    role?: "adviser" | "admin" | "customer" | null;
+    userId?: number | null;
+    username?: string | null;
+  }[];
+  total?: number;
+}
+
+export interface AuditListParams {
+  /**
+   * e.g. client.view
+   * @pattern ^[a-z.]{1,64}$
+   */
+  action?: string;
+  /**
+   * SK_ID_CURR
+   * @min 0
+   * @max 999999999
+   */
+  client?: number;
+  /**
+   * inclusive, ISO 8601
+   * @format date-time
+   */
+  from?: string;
+  /**
+   * @min 1
+   * @max 1000000
+   * @default 1
+   */
+  page?: number;
+  /**
+   * @min 1
+   * @max 500
+   * @default 50
+   */
+  pageSize?: number;
+  /**
+   * exclusive, ISO 8601
+   * @format date-time
+   */
+  to?: string;
+  /**
+   * user name
+   * @minLength 1
+   * @maxLength 64
+   */
+  user?: string;
+}
+
+export interface AuthLoginCreateData {
+  user: {
+    /** The customer's own SK_ID_CURR */
+    clientId: number | null;
+    id: number;
+    role: "adviser" | "admin" | "customer";
+    username: string;
+  };
+}
+
+export interface AuthLoginCreatePayload {
+  /**
+   * @minLength 1
+   * @maxLength 256
+   */
+  password: string;
+  /**
+   * @minLength 1
+   * @maxLength 64
+   */
+  username: string;
+}
+
+export type AuthLogoutCreateData = any;
+
+export interface AuthMeListData {
+  user: {
+    /** The customer's own SK_ID_CURR */
+    clientId: number | null;
+    id: number;
+    role: "adviser" | "admin" | "customer";
+    username: string;
+  };
+}
+
+export interface AuthSessionListData {
+  /** The logged-in user; null when the request has no valid session */
+  user: {
+    /** The customer's own SK_ID_CURR */
+    clientId: number | null;
+    id: number;
+    role: "adviser" | "admin" | "customer";
+    username: string;
+  } | null;
+}
+
+/** plain-language band of points, best first */
+export type BandName = "excellent" | "good" | "fair" | "poor";
+
+/** positive class = default; threshold-dependent metrics at `threshold` */
+export interface BinaryMetrics {
+  beta: number;
+  brier: number;
+  confusion: {
+    falseNegative: number;
+    falsePositive: number;
+    trueNegative: number;
+    truePositive: number;
+  };
+  cost: number;
+  fBeta: number;
+  gini: number;
+  ks: number;
+  logLoss: number;
+  normalisedCost: number;
+  prAuc: number;
+  precision: number;
+  recall: number;
+  rocAuc: number;
+  threshold: number;
+}
+
+export interface ClientFile {
+  /** SK_ID_CURR */
+  id: number;
+  sections: FileSection[];
+  /** train: outcome known; test: outcome unknown */
+  split: "train" | "test";
+}
+
+export interface ClientList {
+  clients: ClientSummary[];
+  page: number;
+  pageSize: number;
+  /** clients passing the filters, over every page */
+  total: number;
+}
+
+export interface ClientSummary {
+  /** whole years */
+  age: number | null;
+  /** AMT_ANNUITY */
+  annuity: number | null;
+  /** the served model's risk band; null without a model */
+  band: BandName | null;
+  /** NAME_CONTRACT_TYPE */
+  contractType: string | null;
+  /** the credit amount asked for (AMT_CREDIT) */
+  credit: number | null;
+  /** the model's decision; null without a model */
+  decision: Decision | null;
+  /** CODE_GENDER */
+  gender: string | null;
+  /** SK_ID_CURR */
+  id: number;
+  /** AMT_INCOME_TOTAL */
+  income: number | null;
+  /** NAME_INCOME_TYPE */
+  incomeType: string | null;
+  /** points on the run scale; null without a model */
+  points: number | null;
+  /** calibrated PD; null without a model */
+  probability: number | null;
+  /** train: outcome known; test: outcome unknown */
+  split: "train" | "test";
+}
+
+export interface ClientsDecisionsCreateData {
+  /** ISO 8601 time */
+  at?: string;
+  clientId?: number;
+  decision?: "grant" | "refuse";
+  followsModel?: boolean;
+  /** audit record id */
+  id?: number;
+  justification?: string | null;
+  modelDecision?: "grant" | "refuse";
+  modelVersion?: string | null;
+  username?: string | null;
+}
+
+export interface ClientsDecisionsCreateParams {
+  /**
+   * SK_ID_CURR
+   * @pattern ^[0-9]{1,9}$
+   */
+  id: string;
+}
+
+export interface ClientsDecisionsCreatePayload {
+  decision: "grant" | "refuse";
+  /** true when the decision is the model's; must agree with the model's decision */
+  followsModel: boolean;
+  /**
+   * why the model is overridden (required then, at least 10 characters)
+   * @maxLength 2000
+   */
+  justification?: string;
+}
+
+export interface ClientsDecisionsListData {
+  decisions?: {
+    /** ISO 8601 time */
+    at?: string;
+    clientId?: number;
+    decision?: "grant" | "refuse";
+    followsModel?: boolean;
+    /** audit record id */
+    id?: number;
+    justification?: string | null;
+    modelDecision?: "grant" | "refuse";
+    modelVersion?: string | null;
+    username?: string | null;
+  }[];
+}
+
+export interface ClientsDecisionsListParams {
+  /**
+   * SK_ID_CURR
+   * @pattern ^[0-9]{1,9}$
+   */
+  id: string;
+}
+
+export type ClientsDetailData = ClientFile;
+
+export interface ClientsDetailParams {
+  /**
+   * SK_ID_CURR
+   * @pattern ^[0-9]{1,9}$
+   */
+  id: string;
+}
+
+export interface ClientsExplanationListData {
+  clientId?: number;
+  contributions?: Record<string, any>;
+  modelVersion?: string;
+  reasons?: Record<string, any>;
+  themes?: Record<string, any>[];
+}
+
+export interface ClientsExplanationListParams {
+  /**
+   * also list every unit (contributions.all); large
+   * @default false
+   */
+  all?: boolean;
+  /**
+   * SK_ID_CURR
+   * @pattern ^[0-9]{1,9}$
+   */
+  id: string;
+  /**
+   * contributions listed one by one; the others are summed as "the rest"
+   * @min 1
+   * @max 50
+   * @default 10
+   */
+  top?: number;
+}
+
+export type ClientsListData = ClientList;
+
+export interface ClientsListParams {
+  /**
+   * years, inclusive
+   * @min 0
+   * @max 120
+   */
+  ageMax?: number;
+  /**
+   * years, inclusive
+   * @min 0
+   * @max 120
+   */
+  ageMin?: number;
+  contractType?: "Cash loans" | "Revolving loans";
+  /** the model's decision */
+  decision?: "grant" | "refuse";
+  gender?: "F" | "M" | "XNA";
+  incomeType?:
+    | "Working"
+    | "Commercial associate"
+    | "Pensioner"
+    | "State servant"
+    | "Unemployed"
+    | "Student"
+    | "Businessman"
+    | "Maternity leave";
+  /**
+   * @min 1
+   * @max 1000000
+   * @default 1
+   */
+  page?: number;
+  /**
+   * @min 1
+   * @max 100
+   * @default 20
+   */
+  pageSize?: number;
+  /**
+   * points, inclusive
+   * @min -10000
+   * @max 10000
+   */
+  pointsMax?: number;
+  /**
+   * points, inclusive
+   * @min -10000
+   * @max 10000
+   */
+  pointsMin?: number;
+  /**
+   * SK_ID_CURR, exact or a prefix (digits)
+   * @pattern ^[0-9]{0,9}$
+   */
+  search?: string;
+  /**
+   * a column key; a leading "-" sorts descending
+   * @default "id"
+   */
+  sort?:
+    | "id"
+    | "-id"
+    | "age"
+    | "-age"
+    | "income"
+    | "-income"
+    | "credit"
+    | "-credit"
+    | "annuity"
+    | "-annuity"
+    | "contractType"
+    | "-contractType"
+    | "incomeType"
+    | "-incomeType"
+    | "points"
+    | "-points"
+    | "probability"
+    | "-probability";
+}
+
+export interface ClientsRecourseListData {
+  clientId?: number;
+  /** false when the time limit cut the search short */
+  complete?: boolean;
+  decision?: "grant" | "refuse";
+  /** applications scored by the search */
+  evaluations?: number;
+  modelVersion?: string;
+  /** calibrated PD of the application as it is */
+  probability?: number;
+  proposals?: {
+    /** the application fields changed, with their new values */
+    changes?: {
+      AMT_ANNUITY?: number;
+      AMT_CREDIT?: number;
+      AMT_GOODS_PRICE?: number;
+    };
+    kind?: "lower-amount" | "longer-term";
+    points?: number;
+    /** calibrated PD with the change */
+    probability?: number;
+    textEn?: string;
+    textFr?: string;
+  }[];
+  threshold?: number;
+}
+
+export interface ClientsRecourseListParams {
+  /**
+   * SK_ID_CURR
+   * @pattern ^[0-9]{1,9}$
+   */
+  id: string;
+}
+
+export type ClientsScoreListData = Score;
+
+export interface ClientsScoreListParams {
+  /**
+   * SK_ID_CURR
+   * @pattern ^[0-9]{1,9}$
+   */
+  id: string;
+}
+
+export type ClientsSimilarListData = SimilarClients;
+
+export interface ClientsSimilarListParams {
+  /**
+   * SK_ID_CURR
+   * @pattern ^[0-9]{1,9}$
+   */
+  id: string;
+  /**
+   * neighbours
+   * @min 1
+   * @max 50
+   * @default 10
+   */
+  k?: number;
+}
+
+/** refuse when the calibrated probability ≥ the threshold */
+export type Decision = "grant" | "refuse";
+
+export interface ErrorBody {
+  error: {
+    code:
+      | "BAD_REQUEST"
+      | "BAD_JSON"
+      | "UNSUPPORTED_MEDIA_TYPE"
+      | "PAYLOAD_TOO_LARGE"
+      | "NOT_LOGGED_IN"
+      | "BAD_CREDENTIALS"
+      | "FORBIDDEN_ROLE"
+      | "FORBIDDEN_CLIENT"
+      | "NOT_FOUND"
+      | "CLIENT_NOT_FOUND"
+      | "FEATURE_NOT_FOUND"
+      | "USER_NOT_FOUND"
+      | "MODEL_NOT_FOUND"
+      | "USERNAME_TAKEN"
+      | "MODEL_UNUSABLE"
+      | "GROUP_TOO_SMALL"
+      | "TOO_MANY_REQUESTS"
+      | "NOT_READY"
+      | "INTERNAL";
+    field?: string;
+    message: string;
+    requestId: string;
+  };
+}
+
+export interface FeatureComparison {
+  /** the client's value; null when missing */
+  client: number | null;
+  feature: string;
+  /** members with a value */
+  groupCount: number;
+  /** over the members with a value; null when none has one */
+  groupMean: number | null;
+  groupMedian: number | null;
+}
+
+export interface FeatureDistribution {
+  /** the client's value and place; null without a client or a value */
+  client: {
+    /** 0–100 within the group; null when the group is empty */
+    percentile: number | null;
+    value: number;
+  } | null;
+  /** clients per bin, by outcome */
+  counts: {
+    defaulted: number[];
+    repaid: number[];
+    /** clients without a known outcome (test split) */
+    unknown: number[];
+  };
+  /** bins + 1 edges shared by every group; values beyond the ends count in the end bins */
+  edges: number[];
+  feature: string;
+  /** every client, the client's k similar clients, or the clients passing the filters */
+  group: GroupName;
+  /** clients of the group without a value */
+  missing: number;
+  /** over the group's values, and its repaid and defaulted clients (null if none) */
+  quantiles: {
+    all: Quantiles | null;
+    defaulted: Quantiles | null;
+    repaid: Quantiles | null;
+  };
+  /** clients in the group */
+  size: number;
+}
+
+export interface FileSection {
+  /** profile, employmentIncome, requestedLoan, housing, creditBureau, … */
+  key: string;
+  label_en: string;
+  label_fr: string;
+  values: FileValue[];
+}
+
+export interface FileValue {
+  /** the raw category (null when missing); absent for numbers */
+  category?: string | null;
+  /** the category in English words; absent for numbers */
+  category_en?: string | null;
+  /** the category in French words; absent for numbers */
+  category_fr?: string | null;
+  label_en: string;
+  label_fr: string;
+  /** feature or application column name */
+  name: string;
+  /** unit from the feature dictionary ("currency", "days", …); null for a categorical */
+  unit: string | null;
+  /** numeric value; null when missing or categorical */
+  value: number | null;
+}
+
+/** every client, the client's k similar clients, or the clients passing the filters */
+export type GroupName = "all" | "similar" | "filtered";
+
+export interface HealthzListData {
+  status?: string;
+}
+
+export interface ModelCard {
+  calibration: {
+    brierAfter: number;
+    brierBefore: number;
+    /** cross-validated Brier score of each method tried, by method name */
+    cvBrier: Record<string, number>;
+    method: "identity" | "platt" | "isotonic";
+    reliabilityAfter: {
+      count: number[];
+      /** default rate per bin */
+      observed: number[];
+      /** mean PD per bin */
+      predicted: number[];
+    };
+    reliabilityBefore: {
+      count: number[];
+      /** default rate per bin */
+      observed: number[];
+      /** mean PD per bin */
+      predicted: number[];
+    };
+  };
+  candidates: {
+    /** positive class = default; threshold-dependent metrics at `threshold` */
+    holdout: BinaryMetrics;
+    name: "baseline" | "logistic" | "gbdt" | "gbdt-weighted";
+  }[];
+  chosen: "baseline" | "logistic" | "gbdt" | "gbdt-weighted";
+  codeVersion: string;
+  costs: {
+    /** cost of granting a defaulter */
+    falseNegative: number;
+    /** cost of refusing a good client */
+    falsePositive: number;
+  };
+  /** @format date-time */
+  createdAt: string;
+  curves: {
+    /** normalised cost (y) against threshold (x), out-of-fold */
+    cost: {
+      x: number[];
+      y: number[];
+    };
+    precisionRecall: {
+      x: number[];
+      y: number[];
+    };
+    roc: {
+      x: number[];
+      y: number[];
+    };
+  };
+  /** mean and standard deviation over cross-validation folds */
+  cv: {
+    mean: {
+      brier: number;
+      cost: number;
+      fBeta: number;
+      gini: number;
+      ks: number;
+      logLoss: number;
+      normalisedCost: number;
+      prAuc: number;
+      precision: number;
+      recall: number;
+      rocAuc: number;
+      threshold: number;
+    };
+    std: {
+      brier: number;
+      cost: number;
+      fBeta: number;
+      gini: number;
+      ks: number;
+      logLoss: number;
+      normalisedCost: number;
+      prAuc: number;
+      precision: number;
+      recall: number;
+      rocAuc: number;
+      threshold: number;
+    };
+  };
+  decisionBands: {
+    acceptBelow: number;
+    declineFrom: number;
+  } | null;
+  /** features left out on purpose (e.g. protected attributes) and why */
+  excludedFeatures: {
+    name: string;
+    reason: string;
+  }[];
+  fairness: {
+    attribute: "gender" | "age band";
+    groups: {
+      /** < 0.8 is flagged */
+      adverseImpactRatio: number;
+      approvalRate: number;
+      approvalRateOfRepayers: number;
+      count: number;
+      defaultRate: number;
+      flagged: boolean;
+      group: string;
+    }[];
+    referenceGroup: string;
+  }[];
+  featureCount: number;
+  /** positive class = default; threshold-dependent metrics at `threshold` */
+  holdout: BinaryMetrics;
+  /** registry identifier, e.g. m-20261128-031500-ab12 */
+  id: string;
+  importance: {
+    features: {
+      labelEn: string;
+      labelFr: string;
+      /** mean |SHAP| on the holdout, log-odds */
+      meanAbsShap: number;
+      name: string;
+    }[];
+    themes: {
+      meanAbsShap: number;
+      theme: string;
+    }[];
+  };
+  rows: {
+    holdout: number;
+    positiveRate: number;
+    train: number;
+  };
+  scoreBands: ScoreBand[];
+  /** points = offset + factor · ln(odds good:bad) */
+  scoreScale: ScoreScale;
+  /** refuse when PD ≥ threshold */
+  threshold: number;
+}
+
+export type ModelListData = ModelCard;
+
+export type PopulationFeaturesDetailData = FeatureDistribution;
+
+export interface PopulationFeaturesDetailParams {
+  /**
+   * years, inclusive
+   * @min 0
+   * @max 120
+   */
+  ageMax?: number;
+  /**
+   * years, inclusive
+   * @min 0
+   * @max 120
+   */
+  ageMin?: number;
+  /**
+   * the client to place (a customer: required, their own)
+   * @min 1
+   * @max 999999999
+   */
+  client?: number;
+  contractType?: "Cash loans" | "Revolving loans";
+  /** the model's decision */
+  decision?: "grant" | "refuse";
+  gender?: "F" | "M" | "XNA";
+  /** @default "all" */
+  group?: "all" | "similar" | "filtered";
+  incomeType?:
+    | "Working"
+    | "Commercial associate"
+    | "Pensioner"
+    | "State servant"
+    | "Unemployed"
+    | "Student"
+    | "Businessman"
+    | "Maternity leave";
+  /**
+   * size of the similar group
+   * @min 5
+   * @max 1000
+   * @default 200
+   */
+  k?: number;
+  /**
+   * feature name
+   * @pattern ^[A-Za-z0-9_]{1,100}$
+   */
+  name: string;
+  /**
+   * points, inclusive
+   * @min -10000
+   * @max 10000
+   */
+  pointsMax?: number;
+  /**
+   * points, inclusive
+   * @min -10000
+   * @max 10000
+   */
+  pointsMin?: number;
+}
+
+export type PopulationScatterListData = Scatter;
+
+export interface PopulationScatterListParams {
+  /**
+   * years, inclusive
+   * @min 0
+   * @max 120
+   */
+  ageMax?: number;
+  /**
+   * years, inclusive
+   * @min 0
+   * @max 120
+   */
+  ageMin?: number;
+  /**
+   * the client to place (a customer: required, their own)
+   * @min 1
+   * @max 999999999
+   */
+  client?: number;
+  contractType?: "Cash loans" | "Revolving loans";
+  /** the model's decision */
+  decision?: "grant" | "refuse";
+  gender?: "F" | "M" | "XNA";
+  /** @default "all" */
+  group?: "all" | "similar" | "filtered";
+  incomeType?:
+    | "Working"
+    | "Commercial associate"
+    | "Pensioner"
+    | "State servant"
+    | "Unemployed"
+    | "Student"
+    | "Businessman"
+    | "Maternity leave";
+  /**
+   * size of the similar group
+   * @min 5
+   * @max 1000
+   * @default 200
+   */
+  k?: number;
+  /**
+   * at most this many points
+   * @min 1
+   * @max 5000
+   * @default 1500
+   */
+  max?: number;
+  /**
+   * points, inclusive
+   * @min -10000
+   * @max 10000
+   */
+  pointsMax?: number;
+  /**
+   * points, inclusive
+   * @min -10000
+   * @max 10000
+   */
+  pointsMin?: number;
+  /**
+   * feature on the horizontal axis
+   * @pattern ^[A-Za-z0-9_]{1,100}$
+   */
+  x: string;
+  /**
+   * feature on the vertical axis
+   * @pattern ^[A-Za-z0-9_]{1,100}$
+   */
+  y: string;
+}
+
+export interface Quantiles {
+  p25: number;
+  p5: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
+export interface ReadyzListData {
+  checks?: {
+    appStore?: boolean;
+    database?: boolean;
+    model?: boolean;
+  };
+  problem?: string;
+  status?: "ok" | "not ready";
+}
+
+export interface Scatter {
+  /** clients of the group with both values */
+  available: number;
+  /** the client's point; null without a client or when a value is missing */
+  client: {
+    x: number;
+    y: number;
+  } | null;
+  /** every client, the client's k similar clients, or the clients passing the filters */
+  group: GroupName;
+  /** columns, one entry per point (a deterministic sample; no ids) */
+  points: {
+    outcome: ("repaid" | "defaulted" | "unknown")[];
+    x: number[];
+    y: number[];
+  };
+  /** clients in the group */
+  size: number;
+  /** feature on the horizontal axis */
+  x: string;
+  /** feature on the vertical axis */
+  y: string;
+}
+
+export interface Score {
+  /** plain-language band of points, best first */
+  band: BandName;
+  clientId: number;
+  /** refuse when the calibrated probability ≥ the threshold */
+  decision: Decision;
+  modelVersion: string;
+  /** points on the run scale (higher is safer) */
+  points: number;
+  /** calibrated probability of default */
+  probability: number;
+  /** the model's probability before calibration */
+  rawProbability: number;
+  /** accept / refer to a person / decline, when the run has decision bands */
+  recommendation: "accept" | "refer" | "decline" | null;
+  /** the bands, best first (to place them on a probability gauge) */
+  scoreBands: ScoreBand[];
+  /** points = offset + factor · ln(odds good:bad) */
+  scoreScale: ScoreScale;
+  /** refuse when probability ≥ threshold */
+  threshold: number;
+}
+
+export interface ScoreBand {
+  /** lowest points of the band (inclusive); null for the poorest band (−∞) */
+  minPoints: number | null;
+  /** plain-language band of points, best first */
+  name: BandName;
+}
+
+export type ScoreCreateData = Record<string, any>;
+
+export interface ScoreCreatePayload {
+  /** a whole new application (advisers and admins): fields as in application_test.csv, each validated as `changes` are; missing fields are NULL; no credit history */
+  application?: Record<string, string | number | null>;
+  /** application fields (as in application_train.csv) and their new values; each is validated (type, range, category set) */
+  changes?: Record<string, string | number | null>;
+  /**
+   * @min 1
+   * @max 999999999
+   */
+  clientId?: number;
+  /**
+   * 'reasons': the score and the reasons only, without contributions and themes (what a form that re-scores as the person types shows; ≈5× smaller)
+   * @default "full"
+   */
+  detail?: "full" | "reasons";
+}
+
+/** points = offset + factor · ln(odds good:bad) */
+export interface ScoreScale {
+  /** reference odds good:bad */
+  baseOdds: number;
+  /** points at the reference odds */
+  basePoints: number;
+  pointsToDoubleOdds: number;
+}
+
+export interface SimilarClient {
+  defaulted: boolean;
+  /** weighted Euclidean distance in the standardised space (0 = identical) */
+  distance: number;
+  /** SK_ID_CURR; withheld from customers */
+  id?: number;
+  /** the neighbour's calibrated probability of default; null without scores */
+  score: number | null;
+}
+
+export interface SimilarClients {
+  clientId: number;
+  /** the client beside the neighbours on each feature of the space; null when withheld (a customer with fewer neighbours than the minimum group) */
+  comparison: FeatureComparison[] | null;
+  /** share of the neighbours who defaulted; null without neighbours */
+  defaultRate: number | null;
+  /** the neighbours' mean calibrated probability of default; null without scores */
+  meanScore: number | null;
+  /** nearest first, all with a known outcome */
+  neighbours: SimilarClient[];
+  /** the model's most important features, weighted (weights sum to 1) */
+  space: {
+    name: string;
+    weight: number;
+  }[];
+}

@@ -7,11 +7,13 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../server.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
 
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const nowhere = join(tmpdir(), 'creditlens-no-data');
+  const store = openSqliteStore(':memory:');
   const app = await buildServer({
-    appDbPath: ':memory:',
+    store,
     dbPath: join(nowhere, 'none.duckdb'),
     modelsDir: join(nowhere, 'models'),
     demoUsers: false,
@@ -22,5 +24,6 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     return app.swagger() as unknown as Record<string, unknown>;
   } finally {
     await app.close();
+    store.close();
   }
 }

@@ -73,6 +73,7 @@ const PATHS = [
   '/api/auth/login',
   '/api/auth/logout',
   '/api/auth/me',
+  '/api/auth/session',
   '/api/audit',
   '/healthz',
   '/readyz',

@@ -99,6 +99,8 @@ describe('authorisation matrix', () => {
         url: () => '/api/auth/me',
         expect: { ...open, anonymous: 401 },
       },
+      // Asked by the dashboard on start: logged out is an answer (user null), not a 401.
+      { method: 'GET', path: '/api/auth/session', url: () => '/api/auth/session', expect: open },
       {
         method: 'GET',
         path: '/api/clients',
@@ -400,6 +402,32 @@ describe('sessions', () => {
       headers: { cookie },
     });
     expect(again.statusCode).toBe(401);
+  });
+
+  it('says who is logged in on /api/auth/session, and null rather than 401 when nobody is', async () => {
+    const session = async (cookie?: string) => {
+      const reply = await app.inject({
+        method: 'GET',
+        url: '/api/auth/session',
+        headers: cookie === undefined ? {} : { cookie },
+      });
+      expect(reply.statusCode).toBe(200);
+      return reply.json() as { user: unknown };
+    };
+    // No cookie, a malformed one, and one that opens no session.
+    expect(await session()).toEqual({ user: null });
+    expect(await session('creditlens_session=nonsense')).toEqual({ user: null });
+    expect(await session(`creditlens_session=${'0'.repeat(64)}`)).toEqual({ user: null });
+
+    const cookie = await login(app, 'customer1');
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    // The same user as /api/auth/me, field for field (the customer's own client id included).
+    expect(await session(cookie)).toEqual({ user: me.json().user });
+    expect(me.json().user).toMatchObject({ username: 'customer1', role: 'customer' });
+    expect(typeof me.json().user.clientId).toBe('number');
+
+    await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    expect(await session(cookie)).toEqual({ user: null });
   });
 
   it('refuses a wrong password and an unknown user alike', async () => {

@@ -177,6 +177,27 @@ export async function apiGet<T>(context: BrowserContext, path: string): Promise<
 }
 
 /**
+ * Starts recording what a page reports going wrong: console errors ("console: text") and answers
+ * of 400 or more or requests that never got one ("401 GET http://…/api/…"). The array fills as
+ * the page runs; a test reads it once the page is settled.
+ */
+export function watchFailures(page: Page): string[] {
+  const failures: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      failures.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    failures.push(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`);
+  });
+  return failures;
+}
+
+/**
  * Saves a screenshot as test-results/e2e/<name>.png: the whole page, or only the window
  * (`fullPage: false`, the README's size: small files showing what a person first sees).
  */

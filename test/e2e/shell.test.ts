@@ -4,7 +4,14 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, browserMissing, type E2e, screenshot, startE2e } from './harness.ts';
+import {
+  apiGet,
+  browserMissing,
+  type E2e,
+  screenshot,
+  startE2e,
+  watchFailures,
+} from './harness.ts';
 
 interface ClientList {
   total: number;
@@ -73,6 +80,26 @@ describe.skipIf(browserMissing() !== null)('dashboard shell (Chromium)', () => {
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/login$/);
     expect((await page.context().request.get('/api/auth/me')).status()).toBe(401);
+  });
+
+  it('makes no failing request and logs no error on the login page, logged out', async () => {
+    const page = await track(await e2e.context()).newPage();
+    const failures = watchFailures(page);
+    const asked: string[] = [];
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      if (pathname.startsWith('/api/')) asked.push(`${response.status()} ${pathname}`);
+    });
+    // The app's root sends a logged-out visitor to the login page; a reload lands there directly.
+    for (const path of ['/', '/login']) {
+      await page.goto(path);
+      await page.waitForURL(/\/login$/);
+      await page.getByTestId('login-username').waitFor();
+      await page.waitForLoadState('networkidle');
+    }
+    expect(failures).toEqual([]);
+    // It did ask who is logged in (the answer being "nobody", not a 401).
+    expect(asked).toEqual(['200 /api/auth/session', '200 /api/auth/session']);
   });
 
   it('opens a client typed in the identifier field', async () => {

@@ -13,15 +13,13 @@ afterEach(() => {
 
 type Who = null | { role: 'adviser' | 'admin' | 'customer'; clientId: number | null };
 
-/** The whole shell at `path`, logged in as `who`; any API call besides /me answers 404. */
+/** The whole shell at `path`, logged in as `who`; any API call besides the session answers 404. */
 function start(path: string, who: Who) {
   history.replaceState(null, '', path);
   const calls = stubFetch(
-    on('GET', '/api/auth/me', () =>
-      who
-        ? { body: { user: { id: 3, username: who.role, ...who } } }
-        : apiError(401, 'NOT_LOGGED_IN', 'log in'),
-    ),
+    on('GET', '/api/auth/session', () => ({
+      body: { user: who ? { id: 3, username: who.role, ...who } : null },
+    })),
     on('GET', '/api/clients', () => ({ body: { total: 0, page: 1, pageSize: 20, clients: [] } })),
     () => apiError(404, 'NOT_FOUND', 'not in this test'),
   );

@@ -1,4 +1,4 @@
-/** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me. */
+/** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, GET /api/auth/session. */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
@@ -112,5 +112,31 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => ({ user: currentUser(request) }),
+  );
+
+  // The dashboard asks this on start: logged out is an answer, not a failure (no 401 logged in
+  // the browser's console on every visit to the login page).
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is logged in, if anyone: the user, or null (never 401)',
+        response: {
+          200: {
+            type: 'object',
+            required: ['user'],
+            additionalProperties: false,
+            properties: {
+              user: {
+                anyOf: [userSchema, { type: 'null' }],
+                description: 'The logged-in user; null when the request has no valid session',
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => ({ user: request.user ?? null }),
   );
 }

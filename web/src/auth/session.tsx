@@ -1,9 +1,10 @@
 /**
- * Who is logged in: asked once from /api/auth/me at start, set by login, cleared by logout or by
- * any 401 (expired session).
+ * Who is logged in: asked once from /api/auth/session at start (it answers `{ user: null }` when
+ * nobody is, so a logged-out visit makes no failing request), set by login, cleared by logout or
+ * by any 401 (expired session).
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { ApiFailure, api, setUnauthorisedHandler } from '../api/client.ts';
+import { api, setUnauthorisedHandler } from '../api/client.ts';
 
 export type Role = 'adviser' | 'admin' | 'customer';
 
@@ -29,11 +30,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorisedHandler(() => setUser(null));
-    api.get<{ user: User }>('/api/auth/me').then(
+    api.get<{ user: User | null }>('/api/auth/session').then(
       (body) => setUser(body.user),
       (error: unknown) => {
-        // 401: nobody logged in. Anything else: also show the login page, which reports errors.
-        if (!(error instanceof ApiFailure) || error.status !== 401) console.error(error);
+        // The server is down or broken (logged out is an answer, not a failure): show the login
+        // page, which reports errors.
+        console.error(error);
         setUser(null);
       },
     );

@@ -54,7 +54,7 @@ export const USERS = {
   customer: { id: 3, username: 'customer1', role: 'customer', clientId: 100302 },
 } as const;
 
-/** Renders `ui` for a logged-in user; `routes` must not answer /api/auth/me (added here). */
+/** Renders `ui` for a logged-in user; `routes` must not answer /api/auth/session (added here). */
 export function renderPanel(
   ui: ReactElement,
   routes: Record<string, StubAnswer | Handler>,
@@ -62,7 +62,7 @@ export function renderPanel(
 ) {
   localStorage.setItem('creditlens.language', options.language ?? 'fr');
   const calls = stubApi({
-    'GET /api/auth/me': { status: 200, body: { user: USERS[options.role ?? 'adviser'] } },
+    'GET /api/auth/session': { status: 200, body: { user: USERS[options.role ?? 'adviser'] } },
     ...routes,
   });
   const result = render(

@@ -12,7 +12,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-/** The header once /api/auth/me has said who is logged in. */
+/** The header once /api/auth/session has said who is logged in. */
 function Shell() {
   const { user } = useSession();
   return user ? <AppHeader /> : <p>logged out</p>;
@@ -21,7 +21,7 @@ function Shell() {
 async function renderAs(role: Role, username: string = role) {
   const clientId = role === 'customer' ? 100002 : null;
   const calls = stubFetch(
-    on('GET', '/api/auth/me', () => ({ body: { user: { id: 7, username, role, clientId } } })),
+    on('GET', '/api/auth/session', () => ({ body: { user: { id: 7, username, role, clientId } } })),
     on('POST', '/api/auth/logout', () => ({ status: 204 })),
   );
   render(

@@ -38,7 +38,7 @@ const record = (id: number, over: Record<string, unknown> = {}) => ({
 function start(role: 'admin' | 'adviser', path = '/audit') {
   history.replaceState(null, '', path);
   const calls = stubFetch(
-    on('GET', '/api/auth/me', () => ({
+    on('GET', '/api/auth/session', () => ({
       body: { user: { id: 1, username: role, role, clientId: null } },
     })),
     on('GET', '/api/audit', (call) => {

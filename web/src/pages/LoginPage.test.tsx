@@ -11,7 +11,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const notLoggedIn = on('GET', '/api/auth/me', () => apiError(401, 'NOT_LOGGED_IN', 'log in'));
+const notLoggedIn = on('GET', '/api/auth/session', () => ({ body: { user: null } }));
 
 function renderLogin() {
   return render(
@@ -76,7 +76,7 @@ describe('LoginPage', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string) => {
-        if (url === '/api/auth/me') return new Response('{}', { status: 401 });
+        if (url === '/api/auth/session') return new Response('{"user":null}', { status: 200 });
         await answered;
         return new Response(
           JSON.stringify({ user: { id: 1, username: 'adviser', role: 'adviser', clientId: null } }),

@@ -33,6 +33,7 @@ import { ServedModel } from './scoring/served-model.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 import type { AppStore } from './store/types.ts';
 import { installValidators } from './validation.ts';
+import { vocabularyRoutes } from './vocabulary/routes.ts';
 import { helmetOptions } from './web/csp.ts';
 import { WEB_DIST } from './web/paths.ts';
 import { webRoutes } from './web/routes.ts';
@@ -201,6 +202,7 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   await app.register(comparisonRoutes);
   await app.register(adminRoutes);
   await app.register(recourseRoutes);
+  await app.register(vocabularyRoutes);
   const webDist = options.webDist === undefined ? WEB_DIST : options.webDist;
   if (webDist !== null) await app.register(webRoutes, { distDir: webDist });
   await app.ready();

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedFile } from '../../../test/support/shared-dir.ts';
 import { DataError } from '../errors.ts';
 import { columnsFromLines, parseCsvLine } from './csv-read.ts';
 import {
@@ -12,10 +10,7 @@ import {
   totalVariationDistance,
 } from './realism.ts';
 
-const REAL = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../../shared/data/home-credit/application_test_sample.csv',
-);
+const REAL = sharedFile('data/home-credit/application_test_sample.csv');
 
 describe('realism metrics', () => {
   it('computes the missing rate', () => {
@@ -74,9 +69,9 @@ describe('realism metrics', () => {
   });
 });
 
-describe.skipIf(!existsSync(REAL))('realism report against the real sample', () => {
+describe.skipIf(REAL.missing !== null)('realism report against the real sample', () => {
   it('keeps every application column within the aims', async () => {
-    const report = await realismReport(REAL);
+    const report = await realismReport(REAL.path);
     expect(report.columns.length).toBe(120);
     expect(report.rowsGenerated).toBe(report.rowsReal);
     expect(report.flagged).toEqual([]);

@@ -9,7 +9,7 @@ export interface ServerConfig {
   readonly port: number;
   /** Interface to listen on. Default 127.0.0.1 (local only). */
   readonly host: string;
-  /** Directory of the data (default "data"); the other paths default inside it. */
+  /** Directory of the data (default "data"); the other paths default inside it (dataPaths). */
   readonly dataDir: string;
   /** DuckDB database with the features and stored tables, opened read-only. */
   readonly dbPath: string;
@@ -37,6 +37,29 @@ export type ServerOptions = Partial<Omit<ServerConfig, 'loginAttempts'>> & {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** The defaults of the settings the CLI's flags share (src/cli/options.ts shows and uses them). */
+export const CONFIG_DEFAULTS = Object.freeze({
+  port: 8080,
+  host: '127.0.0.1',
+  dataDir: 'data',
+});
+
+/**
+ * The run-time files of a data directory: the defaults of dbPath, appDbPath and modelsDir, and
+ * where `creditlens start` and `train` look for the database and the registry.
+ */
+export function dataPaths(dataDir: string): {
+  dbPath: string;
+  appDbPath: string;
+  modelsDir: string;
+} {
+  return {
+    dbPath: join(dataDir, 'creditlens.duckdb'),
+    appDbPath: join(dataDir, 'creditlens-app.sqlite'),
+    modelsDir: join(dataDir, 'models'),
+  };
+}
+
 function invalid(name: string, detail: string): never {
   throw new Error(`invalid ${name}: ${detail}`);
 }
@@ -55,7 +78,8 @@ function nonEmpty(name: string, value: string): string {
 
 /** Fills defaults, validates every field and returns a frozen configuration. */
 export function resolveConfig(options: ServerOptions = {}): ServerConfig {
-  const dataDir = resolve(nonEmpty('dataDir', options.dataDir ?? 'data'));
+  const dataDir = resolve(nonEmpty('dataDir', options.dataDir ?? CONFIG_DEFAULTS.dataDir));
+  const paths = dataPaths(dataDir);
   const logLevel = options.logLevel ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) invalid('logLevel', String(logLevel));
   const secureCookies = options.secureCookies ?? 'auto';
@@ -63,14 +87,12 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
     invalid('secureCookies', String(secureCookies));
   }
   const config: ServerConfig = {
-    port: integerIn('port', options.port ?? 8080, 0, 65535),
-    host: nonEmpty('host', options.host ?? '127.0.0.1'),
+    port: integerIn('port', options.port ?? CONFIG_DEFAULTS.port, 0, 65535),
+    host: nonEmpty('host', options.host ?? CONFIG_DEFAULTS.host),
     dataDir,
-    dbPath: resolve(nonEmpty('dbPath', options.dbPath ?? join(dataDir, 'creditlens.duckdb'))),
-    appDbPath: resolve(
-      nonEmpty('appDbPath', options.appDbPath ?? join(dataDir, 'creditlens-app.sqlite')),
-    ),
-    modelsDir: resolve(nonEmpty('modelsDir', options.modelsDir ?? join(dataDir, 'models'))),
+    dbPath: resolve(nonEmpty('dbPath', options.dbPath ?? paths.dbPath)),
+    appDbPath: resolve(nonEmpty('appDbPath', options.appDbPath ?? paths.appDbPath)),
+    modelsDir: resolve(nonEmpty('modelsDir', options.modelsDir ?? paths.modelsDir)),
     secureCookies,
     trustProxy: options.trustProxy ?? false,
     sessionTtlSeconds: integerIn(

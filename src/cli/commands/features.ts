@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildFeatures } from '../../data/features/index.ts';
+import { type DataDirFlags, dataDirOption, dbOption, dbPathOf } from '../options.ts';
 import { barFactory, formatCount } from '../progress.ts';
 import { UserError } from '../user-error.ts';
 
@@ -15,13 +15,10 @@ export function registerFeatures(program: Command): void {
     .description(
       'compute the feature table (one row per client, train and test), its group tables and the bilingual feature dictionary',
     )
-    .option(
-      '--db <path>',
-      'DuckDB database written by `creditlens ingest`',
-      'data/creditlens.duckdb',
-    )
-    .action(async (options: { db: string }) => {
-      const dbPath = resolve(options.db);
+    .addOption(dataDirOption('where the database lives'))
+    .addOption(dbOption('DuckDB database written by `creditlens ingest`'))
+    .action(async (options: DataDirFlags) => {
+      const dbPath = dbPathOf(options);
       if (!existsSync(dbPath)) {
         throw new UserError(`no database at ${dbPath}: run \`creditlens ingest\` first`);
       }

@@ -6,6 +6,7 @@ import {
 } from '../../data/generate/defaults.ts';
 import { generateDataset } from '../../data/generate/index.ts';
 import { formatRealismReport, realismReport } from '../../data/generate/realism.ts';
+import { parseInteger, parseSeed, seedOption } from '../options.ts';
 import { barFactory, formatCount } from '../progress.ts';
 import { UserError } from '../user-error.ts';
 
@@ -17,12 +18,6 @@ interface GenerateCliOptions {
   workers?: string;
   compare?: string;
   generated?: string;
-}
-
-function integer(name: string, text: string): number {
-  if (!/^\d+$/.test(text.trim()))
-    throw new UserError(`invalid ${name}: "${text}" (a whole number)`);
-  return Number(text);
 }
 
 function formatBytes(bytes: number): string {
@@ -56,11 +51,7 @@ export function registerGenerate(program: Command): void {
       'number of test clients (application_test rows)',
       String(DEFAULT_TEST_CLIENTS),
     )
-    .option(
-      '--seed <n>',
-      'seed of the random streams (same seed, same bytes)',
-      String(DEFAULT_SEED),
-    )
+    .addOption(seedOption('seed of the random streams (same seed, same bytes)', DEFAULT_SEED))
     .option(
       '--workers <n>',
       'worker threads (default 2 above 50,000 clients in all, else 1; output does not depend on it)',
@@ -91,12 +82,12 @@ export function registerGenerate(program: Command): void {
       if (!options.out) throw new UserError('missing --out <dir> (where to write the CSV files)');
       const summary = await generateDataset({
         outDir: options.out,
-        clients: integer('--clients', options.clients),
-        testClients: integer('--test-clients', options.testClients),
-        seed: integer('--seed', options.seed),
+        clients: parseInteger('--clients', options.clients, 0),
+        testClients: parseInteger('--test-clients', options.testClients, 0),
+        seed: parseSeed(options.seed),
         ...(options.workers === undefined
           ? {}
-          : { workers: integer('--workers', options.workers) }),
+          : { workers: parseInteger('--workers', options.workers, 1) }),
         progress: barFactory(),
       });
       const lines = summary.files.map(

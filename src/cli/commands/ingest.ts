@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { DataError } from '../../data/errors.ts';
 import { type IngestReport, ingestDirectory } from '../../data/ingest/index.ts';
+import { type DataDirFlags, dataDirOption, dbOption, dbPathOf } from '../options.ts';
 import { barFactory, formatCount, formatDuration } from '../progress.ts';
 
-interface IngestCliOptions {
-  db: string;
+interface IngestCliOptions extends DataDirFlags {
   quiet?: boolean;
 }
 
@@ -45,13 +45,14 @@ export function registerIngest(program: Command): void {
       '<dir>',
       'directory of the Kaggle files (application_train.csv or application_test.csv required, history files optional)',
     )
-    .option('--db <path>', 'database file to create or replace', 'data/creditlens.duckdb')
+    .addOption(dataDirOption('where the database lives'))
+    .addOption(dbOption('database file to create or replace'))
     .option('-q, --quiet', 'no progress bars (the final table is still printed)')
     .action(async (dir: string, options: IngestCliOptions) => {
       try {
         const report = await ingestDirectory({
           dir,
-          dbPath: options.db,
+          dbPath: dbPathOf(options),
           progress: barFactory({ quiet: options.quiet ?? false }),
         });
         process.stdout.write(`${formatIngestReport(report)}\n`);

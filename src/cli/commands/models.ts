@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { renderModelCardMarkdown } from '../../model/card/index.ts';
 import {
@@ -9,15 +9,12 @@ import {
   promoteRun,
   RUN_FILES,
 } from '../../model/registry/index.ts';
+import { type DataDirFlags, dataDirOption, modelsDirOf } from '../options.ts';
 import { runOneLiner, runsTable } from './train-report.ts';
 
-interface ModelsOptions {
-  dataDir: string;
-}
+type ModelsOptions = Pick<DataDirFlags, 'dataDir'>;
 
-function modelsDirOf(options: ModelsOptions): string {
-  return join(resolve(options.dataDir), 'models');
-}
+const DATA_DIR_HELP = 'where the models directory (models/) lives';
 
 /** `creditlens models list | show ID | promote ID`: the registry of trained models. */
 export function registerModels(program: Command): void {
@@ -28,7 +25,7 @@ export function registerModels(program: Command): void {
   models
     .command('list')
     .description('every trained model, newest first; * marks the active one')
-    .option('--data-dir <dir>', 'where the models directory (models/) lives', 'data')
+    .addOption(dataDirOption(DATA_DIR_HELP))
     .action(async (options: ModelsOptions) => {
       const runs = await listRuns(modelsDirOf(options));
       process.stdout.write(
@@ -40,7 +37,7 @@ export function registerModels(program: Command): void {
     .command('show')
     .description('print the model card (Markdown) of a model, or a summary with --summary')
     .argument('<id>', 'model id, or an unambiguous beginning of it')
-    .option('--data-dir <dir>', 'where the models directory (models/) lives', 'data')
+    .addOption(dataDirOption(DATA_DIR_HELP))
     .option('--summary', 'a few lines and the paths of the model card instead of the whole card')
     .action(async (id: string, options: ModelsOptions & { summary?: boolean }) => {
       const modelsDir = modelsDirOf(options);
@@ -70,7 +67,7 @@ export function registerModels(program: Command): void {
     .command('promote')
     .description('make a model the active one (the one the API serves)')
     .argument('<id>', 'model id, or an unambiguous beginning of it')
-    .option('--data-dir <dir>', 'where the models directory (models/) lives', 'data')
+    .addOption(dataDirOption(DATA_DIR_HELP))
     .action(async (id: string, options: ModelsOptions) => {
       const modelsDir = modelsDirOf(options);
       const previous = (await listRuns(modelsDir)).find((r) => r.active)?.id;

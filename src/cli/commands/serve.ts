@@ -2,22 +2,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { presentDemoLogins } from '../../api/auth/demo-users.ts';
+import { dataPaths } from '../../api/config.ts';
 import { buildServer } from '../../api/server.ts';
 import { WEB_DIST } from '../../api/web/paths.ts';
+import { dataDirOption, dbOption, hostOption, parsePort, portOption } from '../options.ts';
 import { UserError } from '../user-error.ts';
-
-function port(raw: string): number {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value > 65535) {
-    throw new UserError(`invalid --port: "${raw}" (expected a whole number from 0 to 65535)`);
-  }
-  return value;
-}
 
 function secureCookies(raw: string): boolean | 'auto' {
   if (raw === 'auto') return 'auto';
   if (raw === 'true' || raw === 'false') return raw === 'true';
-  throw new UserError(`invalid --secure-cookies: "${raw}" (expected auto, true or false)`);
+  throw new UserError(`invalid --secure-cookies: expected auto, true or false, got '${raw}'`);
 }
 
 /** What `serve` (and the end of `start`) needs to run the server. */
@@ -41,7 +35,7 @@ export async function runServer(options: ServeSettings): Promise<void> {
   let app: Awaited<ReturnType<typeof buildServer>>;
   try {
     app = await buildServer({
-      port: port(options.port),
+      port: parsePort(options.port),
       host: options.host,
       dataDir: options.dataDir,
       dbPath: options.db,
@@ -92,20 +86,18 @@ export async function runServer(options: ServeSettings): Promise<void> {
 
 /** `creditlens serve`: the API and the dashboard (web/dist) on one port. */
 export function registerServe(program: Command): void {
+  const paths = dataPaths('<data-dir>');
   program
     .command('serve')
     .description(
       'serve the dashboard at / and the API: clients, scores, auth, audit trail; OpenAPI at /api/openapi.json',
     )
-    .option('--port <n>', 'TCP port to listen on', '8080')
-    .option('--host <host>', 'interface to listen on (0.0.0.0 for every one)', '127.0.0.1')
-    .option('--data-dir <dir>', 'where the data, database and models live', 'data')
-    .option('--db <path>', 'DuckDB database (default <data-dir>/creditlens.duckdb)')
-    .option('--models-dir <dir>', 'model registry (default <data-dir>/models)')
-    .option(
-      '--app-db <path>',
-      'SQLite users/sessions/audit (default <data-dir>/creditlens-app.sqlite)',
-    )
+    .addOption(portOption())
+    .addOption(hostOption())
+    .addOption(dataDirOption())
+    .addOption(dbOption())
+    .option('--models-dir <dir>', `model registry (default ${paths.modelsDir})`)
+    .option('--app-db <path>', `SQLite users/sessions/audit (default ${paths.appDbPath})`)
     .option(
       '--secure-cookies <mode>',
       'Secure session cookie: auto (when https), true or false',

@@ -1,18 +1,33 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { dataPaths } from '../../api/config.ts';
 import { WEB_DIR } from '../../api/web/paths.ts';
 import { withDb } from '../../data/db.ts';
 import { buildFeatures } from '../../data/features/index.ts';
+import {
+  DEFAULT_CLIENTS,
+  DEFAULT_SEED,
+  DEFAULT_TEST_CLIENTS,
+} from '../../data/generate/defaults.ts';
 import { generateDataset } from '../../data/generate/index.ts';
 import { ingestDirectory } from '../../data/ingest/index.ts';
 import { TABLES } from '../../data/schema.ts';
 import { loadActiveRun, saveRun } from '../../model/registry/index.ts';
+import {
+  dataDirOf,
+  dataDirOption,
+  hostOption,
+  parseInteger,
+  parsePort,
+  parsePositiveNumber,
+  parseSeed,
+  portOption,
+  seedOption,
+} from '../options.ts';
 import { barFactory, formatCount } from '../progress.ts';
-import { UserError } from '../user-error.ts';
 import { ensureWebBuild } from '../web-build.ts';
 import { runServer } from './serve.ts';
-import { positiveNumberOption } from './train-options.ts';
 import { runOneLiner } from './train-report.ts';
 
 interface StartOptions {
@@ -25,15 +40,6 @@ interface StartOptions {
   host: string;
   /** False with --no-serve. */
   serve: boolean;
-}
-
-/** A whole-number option, or a UserError naming the option and what was given. */
-function wholeNumber(option: string, raw: string): number {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value)) {
-    throw new UserError(`invalid ${option}: "${raw}" (expected a whole number)`);
-  }
-  return value;
 }
 
 /** Newest modification time among the Kaggle files present in a directory (0 if none). */
@@ -73,28 +79,37 @@ export function registerStart(program: Command): void {
     .description(
       'prepare everything the product needs, doing only what is missing (demo data, database, features, model, dashboard build), then serve it',
     )
-    .option('--data-dir <dir>', 'where data and the database live', 'data')
-    .option('--clients <n>', 'train clients of the demo data when it must be generated', '20000')
-    .option('--test-clients <n>', 'test clients of the demo data when it must be generated', '5000')
-    .option('--seed <n>', 'seed of the demo data and of the training', '42')
+    .addOption(dataDirOption())
+    .option(
+      '--clients <n>',
+      'train clients of the demo data when it must be generated',
+      String(DEFAULT_CLIENTS),
+    )
+    .option(
+      '--test-clients <n>',
+      'test clients of the demo data when it must be generated',
+      String(DEFAULT_TEST_CLIENTS),
+    )
+    .addOption(seedOption('seed of the demo data and of the training', DEFAULT_SEED))
     .option(
       '--time-budget <seconds>',
       'hyper-parameter search time when a model must be trained (see creditlens train)',
       '45',
     )
-    .option('--port <n>', 'port of the server started at the end', '8080')
-    .option('--host <host>', 'interface the server listens on', '127.0.0.1')
+    .addOption(portOption('port of the server started at the end'))
+    .addOption(hostOption('interface the server listens on'))
     .option('--no-serve', 'prepare only: do not start the server at the end')
     .action(async (options: StartOptions) => {
       const sizes = {
-        clients: wholeNumber('--clients', options.clients),
-        testClients: wholeNumber('--test-clients', options.testClients),
-        seed: wholeNumber('--seed', options.seed),
+        clients: parseInteger('--clients', options.clients, 0),
+        testClients: parseInteger('--test-clients', options.testClients, 0),
+        seed: parseSeed(options.seed),
       };
-      const timeBudgetSeconds = positiveNumberOption('--time-budget', options.timeBudget);
-      const dataDir = resolve(options.dataDir);
+      const timeBudgetSeconds = parsePositiveNumber('--time-budget', options.timeBudget);
+      parsePort(options.port); // checked now, not after minutes of preparation
+      const dataDir = dataDirOf(options);
+      const { dbPath, modelsDir } = dataPaths(dataDir);
       const demoDir = join(dataDir, 'demo');
-      const dbPath = join(dataDir, 'creditlens.duckdb');
       const progress = barFactory();
       const made: string[] = [];
 
@@ -125,7 +140,6 @@ export function registerStart(program: Command): void {
         );
       }
 
-      const modelsDir = join(dataDir, 'models');
       if ((await loadActiveRun(modelsDir)) === null) {
         process.stderr.write('No active model: training one on the feature table.\n');
         // Loaded on use: starting an already prepared installation needs no training code.

@@ -81,11 +81,15 @@ describe('train options', () => {
     expect(messageOf({ trials: '3', timeBudget: '10' })).toMatch(
       /--trials or --time-budget, not both/,
     );
-    expect(messageOf({ folds: '1' })).toMatch(/invalid --folds: "1"/);
+    expect(messageOf({ folds: '1' })).toMatch(
+      /invalid --folds: expected an integer from 2 to 20, got '1'/,
+    );
     expect(messageOf({ folds: 'five' })).toMatch(/invalid --folds/);
     expect(messageOf({ trials: '0' })).toMatch(/invalid --trials/);
-    expect(messageOf({ timeBudget: '-3' })).toMatch(/invalid --time-budget: "-3"/);
-    expect(messageOf({ costFn: '0' })).toMatch(/invalid --cost-fn: "0".*greater than 0/);
+    expect(messageOf({ timeBudget: '-3' })).toMatch(/invalid --time-budget: .*, got '-3'/);
+    expect(messageOf({ costFn: '0' })).toMatch(
+      /invalid --cost-fn: expected a number greater than 0, got '0'/,
+    );
     expect(messageOf({ costFp: 'abc' })).toMatch(/invalid --cost-fp/);
     expect(messageOf({ beta: '' })).toMatch(/invalid --beta/);
     expect(messageOf({ seed: '1.5' })).toMatch(/invalid --seed/);

@@ -3,14 +3,20 @@
  * is a UserError naming the option and what was given.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CostSpec } from '../../model/run-record.ts';
+import {
+  type DataDirFlags,
+  dbPathOf,
+  modelsDirOf,
+  parseInteger,
+  parsePositiveNumber,
+  parseSeed,
+} from '../options.ts';
 import { UserError } from '../user-error.ts';
 
 /** The raw strings commander hands over. */
-export interface TrainCliOptions {
-  dataDir: string;
-  db?: string;
+export interface TrainCliOptions extends DataDirFlags {
   folds: string;
   trials?: string;
   timeBudget?: string;
@@ -53,33 +59,13 @@ export interface TrainPlan {
   readonly quiet: boolean;
 }
 
-/** A whole number within [min, max]. */
-export function wholeNumberOption(option: string, raw: string, min: number, max: number): number {
-  const value = Number(raw);
-  if (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UserError(
-      `invalid ${option}: "${raw}" (expected a whole number from ${min} to ${max})`,
-    );
-  }
-  return value;
-}
-
-/** A finite number strictly above zero. */
-export function positiveNumberOption(option: string, raw: string): number {
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) {
-    throw new UserError(`invalid ${option}: "${raw}" (expected a number greater than 0)`);
-  }
-  return value;
-}
-
 function requireFile(option: string, path: string, hint: string): void {
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw new UserError(`${option}: no file at ${path}${hint}`);
   }
 }
 
-function source(options: TrainCliOptions, dataDir: string): TrainSource {
+function source(options: TrainCliOptions): TrainSource {
   if (options.csv === undefined) {
     for (const [flag, value] of [
       ['--target', options.target],
@@ -89,7 +75,7 @@ function source(options: TrainCliOptions, dataDir: string): TrainSource {
       if (value !== undefined)
         throw new UserError(`${flag} needs --csv (it names a column of that file)`);
     }
-    const dbPath = resolve(options.db ?? join(dataDir, 'creditlens.duckdb'));
+    const dbPath = dbPathOf(options);
     requireFile('--db', dbPath, ' (build it with: creditlens start)');
     return { kind: 'feature-table', dbPath };
   }
@@ -117,25 +103,22 @@ export function planTraining(options: TrainCliOptions): TrainPlan {
   if (options.trials !== undefined && options.timeBudget !== undefined) {
     throw new UserError('give --trials or --time-budget, not both');
   }
-  const dataDir = resolve(options.dataDir);
-  const folds = wholeNumberOption('--folds', options.folds, 2, 20);
+  const folds = parseInteger('--folds', options.folds, 2, 20);
   const trials =
-    options.trials === undefined
-      ? undefined
-      : wholeNumberOption('--trials', options.trials, 1, 10_000);
+    options.trials === undefined ? undefined : parseInteger('--trials', options.trials, 1, 10_000);
   const timeBudgetSeconds =
     options.timeBudget === undefined
       ? undefined
-      : positiveNumberOption('--time-budget', options.timeBudget);
+      : parsePositiveNumber('--time-budget', options.timeBudget);
   const costs = {
-    falseNegative: positiveNumberOption('--cost-fn', options.costFn),
-    falsePositive: positiveNumberOption('--cost-fp', options.costFp),
+    falseNegative: parsePositiveNumber('--cost-fn', options.costFn),
+    falsePositive: parsePositiveNumber('--cost-fp', options.costFp),
   };
-  const beta = positiveNumberOption('--beta', options.beta);
-  const seed = wholeNumberOption('--seed', options.seed, 0, 2 ** 31 - 1);
+  const beta = parsePositiveNumber('--beta', options.beta);
+  const seed = parseSeed(options.seed);
   return {
-    source: source(options, dataDir),
-    modelsDir: join(dataDir, 'models'),
+    source: source(options),
+    modelsDir: modelsDirOf(options),
     folds,
     ...(trials === undefined ? {} : { trials }),
     ...(timeBudgetSeconds === undefined ? {} : { timeBudgetSeconds }),

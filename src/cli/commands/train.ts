@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { listRuns, saveRun } from '../../model/registry/index.ts';
+import { DEFAULT_TRAINING_SEED } from '../../model/training/defaults.ts';
 import type { TrainingOptions } from '../../model/training/index.ts';
+import { dataDirOption, dbOption, seedOption } from '../options.ts';
 import { barFactory, formatDuration } from '../progress.ts';
 import { planTraining, type TrainCliOptions } from './train-options.ts';
 import { candidatesTable } from './train-report.ts';
@@ -17,15 +19,8 @@ export function registerTrain(program: Command): void {
     .description(
       'train and compare scoring models (baseline, logistic regression, gradient-boosted trees), choose the cost-optimal threshold, calibrate, and save the model with its model card',
     )
-    .option(
-      '--data-dir <dir>',
-      'where the database and the models directory (models/) live',
-      'data',
-    )
-    .option(
-      '--db <path>',
-      'DuckDB database with the features table (default <data-dir>/creditlens.duckdb)',
-    )
+    .addOption(dataDirOption('where the database and the models directory (models/) live'))
+    .addOption(dbOption('DuckDB database with the features table'))
     .option('--folds <k>', 'stratified cross-validation folds (2 to 20)', '5')
     .option('--trials <n>', 'hyper-parameter search trials for the trees (default 12)')
     .option(
@@ -43,7 +38,7 @@ export function registerTrain(program: Command): void {
       '1',
     )
     .option('--beta <b>', 'β of the F-beta score reported (recall weighs β times precision)', '10')
-    .option('--seed <s>', 'seed of the holdout, the folds and the search', '42')
+    .addOption(seedOption('seed of the holdout, the folds and the search', DEFAULT_TRAINING_SEED))
     .option(
       '--include-protected',
       'let protected attributes (gender, family status) into the model; left out by default',

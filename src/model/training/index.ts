@@ -5,6 +5,7 @@
  */
 export { type BaselineModel, fitBaseline, predictBaseline } from './baseline.ts';
 export { type CsvSourceOptions, loadTrainingCsv } from './csv-source.ts';
+export { DEFAULT_TRAINING_SEED } from './defaults.ts';
 export { FEATURE_TABLE, loadFeatureTable, PROTECTED_PREFIXES } from './feature-table.ts';
 export { dataFingerprint } from './fingerprint.ts';
 export { globalImportance } from './importance.ts';

@@ -3,6 +3,7 @@ import type { ProgressFactory } from '../../data/progress.ts';
 import type { Model } from '../../engine/index.ts';
 import { DEFAULT_COSTS, DEFAULT_SCORE_SCALE } from '../evaluation/index.ts';
 import type { CostSpec, RunDraft, ScoreScaleSpec } from '../run-record.ts';
+import { DEFAULT_TRAINING_SEED } from './defaults.ts';
 import type { SearchStrategy } from './sampler.ts';
 
 export interface TrainingOptions {
@@ -22,7 +23,7 @@ export interface TrainingOptions {
   costs?: CostSpec;
   /** F-beta weight of recall. Default 10. */
   beta?: number;
-  /** Seed of every random choice (splits, search, subsampling, samples). Default 42. */
+  /** Seed of every random choice (splits, search, subsampling, samples). Default 42 (defaults.ts). */
   seed?: number;
   scoreScale?: ScoreScaleSpec;
   /** false (default): gender and family-status columns are left out of the model. */
@@ -78,7 +79,7 @@ export function resolveOptions(options: TrainingOptions): ResolvedOptions {
     numRounds: options.numRounds ?? 500,
     costs: options.costs ?? DEFAULT_COSTS,
     beta: options.beta ?? 10,
-    seed: options.seed ?? 42,
+    seed: options.seed ?? DEFAULT_TRAINING_SEED,
     scoreScale: options.scoreScale ?? DEFAULT_SCORE_SCALE,
     includeProtected: options.includeProtected ?? false,
   };

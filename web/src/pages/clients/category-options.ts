@@ -4,7 +4,7 @@
  * src/explain/category-labels.ts, client/compare/category-labels.ts). category-options.test.ts keeps
  * the three in step.
  */
-import { CATEGORY_LABELS } from '../client/compare/category-labels.ts';
+import { CATEGORY_LABELS } from '../../client/compare/category-labels.ts';
 
 type Options = Readonly<Record<string, { fr: string; en: string }>>;
 

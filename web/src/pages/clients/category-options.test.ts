@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_VALUE_SETS } from '../../../src/data/value-sets.ts';
-import { categoryLabel } from '../../../src/explain/category-labels.ts';
+import { APPLICATION_VALUE_SETS } from '../../../../src/data/value-sets.ts';
+import { categoryLabel } from '../../../../src/explain/category-labels.ts';
 import { CONTRACT_TYPE_LABELS, GENDER_LABELS, INCOME_TYPE_LABELS } from './category-options.ts';
 
 const cases = [

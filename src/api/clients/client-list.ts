@@ -3,6 +3,9 @@
  * of each sort is computed once (the data is fixed while the server runs), then a request is one
  * pass over it, so the score filters (decision, points) cost what the application ones do.
  */
+import type { ScoreBand } from '../../model/run-record.ts';
+import type { clientSummarySchema } from '../contract/clients.ts';
+import type { Infer } from '../contract/typed.ts';
 import type { FeatureCache } from './feature-cache.ts';
 
 /** Sort keys the list accepts; a leading "-" sorts descending. */
@@ -50,25 +53,11 @@ export interface RowScores {
   pointsAt(row: number): number;
   decisionAt(row: number): 'grant' | 'refuse';
   /** The risk band's name (excellent, good, fair, poor). */
-  bandAt(row: number): string;
+  bandAt(row: number): ScoreBand['name'];
 }
 
-export interface ClientSummary {
-  id: number;
-  split: 'train' | 'test';
-  contractType: string | null;
-  gender: string | null;
-  incomeType: string | null;
-  age: number | null;
-  income: number | null;
-  credit: number | null;
-  annuity: number | null;
-  /** Null when no model is served. */
-  probability: number | null;
-  points: number | null;
-  decision: 'grant' | 'refuse' | null;
-  band: string | null;
-}
+/** One row of the list: the ClientSummary component of the contract. */
+export type ClientSummary = Infer<typeof clientSummarySchema>;
 
 const EMPTY = new Float64Array(0);
 

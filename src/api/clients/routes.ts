@@ -5,9 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
+import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
-import { type ClientListQuery, SORT_VALUES } from './client-list.ts';
+import { SORT_VALUES } from './client-list.ts';
 import { checkFilters, FILTER_PROPERTIES } from './filters.ts';
 import type { ClientRepository } from './repository.ts';
 
@@ -32,72 +33,15 @@ const listQuery = {
   },
 } as const;
 
-const nullableNumber = { type: ['number', 'null'] } as const;
-const nullableString = { type: ['string', 'null'] } as const;
-
-const summarySchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    split: { type: 'string', enum: ['train', 'test'] },
-    contractType: nullableString,
-    gender: nullableString,
-    incomeType: nullableString,
-    age: nullableNumber,
-    income: nullableNumber,
-    credit: nullableNumber,
-    annuity: nullableNumber,
-    probability: { ...nullableNumber, description: 'calibrated PD; null without a model' },
-    points: nullableNumber,
-    decision: { anyOf: [{ type: 'string', enum: ['grant', 'refuse'] }, { type: 'null' }] },
-    band: {
-      anyOf: [{ type: 'string', enum: ['excellent', 'good', 'fair', 'poor'] }, { type: 'null' }],
-    },
-  },
-} as const;
-
-const valueSchema = {
-  type: 'object',
-  properties: {
-    name: { type: 'string' },
-    label_fr: { type: 'string' },
-    label_en: { type: 'string' },
-    unit: nullableString,
-    value: nullableNumber,
-    category: nullableString,
-    category_fr: { ...nullableString, description: 'the category in French words' },
-    category_en: { ...nullableString, description: 'the category in English words' },
-  },
-} as const;
-
-const fileSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    split: { type: 'string', enum: ['train', 'test'] },
-    sections: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          key: { type: 'string' },
-          label_fr: { type: 'string' },
-          label_en: { type: 'string' },
-          values: { type: 'array', items: valueSchema },
-        },
-      },
-    },
-  },
-} as const;
-
 function repository(app: FastifyInstance): ClientRepository {
   const { clients, clientsProblem } = app.ctx;
   if (!clients) throw apiError('NOT_READY', { reason: clientsProblem ?? 'no client database' });
   return clients;
 }
 
-export async function clientRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: Omit<ClientListQuery, 'onlyId'> }>(
+export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = typed(fastify);
+  app.get(
     '/api/clients',
     {
       preHandler: requireRole('adviser', 'admin', 'customer'),
@@ -105,32 +49,21 @@ export async function clientRoutes(app: FastifyInstance): Promise<void> {
         tags: ['clients'],
         summary: 'Paged client list with filters (a customer sees only their own row)',
         querystring: listQuery,
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              total: { type: 'integer' },
-              page: { type: 'integer' },
-              pageSize: { type: 'integer' },
-              clients: { type: 'array', items: summarySchema },
-            },
-          },
-          ...errorResponses(400, 401, 403, 503),
-        },
+        response: { 200: { $ref: 'ClientList#' }, ...errorResponses(400, 401, 403, 503) },
       },
     },
     async (request) => {
       const user = currentUser(request);
       const q = request.query;
-      const { scores, modelProblem } = app.ctx;
+      const { scores, modelProblem } = fastify.ctx;
       checkFilters(q, { scores, modelProblem });
       const onlyId = user.role === 'customer' ? (user.clientId ?? -1) : undefined;
-      const result = repository(app).list({ ...q, onlyId }, scores);
+      const result = repository(fastify).list({ ...q, onlyId }, scores);
       return { total: result.total, page: q.page, pageSize: q.pageSize, clients: result.clients };
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/clients/:id',
     {
       preHandler: requireRole('adviser', 'admin', 'customer'),
@@ -138,14 +71,14 @@ export async function clientRoutes(app: FastifyInstance): Promise<void> {
         tags: ['clients'],
         summary: "A client's descriptive file, grouped in sections, with bilingual labels",
         params: clientIdParams,
-        response: { 200: fileSchema, ...errorResponses(400, 401, 403, 404, 503) },
+        response: { 200: { $ref: 'ClientFile#' }, ...errorResponses(400, 401, 403, 404, 503) },
       },
     },
     async (request) => {
       const user = currentUser(request);
       const id = Number(request.params.id);
       assertClientAccess(user, id);
-      const file = repository(app).file(id);
+      const file = repository(fastify).file(id);
       if (!file) throw apiError('CLIENT_NOT_FOUND', { id });
       await recordAudit(app, request, {
         action: 'client.view',

@@ -10,14 +10,11 @@ import {
   similarityFeatures,
 } from '../../explain/index.ts';
 import { assertClientAccess } from '../auth/session.ts';
-import {
-  checkFilters,
-  FILTER_PROPERTIES,
-  type FilterQuery,
-  filtersOf,
-} from '../clients/filters.ts';
+import { checkFilters, FILTER_PROPERTIES, filtersOf } from '../clients/filters.ts';
 import type { ClientRepository } from '../clients/repository.ts';
 import type { AppContext } from '../context.ts';
+import { groupNameSchema } from '../contract/comparison.ts';
+import type { Infer } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import type { ScoreTable } from '../scoring/score-table.ts';
 import type { User } from '../store/types.ts';
@@ -29,8 +26,7 @@ import type { User } from '../store/types.ts';
  */
 export const MIN_CUSTOMER_GROUP = 10;
 
-export const GROUPS = ['all', 'similar', 'filtered'] as const;
-export type GroupName = (typeof GROUPS)[number];
+export const GROUPS = groupNameSchema.enum;
 
 export interface Comparing {
   readonly scores: ScoreTable;
@@ -82,11 +78,15 @@ export const GROUP_PROPERTIES = {
   ...FILTER_PROPERTIES,
 } as const;
 
-export interface GroupQuery extends FilterQuery {
-  group: GroupName;
-  client?: number;
-  k: number;
-}
+/** The query naming a group (the distribution route's whole querystring). */
+export const groupQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: GROUP_PROPERTIES,
+} as const;
+
+/** A validated group query (a route whose query adds fields to GROUP_PROPERTIES is one too). */
+export type GroupQuery = Infer<typeof groupQuery>;
 
 /**
  * Who may compare: staff anything, a customer only with their own client given. Checked before

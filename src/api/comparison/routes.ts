@@ -15,47 +15,44 @@ import type { FastifyInstance } from 'fastify';
 import { compareWithGroup, distributionOf, rowsOfIds } from '../../explain/index.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
+import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
 import {
   assertGroupAccess,
   comparing,
-  GROUP_PROPERTIES,
-  type GroupQuery,
+  groupQuery,
   groupRows,
   MIN_CUSTOMER_GROUP,
 } from './group.ts';
 import { scatterRoutes } from './scatter.ts';
 
-const anyObject = { type: 'object', additionalProperties: true } as const;
-
 const similarQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { k: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
-} as const;
-
-const distributionQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: GROUP_PROPERTIES,
+  properties: {
+    k: { type: 'integer', minimum: 1, maximum: 50, default: 10, description: 'neighbours' },
+  },
 } as const;
 
 const featureParams = {
   type: 'object',
   required: ['name'],
   additionalProperties: false,
-  properties: { name: { type: 'string', pattern: '^[A-Za-z0-9_]{1,100}$' } },
+  properties: {
+    name: { type: 'string', pattern: '^[A-Za-z0-9_]{1,100}$', description: 'feature name' },
+  },
 } as const;
 
 function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-export async function comparisonRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(scatterRoutes);
+export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> {
+  await fastify.register(scatterRoutes);
+  const app = typed(fastify);
 
-  app.get<{ Params: { id: string }; Querystring: { k: number } }>(
+  app.get(
     '/api/clients/:id/similar',
     {
       preHandler: requireRole('adviser', 'admin', 'customer'),
@@ -64,14 +61,14 @@ export async function comparisonRoutes(app: FastifyInstance): Promise<void> {
         summary: 'The most similar clients with a known outcome, their default rate and mean PD',
         params: clientIdParams,
         querystring: similarQuery,
-        response: { 200: anyObject, ...errorResponses(400, 401, 403, 404, 503) },
+        response: { 200: { $ref: 'SimilarClients#' }, ...errorResponses(400, 401, 403, 404, 503) },
       },
     },
     async (request) => {
       const user = currentUser(request);
       const id = Number(request.params.id);
       assertClientAccess(user, id);
-      const { index, population, scores } = comparing(app.ctx);
+      const { index, population, scores } = comparing(fastify.ctx);
       if (population.rowOf(id) === undefined) throw apiError('CLIENT_NOT_FOUND', { id });
       const result = index.nearestToClient(id, request.query.k);
       await recordAudit(app, request, {
@@ -82,10 +79,9 @@ export async function comparisonRoutes(app: FastifyInstance): Promise<void> {
         output: { defaultRate: result.defaultRate, count: result.neighbours.length },
       });
       // A customer sees neighbours as anonymous rows, never other clients' identifiers.
-      const neighbours =
-        user.role === 'customer'
-          ? result.neighbours.map(({ id: _hidden, ...rest }) => rest)
-          : result.neighbours;
+      const neighbours = result.neighbours.map(({ id: neighbourId, ...rest }) =>
+        user.role === 'customer' ? rest : { id: neighbourId, ...rest },
+      );
       // The client against the neighbours' averages on the features of the space (the "compared
       // with" table); withheld from a customer for groups small enough to single someone out.
       const comparison =
@@ -106,11 +102,18 @@ export async function comparisonRoutes(app: FastifyInstance): Promise<void> {
               groupMedian: finiteOrNull(c.groupMedian),
               groupCount: c.groupCount,
             }));
-      return { clientId: id, ...result, neighbours, comparison };
+      return {
+        clientId: id,
+        space: [...result.space],
+        neighbours,
+        defaultRate: finiteOrNull(result.defaultRate),
+        meanScore: result.meanScore,
+        comparison,
+      };
     },
   );
 
-  app.get<{ Params: { name: string }; Querystring: GroupQuery }>(
+  app.get(
     '/api/population/features/:name',
     {
       preHandler: requireRole('adviser', 'admin', 'customer'),
@@ -118,8 +121,11 @@ export async function comparisonRoutes(app: FastifyInstance): Promise<void> {
         tags: ['comparison'],
         summary: "A feature's distribution for all, similar or filtered clients, by outcome",
         params: featureParams,
-        querystring: distributionQuery,
-        response: { 200: anyObject, ...errorResponses(400, 401, 403, 404, 503) },
+        querystring: groupQuery,
+        response: {
+          200: { $ref: 'FeatureDistribution#' },
+          ...errorResponses(400, 401, 403, 404, 503),
+        },
       },
     },
     async (request) => {
@@ -128,15 +134,29 @@ export async function comparisonRoutes(app: FastifyInstance): Promise<void> {
       const q = request.query;
       // A customer compares their own file only: the client parameter is required and theirs.
       assertGroupAccess(user, q);
-      const c = comparing(app.ctx);
+      const c = comparing(fastify.ctx);
       if (!c.population.columns.has(name)) throw apiError('FEATURE_NOT_FOUND', { name });
       const rows = groupRows(user, c, q);
-      const distribution = distributionOf(c.population, name, { rows, clientId: q.client });
+      const d = distributionOf(c.population, name, { rows, clientId: q.client });
       // In an empty group the client has a value but no percentile.
-      const placed = distribution.client;
-      const client =
-        placed && Number.isNaN(placed.percentile) ? { ...placed, percentile: null } : placed;
-      return { group: q.group, ...distribution, client };
+      const client = d.client && {
+        value: d.client.value,
+        percentile: finiteOrNull(d.client.percentile),
+      };
+      return {
+        group: q.group,
+        feature: d.feature,
+        size: d.size,
+        missing: d.missing,
+        edges: [...d.edges],
+        counts: {
+          repaid: [...d.counts.repaid],
+          defaulted: [...d.counts.defaulted],
+          unknown: [...d.counts.unknown],
+        },
+        quantiles: d.quantiles,
+        client,
+      };
     },
   );
 }

@@ -7,15 +7,10 @@
 import type { FastifyInstance } from 'fastify';
 import { scatterOf } from '../../explain/index.ts';
 import { currentUser, requireRole } from '../auth/session.ts';
+import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
-import {
-  assertGroupAccess,
-  comparing,
-  GROUP_PROPERTIES,
-  type GroupQuery,
-  groupRows,
-} from './group.ts';
+import { assertGroupAccess, comparing, GROUP_PROPERTIES, groupRows } from './group.ts';
 
 export const DEFAULT_SCATTER_POINTS = 1500;
 
@@ -39,48 +34,11 @@ const scatterQuery = {
   },
 } as const;
 
-interface ScatterQuery extends GroupQuery {
-  x: string;
-  y: string;
-  max: number;
-}
-
-const numbers = { type: 'array', items: { type: 'number' } } as const;
-
-const scatterSchema = {
-  type: 'object',
-  properties: {
-    group: { type: 'string' },
-    x: { type: 'string' },
-    y: { type: 'string' },
-    size: { type: 'integer', description: 'clients in the group' },
-    available: { type: 'integer', description: 'clients of the group with both values' },
-    points: {
-      type: 'object',
-      description: 'columns, one entry per point',
-      properties: {
-        x: numbers,
-        y: numbers,
-        outcome: {
-          type: 'array',
-          items: { type: 'string', enum: ['repaid', 'defaulted', 'unknown'] },
-        },
-      },
-    },
-    client: {
-      anyOf: [
-        { type: 'object', properties: { x: { type: 'number' }, y: { type: 'number' } } },
-        { type: 'null' },
-      ],
-      description: "the client's point; null without a client or when a value is missing",
-    },
-  },
-} as const;
-
 const OUTCOME = { 0: 'repaid', 1: 'defaulted' } as const;
 
-export async function scatterRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: ScatterQuery }>(
+export async function scatterRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = typed(fastify);
+  app.get(
     '/api/population/scatter',
     {
       preHandler: requireRole('adviser', 'admin', 'customer'),
@@ -88,14 +46,14 @@ export async function scatterRoutes(app: FastifyInstance): Promise<void> {
         tags: ['comparison'],
         summary: 'Two features of a group, sampled, with outcomes and the client placed',
         querystring: scatterQuery,
-        response: { 200: scatterSchema, ...errorResponses(400, 401, 403, 404, 503) },
+        response: { 200: { $ref: 'Scatter#' }, ...errorResponses(400, 401, 403, 404, 503) },
       },
     },
     async (request) => {
       const user = currentUser(request);
       const q = request.query;
       assertGroupAccess(user, q);
-      const c = comparing(app.ctx);
+      const c = comparing(fastify.ctx);
       for (const axis of ['x', 'y'] as const) {
         if (!c.population.columns.has(q[axis])) {
           throw apiError('FEATURE_NOT_FOUND', { name: q[axis], field: `query.${axis}` });

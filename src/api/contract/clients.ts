@@ -2,6 +2,7 @@
  * The client list and the client's file: the answers of GET /api/clients (src/api/clients/
  * client-list.ts) and GET /api/clients/:id (src/api/clients/repository.ts).
  */
+import { bandNameSchema, decisionSchema } from './score.ts';
 
 const nullableNumber = { type: ['number', 'null'] } as const;
 const nullableString = { type: ['string', 'null'] } as const;
@@ -44,12 +45,14 @@ export const clientSummarySchema = {
     probability: { ...nullableNumber, description: 'calibrated PD; null without a model' },
     points: { ...nullableNumber, description: 'points on the run scale; null without a model' },
     decision: {
-      anyOf: [{ $ref: 'Decision#' }, { type: 'null' }],
-      description: "the model's decision; null without a model",
+      type: ['string', 'null'],
+      enum: [...decisionSchema.enum, null],
+      description: "the model's decision (see Decision); null without a model",
     },
     band: {
-      anyOf: [{ $ref: 'BandName#' }, { type: 'null' }],
-      description: "the served model's risk band; null without a model",
+      type: ['string', 'null'],
+      enum: [...bandNameSchema.enum, null],
+      description: "the served model's risk band (see BandName); null without a model",
     },
   },
 } as const;

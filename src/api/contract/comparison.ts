@@ -89,22 +89,21 @@ export const similarClientsSchema = {
   },
 } as const;
 
-export const quantilesSchema = {
-  $id: 'Quantiles',
-  type: 'object',
+/** Quantiles of a group's values (src/explain/distribution.ts); null when the group has none. */
+const quantilesOrNull = {
+  type: ['object', 'null'],
   required: ['p5', 'p25', 'p50', 'p75', 'p95'],
   additionalProperties: false,
   properties: {
     p5: { type: 'number' },
     p25: { type: 'number' },
-    p50: { type: 'number' },
+    p50: { type: 'number', description: 'the median' },
     p75: { type: 'number' },
     p95: { type: 'number' },
   },
 } as const;
 
 const counts = { type: 'array', items: { type: 'integer' } } as const;
-const quantilesOrNull = { anyOf: [{ $ref: 'Quantiles#' }, { type: 'null' }] } as const;
 
 /** The answer of GET /api/population/features/:name (src/explain/distribution.ts). */
 export const featureDistributionSchema = {

@@ -15,7 +15,6 @@ import {
   featureComparisonSchema,
   featureDistributionSchema,
   groupNameSchema,
-  quantilesSchema,
   scatterSchema,
   similarClientSchema,
   similarClientsSchema,
@@ -47,7 +46,6 @@ export const COMPONENT_SCHEMAS = [
   similarClientSchema,
   featureComparisonSchema,
   similarClientsSchema,
-  quantilesSchema,
   featureDistributionSchema,
   scatterSchema,
 ] as const;

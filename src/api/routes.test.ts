@@ -101,6 +101,13 @@ describe('authorisation matrix', () => {
       },
       // Asked by the dashboard on start: logged out is an answer (user null), not a 401.
       { method: 'GET', path: '/api/auth/session', url: () => '/api/auth/session', expect: open },
+      // The category wording (src/api/vocabulary): anyone logged in; no one's data.
+      {
+        method: 'GET',
+        path: '/api/categories',
+        url: () => '/api/categories',
+        expect: { ...open, anonymous: 401 },
+      },
       {
         method: 'GET',
         path: '/api/clients',

@@ -6,33 +6,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DataError } from '../../data/errors.ts';
+import { ModelError } from '../../model/errors.ts';
 import { listRuns, loadRun, promoteRun, type RunSummary } from '../../model/registry/index.ts';
 import { RUN_ID_PATTERN } from '../../model/registry/run-id.ts';
 import { recordAudit } from '../audit/record.ts';
 import { requireRole } from '../auth/session.ts';
+import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
 import { ScoreTable } from '../scoring/score-table.ts';
-
-const nullableNumber = { type: ['number', 'null'] } as const;
-
-const runSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    createdAt: { type: 'string' },
-    chosen: { type: 'string', description: 'the candidate the run serves' },
-    source: { type: 'string', description: 'feature table or CSV' },
-    holdoutAuc: { ...nullableNumber, description: 'holdout ROC-AUC of the chosen candidate' },
-    holdoutCost: {
-      ...nullableNumber,
-      description: 'holdout normalised cost (< 1 beats the best trivial policy)',
-    },
-    threshold: { type: 'number' },
-    active: { type: 'boolean', description: 'the registry names it active' },
-    served: { type: 'boolean', description: 'this server scores with it now' },
-  },
-} as const;
 
 const runIdParams = {
   type: 'object',
@@ -45,16 +27,17 @@ function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-export async function modelAdminRoutes(app: FastifyInstance): Promise<void> {
-  const { modelsDir } = app.ctx.config;
+export async function modelAdminRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = typed(fastify);
+  const { modelsDir } = fastify.ctx.config;
 
   /** The registry's runs, newest first; none when nothing was ever trained. */
   async function runs(): Promise<RunSummary[]> {
     try {
       return await listRuns(modelsDir);
     } catch (error) {
-      if (error instanceof DataError && error.code === 'MISSING_MODELS_DIR') return [];
-      if (error instanceof DataError) throw apiError('NOT_READY', { reason: error.message });
+      if (error instanceof ModelError && error.code === 'MISSING_MODELS_DIR') return [];
+      if (error instanceof ModelError) throw apiError('NOT_READY', { reason: error.message });
       throw error;
     }
   }
@@ -67,19 +50,13 @@ export async function modelAdminRoutes(app: FastifyInstance): Promise<void> {
         tags: ['admin'],
         summary: "The registry's runs, newest first: metrics summary, active and served flags",
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              served: { type: ['string', 'null'] },
-              models: { type: 'array', items: runSchema },
-            },
-          },
+          200: { $ref: 'ModelList#' },
           ...errorResponses(401, 403, 503),
         },
       },
     },
     async (request) => {
-      const served = app.ctx.scores?.record.id ?? null;
+      const served = fastify.ctx.scores?.record.id ?? null;
       const models = (await runs()).map((r) => ({
         ...r,
         holdoutAuc: finiteOrNull(r.holdoutAuc),
@@ -96,7 +73,7 @@ export async function modelAdminRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/api/admin/models/:id/promote',
     {
       preHandler: requireRole('admin'),
@@ -105,21 +82,14 @@ export async function modelAdminRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Makes a run active and serves it at once, without a restart',
         params: runIdParams,
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              served: { type: 'string' },
-              previous: { type: ['string', 'null'] },
-              clients: { type: 'integer', description: 'clients scored by the new model' },
-            },
-          },
+          200: { $ref: 'Promotion#' },
           ...errorResponses(400, 401, 403, 404, 409, 503),
         },
       },
     },
     async (request) => {
       const { id } = request.params;
-      const { clients, clientsProblem, served } = app.ctx;
+      const { clients, clientsProblem, served } = fastify.ctx;
       if (!clients) throw apiError('NOT_READY', { reason: clientsProblem ?? 'no client data' });
       const result = await served.exclusive(async () => {
         if (!(await runs()).some((r) => r.id === id)) throw apiError('MODEL_NOT_FOUND', { id });
@@ -130,7 +100,7 @@ export async function modelAdminRoutes(app: FastifyInstance): Promise<void> {
             table = await ScoreTable.compute(clients, await loadRun(modelsDir, id));
           } catch (error) {
             // A corrupt run, or one needing features the table lacks: the caller chose it.
-            if (error instanceof DataError) {
+            if (error instanceof ModelError || error instanceof DataError) {
               throw apiError('MODEL_UNUSABLE', { id, reason: error.message });
             }
             throw error;

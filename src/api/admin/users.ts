@@ -9,9 +9,10 @@ import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { hashPassword } from '../auth/password.ts';
 import { currentUser, requireRole } from '../auth/session.ts';
+import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
-import { ROLES, type Role, type UserAccount } from '../store/types.ts';
+import { ROLES, type UserAccount } from '../store/types.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -21,25 +22,6 @@ const password = {
   maxLength: 256,
   description: `at least ${MIN_PASSWORD_LENGTH} characters`,
 } as const;
-
-const accountSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    username: { type: 'string' },
-    role: { type: 'string', enum: ROLES },
-    clientId: { type: ['integer', 'null'], description: "a customer's own SK_ID_CURR" },
-    disabled: { type: 'boolean' },
-    createdAt: { type: 'string', format: 'date-time' },
-  },
-} as const;
-
-interface CreateBody {
-  username: string;
-  password: string;
-  role: Role;
-  clientId?: number | null;
-}
 
 const createBody = {
   type: 'object',
@@ -57,11 +39,6 @@ const createBody = {
     },
   },
 } as const;
-
-interface UpdateBody {
-  disabled?: boolean;
-  password?: string;
-}
 
 const updateBody = {
   type: 'object',
@@ -81,8 +58,15 @@ function view(account: UserAccount) {
   return { ...account, createdAt: new Date(account.createdAt).toISOString() };
 }
 
-export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
-  const users = () => app.ctx.store.users;
+export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = typed(fastify);
+  const users = () => fastify.ctx.store.users;
+  /** The account as it now is (it exists: checked or just created in this request). */
+  function account(id: number): UserAccount {
+    const found = users().account(id);
+    if (!found) throw apiError('USER_NOT_FOUND', { id });
+    return found;
+  }
 
   app.get(
     '/api/admin/users',
@@ -92,7 +76,7 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
         tags: ['admin'],
         summary: 'Every account, enabled or not',
         response: {
-          200: { type: 'object', properties: { users: { type: 'array', items: accountSchema } } },
+          200: { $ref: 'UserAccountList#' },
           ...errorResponses(401, 403),
         },
       },
@@ -108,7 +92,7 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Body: CreateBody }>(
+  app.post(
     '/api/admin/users',
     {
       preHandler: requireRole('admin'),
@@ -117,7 +101,7 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Creates an adviser, an admin or a customer (tied to an existing client)',
         body: createBody,
         response: {
-          201: { type: 'object', properties: { user: accountSchema } },
+          201: { $ref: 'UserAccountAnswer#' },
           ...errorResponses(400, 401, 403, 404, 409, 503),
         },
       },
@@ -132,7 +116,7 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
             reason: 'a customer needs their client (SK_ID_CURR)',
           });
         }
-        const { clients, clientsProblem } = app.ctx;
+        const { clients, clientsProblem } = fastify.ctx;
         if (!clients) throw apiError('NOT_READY', { reason: clientsProblem ?? 'no client data' });
         if (!clients.exists(clientId)) {
           throw apiError('CLIENT_NOT_FOUND', { id: clientId, field: 'body.clientId' });
@@ -154,11 +138,11 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
         output: { id: created.id, role },
       });
       void reply.code(201);
-      return { user: view(users().account(created.id) as UserAccount) };
+      return { user: view(account(created.id)) };
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: UpdateBody }>(
+  app.patch(
     '/api/admin/users/:id',
     {
       preHandler: requireRole('admin'),
@@ -168,7 +152,7 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
         params: userIdParams,
         body: updateBody,
         response: {
-          200: { type: 'object', properties: { user: accountSchema } },
+          200: { $ref: 'UserAccountAnswer#' },
           ...errorResponses(400, 401, 403, 404),
         },
       },
@@ -177,7 +161,7 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
       const admin = currentUser(request);
       const id = Number(request.params.id);
       const { disabled } = request.body;
-      if (!users().account(id)) throw apiError('USER_NOT_FOUND', { id });
+      account(id);
       if (disabled === true && id === admin.id) {
         throw apiError('BAD_REQUEST', {
           field: 'body.disabled',
@@ -189,15 +173,17 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
       if (passwordHash !== null) users().setPasswordHash(id, passwordHash);
       if (disabled !== undefined) users().setDisabled(id, disabled);
       const sessionsEnded =
-        disabled === true || passwordHash !== null ? app.ctx.store.sessions.deleteForUser(id) : 0;
-      const account = users().account(id) as UserAccount;
+        disabled === true || passwordHash !== null
+          ? fastify.ctx.store.sessions.deleteForUser(id)
+          : 0;
+      const updated = account(id);
       await recordAudit(app, request, {
         action: 'admin.user.update',
-        clientId: account.clientId,
+        clientId: updated.clientId,
         inputs: { id, disabled: disabled ?? null, passwordReset: passwordHash !== null },
-        output: { disabled: account.disabled, sessionsEnded },
+        output: { disabled: updated.disabled, sessionsEnded },
       });
-      return { user: view(account) };
+      return { user: view(updated) };
     },
   );
 }

@@ -1,19 +1,9 @@
 /** GET /api/audit (admin): the audit trail, newest first, filtered and paged. */
 import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../auth/session.ts';
+import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
-import { ROLES } from '../store/types.ts';
-
-interface AuditQueryString {
-  user?: string;
-  client?: number;
-  action?: string;
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
 
 const querystring = {
   type: 'object',
@@ -29,23 +19,6 @@ const querystring = {
   },
 } as const;
 
-const recordSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    at: { type: 'string', format: 'date-time' },
-    userId: { type: ['integer', 'null'] },
-    username: { type: ['string', 'null'] },
-    role: { anyOf: [{ type: 'string', enum: ROLES }, { type: 'null' }] },
-    action: { type: 'string' },
-    clientId: { type: ['integer', 'null'] },
-    modelVersion: { type: ['string', 'null'] },
-    inputsFingerprint: { type: 'string', description: 'SHA-256 of the canonical JSON inputs' },
-    outputSummary: { type: 'string', description: 'JSON summary of the output' },
-    requestId: { type: 'string' },
-  },
-} as const;
-
 function epochOf(field: string, iso: string | undefined): number | undefined {
   if (iso === undefined) return undefined;
   const ms = Date.parse(iso);
@@ -53,8 +26,9 @@ function epochOf(field: string, iso: string | undefined): number | undefined {
   return ms;
 }
 
-export async function auditRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: AuditQueryString }>(
+export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = typed(fastify);
+  app.get(
     '/api/audit',
     {
       preHandler: requireRole('admin'),
@@ -62,23 +36,12 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         tags: ['audit'],
         summary: 'The audit trail (admin), newest first',
         querystring,
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              total: { type: 'integer' },
-              page: { type: 'integer' },
-              pageSize: { type: 'integer' },
-              records: { type: 'array', items: recordSchema },
-            },
-          },
-          ...errorResponses(400, 401, 403),
-        },
+        response: { 200: { $ref: 'AuditPage#' }, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
       const q = request.query;
-      const result = app.ctx.store.audit.query({
+      const result = fastify.ctx.store.audit.query({
         username: q.user,
         clientId: q.client,
         action: q.action,

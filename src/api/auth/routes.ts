@@ -2,16 +2,12 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
+import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
-import { errorResponses, userSchema } from '../schemas.ts';
+import { errorResponses } from '../schemas.ts';
 import { AttemptCounter } from './attempts.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import { cookieOptions, currentUser, newSessionId, SESSION_COOKIE } from './session.ts';
-
-interface LoginBody {
-  username: string;
-  password: string;
-}
 
 const loginBody = {
   type: 'object',
@@ -23,13 +19,14 @@ const loginBody = {
   },
 } as const;
 
-export async function authRoutes(app: FastifyInstance): Promise<void> {
-  const { max, windowSeconds } = app.ctx.config.loginAttempts;
+export async function authRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = typed(fastify);
+  const { max, windowSeconds } = fastify.ctx.config.loginAttempts;
   const perUser = new AttemptCounter(max, windowSeconds * 1000);
   // Per-IP limit on this plugin's routes only (login); the per-name one is perUser.
   await app.register(rateLimit, { global: false });
 
-  app.post<{ Body: LoginBody }>(
+  app.post(
     '/api/auth/login',
     {
       config: { rateLimit: { max, timeWindow: windowSeconds * 1000 } },
@@ -38,7 +35,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Log in; sets the httpOnly session cookie',
         body: loginBody,
         response: {
-          200: { type: 'object', required: ['user'], properties: { user: userSchema } },
+          200: { $ref: 'CurrentUser#' },
           ...errorResponses(400, 401, 429),
         },
       },
@@ -48,7 +45,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const now = Date.now();
       const wait = perUser.blockedFor(username, now);
       if (wait > 0) throw apiError('TOO_MANY_REQUESTS', { after: `${wait} s` });
-      const found = app.ctx.store.users.findByUsername(username);
+      const found = fastify.ctx.store.users.findByUsername(username);
       // Verify against a dummy hash for unknown names, so timing does not tell which names exist.
       const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
       if (!found || !ok) {
@@ -62,8 +59,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         throw apiError('BAD_CREDENTIALS');
       }
       const id = newSessionId();
-      const ttl = app.ctx.config.sessionTtlSeconds;
-      app.ctx.store.sessions.create({ id, userId: found.id, expiresAt: now + ttl * 1000 });
+      const ttl = fastify.ctx.config.sessionTtlSeconds;
+      fastify.ctx.store.sessions.create({ id, userId: found.id, expiresAt: now + ttl * 1000 });
       const user = {
         id: found.id,
         username: found.username,
@@ -92,10 +89,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       currentUser(request);
-      if (request.sessionId) app.ctx.store.sessions.delete(request.sessionId);
+      if (request.sessionId) fastify.ctx.store.sessions.delete(request.sessionId);
       await recordAudit(app, request, { action: 'auth.logout', inputs: {}, output: { ok: true } });
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -106,7 +103,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         tags: ['auth'],
         summary: 'The logged-in user',
         response: {
-          200: { type: 'object', required: ['user'], properties: { user: userSchema } },
+          200: { $ref: 'CurrentUser#' },
           ...errorResponses(401),
         },
       },
@@ -123,17 +120,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         tags: ['auth'],
         summary: 'Who is logged in, if anyone: the user, or null (never 401)',
         response: {
-          200: {
-            type: 'object',
-            required: ['user'],
-            additionalProperties: false,
-            properties: {
-              user: {
-                anyOf: [userSchema, { type: 'null' }],
-                description: 'The logged-in user; null when the request has no valid session',
-              },
-            },
-          },
+          200: { $ref: 'Session#' },
         },
       },
     },

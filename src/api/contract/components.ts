@@ -4,6 +4,7 @@
  * dashboard's types are generated (web/src/api/generated/).
  */
 import { errorBodySchema } from '../errors.ts';
+import { auditPageSchema, auditRecordSchema } from './audit.ts';
 import {
   clientFileSchema,
   clientListSchema,
@@ -19,7 +20,10 @@ import {
   similarClientSchema,
   similarClientsSchema,
 } from './comparison.ts';
+import { decisionHistorySchema, decisionRecordSchema } from './decisions.ts';
+import { livenessSchema, readinessSchema } from './health.ts';
 import { binaryMetricsSchema, modelCardSchema } from './model-card.ts';
+import { modelListSchema, modelSummarySchema, promotionSchema } from './model-registry.ts';
 import {
   bandNameSchema,
   decisionSchema,
@@ -27,6 +31,15 @@ import {
   scoreScaleSchema,
   scoreSchema,
 } from './score.ts';
+import {
+  currentUserSchema,
+  roleSchema,
+  sessionSchema,
+  userAccountAnswerSchema,
+  userAccountListSchema,
+  userAccountSchema,
+  userSchema,
+} from './users.ts';
 
 export const COMPONENT_SCHEMAS = [
   errorBodySchema,
@@ -48,6 +61,22 @@ export const COMPONENT_SCHEMAS = [
   similarClientsSchema,
   featureDistributionSchema,
   scatterSchema,
+  roleSchema,
+  userSchema,
+  userAccountSchema,
+  currentUserSchema,
+  sessionSchema,
+  userAccountListSchema,
+  userAccountAnswerSchema,
+  auditRecordSchema,
+  auditPageSchema,
+  decisionRecordSchema,
+  decisionHistorySchema,
+  modelSummarySchema,
+  modelListSchema,
+  promotionSchema,
+  livenessSchema,
+  readinessSchema,
 ] as const;
 
 export type ComponentSchemas = typeof COMPONENT_SCHEMAS extends readonly [...infer T] ? T : never;

@@ -6,18 +6,14 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
+import type { decisionRecordSchema } from '../contract/decisions.ts';
+import { type Infer, typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
 
 export const DECISION_ACTION = 'client.decision';
 /** An override must say why in at least this many characters (after trimming). */
 export const MIN_JUSTIFICATION = 10;
-
-interface DecisionBody {
-  decision: 'grant' | 'refuse';
-  followsModel: boolean;
-  justification?: string;
-}
 
 const decisionBody = {
   type: 'object',
@@ -37,38 +33,23 @@ const decisionBody = {
   },
 } as const;
 
-const decisionSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer', description: 'audit record id' },
-    clientId: { type: 'integer' },
-    at: { type: 'string', description: 'ISO 8601 time' },
-    username: { type: ['string', 'null'] },
-    decision: { type: 'string', enum: ['grant', 'refuse'] },
-    modelDecision: { type: 'string', enum: ['grant', 'refuse'] },
-    followsModel: { type: 'boolean' },
-    justification: { type: ['string', 'null'] },
-    modelVersion: { type: ['string', 'null'] },
-  },
-} as const;
+/** What a decision's audit record keeps (its output summary, as JSON). */
+type StoredDecision = Pick<
+  Infer<typeof decisionRecordSchema>,
+  'decision' | 'modelDecision' | 'followsModel' | 'justification'
+>;
 
-interface StoredDecision {
-  decision: 'grant' | 'refuse';
-  modelDecision: 'grant' | 'refuse';
-  followsModel: boolean;
-  justification: string | null;
-}
-
-export async function decisionRoutes(app: FastifyInstance): Promise<void> {
+export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = typed(fastify);
   function modelScore(id: number) {
-    const { scores, modelProblem } = app.ctx;
+    const { scores, modelProblem } = fastify.ctx;
     if (!scores) throw apiError('NOT_READY', { reason: modelProblem ?? 'no active model' });
     const score = scores.scoreOf(id);
     if (!score) throw apiError('CLIENT_NOT_FOUND', { id });
     return score;
   }
 
-  app.post<{ Params: { id: string }; Body: DecisionBody }>(
+  app.post(
     '/api/clients/:id/decisions',
     {
       preHandler: requireRole('adviser', 'admin'),
@@ -77,7 +58,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
         summary: "Records the final decision on the client's application",
         params: clientIdParams,
         body: decisionBody,
-        response: { 201: decisionSchema, ...errorResponses(400, 401, 403, 404, 503) },
+        response: { 201: { $ref: 'DecisionRecord#' }, ...errorResponses(400, 401, 403, 404, 503) },
       },
     },
     async (request, reply) => {
@@ -125,7 +106,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/clients/:id/decisions',
     {
       preHandler: requireRole('adviser', 'admin', 'customer'),
@@ -134,10 +115,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
         summary: 'The decisions recorded on the client, newest first',
         params: clientIdParams,
         response: {
-          200: {
-            type: 'object',
-            properties: { decisions: { type: 'array', items: decisionSchema } },
-          },
+          200: { $ref: 'DecisionHistory#' },
           ...errorResponses(400, 401, 403, 404, 503),
         },
       },
@@ -146,7 +124,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
       const id = Number(request.params.id);
       assertClientAccess(currentUser(request), id);
       modelScore(id);
-      const { records } = app.ctx.store.audit.query({
+      const { records } = fastify.ctx.store.audit.query({
         clientId: id,
         action: DECISION_ACTION,
         page: 1,

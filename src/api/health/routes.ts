@@ -1,33 +1,19 @@
 /** GET /healthz (the process answers) and GET /readyz (the databases are usable). */
 import type { FastifyInstance } from 'fastify';
+import { typed } from '../contract/typed.ts';
 
-const checksSchema = {
-  type: 'object',
-  properties: {
-    status: { type: 'string', enum: ['ok', 'not ready'] },
-    checks: {
-      type: 'object',
-      properties: {
-        appStore: { type: 'boolean' },
-        database: { type: 'boolean' },
-        model: { type: 'boolean' },
-      },
-    },
-    problem: { type: 'string' },
-  },
-} as const;
-
-export async function healthRoutes(app: FastifyInstance): Promise<void> {
+export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = typed(fastify);
   app.get(
     '/healthz',
     {
       schema: {
         tags: ['health'],
         summary: 'Liveness: the process answers',
-        response: { 200: { type: 'object', properties: { status: { type: 'string' } } } },
+        response: { 200: { $ref: 'Liveness#' } },
       },
     },
-    async () => ({ status: 'ok' }),
+    async () => ({ status: 'ok' as const }),
   );
 
   app.get(
@@ -36,23 +22,24 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['health'],
         summary: 'Readiness: the app database, the client database and the active model are usable',
-        response: { 200: checksSchema, 503: checksSchema },
+        response: { 200: { $ref: 'Readiness#' }, 503: { $ref: 'Readiness#' } },
       },
     },
     async (_request, reply) => {
-      const { store, clients, clientsProblem, scores, modelProblem } = app.ctx;
+      const { store, clients, clientsProblem, scores, modelProblem } = fastify.ctx;
       const appStore = store.healthy();
       let database = false;
       if (clients) database = await clients.check().catch(() => false);
       const model = scores !== null;
-      const ready = appStore && database && model;
-      const body: Record<string, unknown> = {
-        status: ready ? 'ok' : 'not ready',
-        checks: { appStore, database, model },
-      };
-      if (!database) body.problem = clientsProblem ?? 'the client database is missing its tables';
-      else if (!model) body.problem = modelProblem ?? 'no active model';
-      return reply.status(ready ? 200 : 503).send(body);
+      const checks = { appStore, database, model };
+      if (appStore && database && model) return reply.code(200).send({ status: 'ok', checks });
+      // Which of the client data and the model is missing (a broken app store says so in checks).
+      const problem = !database
+        ? (clientsProblem ?? 'the client database is missing its tables')
+        : !model
+          ? (modelProblem ?? 'no active model')
+          : undefined;
+      return reply.code(503).send({ status: 'not ready', checks, problem });
     },
   );
 }

@@ -2,9 +2,13 @@
  * The clients of the feature table held in memory as one Float64Array per feature (NULL → NaN),
  * loaded once, so comparisons, similar clients and reference statistics never go back to SQL.
  */
-import { type Db, quoteIdent } from '../data/db.ts';
+import type { Db } from '../data/db.ts';
 import { DataError } from '../data/errors.ts';
-import { FEATURES_TABLE } from '../data/features/build.ts';
+import {
+  featureNamesOf,
+  featureTableColumns,
+  readFeatureColumns,
+} from '../data/features/feature-table.ts';
 
 export interface Population {
   readonly size: number;
@@ -51,45 +55,25 @@ export function populationOf(data: {
  * table is missing or a name is not one of its columns.
  */
 export async function loadPopulation(db: Db, names?: readonly string[]): Promise<Population> {
-  const found = await db.all<{ column_name: string }>(
-    'SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
-    [FEATURES_TABLE],
-  );
+  const found = await featureTableColumns(db);
   if (found.length === 0) {
     throw new DataError(
       'NO_FEATURES',
       `the database ${db.path} has no feature table: run \`creditlens features\` first`,
     );
   }
-  const stored = found
-    .map((r) => r.column_name)
-    .filter((c) => !['SK_ID_CURR', 'split', 'TARGET'].includes(c));
+  const stored = featureNamesOf(found);
   const wanted = names ?? stored;
   const known = new Set(stored);
   for (const n of wanted) {
     if (!known.has(n))
       throw new DataError('UNKNOWN_FEATURE', `unknown feature ${n}`, { column: n });
   }
-  // Feature columns are stored as DOUBLE: selected as they are (a cast per column costs seconds).
-  const items = [
-    'SK_ID_CURR',
-    `CASE WHEN split = 'train' THEN 1.0 ELSE 0.0 END AS is_train`,
-    'TARGET',
-    ...wanted.map(quoteIdent),
-  ];
-  const { columns } = await db.numericColumns(
-    `SELECT ${items.join(', ')} FROM ${quoteIdent(FEATURES_TABLE)}`,
-  );
-  const [ids, isTrain, target, ...features] = columns as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    ...Float64Array[],
-  ];
+  const { ids, isTrain, target, columns } = await readFeatureColumns(db, wanted);
   return populationOf({
     ids,
-    isTrain: Uint8Array.from(isTrain),
+    isTrain,
     target,
-    columns: new Map(wanted.map((n, i) => [n, features[i] as Float64Array])),
+    columns: new Map(wanted.map((n, i) => [n, columns[i] as Float64Array])),
   });
 }

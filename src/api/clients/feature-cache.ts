@@ -5,6 +5,11 @@
  */
 import { quoteIdent } from '../../data/db.ts';
 import { DataError } from '../../data/errors.ts';
+import {
+  featureNamesOf,
+  featureTableColumns,
+  readFeatureColumns,
+} from '../../data/features/feature-table.ts';
 import type { SerialDb } from './serial-db.ts';
 
 export class FeatureCache {
@@ -23,37 +28,16 @@ export class FeatureCache {
   ) {}
 
   static async load(db: SerialDb, categoricalNames: readonly string[]): Promise<FeatureCache> {
-    const described = await db.all<{ name: string; type: string }>(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns
-       WHERE table_name = 'features' ORDER BY ordinal_position`,
-      [],
-    );
+    const described = await db.queue(() => featureTableColumns(db.db));
     if (described.length === 0) throw new DataError('MISSING_TABLE', 'no features table');
-    const numeric = described
-      .filter((c) => c.name !== 'SK_ID_CURR' && c.name !== 'split' && c.name !== 'TARGET')
-      .map((c) => c.name);
-    const select = [
-      'SK_ID_CURR',
-      `CAST(split = 'train' AS INTEGER) AS is_train`,
-      'CAST(TARGET AS DOUBLE) AS target',
-      ...numeric.map(quoteIdent),
-    ].join(', ');
-    const result = await db.queue(() =>
-      db.db.numericColumns(`SELECT ${select} FROM features ORDER BY SK_ID_CURR`),
+    const numeric = featureNamesOf(described);
+    const result = await db.queue(() => readFeatureColumns(db.db, numeric));
+    const { ids, isTrain: train, target } = result;
+    const columns = new Map(
+      numeric.map((name, i) => [name, result.columns[i] ?? new Float64Array(0)]),
     );
-    const [
-      ids = new Float64Array(0),
-      isTrain = new Float64Array(0),
-      target = new Float64Array(0),
-      ...values
-    ] = result.columns;
-    const columns = new Map(numeric.map((name, i) => [name, values[i] ?? new Float64Array(0)]));
     const rowOf = new Map<number, number>();
-    const train = new Uint8Array(result.rowCount);
-    for (let r = 0; r < result.rowCount; r++) {
-      rowOf.set(ids[r] as number, r);
-      train[r] = isTrain[r] === 1 ? 1 : 0;
-    }
+    for (let r = 0; r < result.rowCount; r++) rowOf.set(ids[r] as number, r);
     const list = categoricalNames.map(quoteIdent).join(', ');
     const raw = await db.all(
       `SELECT SK_ID_CURR, ${list} FROM application_train

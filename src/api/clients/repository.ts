@@ -6,6 +6,7 @@
 
 import type { Db } from '../../data/db.ts';
 import { DataError } from '../../data/errors.ts';
+import { FEATURES_TABLE, hasTables } from '../../data/features/feature-table.ts';
 import { categoryLabel, type Population, populationOf } from '../../explain/index.ts';
 import {
   type ClientFilters,
@@ -67,12 +68,9 @@ export class ClientRepository {
 
   /** True when the tables the routes read are present. */
   async check(): Promise<boolean> {
-    const rows = await this.serial.all<{ n: number }>(
-      `SELECT count(*) AS n FROM information_schema.tables
-       WHERE table_name IN ('features', 'application_train', 'application_test')`,
-      [],
+    return this.serial.queue(() =>
+      hasTables(this.serial.db, [FEATURES_TABLE, 'application_train', 'application_test']),
     );
-    return rows[0]?.n === 3;
   }
 
   /** The lowest SK_ID_CURR values of a split (demo customers are linked to them). */

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { dataPaths } from '../../api/config.ts';
 import { WEB_DIR } from '../../api/web/paths.ts';
 import { withDb } from '../../data/db.ts';
+import { FEATURES_TABLE, hasTables } from '../../data/features/feature-table.ts';
 import { buildFeatures } from '../../data/features/index.ts';
 import {
   DEFAULT_CLIENTS,
@@ -52,19 +53,9 @@ function newestCsv(dir: string): number {
   return newest;
 }
 
-async function hasTable(dbPath: string, name: string): Promise<boolean> {
+async function hasFeatureTable(dbPath: string): Promise<boolean> {
   if (!existsSync(dbPath)) return false;
-  return withDb(
-    dbPath,
-    async (db) => {
-      const rows = await db.all<{ n: number }>(
-        'SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1',
-        [name],
-      );
-      return (rows[0]?.n ?? 0) > 0;
-    },
-    { readOnly: true },
-  );
+  return withDb(dbPath, (db) => hasTables(db, [FEATURES_TABLE]), { readOnly: true });
 }
 
 /**
@@ -133,7 +124,7 @@ export function registerStart(program: Command): void {
         made.push(`database: ${formatCount(rows)} rows in ${dbPath}`);
       }
 
-      if (!dbFresh || !(await hasTable(dbPath, 'features'))) {
+      if (!dbFresh || !(await hasFeatureTable(dbPath))) {
         const summary = await buildFeatures({ dbPath, progress });
         made.push(
           `features: ${formatCount(summary.featureCount)} features for ${formatCount(summary.rows.train)} train and ${formatCount(summary.rows.test)} test clients`,

@@ -15,6 +15,7 @@ import {
   historyJoins,
 } from './assemble.ts';
 import { checkDictionaryMatches, writeDictionary } from './dictionary-table.ts';
+import { FEATURES_TABLE } from './feature-table.ts';
 import {
   allApplicationsRelation,
   applicationFeaturesSql,
@@ -29,7 +30,6 @@ export interface FeatureSummary {
   seconds: number;
 }
 
-export const FEATURES_TABLE = 'features';
 export const DICTIONARY_TABLE = 'feature_dictionary';
 const NEW = '__new';
 

@@ -4,13 +4,7 @@
  * feature dictionary.
  */
 export type { RawApplication } from './application-input.ts';
-export {
-  buildFeatures,
-  buildFeaturesIn,
-  DICTIONARY_TABLE,
-  FEATURES_TABLE,
-  type FeatureSummary,
-} from './build.ts';
+export { buildFeatures, buildFeaturesIn, DICTIONARY_TABLE, type FeatureSummary } from './build.ts';
 export {
   dictionaryEntry,
   FEATURE_DICTIONARY,
@@ -20,4 +14,14 @@ export {
   UNITS,
   type Unit,
 } from './dictionary.ts';
+export {
+  countFeatureRows,
+  FEATURES_TABLE,
+  type FeatureColumns,
+  featureNamesOf,
+  featureTableColumns,
+  hasTables,
+  KEY_COLUMNS,
+  readFeatureColumns,
+} from './feature-table.ts';
 export { featuresForApplication, type WhatIfOptions } from './what-if.ts';

@@ -17,25 +17,21 @@ import {
   type RawApplication,
   validateApplication,
 } from './application-input.ts';
-import { columnsOf, groupFeatureNames, historyJoins } from './assemble.ts';
-import { FEATURES_TABLE } from './build.ts';
+import { groupFeatureNames, historyJoins } from './assemble.ts';
+import { featureNamesOf, featureTableColumns } from './feature-table.ts';
 import { applicationFeaturesSql, HISTORY_GROUPS, macrosSql } from './groups.ts';
 import { applicationFeatureProgram } from './row-eval/application.ts';
 
 /** Feature names of the stored feature table, in order. */
 async function storedFeatureNames(db: Db): Promise<string[]> {
-  const exists = await db.all<{ n: number }>(
-    'SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1',
-    [FEATURES_TABLE],
-  );
-  if ((exists[0]?.n ?? 0) === 0) {
+  const columns = await featureTableColumns(db);
+  if (columns.length === 0) {
     throw new DataError(
       'NO_FEATURES',
       `the database ${db.path} has no feature table: run \`creditlens features\` first`,
     );
   }
-  const columns = await columnsOf(db, quoteIdent(FEATURES_TABLE));
-  return columns.filter((c) => c !== 'SK_ID_CURR' && c !== 'split' && c !== 'TARGET');
+  return featureNamesOf(columns);
 }
 
 /** What every call on one connection shares: column lists, the SQL, the macros (created once). */

@@ -5,27 +5,27 @@
  * of the model unless asked for, and gender and age are kept aside for the fairness summary.
  */
 
-import { type Db, quoteIdent, withDb } from '../../data/db.ts';
+import { withDb } from '../../data/db.ts';
 import { DataError } from '../../data/errors.ts';
 import { FEATURE_DICTIONARY } from '../../data/features/dictionary.ts';
+import {
+  countFeatureRows,
+  FEATURES_TABLE,
+  type FeatureColumns,
+  featureNamesOf,
+  featureTableColumns,
+  KEY_COLUMNS,
+  readFeatureColumns,
+} from '../../data/features/feature-table.ts';
 import { type ProgressFactory, silentProgress } from '../../data/progress.ts';
 import type { TrainingData } from './training-data.ts';
 
-export const FEATURE_TABLE = 'features';
-const NOT_FEATURES = new Set(['SK_ID_CURR', 'TARGET', 'split']);
+export const FEATURE_TABLE = FEATURES_TABLE;
 /** Prefixes of the protected one-hot columns left out unless includeProtected. */
 export const PROTECTED_PREFIXES: readonly string[] = Object.freeze([
   'CODE_GENDER__',
   'NAME_FAMILY_STATUS__',
 ]);
-
-async function tableColumns(db: Db, table: string): Promise<string[]> {
-  const rows = await db.all<{ column_name: string }>(
-    'SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
-    [table],
-  );
-  return rows.map((row) => row.column_name);
-}
 
 /** Gender group of each row from the CODE_GENDER__F / __M indicators. */
 function genderOf(
@@ -47,7 +47,7 @@ export async function loadFeatureTable(
   return withDb(
     dbPath,
     async (db) => {
-      const columns = await tableColumns(db, FEATURE_TABLE);
+      const columns = await featureTableColumns(db);
       if (columns.length === 0) {
         throw new DataError(
           'MISSING_TABLE',
@@ -55,7 +55,7 @@ export async function loadFeatureTable(
           { file: dbPath },
         );
       }
-      for (const required of ['SK_ID_CURR', 'TARGET', 'split']) {
+      for (const required of KEY_COLUMNS) {
         if (!columns.includes(required)) {
           throw new DataError(
             'BAD_TABLE',
@@ -67,12 +67,7 @@ export async function loadFeatureTable(
           );
         }
       }
-      const table = quoteIdent(FEATURE_TABLE);
-      const [count] = await db.all<{ n: number }>(
-        `SELECT count(*) AS n FROM ${table} WHERE split = $1`,
-        ['train'],
-      );
-      const total = Number(count?.n ?? 0);
+      const total = await countFeatureRows(db, 'train');
       if (total === 0) {
         throw new DataError(
           'NO_TRAIN_ROWS',
@@ -81,13 +76,13 @@ export async function loadFeatureTable(
         );
       }
       const sink = progress('load features', total, 'rows');
-      const read = await db.numericColumns(
-        `SELECT ${columns.map(quoteIdent).join(', ')} FROM ${table} WHERE split = $1 ORDER BY SK_ID_CURR`,
-        ['train'],
-        (rows) => sink.update(rows),
-      );
+      const names = featureNamesOf(columns);
+      const read = await readFeatureColumns(db, names, {
+        split: 'train',
+        onRows: (rows) => sink.update(rows),
+      });
       sink.finish();
-      return assemble(dbPath, read.names, read.columns, read.rowCount, includeProtected);
+      return assemble(dbPath, names, read, includeProtected);
     },
     { readOnly: true },
   );
@@ -95,13 +90,13 @@ export async function loadFeatureTable(
 
 function assemble(
   dbPath: string,
-  names: string[],
-  columns: Float64Array[],
-  n: number,
+  names: readonly string[],
+  read: FeatureColumns,
   includeProtected: boolean,
 ): TrainingData {
-  const byName = new Map(names.map((name, c) => [name, columns[c] as Float64Array]));
-  const labels = byName.get('TARGET') as Float64Array;
+  const n = read.rowCount;
+  const byName = new Map(names.map((name, c) => [name, read.columns[c] as Float64Array]));
+  const labels = read.target;
   for (let i = 0; i < n; i++) {
     if (labels[i] !== 0 && labels[i] !== 1) {
       throw new DataError(
@@ -118,7 +113,6 @@ function assemble(
   const featureNames: string[] = [];
   const excludedFeatures: { name: string; reason: string }[] = [];
   for (const name of names) {
-    if (NOT_FEATURES.has(name)) continue;
     if (!includeProtected && PROTECTED_PREFIXES.some((prefix) => name.startsWith(prefix))) {
       excludedFeatures.push({
         name,
@@ -143,7 +137,7 @@ function assemble(
   return {
     features: { values, numRows: n, numCols: featureNames.length, layout: 'column-major' },
     labels,
-    ids: byName.get('SK_ID_CURR') as Float64Array,
+    ids: read.ids,
     featureNames,
     themes: featureNames.map((name) => themeOf.get(name) ?? 'other'),
     excludedFeatures,

@@ -2,25 +2,25 @@ import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiFailure, api } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { changesOf } from '../forms/application-form/body.ts';
+import { FormFieldInput } from '../forms/application-form/FormFieldInput.tsx';
+import {
+  type FieldError,
+  localFieldErrors,
+  refusedField,
+} from '../forms/application-form/field-errors.ts';
+import { WHATIF_FIELDS } from '../forms/application-form/fields.ts';
+import { TermField } from '../forms/application-form/TermField.tsx';
+import { annuityForTypedTerm, movesTerm, termOf } from '../forms/application-form/term.ts';
+import { type FormValues, formFromFile } from '../forms/application-form/values.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { type Language, useLanguage, useMessages } from '../i18n/language.tsx';
 import './WhatIfPanel.css';
-import { categoryChoices } from './compare/category-labels.ts';
 import type { ClientFile, ScoreAnswer } from './compare/compare-types.ts';
-import {
-  annuityForTerm,
-  changesOf,
-  type FormValues,
-  formFromFile,
-  parseTypedNumber,
-  termOf,
-  WHATIF_FIELDS,
-} from './whatif/fields.ts';
 import { latestRunner } from './whatif/latest.ts';
 import { ReasonList } from './whatif/ReasonList.tsx';
 import { RecourseSuggestions } from './whatif/RecourseSuggestions.tsx';
 import { signedChange } from './whatif/signed.ts';
-import { TermField } from './whatif/TermField.tsx';
 import type { WhatIfAnswer } from './whatif/whatif-types.ts';
 
 const messages = {
@@ -29,7 +29,6 @@ const messages = {
     notice:
       "Simulation : rien n'est enregistré. Le dossier réel et la décision ne changent pas tant qu'un conseiller ne les modifie pas.",
     form: 'Demande simulée',
-    term: 'Durée (mois)',
     termHint: 'Changer la durée recalcule la mensualité pour le même montant.',
     reset: 'Revenir au dossier réel',
     loading: 'Chargement du dossier…',
@@ -49,15 +48,12 @@ const messages = {
     adverse: 'Ce qui pèse contre',
     favourable: 'Ce qui joue en faveur',
     unchanged: 'Modifiez un champ : le score, la décision et les raisons se mettent à jour.',
-    notNumber: 'Saisissez un nombre (par exemple 350 000).',
-    refused: 'Valeur refusée : ',
   },
   en: {
     title: 'What if',
     notice:
       'Simulation: nothing is recorded. The real file and the decision do not change unless an adviser changes them.',
     form: 'Simulated application',
-    term: 'Term (months)',
     termHint: 'Changing the term recomputes the annuity for the same amount.',
     reset: 'Back to the real file',
     loading: 'Loading the file…',
@@ -77,12 +73,8 @@ const messages = {
     adverse: 'What weighs against',
     favourable: 'What helps',
     unchanged: 'Change a field: the score, the decision and the reasons update.',
-    notNumber: 'Type a number (for example 350000).',
-    refused: 'Value refused: ',
   },
 };
-
-const FIELD_PREFIX = 'body.changes.';
 
 /**
  * What-if: the application fields an adviser can change, prefilled from the file; as the person
@@ -96,21 +88,12 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
   const file = useApi<ClientFile>(`/api/clients/${clientId}`);
   const real = useApi<ScoreAnswer>(`/api/clients/${clientId}/score`);
   const base = useMemo(() => (file.data ? formFromFile(file.data) : null), [file.data]);
-  const labels = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const s of file.data?.sections ?? [])
-      for (const v of s.values) map.set(v.name, language === 'fr' ? v.label_fr : v.label_en);
-    return map;
-  }, [file.data, language]);
 
   const [form, setForm] = useState<FormValues | null>(null);
   const [termDraft, setTermDraft] = useState<string | null>(null);
   const [result, setResult] = useState<WhatIfAnswer | null>(null);
   const [pending, setPending] = useState(false);
-  const [serverFieldError, setServerFieldError] = useState<{
-    field: string;
-    message: string;
-  } | null>(null);
+  const [refused, setRefused] = useState<{ name: string; error: FieldError } | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
 
   const runner = useRef(
@@ -127,9 +110,9 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
           setPending(false);
           const f =
             failure instanceof ApiFailure ? failure : new ApiFailure(0, 'CLIENT', String(failure));
-          if (f.status === 400 && f.field?.startsWith(FIELD_PREFIX)) {
-            setServerFieldError({ field: f.field.slice(FIELD_PREFIX.length), message: f.message });
-          } else setError(f);
+          const named = refusedField(f, 'changes', WHATIF_FIELDS);
+          if (named) setRefused(named);
+          else setError(f);
         },
       },
     ),
@@ -147,7 +130,7 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
 
   useEffect(() => {
     if (!pendingChanges) return;
-    setServerFieldError(null);
+    setRefused(null);
     setError(null);
     if (pendingChanges.invalid.length > 0 || Object.keys(pendingChanges.changes).length === 0) {
       runner.cancel();
@@ -176,22 +159,19 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
     );
   };
 
-  const errorOf = (name: string): string | null => {
-    if (pendingChanges?.invalid.includes(name)) return t.notNumber;
-    if (serverFieldError?.field === name) return serverFieldError.message;
-    return null;
+  const errors = {
+    ...(refused ? { [refused.name]: refused.error } : {}),
+    ...localFieldErrors({ invalid: pendingChanges?.invalid ?? [] }),
   };
 
   const term = termOf(form);
   // A typed term asks for the annuity that gives it, for the same amount.
   const typeTerm = (text: string) => {
     setTermDraft(text);
-    const months = parseTypedNumber(text);
-    const annuity = months === null ? null : annuityForTerm(form, months);
+    const annuity = annuityForTypedTerm(form, text);
     if (annuity !== null) set('AMT_ANNUITY', annuity);
   };
   const shown = result && changeCount > 0 ? result.score : real.data;
-  const labelOf = (name: string) => labels.get(name) ?? name;
 
   return (
     <section className="whatif-panel" aria-labelledby="whatif-title">
@@ -213,71 +193,33 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
       )}
       <div className="whatif-grid">
         <form className="card whatif-form" onSubmit={(e) => e.preventDefault()} aria-label={t.form}>
-          {WHATIF_FIELDS.map((field) => {
-            const id = `whatif-${field.name}`;
-            const message = errorOf(field.name);
-            const common = {
-              id,
-              'data-testid': `whatif-field-${field.name}`,
-              'aria-invalid': message ? true : undefined,
-              'aria-describedby': message ? `${id}-error` : undefined,
-            } as const;
-            return (
-              <Fragment key={field.name}>
-                <div className="whatif-field">
-                  <label htmlFor={id}>{labelOf(field.name)}</label>
-                  {field.kind === 'category' ? (
-                    <select
-                      {...common}
-                      value={form[field.name] ?? ''}
-                      onChange={(e) => set(field.name, e.target.value)}
-                    >
-                      {(form[field.name] ?? '') === '' && <option value="">—</option>}
-                      {categoryChoices(field.name, language).map(([value, label]) => (
-                        <option key={value} value={value}>
-                          {label}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    <input
-                      {...common}
-                      inputMode={field.kind === 'count' ? 'numeric' : 'decimal'}
-                      value={form[field.name] ?? ''}
-                      onChange={(e) => {
-                        // The term follows credit / annuity again once either is typed.
-                        if (field.name === 'AMT_CREDIT' || field.name === 'AMT_ANNUITY')
-                          setTermDraft(null);
-                        set(field.name, e.target.value);
-                      }}
-                    />
-                  )}
-                  {message && (
-                    <span
-                      id={`${id}-error`}
-                      className="field-error"
-                      data-testid={`whatif-error-${field.name}`}
-                    >
-                      {t.refused}
-                      {message}
-                    </span>
-                  )}
-                </div>
-                {field.name === 'AMT_ANNUITY' && (
-                  <TermField
-                    id="whatif-term"
-                    className="whatif-field"
-                    label={labels.get('CREDIT_TERM_MONTHS') ?? t.term}
-                    hint={t.termHint}
-                    term={term}
-                    draft={termDraft}
-                    language={language}
-                    onType={typeTerm}
-                  />
-                )}
-              </Fragment>
-            );
-          })}
+          {WHATIF_FIELDS.map((field) => (
+            <Fragment key={field.name}>
+              <FormFieldInput
+                field={field}
+                prefix="whatif"
+                className="whatif-field"
+                value={form[field.name] ?? ''}
+                error={errors[field.name]}
+                onChange={(value) => {
+                  // The term follows credit / annuity again once either is typed.
+                  if (movesTerm(field.name)) setTermDraft(null);
+                  set(field.name, value);
+                }}
+              />
+              {field.name === 'AMT_ANNUITY' && (
+                <TermField
+                  id="whatif-term"
+                  className="whatif-field"
+                  hint={t.termHint}
+                  term={term}
+                  draft={termDraft}
+                  language={language}
+                  onType={typeTerm}
+                />
+              )}
+            </Fragment>
+          ))}
           <button
             type="button"
             onClick={reset}

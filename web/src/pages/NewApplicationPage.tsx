@@ -1,15 +1,22 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiFailure, api } from '../api/client.ts';
-import { categoryChoices } from '../client/compare/category-labels.ts';
-import { annuityForTerm, parseTypedNumber, termOf } from '../client/whatif/fields.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { applicationOf } from '../forms/application-form/body.ts';
+import { FormFieldInput } from '../forms/application-form/FormFieldInput.tsx';
+import {
+  type FieldErrors,
+  firstWithError,
+  localFieldErrors,
+  refusedField,
+} from '../forms/application-form/field-errors.ts';
+import { type FormField, NEW_APPLICATION_FIELDS } from '../forms/application-form/fields.ts';
+import { TermField } from '../forms/application-form/TermField.tsx';
+import { annuityForTypedTerm, movesTerm, termOf } from '../forms/application-form/term.ts';
+import type { FormValues } from '../forms/application-form/values.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import type { NewApplicationAnswer } from './new-application/answer-types.ts';
-import { FIELD_LABELS } from './new-application/field-labels.ts';
-import { applicationOf, NEW_FIELDS, type NewField } from './new-application/fields.ts';
 import { NewApplicationResult } from './new-application/NewApplicationResult.tsx';
 import './NewApplicationPage.css';
-import { TermField } from '../client/whatif/TermField.tsx';
 
 const messages = {
   fr: {
@@ -18,16 +25,9 @@ const messages = {
       "Pour un client qui n'est pas encore dans nos données. Un nouveau client n'a aucun historique de crédit chez nous : le score repose uniquement sur la demande saisie ici. Rien n'est enregistré dans les dossiers (le calcul figure seulement au journal d'audit).",
     required: 'Obligatoire',
     optional: 'Facultatif — plus la demande est complète, plus le score est fiable',
-    requiredMark: '(obligatoire)',
-    choose: 'Choisir…',
-    unknown: '—',
-    term: 'Durée du crédit (nombre de mensualités)',
     termHint: 'Saisir la durée calcule la mensualité pour le montant demandé.',
     submit: 'Évaluer',
     computing: 'Calcul en cours…',
-    missing: 'Champ obligatoire.',
-    notNumber: 'Saisissez un nombre (par exemple 350 000).',
-    refused: 'Valeur refusée : ',
     fix: 'La demande ne peut pas être évaluée : corrigez les champs signalés.',
     empty: 'Remplissez au moins les champs obligatoires puis cliquez sur « Évaluer ».',
   },
@@ -37,22 +37,13 @@ const messages = {
       'For an applicant who is not in our data yet. A new applicant has no credit history with us: the score rests on the application typed here alone. Nothing is recorded in the files (the computation only appears in the audit trail).',
     required: 'Required',
     optional: 'Optional — the more complete the application, the more reliable the score',
-    requiredMark: '(required)',
-    choose: 'Choose…',
-    unknown: '—',
-    term: 'Loan term (number of instalments)',
     termHint: 'Typing the term computes the instalment for the requested amount.',
     submit: 'Evaluate',
     computing: 'Computing…',
-    missing: 'Required field.',
-    notNumber: 'Type a number (for example 350000).',
-    refused: 'Value refused: ',
     fix: 'The application cannot be evaluated: correct the fields marked.',
     empty: 'Fill in at least the required fields, then press "Evaluate".',
   },
 };
-
-const SERVER_PREFIX = 'body.application.';
 
 /**
  * Scores an applicant who is not in the database (POST /api/score with a whole application):
@@ -62,11 +53,11 @@ const SERVER_PREFIX = 'body.application.';
 export function NewApplicationPage() {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const [form, setForm] = useState<Record<string, string>>({});
+  const [form, setForm] = useState<FormValues>({});
   const [termDraft, setTermDraft] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [answer, setAnswer] = useState<NewApplicationAnswer | null>(null);
-  const [sentForm, setSentForm] = useState<Record<string, string> | null>(null);
+  const [sentForm, setSentForm] = useState<FormValues | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -83,11 +74,9 @@ export function NewApplicationPage() {
     event.preventDefault();
     setFailure(null);
     const draft = applicationOf(form);
-    const local: Record<string, string> = {};
-    for (const name of draft.missing) local[name] = t.missing;
-    for (const name of draft.invalid) local[name] = t.notNumber;
+    const local = localFieldErrors(draft);
     setFieldErrors(local);
-    const first = NEW_FIELDS.find((f) => local[f.name] !== undefined);
+    const first = firstWithError(NEW_APPLICATION_FIELDS, local);
     if (first) {
       focusField(first.name);
       return;
@@ -102,10 +91,10 @@ export function NewApplicationPage() {
       setSentForm(form);
     } catch (error) {
       const f = error instanceof ApiFailure ? error : new ApiFailure(0, 'CLIENT', String(error));
-      const name = f.field?.startsWith(SERVER_PREFIX) ? f.field.slice(SERVER_PREFIX.length) : null;
-      if (f.status === 400 && name && NEW_FIELDS.some((field) => field.name === name)) {
-        setFieldErrors({ [name]: t.refused + f.message });
-        focusField(name);
+      const refused = refusedField(f, 'application', NEW_APPLICATION_FIELDS);
+      if (refused) {
+        setFieldErrors({ [refused.name]: refused.error });
+        focusField(refused.name);
       } else setFailure(f);
     } finally {
       setPending(false);
@@ -117,72 +106,34 @@ export function NewApplicationPage() {
   // A typed term asks for the annuity that gives it, for the same amount.
   const typeTerm = (text: string) => {
     setTermDraft(text);
-    const months = parseTypedNumber(text);
-    const annuity = months === null ? null : annuityForTerm(form, months);
+    const annuity = annuityForTypedTerm(form, text);
     if (annuity !== null) set('AMT_ANNUITY', annuity);
   };
   const stale = answer !== null && sentForm !== form;
 
-  const renderField = (field: NewField) => {
-    const id = `new-${field.name}`;
-    const message = fieldErrors[field.name];
-    const labels = FIELD_LABELS[field.name];
-    const label = labels ? labels[language === 'fr' ? 0 : 1] : field.name;
-    const common = {
-      id,
-      name: field.name,
-      'data-testid': `new-field-${field.name}`,
-      'aria-required': field.required ? true : undefined,
-      'aria-invalid': message ? true : undefined,
-      'aria-describedby': message ? `${id}-error` : undefined,
-    } as const;
-    return (
-      <div className="new-app-field" key={field.name}>
-        <label htmlFor={id}>
-          {label}
-          {field.required && <span className="visually-hidden"> {t.requiredMark}</span>}
-        </label>
-        {field.kind === 'category' ? (
-          <select
-            {...common}
-            value={form[field.name] ?? ''}
-            onChange={(e) => set(field.name, e.target.value)}
-          >
-            <option value="">{field.required ? t.choose : t.unknown}</option>
-            {categoryChoices(field.name, language).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input
-            {...common}
-            inputMode={field.kind === 'count' ? 'numeric' : 'decimal'}
-            autoComplete="off"
-            value={form[field.name] ?? ''}
-            onChange={(e) => {
-              // The term follows credit / instalment again once either is typed.
-              if (field.name === 'AMT_CREDIT' || field.name === 'AMT_ANNUITY') setTermDraft(null);
-              set(field.name, e.target.value);
-            }}
-          />
-        )}
-        {message && (
-          <span id={`${id}-error`} className="field-error" data-testid={`new-error-${field.name}`}>
-            {message}
-          </span>
-        )}
-      </div>
-    );
-  };
+  const renderField = (field: FormField) => (
+    <FormFieldInput
+      key={field.name}
+      field={field}
+      prefix="new"
+      className="new-app-field"
+      value={form[field.name] ?? ''}
+      error={fieldErrors[field.name]}
+      required={field.required}
+      clearable
+      onChange={(value) => {
+        // The term follows credit / instalment again once either is typed.
+        if (movesTerm(field.name)) setTermDraft(null);
+        set(field.name, value);
+      }}
+    />
+  );
 
   const termField = (
     <TermField
       key="term"
       id="new-term"
       className="new-app-field"
-      label={t.term}
       hint={t.termHint}
       term={term}
       draft={termDraft}
@@ -201,11 +152,11 @@ export function NewApplicationPage() {
         <form ref={formRef} className="card new-app-form" noValidate onSubmit={onSubmit}>
           <fieldset>
             <legend>{t.required}</legend>
-            {NEW_FIELDS.filter((f) => f.required).map(renderField)}
+            {NEW_APPLICATION_FIELDS.filter((f) => f.required).map(renderField)}
           </fieldset>
           <fieldset>
             <legend>{t.optional}</legend>
-            {NEW_FIELDS.filter((f) => !f.required).flatMap((f) =>
+            {NEW_APPLICATION_FIELDS.filter((f) => !f.required).flatMap((f) =>
               f.name === 'AMT_ANNUITY' ? [renderField(f), termField] : [renderField(f)],
             )}
           </fieldset>

@@ -1,5 +1,6 @@
 import { formatNumber } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/language.tsx';
+import { TERM_LABEL } from './fields.ts';
 
 /**
  * The loan's term in months (credit / annuity): shown in whole months unless the person is typing
@@ -8,7 +9,6 @@ import type { Language } from '../../i18n/language.tsx';
 export function TermField(props: {
   id: string;
   className: string;
-  label: string;
   hint: string;
   /** The term the form's credit and annuity give; null when they give none. */
   term: number | null;
@@ -20,7 +20,7 @@ export function TermField(props: {
   const { id, term, draft, language } = props;
   return (
     <div className={props.className}>
-      <label htmlFor={id}>{props.label}</label>
+      <label htmlFor={id}>{TERM_LABEL[language]}</label>
       <input
         id={id}
         data-testid={id}

@@ -26,6 +26,7 @@ export {
   resolveParams,
 } from './params.ts';
 export { predict, predictMargin, predictMarginRow, predictRow } from './predict.ts';
+export { Rng } from './random.ts';
 export {
   type ShapBatch,
   ShapExplainer,

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataError } from '../../data/errors.ts';
-import { Random } from '../../data/generate/random.ts';
-import { predict } from '../../engine/index.ts';
+import { predict, Rng } from '../../engine/index.ts';
 import { readScoringCsv, readTabularEncoding } from '../tabular/index.ts';
 import { trainFromCsv } from './pipeline.ts';
 
@@ -19,16 +18,16 @@ function write(name: string, text: string): string {
 
 /** A bank's own table: an id, a categorical column that carries risk, numbers, gaps, a gender. */
 function bankCsv(rows: number, seed: number): string {
-  const random = new Random(seed);
+  const random = new Rng(seed);
   const lines = ['client,housing,income,debt_ratio,sex,age,status'];
   for (let i = 0; i < rows; i++) {
-    const housing = ['rent', 'own', 'family'][random.int(0, 2)] as string;
+    const housing = ['rent', 'own', 'family'][random.nextInt(3)] as string;
     const debt = random.next();
     const z = -2.5 + (housing === 'rent' ? 1.5 : 0) + 2 * debt;
     const bad = random.next() < 1 / (1 + Math.exp(-z));
     const income = random.next() < 0.1 ? '' : String(Math.round(20000 + 50000 * random.next()));
     lines.push(
-      `c${i},${housing},${income},${debt.toFixed(4)},${random.next() < 0.5 ? 'F' : 'M'},${random.int(20, 70)},${bad ? 'default' : 'repaid'}`,
+      `c${i},${housing},${income},${debt.toFixed(4)},${random.next() < 0.5 ? 'F' : 'M'},${20 + random.nextInt(51)},${bad ? 'default' : 'repaid'}`,
     );
   }
   return `${lines.join('\n')}\n`;

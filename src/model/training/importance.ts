@@ -3,8 +3,7 @@
  * seeded sample of holdout rows, and (value, contribution) samples of the top features for the
  * dashboard's dependence plots.
  */
-import { Random } from '../../data/generate/random.ts';
-import { type DenseMatrix, type Model, ShapExplainer } from '../../engine/index.ts';
+import { type DenseMatrix, type Model, Rng, ShapExplainer } from '../../engine/index.ts';
 import type { FeatureImportance, ShapSummary, ThemeImportance } from '../run-record.ts';
 import { takeRows } from './rows.ts';
 
@@ -19,7 +18,7 @@ export interface ImportanceOptions {
 }
 
 /** `k` distinct indices of 0..n−1 (all when k ≥ n), ascending, seeded. */
-export function sampleIndices(n: number, k: number, random: Random): Int32Array {
+export function sampleIndices(n: number, k: number, random: Rng): Int32Array {
   const all = Int32Array.from({ length: n }, (_, i) => i);
   if (k >= n) return all;
   for (let i = 0; i < k; i++) {
@@ -38,7 +37,7 @@ export function globalImportance(
   options: ImportanceOptions,
 ): { features: FeatureImportance[]; themes: ThemeImportance[]; shapSummaries: ShapSummary[] } {
   const { maxRows = 2000, topFeatures = 20, maxPairs = 300 } = options;
-  const random = new Random(options.seed, 0x5ba9);
+  const random = new Rng(options.seed, 0x5ba9);
   const rows = sampleIndices(features.numRows, maxRows, random);
   const sample = takeRows(features, rows);
   const shap = new ShapExplainer(model).explainBatch(sample);

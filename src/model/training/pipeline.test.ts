@@ -16,7 +16,7 @@ function timeless(draft: RunDraft): unknown {
 }
 
 describe('training pipeline', () => {
-  const data = syntheticData(3000, 1);
+  const data = syntheticData(3000, 2);
   const first = trainOnData(data, options);
 
   it('ranks trees above logistic regression above the baseline on a non-linear signal', () => {

@@ -6,7 +6,7 @@
  *   are drawn around good trials (Gaussian, clipped to the cube) and the one maximising
  *   l(x) / g(x) — density under the good trials over density under the bad ones — is chosen.
  */
-import type { Random } from '../../data/generate/random.ts';
+import type { Rng } from '../../engine/index.ts';
 
 export type SearchStrategy = 'random' | 'tpe';
 
@@ -19,7 +19,7 @@ export interface Observation {
 const CANDIDATES = 24;
 const GOOD_SHARE = 0.25;
 
-function uniformPoint(random: Random, dims: number): Float64Array {
+function uniformPoint(random: Rng, dims: number): Float64Array {
   return Float64Array.from({ length: dims }, () => random.next());
 }
 
@@ -40,7 +40,7 @@ function density(x: Float64Array, points: readonly Float64Array[], h: number): n
 export function nextPoint(
   strategy: SearchStrategy,
   history: readonly Observation[],
-  random: Random,
+  random: Rng,
   dims: number,
   startup = 4,
 ): Float64Array {

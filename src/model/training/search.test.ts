@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../data/generate/random.ts';
+import { Rng } from '../../engine/index.ts';
 import { cutFolds } from './fold-data.ts';
 import { nextPoint, type Observation } from './sampler.ts';
 import { searchTrees } from './search.ts';
@@ -44,14 +44,14 @@ describe('TPE-style sampler', () => {
     const target = Float64Array.from(SEARCH_SPACE, () => 0.8);
     const distance = (p: Float64Array) =>
       Math.hypot(...Array.from(p, (v, d) => v - (target[d] as number)));
-    const random = new Random(1);
+    const random = new Rng(1);
     const history: Observation[] = [];
     for (let i = 0; i < 16; i++) {
       const point = nextPoint('random', history, random, SEARCH_SPACE.length);
       history.push({ point, score: distance(point) });
     }
     const mean = (strategy: 'random' | 'tpe') => {
-      const r = new Random(2);
+      const r = new Rng(2);
       let sum = 0;
       for (let i = 0; i < 50; i++)
         sum += distance(nextPoint(strategy, history, r, SEARCH_SPACE.length));

@@ -5,9 +5,8 @@
  * trial always finishes, and a new one is not started when the mean trial time says it would end
  * past the budget (the first trial always runs). Deterministic for a seed and a trial count.
  */
-import { Random } from '../../data/generate/random.ts';
 import { type ProgressFactory, silentProgress } from '../../data/progress.ts';
-import type { ParamInput } from '../../engine/index.ts';
+import { type ParamInput, Rng } from '../../engine/index.ts';
 import type { SearchTrial } from '../run-record.ts';
 import type { FoldSet } from './fold-data.ts';
 import { nextPoint, type Observation, type SearchStrategy } from './sampler.ts';
@@ -63,7 +62,7 @@ export function searchTrees(
   options: SearchOptions,
 ): SearchResult {
   const strategy = options.strategy ?? 'tpe';
-  const random = new Random(options.seed, 0x5ea7c4);
+  const random = new Rng(options.seed, 0x5ea7c4);
   const budget = options.timeBudgetSeconds ?? Number.POSITIVE_INFINITY;
   const bar = (options.progress ?? silentProgress)('search', options.trials, 'trials');
   const history: Observation[] = [];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../data/generate/random.ts';
+import { Rng } from '../../engine/index.ts';
 import { foldRows, stratifiedFolds, stratifiedHoldout } from './split.ts';
 
 function labels(n: number, rate: number, seed: number): Float64Array {
-  const random = new Random(seed);
+  const random = new Rng(seed);
   return Float64Array.from({ length: n }, () => (random.next() < rate ? 1 : 0));
 }
 

@@ -3,10 +3,10 @@
  * is shuffled on its own and dealt out in turn, so every part keeps the overall default rate
  * (to within one row per class).
  */
-import { Random } from '../../data/generate/random.ts';
+import { Rng } from '../../engine/index.ts';
 
 /** Seeded Fisher–Yates shuffle in place. */
-function shuffle(values: Int32Array, random: Random): void {
+function shuffle(values: Int32Array, random: Rng): void {
   for (let i = values.length - 1; i > 0; i--) {
     const j = Math.floor(random.next() * (i + 1));
     const t = values[i] as number;
@@ -16,7 +16,7 @@ function shuffle(values: Int32Array, random: Random): void {
 }
 
 /** Row indices of each class (negatives, positives), each shuffled. */
-function shuffledClasses(labels: ArrayLike<number>, random: Random): [Int32Array, Int32Array] {
+function shuffledClasses(labels: ArrayLike<number>, random: Rng): [Int32Array, Int32Array] {
   const negatives: number[] = [];
   const positives: number[] = [];
   for (let i = 0; i < labels.length; i++) (labels[i] === 1 ? positives : negatives).push(i);
@@ -38,7 +38,7 @@ export function stratifiedHoldout(
 ): { train: Int32Array; holdout: Int32Array } {
   if (!(share > 0 && share < 1))
     throw new RangeError(`holdout share must be in (0, 1), got ${share}`);
-  const random = new Random(seed, 0x401d);
+  const random = new Rng(seed, 0x401d);
   const train: number[] = [];
   const holdout: number[] = [];
   for (const rows of shuffledClasses(labels, random)) {
@@ -57,7 +57,7 @@ export function stratifiedHoldout(
 export function stratifiedFolds(labels: ArrayLike<number>, k: number, seed: number): Int32Array {
   if (!Number.isInteger(k) || k < 2) throw new RangeError(`folds must be an integer ≥ 2, got ${k}`);
   const foldOf = new Int32Array(labels.length);
-  const random = new Random(seed, 0xf01d);
+  const random = new Rng(seed, 0xf01d);
   let next = 0;
   for (const rows of shuffledClasses(labels, random)) {
     for (let i = 0; i < rows.length; i++) {

@@ -1,5 +1,5 @@
 /** Seeded synthetic training data for the tests of this folder. */
-import { Random } from '../../data/generate/random.ts';
+import { Rng } from '../../engine/index.ts';
 import type { TrainingData } from './training-data.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { TrainingData } from './training-data.ts';
  * linear one (x2), noise columns, 10% missing values in x3, a gender and an age.
  */
 export function syntheticData(numRows: number, seed: number): TrainingData {
-  const random = new Random(seed);
+  const random = new Rng(seed);
   const p = 6;
   const values = new Float64Array(numRows * p);
   const labels = new Float64Array(numRows);

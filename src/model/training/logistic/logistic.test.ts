@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Random } from '../../../data/generate/random.ts';
-import { denseMatrix } from '../../../engine/index.ts';
+import { denseMatrix, Rng } from '../../../engine/index.ts';
 import {
   fitLogistic,
   fitLogisticDesign,
@@ -35,7 +34,7 @@ function problem(
   seed: number,
   missing = 0,
 ) {
-  const random = new Random(seed);
+  const random = new Rng(seed);
   const p = weights.length;
   const values = new Float64Array(numRows * p);
   const labels = new Float64Array(numRows);

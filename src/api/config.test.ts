@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from './config.ts';
+import { documentedErrors, thrownCodes } from '../../test/support/error-catalogue.ts';
+import { CONFIG_ERRORS, ConfigError, resolveConfig } from './config.ts';
 
 describe('resolveConfig', () => {
   it('fills defaults inside the data directory and freezes the result', () => {
@@ -23,5 +24,43 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ sessionTtlSeconds: 5 })).toThrow(/invalid sessionTtlSeconds/);
     expect(() => resolveConfig({ loginAttempts: { max: 0 } })).toThrow(/invalid loginAttempts.max/);
     expect(() => resolveConfig({ logLevel: 'loud' as 'info' })).toThrow(/invalid logLevel: loud/);
+  });
+});
+
+describe('the configuration error catalogue', () => {
+  const codes = Object.keys(CONFIG_ERRORS).sort();
+
+  it('is listed in docs/errors.md code for code, with the same message and meaning', () => {
+    const documented = documentedErrors('ConfigError');
+    expect([...documented.keys()].sort()).toEqual(codes);
+    for (const [code, row] of documented) {
+      expect(row, code).toEqual(CONFIG_ERRORS[code as keyof typeof CONFIG_ERRORS]);
+    }
+  });
+
+  it('has every code thrown by resolveConfig', () => {
+    expect([...thrownCodes('ConfigError', ['src/api/config.ts'])].sort()).toEqual(codes);
+  });
+
+  it('throws ConfigErrors with a code and the setting at fault', () => {
+    const cases: [Parameters<typeof resolveConfig>[0], string, string][] = [
+      [{ port: 70000 }, 'OUT_OF_RANGE', 'port'],
+      [{ modelsDir: '' }, 'EMPTY_VALUE', 'modelsDir'],
+      [{ secureCookies: 'yes' as 'auto' }, 'UNKNOWN_VALUE', 'secureCookies'],
+    ];
+    for (const [options, code, setting] of cases) {
+      const error = (() => {
+        try {
+          resolveConfig(options);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error).toMatchObject({ code, setting, userFacing: true });
+    }
+    expect(() => resolveConfig({ logLevel: 'loud' as 'info' })).toThrow(
+      'invalid logLevel: loud (expected one of fatal, error, warn, info, debug, trace, silent)',
+    );
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Server configuration: defaults, validation with one message shape ("invalid X: Y"), then frozen
- * so nothing changes it while the server runs.
+ * so nothing changes it while the server runs. A bad setting throws a ConfigError with a code of
+ * CONFIG_ERRORS (docs/errors.md lists them; config.test.ts keeps the two in step).
  */
 import { join, resolve } from 'node:path';
+import { type CatalogueEntry, renderTemplate, type TemplateValues } from '../data/errors.ts';
 
 export interface ServerConfig {
   /** TCP port (0 = any free port). Default 8080. */
@@ -60,19 +62,53 @@ export function dataPaths(dataDir: string): {
   };
 }
 
-function invalid(name: string, detail: string): never {
-  throw new Error(`invalid ${name}: ${detail}`);
+/** Every way a setting can be wrong: a message template ("{name}" placeholders) and a doc line. */
+export const CONFIG_ERRORS = {
+  EMPTY_VALUE: {
+    message: 'invalid {name}: empty',
+    doc: 'a path (dataDir, dbPath, appDbPath, modelsDir) or the host is empty',
+  },
+  OUT_OF_RANGE: {
+    message: 'invalid {name}: {value} (expected a whole number from {min} to {max})',
+    doc: 'the port, session lifetime or a login-attempt limit is not a whole number in its range',
+  },
+  UNKNOWN_VALUE: {
+    message: 'invalid {name}: {value} (expected {allowed})',
+    doc: 'the log level or the secure-cookies mode is not one of its values',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ConfigErrorCode = keyof typeof CONFIG_ERRORS;
+
+/**
+ * A setting the server cannot start with. `userFacing` tells the CLI to show the message alone,
+ * without a stack trace; `setting` names the setting at fault.
+ */
+export class ConfigError<C extends ConfigErrorCode = ConfigErrorCode> extends Error {
+  override name = 'ConfigError';
+  readonly userFacing = true;
+  readonly setting: string;
+  constructor(
+    /** Stable code, a key of CONFIG_ERRORS. */
+    readonly code: C,
+    params: TemplateValues<(typeof CONFIG_ERRORS)[C]['message']> & { readonly name: string },
+  ) {
+    super(renderTemplate(CONFIG_ERRORS[code].message, params));
+    this.setting = params.name;
+  }
 }
 
 function integerIn(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    invalid(name, `${value} (expected a whole number from ${min} to ${max})`);
+    throw new ConfigError('OUT_OF_RANGE', { name, value, min, max });
   }
   return value;
 }
 
 function nonEmpty(name: string, value: string): string {
-  if (typeof value !== 'string' || value.trim() === '') invalid(name, 'empty');
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ConfigError('EMPTY_VALUE', { name });
+  }
   return value;
 }
 
@@ -81,10 +117,20 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
   const dataDir = resolve(nonEmpty('dataDir', options.dataDir ?? CONFIG_DEFAULTS.dataDir));
   const paths = dataPaths(dataDir);
   const logLevel = options.logLevel ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) invalid('logLevel', String(logLevel));
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('UNKNOWN_VALUE', {
+      name: 'logLevel',
+      value: String(logLevel),
+      allowed: `one of ${LOG_LEVELS.join(', ')}`,
+    });
+  }
   const secureCookies = options.secureCookies ?? 'auto';
   if (secureCookies !== true && secureCookies !== false && secureCookies !== 'auto') {
-    invalid('secureCookies', String(secureCookies));
+    throw new ConfigError('UNKNOWN_VALUE', {
+      name: 'secureCookies',
+      value: String(secureCookies),
+      allowed: "true, false or 'auto'",
+    });
   }
   const config: ServerConfig = {
     port: integerIn('port', options.port ?? CONFIG_DEFAULTS.port, 0, 65535),

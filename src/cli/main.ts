@@ -12,7 +12,10 @@ import { registerStart } from './commands/start.ts';
 import { registerTrain } from './commands/train.ts';
 import { UserError } from './user-error.ts';
 
-/** Errors from lower layers that the user can act on carry `userFacing: true` (see data/errors.ts). */
+/**
+ * Errors from lower layers that the user can act on carry `userFacing: true`: DataError,
+ * EngineError, ModelError and ConfigError (their codes: docs/errors.md).
+ */
 function isUserFacing(error: unknown): error is Error {
   return error instanceof Error && (error as { userFacing?: unknown }).userFacing === true;
 }

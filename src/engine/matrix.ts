@@ -22,13 +22,15 @@ export function denseMatrix(
   layout: Layout,
 ): DenseMatrix {
   if (!Number.isInteger(numRows) || !Number.isInteger(numCols) || numRows < 0 || numCols < 0) {
-    throw new EngineError('BAD_INPUT', `invalid matrix shape ${numRows} × ${numCols}`);
+    throw new EngineError('BAD_MATRIX_SHAPE', { numRows, numCols });
   }
   if (values.length !== numRows * numCols) {
-    throw new EngineError(
-      'BAD_INPUT',
-      `matrix has ${values.length} values, expected ${numRows} rows × ${numCols} columns = ${numRows * numCols}`,
-    );
+    throw new EngineError('MATRIX_SIZE', {
+      count: values.length,
+      numRows,
+      numCols,
+      expected: numRows * numCols,
+    });
   }
   return { values, numRows, numCols, layout };
 }
@@ -39,10 +41,11 @@ export function fromColumns(columns: readonly ArrayLike<number>[]): DenseMatrix 
   const values = new Float64Array(numRows * columns.length);
   columns.forEach((column, c) => {
     if (column.length !== numRows) {
-      throw new EngineError(
-        'BAD_INPUT',
-        `column ${c} has ${column.length} values, column 0 has ${numRows}`,
-      );
+      throw new EngineError('COLUMN_LENGTH', {
+        column: c,
+        count: column.length,
+        expected: numRows,
+      });
     }
     values.set(column, c * numRows);
   });

@@ -85,7 +85,7 @@ export function serializeModel(model: Model): string {
 }
 
 function corrupt(detail: string): EngineError {
-  return new EngineError('BAD_MODEL', `invalid model file: ${detail}`);
+  return new EngineError('BAD_MODEL', { detail });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -182,16 +182,16 @@ export function parseModel(text: string): Model {
   }
   if (!isRecord(json) || json.format !== MODEL_FORMAT) {
     const format = isRecord(json) ? JSON.stringify(json.format) : 'missing';
-    throw new EngineError(
-      'BAD_MODEL',
-      `not a creditlens model: format is ${format ?? 'missing'}, expected "${MODEL_FORMAT}"`,
-    );
+    throw new EngineError('WRONG_FORMAT', {
+      format: format ?? 'missing',
+      expected: MODEL_FORMAT,
+    });
   }
   if (json.version !== MODEL_VERSION) {
-    throw new EngineError(
-      'BAD_MODEL',
-      `unsupported model version ${JSON.stringify(json.version)}; this build reads version ${MODEL_VERSION}`,
-    );
+    throw new EngineError('MODEL_VERSION', {
+      version: String(JSON.stringify(json.version)),
+      supported: MODEL_VERSION,
+    });
   }
   const { checksum, ...body } = json;
   if (typeof checksum !== 'string' || checksum !== sha256Hex(canonicalJson(body))) {

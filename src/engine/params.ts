@@ -216,7 +216,7 @@ function rangeText(spec: ParamSpec): string {
 }
 
 function bad(name: string, value: unknown, rule: string): EngineError {
-  return new EngineError('BAD_PARAM', `invalid param ${name}: ${show(value)} (must be ${rule})`);
+  return new EngineError('BAD_PARAM', { name, value: show(value), rule });
 }
 
 function checkNumber(name: string, spec: ParamSpec, value: unknown): number {
@@ -266,14 +266,11 @@ export function resolveParams(input: ParamInput = {}): Params {
     if (value === undefined) continue;
     const name = ALIAS_TO_NAME.get(key);
     if (name === undefined) {
-      throw new EngineError('UNKNOWN_PARAM', `unknown param ${key}`);
+      throw new EngineError('UNKNOWN_PARAM', { name: key });
     }
     const earlier = given.get(name);
     if (earlier !== undefined) {
-      throw new EngineError(
-        'BAD_PARAM',
-        `param ${name} given twice (as ${earlier} and as ${key}); give it once`,
-      );
+      throw new EngineError('PARAM_TWICE', { name, first: earlier, second: key });
     }
     given.set(name, key);
     out[name] = checkValue(name, value);

@@ -8,10 +8,11 @@ import { getObjective } from './objective/index.ts';
 
 function checkWidth(model: Model, numCols: number, what: string): void {
   if (numCols !== model.featureNames.length) {
-    throw new EngineError(
-      'BAD_INPUT',
-      `${what} has ${numCols} features, the model expects ${model.featureNames.length}`,
-    );
+    throw new EngineError('FEATURE_COUNT', {
+      what,
+      count: numCols,
+      expected: `the model expects ${model.featureNames.length}`,
+    });
   }
 }
 

@@ -15,10 +15,7 @@ const RAW_COLUMNS = APPLICATION_TEST_COLUMNS.map((c) => c.name);
 const BATCH = 256;
 
 function unknownClient(id: number): DataError {
-  return new DataError('UNKNOWN_CLIENT', `unknown client ${id}`, {
-    column: 'SK_ID_CURR',
-    value: String(id),
-  });
+  return new DataError('UNKNOWN_CLIENT', { column: 'SK_ID_CURR', value: String(id) });
 }
 
 /** The stored applications of `ids` (at most BATCH), by id; unknown ids are absent. */
@@ -28,9 +25,7 @@ export async function loadApplications(
 ): Promise<Map<number, RawApplication>> {
   for (const id of ids) {
     if (!Number.isSafeInteger(id)) {
-      throw new DataError('BAD_VALUE', `client id must be a whole number, got ${id}`, {
-        column: 'SK_ID_CURR',
-      });
+      throw new DataError('BAD_CLIENT_ID', { column: 'SK_ID_CURR', value: String(id) });
     }
   }
   if (ids.length > BATCH) throw new RangeError(`at most ${BATCH} clients per read`);

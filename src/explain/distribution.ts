@@ -85,8 +85,7 @@ export function percentileOf(sorted: Float64Array, v: number): number {
 export function rowsOfIds(population: Population, ids: readonly number[]): Int32Array {
   return Int32Array.from(ids, (id) => {
     const row = population.rowOf(id);
-    if (row === undefined)
-      throw new DataError('UNKNOWN_CLIENT', `unknown client ${id}`, { value: String(id) });
+    if (row === undefined) throw new DataError('UNKNOWN_CLIENT', { value: String(id) });
     return row;
   });
 }
@@ -145,12 +144,13 @@ export function distributionOf(
   options: DistributionOptions = {},
 ): Distribution {
   const column = population.columns.get(feature);
-  if (!column)
-    throw new DataError('UNKNOWN_FEATURE', `unknown feature ${feature}`, { column: feature });
+  if (!column) throw new DataError('UNKNOWN_FEATURE', { column: feature });
   const bins = options.bins ?? 30;
   if (!Number.isInteger(bins) || bins < 1 || bins > 500) {
-    throw new DataError('BAD_VALUE', `bins must be a whole number from 1 to 500, got ${bins}`, {
-      column: 'bins',
+    throw new DataError('BAD_OPTION', {
+      name: 'bins',
+      value: String(bins),
+      expected: 'a whole number from 1 to 500',
     });
   }
   const { order, edges } = featureOrder(population, feature, column, bins);
@@ -196,9 +196,7 @@ export function distributionOf(
   if (clientValue === undefined && options.clientId !== undefined) {
     const row = population.rowOf(options.clientId);
     if (row === undefined) {
-      throw new DataError('UNKNOWN_CLIENT', `unknown client ${options.clientId}`, {
-        value: String(options.clientId),
-      });
+      throw new DataError('UNKNOWN_CLIENT', { value: String(options.clientId) });
     }
     clientValue = column[row] as number;
   }

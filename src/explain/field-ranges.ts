@@ -57,10 +57,12 @@ export function checkFieldRange(column: string, value: string | number | null): 
   if (Number.isNaN(n)) return; // validateApplication names non-numbers
   if (n === range.special) return;
   if (!(n >= range.min && n <= range.max)) {
-    throw new DataError(
-      'OUT_OF_RANGE',
-      `application field ${column}: ${n} is outside its range [${range.min}, ${range.max}]`,
-      { column, value: String(value) },
-    );
+    throw new DataError('OUT_OF_RANGE', {
+      column,
+      value: String(value),
+      number: n,
+      min: range.min,
+      max: range.max,
+    });
   }
 }

@@ -22,15 +22,11 @@ export function compareWithGroup(
   features: readonly string[],
 ): FeatureComparison[] {
   const row = population.rowOf(clientId);
-  if (row === undefined)
-    throw new DataError('UNKNOWN_CLIENT', `unknown client ${clientId}`, {
-      value: String(clientId),
-    });
+  if (row === undefined) throw new DataError('UNKNOWN_CLIENT', { value: String(clientId) });
   const buffer = new Float64Array(rows.length);
   return features.map((feature) => {
     const column = population.columns.get(feature);
-    if (!column)
-      throw new DataError('UNKNOWN_FEATURE', `unknown feature ${feature}`, { column: feature });
+    if (!column) throw new DataError('UNKNOWN_FEATURE', { column: feature });
     let n = 0;
     let sum = 0;
     for (const r of rows) {

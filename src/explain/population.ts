@@ -57,17 +57,13 @@ export function populationOf(data: {
 export async function loadPopulation(db: Db, names?: readonly string[]): Promise<Population> {
   const found = await featureTableColumns(db);
   if (found.length === 0) {
-    throw new DataError(
-      'NO_FEATURES',
-      `the database ${db.path} has no feature table: run \`creditlens features\` first`,
-    );
+    throw new DataError('NO_FEATURES', { db: db.path });
   }
   const stored = featureNamesOf(found);
   const wanted = names ?? stored;
   const known = new Set(stored);
   for (const n of wanted) {
-    if (!known.has(n))
-      throw new DataError('UNKNOWN_FEATURE', `unknown feature ${n}`, { column: n });
+    if (!known.has(n)) throw new DataError('UNKNOWN_FEATURE', { column: n });
   }
   const { ids, isTrain, target, columns } = await readFeatureColumns(db, wanted);
   return populationOf({

@@ -26,8 +26,8 @@ export function scatterOf(
 ): Scatter {
   const cx = population.columns.get(x);
   const cy = population.columns.get(y);
-  if (!cx) throw new DataError('UNKNOWN_FEATURE', `unknown feature ${x}`, { column: x });
-  if (!cy) throw new DataError('UNKNOWN_FEATURE', `unknown feature ${y}`, { column: y });
+  if (!cx) throw new DataError('UNKNOWN_FEATURE', { column: x });
+  if (!cy) throw new DataError('UNKNOWN_FEATURE', { column: y });
   const max = Math.max(1, Math.floor(options.max ?? 2000));
   const size = options.rows ? options.rows.length : population.size;
   const usable: number[] = [];
@@ -50,9 +50,7 @@ export function scatterOf(
   if (options.clientId !== undefined) {
     const r = population.rowOf(options.clientId);
     if (r === undefined) {
-      throw new DataError('UNKNOWN_CLIENT', `unknown client ${options.clientId}`, {
-        value: String(options.clientId),
-      });
+      throw new DataError('UNKNOWN_CLIENT', { value: String(options.clientId) });
     }
     const vx = cx[r] as number;
     const vy = cy[r] as number;

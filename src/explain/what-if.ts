@@ -36,21 +36,15 @@ export function applyChanges(
   const merged: RawApplication = { ...base };
   for (const [field, value] of Object.entries(changes)) {
     if (field === 'SK_ID_CURR') {
-      throw new DataError(
-        'BAD_VALUE',
-        'application field SK_ID_CURR cannot be changed in a what-if',
-        { column: field },
-      );
+      throw new DataError('FIXED_FIELD', { column: field });
     }
     if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
-      throw new DataError(
-        'BAD_VALUE',
-        `application field ${field}: expected a number, a text or null`,
-        {
-          column: field,
-          value: String(value),
-        },
-      );
+      throw new DataError('BAD_FIELD', {
+        column: field,
+        value: String(value),
+        expected: 'a number, a text or null',
+        shown: JSON.stringify(value),
+      });
     }
     merged[field] = value;
   }
@@ -188,23 +182,19 @@ export function scoreNewApplication(
 ): ScoredApplication {
   for (const field of NEW_APPLICATION_REQUIRED) {
     if (fields[field] === undefined || fields[field] === null || fields[field] === '') {
-      throw new DataError('MISSING_FIELD', `application field ${field} is required`, {
-        column: field,
-      });
+      throw new DataError('MISSING_FIELD', { column: field });
     }
   }
   const { SK_ID_CURR: id = null, ...rest } = fields;
   const base: RawApplication = {};
   if (id !== null) {
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
-      throw new DataError(
-        'BAD_VALUE',
-        'application field SK_ID_CURR: expected a whole number ≥ 1',
-        {
-          column: 'SK_ID_CURR',
-          value: String(id),
-        },
-      );
+      throw new DataError('BAD_FIELD', {
+        column: 'SK_ID_CURR',
+        value: String(id),
+        expected: 'a whole number ≥ 1',
+        shown: JSON.stringify(id),
+      });
     }
     base.SK_ID_CURR = id;
   }

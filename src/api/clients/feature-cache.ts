@@ -29,7 +29,7 @@ export class FeatureCache {
 
   static async load(db: SerialDb, categoricalNames: readonly string[]): Promise<FeatureCache> {
     const described = await db.queue(() => featureTableColumns(db.db));
-    if (described.length === 0) throw new DataError('MISSING_TABLE', 'no features table');
+    if (described.length === 0) throw new DataError('NO_FEATURES', { db: db.db.path });
     const numeric = featureNamesOf(described);
     const result = await db.queue(() => readFeatureColumns(db.db, numeric));
     const { ids, isTrain: train, target } = result;

@@ -104,11 +104,11 @@ export class ClientRepository {
   } {
     const missing = names.filter((n) => !this.cache.has(n));
     if (missing.length > 0) {
-      throw new DataError(
-        'MISSING_FEATURE',
-        `the feature table lacks ${missing.length} feature(s) the model needs: ${missing.slice(0, 5).join(', ')}`,
-        { column: missing[0] },
-      );
+      throw new DataError('MISSING_FEATURE', {
+        column: missing[0],
+        count: missing.length,
+        names: missing.slice(0, 5).join(', '),
+      });
     }
     const columns = names.map((n) => this.cache.column(n) ?? new Float64Array(0));
     return { ids: this.cache.ids, columns, rowCount: this.cache.size };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { presentDemoLogins } from '../../api/auth/demo-users.ts';
-import { dataPaths } from '../../api/config.ts';
+import { ConfigError, dataPaths } from '../../api/config.ts';
 import { buildServer } from '../../api/server.ts';
 import { WEB_DIST } from '../../api/web/paths.ts';
 import { dataDirOption, dbOption, hostOption, parsePort, portOption } from '../options.ts';
@@ -46,9 +46,7 @@ export async function runServer(options: ServeSettings): Promise<void> {
       logLevel: options.logLevel as 'info',
     });
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('invalid ')) {
-      throw new UserError(error.message);
-    }
+    if (error instanceof ConfigError) throw new UserError(error.message);
     throw error;
   }
   const { config } = app.ctx;

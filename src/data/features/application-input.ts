@@ -23,11 +23,12 @@ const IGNORED = new Set(['TARGET']);
 const DERIVED = new Set(['DAYS_EMPLOYED_ANOM']);
 
 function badValue(column: string, value: unknown, expected: string): DataError {
-  return new DataError(
-    'BAD_VALUE',
-    `application field ${column}: expected ${expected}, got ${JSON.stringify(value)}`,
-    { column, value: String(value) },
-  );
+  return new DataError('BAD_FIELD', {
+    column,
+    expected,
+    shown: JSON.stringify(value),
+    value: String(value),
+  });
 }
 
 function toNumber(column: string, value: string | number, integer: boolean): number {
@@ -44,14 +45,13 @@ function toNumber(column: string, value: string | number, integer: boolean): num
 export function validateApplication(application: RawApplication): (string | number | null)[] {
   for (const column of Object.keys(application)) {
     if (DERIVED.has(column)) {
-      throw new DataError(
-        'UNKNOWN_FIELD',
-        `application field ${column} is derived: pass DAYS_EMPLOYED (365243 = no employment) instead`,
-        { column },
-      );
+      throw new DataError('DERIVED_FIELD', {
+        column,
+        source: 'DAYS_EMPLOYED (365243 = no employment)',
+      });
     }
     if (!KIND.has(column) && !IGNORED.has(column)) {
-      throw new DataError('UNKNOWN_FIELD', `unknown application field ${column}`, { column });
+      throw new DataError('UNKNOWN_FIELD', { column });
     }
   }
   return APPLICATION_TEST_COLUMNS.map(({ name, kind }) => {
@@ -68,11 +68,12 @@ export function validateApplication(application: RawApplication): (string | numb
     if (value === '') return null;
     const closed = CLOSED_SETS.get(name);
     if (closed && !closed.has(value)) {
-      throw new DataError(
-        'UNKNOWN_CATEGORY',
-        `application field ${name}: unknown category ${JSON.stringify(value)} (expected one of ${[...closed].map((v) => JSON.stringify(v)).join(', ')})`,
-        { column: name, value },
-      );
+      throw new DataError('UNKNOWN_CATEGORY', {
+        column: name,
+        value,
+        shown: JSON.stringify(value),
+        allowed: [...closed].map((v) => JSON.stringify(v)).join(', '),
+      });
     }
     return value;
   });

@@ -26,10 +26,7 @@ import { applicationFeatureProgram } from './row-eval/application.ts';
 async function storedFeatureNames(db: Db): Promise<string[]> {
   const columns = await featureTableColumns(db);
   if (columns.length === 0) {
-    throw new DataError(
-      'NO_FEATURES',
-      `the database ${db.path} has no feature table: run \`creditlens features\` first`,
-    );
+    throw new DataError('NO_FEATURES', { db: db.path });
   }
   return featureNamesOf(columns);
 }

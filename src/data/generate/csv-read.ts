@@ -63,7 +63,9 @@ export function columnsFromLines(lines: Iterable<string>, where: string): CsvCol
     try {
       cells = parseCsvLine(line);
     } catch (error) {
-      throw new DataError('BAD_CSV', `${where}, line ${lineNo}: ${(error as Error).message}`, {
+      throw new DataError('BAD_CSV', {
+        at: `${where}, line ${lineNo}`,
+        detail: (error as Error).message,
         file: where,
         line: lineNo,
       });
@@ -74,16 +76,19 @@ export function columnsFromLines(lines: Iterable<string>, where: string): CsvCol
       continue;
     }
     if (cells.length !== header.length) {
-      throw new DataError(
-        'BAD_CSV',
-        `${where}, line ${lineNo}: ${cells.length} values, the header has ${header.length}`,
-        { file: where, line: lineNo },
-      );
+      throw new DataError('RAGGED_ROW', {
+        at: `${where}, line ${lineNo}`,
+        file: where,
+        line: lineNo,
+        found: cells.length,
+        expected: header.length,
+        which: cells.length < header.length ? 'too few' : 'too many',
+      });
     }
     for (let c = 0; c < cells.length; c++) (columns[c] as string[]).push(cells[c] as string);
     rows++;
   }
-  if (!header) throw new DataError('BAD_CSV', `${where}: empty file, no header`, { file: where });
+  if (!header) throw new DataError('EMPTY_FILE', { file: where });
   return { header, columns, rows };
 }
 
@@ -94,11 +99,10 @@ export async function readCsvColumns(path: string): Promise<CsvColumns> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    throw new DataError(
-      e.code === 'ENOENT' ? 'MISSING_FILE' : 'READ_ERROR',
-      `cannot read ${path}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`,
-      { file: path },
-    );
+    throw new DataError('READ_ERROR', {
+      file: path,
+      reason: e.code === 'ENOENT' ? 'no such file' : e.message,
+    });
   }
   return columnsFromLines(text.split('\n'), path);
 }

@@ -51,10 +51,11 @@ const BLOCK_CLIENTS = 1_000;
 
 function checkCount(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new DataError(
-      'BAD_OPTION',
-      `invalid ${name}: ${value} (expected an integer from ${min} to ${max})`,
-    );
+    throw new DataError('BAD_OPTION', {
+      name,
+      value: String(value),
+      expected: `an integer from ${min} to ${max}`,
+    });
   }
   return value;
 }
@@ -75,7 +76,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     10_000_000,
   );
   const total = clients + testClients;
-  if (total === 0) throw new DataError('BAD_OPTION', 'nothing to generate: 0 clients in all');
+  if (total === 0) throw new DataError('NOTHING_TO_GENERATE', {});
   const seed = checkCount('seed', options.seed ?? DEFAULT_SEED, 0, 2 ** 31 - 1);
   const workers = checkCount('workers', options.workers ?? (total > 50_000 ? 2 : 1), 1, 32);
   const outDir = resolve(options.outDir);

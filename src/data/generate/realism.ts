@@ -81,11 +81,14 @@ function numbers(cells: readonly string[], where: string, column: string): Float
     if (c === '') continue;
     const v = Number(c);
     if (!Number.isFinite(v)) {
-      throw new DataError('BAD_VALUE', `${where}, row ${r + 1}, ${column}: not a number: "${c}"`, {
+      throw new DataError('BAD_VALUE', {
+        at: `${where}, row ${r + 1}`,
         file: where,
         line: r + 2,
         column,
         value: c,
+        shown: c,
+        expected: 'a number',
       });
     }
     out[n++] = v;
@@ -124,9 +127,7 @@ export function compareApplications(
   names: { real: string; generated: string } = { real: 'real', generated: 'generated' },
 ): RealismReport {
   if (!real.header.includes('SK_ID_CURR')) {
-    throw new DataError('BAD_FILE', `${names.real} is not an application file: no SK_ID_CURR`, {
-      file: names.real,
-    });
+    throw new DataError('NOT_APPLICATION_FILE', { file: names.real });
   }
   const columns: ColumnRealism[] = [];
   for (const spec of APPLICATION_TEST_COLUMNS) {

@@ -35,11 +35,12 @@ export async function checkUniqueKey(db: Db, source: LoadedSource): Promise<void
   );
   if (!dup) return;
   const file = source.spec.file;
-  throw new DataError(
-    'DUPLICATE_KEY',
-    `${file}: duplicate ${column} ${dup.id}, found ${dup.n} times${await where(source, column, dup.id)}`,
-    { file, column, value: String(dup.id) },
-  );
+  throw new DataError('DUPLICATE_KEY', {
+    file,
+    column,
+    value: String(dup.id),
+    found: `${dup.n} times in ${file}${await where(source, column, dup.id)}`,
+  });
 }
 
 /** Throws DUPLICATE_KEY when a client is in both application_train and application_test. */
@@ -55,11 +56,12 @@ export async function checkDisjointClients(
   if (!dup) return;
   const trainAt = await where(train, 'SK_ID_CURR', dup.id);
   const testAt = await where(test, 'SK_ID_CURR', dup.id);
-  throw new DataError(
-    'DUPLICATE_KEY',
-    `duplicate SK_ID_CURR ${dup.id}: in both ${train.spec.file}${trainAt} and ${test.spec.file}${testAt}; a client is either for training or for scoring`,
-    { file: test.spec.file, column: 'SK_ID_CURR', value: String(dup.id) },
-  );
+  throw new DataError('DUPLICATE_KEY', {
+    file: test.spec.file,
+    column: 'SK_ID_CURR',
+    value: String(dup.id),
+    found: `in both ${train.spec.file}${trainAt} and ${test.spec.file}${testAt}; a client is either for training or for scoring`,
+  });
 }
 
 /** The parents a history row must find: [key column, parent table] pairs. */

@@ -39,9 +39,7 @@ export async function readCsvHead(path: string, file: string): Promise<CsvHead> 
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) start = 3;
   const text = decodeUtf8(head.subarray(start), head.length === bytes, file);
   if (text.trim() === '') {
-    throw new DataError('EMPTY_FILE', `${file} is empty: expected at least a header line`, {
-      file,
-    });
+    throw new DataError('EMPTY_FILE', { file });
   }
 
   const headerEnd = endOfFirstRecord(text);
@@ -57,23 +55,15 @@ export async function readCsvHead(path: string, file: string): Promise<CsvHead> 
 
 function checkEncoding(head: Buffer, file: string): void {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new DataError(
-      'BAD_ENCODING',
-      `${file} is UTF-16 encoded: save it as UTF-8 (the Kaggle files are UTF-8)`,
-      { file },
-    );
+    throw new DataError('BAD_ENCODING', { at: file, problem: 'is UTF-16 encoded', file });
   }
   const zero = head.indexOf(0);
   if (zero >= 0) {
     // Every other byte zero is UTF-16 without a BOM; scattered zeros mean a binary file.
     const utf16 = head.length >= 4 && (head[1] === 0 || head[0] === 0) && head[3] === head[1];
-    throw new DataError(
-      'BAD_ENCODING',
-      utf16
-        ? `${file} looks UTF-16 encoded: save it as UTF-8 (the Kaggle files are UTF-8)`
-        : `${file} is not a text file: it holds binary data (a zero byte at offset ${zero})`,
-      { file },
-    );
+    throw utf16
+      ? new DataError('BAD_ENCODING', { at: file, problem: 'looks UTF-16 encoded', file })
+      : new DataError('BINARY_FILE', { file, offset: zero });
   }
 }
 
@@ -81,20 +71,22 @@ function checkEncoding(head: Buffer, file: string): void {
 function decodeUtf8(head: Buffer, complete: boolean, file: string): string {
   const end = complete ? head.length : head.lastIndexOf(0x0a) + 1;
   if (end === 0 && !complete) {
-    throw new DataError('BAD_HEADER', `${file}: no line break in the first ${HEAD_BYTES} bytes`, {
+    throw new DataError('BAD_HEADER', {
       file,
       line: 1,
+      problem: `does not end within the first ${HEAD_BYTES} bytes (no line break)`,
     });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
   } catch {
     const line = lineOfInvalidUtf8(head.subarray(0, end));
-    throw new DataError(
-      'BAD_ENCODING',
-      `${file} is not valid UTF-8 (line ${line}): save it as UTF-8 (the Kaggle files are UTF-8)`,
-      { file, line },
-    );
+    throw new DataError('BAD_ENCODING', {
+      at: file,
+      problem: `is not valid UTF-8 (line ${line})`,
+      file,
+      line,
+    });
   }
 }
 
@@ -153,11 +145,7 @@ function checkDelimiter(header: string, file: string): void {
     ['|', "'|' (pipe)"],
   ] as const) {
     if (counts[delimiter] > counts[',']) {
-      throw new DataError(
-        'WRONG_DELIMITER',
-        `${file}: the header is separated by ${name}, expected ',' (comma) as in the Kaggle files`,
-        { file, line: 1 },
-      );
+      throw new DataError('WRONG_DELIMITER', { file, line: 1, delimiter: name });
     }
   }
 }
@@ -172,10 +160,11 @@ function splitHeader(line: string, file: string): string[] {
   const seen = new Set<string>();
   for (const name of names) {
     if (seen.has(name.toLowerCase())) {
-      throw new DataError('BAD_HEADER', `${file}: the header names column ${name} twice`, {
+      throw new DataError('BAD_HEADER', {
         file,
         line: 1,
         column: name,
+        problem: `names column ${name} twice`,
       });
     }
     seen.add(name.toLowerCase());

@@ -73,7 +73,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestRep
     db?.interrupt();
   };
   const stopIfInterrupted = (): void => {
-    if (interrupted) throw new DataError('INTERRUPTED', interruptedMessage(dbPath));
+    if (interrupted) throw interruptedError(dbPath);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -160,7 +160,7 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestRep
     db = undefined;
     await removeBuild(build);
     if (interrupted && !(error instanceof DataError && error.code === 'INTERRUPTED')) {
-      throw new DataError('INTERRUPTED', interruptedMessage(dbPath));
+      throw interruptedError(dbPath);
     }
     throw error;
   } finally {
@@ -169,8 +169,10 @@ export async function ingestDirectory(options: IngestOptions): Promise<IngestRep
   }
 }
 
-function interruptedMessage(dbPath: string): string {
-  return `ingest interrupted: ${existsSync(dbPath) ? `${dbPath} is unchanged` : 'no database was written'}`;
+function interruptedError(dbPath: string): DataError {
+  return new DataError('INTERRUPTED', {
+    outcome: existsSync(dbPath) ? `${dbPath} is unchanged` : 'no database was written',
+  });
 }
 
 function emptyReport(table: TableName, file: string): TableReport {
@@ -180,9 +182,7 @@ function emptyReport(table: TableName, file: string): TableReport {
 /** The tables whose file is in `dir`; throws when the directory or the application file is missing. */
 function presentFiles(dir: string): Set<TableName> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new DataError('MISSING_DIR', `${dir} is not a directory: expected the Kaggle CSV files`, {
-      file: dir,
-    });
+    throw new DataError('MISSING_DIR', { file: dir });
   }
   const present = new Set<TableName>();
   for (const spec of TABLES) {
@@ -190,11 +190,11 @@ function presentFiles(dir: string): Set<TableName> {
     if (existsSync(path) && statSync(path).isFile()) present.add(spec.name);
   }
   if (!present.has('application_train') && !present.has('application_test')) {
-    throw new DataError(
-      'MISSING_FILE',
-      `missing application_train.csv in ${dir} (or application_test.csv alone, to score without training): the application table is required`,
-      { file: 'application_train.csv' },
-    );
+    throw new DataError('MISSING_FILE', {
+      file: 'application_train.csv',
+      dir,
+      need: 'the application table is required (application_test.csv alone, to score without training)',
+    });
   }
   return present;
 }

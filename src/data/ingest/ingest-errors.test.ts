@@ -183,7 +183,7 @@ const cases: Case[] = [
       ...good,
       bureau_balance: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]),
     }),
-    code: 'BAD_ENCODING',
+    code: 'BINARY_FILE',
     parts: () => ['bureau_balance.csv', 'binary'],
   },
   {

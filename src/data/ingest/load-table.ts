@@ -87,9 +87,10 @@ function unreadable(error: unknown, file: string): Error {
   const first = error.message
     .split('\n')
     .find((l) => l.trim() !== '' && !l.startsWith('CSV Error'));
-  return new DataError(
-    'BAD_FILE',
-    `${file}${line ? `, line ${line}` : ''}: cannot be read as CSV: ${first ?? error.message}`,
-    line ? { file, line: Number(line) } : { file },
-  );
+  return new DataError('BAD_FILE', {
+    at: line ? `${file}, line ${line}` : file,
+    detail: first ?? error.message,
+    file,
+    ...(line ? { line: Number(line) } : {}),
+  });
 }

@@ -41,11 +41,15 @@ export function csvRead(
   const missing = spec.columns.filter((c) => !present.has(c.name)).map((c) => c.name);
   if (missing.length > 0) {
     const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : '');
-    throw new DataError(
-      'MISSING_COLUMN',
-      `${file}: missing column${missing.length > 1 ? 's' : ''} ${shown} (${missing.length} of the ${spec.columns.length} Kaggle columns of ${spec.name})`,
-      { file, line: 1, column: missing[0] as string },
-    );
+    throw new DataError('MISSING_COLUMN', {
+      file,
+      line: 1,
+      column: missing[0] as string,
+      columns: `column${missing.length > 1 ? 's' : ''} ${shown}`,
+      count: missing.length,
+      total: spec.columns.length,
+      table: spec.name,
+    });
   }
 
   const types = header.map((name) => {

@@ -35,39 +35,47 @@ export function rejectError(
       const index = column === undefined ? -1 : header.indexOf(column);
       const value = index >= 0 ? (splitCsvRecord(reject.csv_line)[index] ?? '') : '';
       const kind = spec.columns.find((c) => c.name === column)?.kind;
+      const name = column ?? '(unnamed)';
       if (kind === 'key' && value.trim() === '') {
-        return new DataError('EMPTY_KEY', `${at}: the key ${column} is empty`, {
-          file,
-          line,
-          column,
-          value,
-        });
+        return new DataError('EMPTY_KEY', { at, file, line, column: name, value });
       }
       const expected = kind === 'key' || kind === 'target' ? 'a whole number' : 'a number';
-      return new DataError(
-        'BAD_VALUE',
-        `${at}, column ${column}: "${shown(value)}" is not ${expected}`,
-        { file, line, column, value },
-      );
+      return new DataError('BAD_VALUE', {
+        at,
+        file,
+        line,
+        column: name,
+        value,
+        shown: shown(value),
+        expected,
+      });
     }
     case 'MISSING COLUMNS':
     case 'TOO MANY COLUMNS': {
       const found = /Found: (\d+)/.exec(reject.error_message)?.[1] ?? '?';
-      return new DataError(
-        'RAGGED_ROW',
-        `${at}: ${found} fields where the header has ${header.length} (${reject.error_type === 'MISSING COLUMNS' ? 'too few' : 'too many'}; an unquoted comma or a cut-off line?)`,
-        { file, line, value: shown(reject.csv_line) },
-      );
+      return new DataError('RAGGED_ROW', {
+        at,
+        file,
+        line,
+        value: shown(reject.csv_line),
+        found,
+        expected: header.length,
+        which: reject.error_type === 'MISSING COLUMNS' ? 'too few' : 'too many',
+      });
     }
     case 'INVALID ENCODING':
     case 'INVALID UNICODE':
-      return new DataError(
-        'BAD_ENCODING',
-        `${at}: not valid UTF-8; save the file as UTF-8 (the Kaggle files are UTF-8)`,
-        { file, line, column },
-      );
+      return new DataError('BAD_ENCODING', {
+        at,
+        problem: 'is not valid UTF-8',
+        file,
+        line,
+        column,
+      });
     default:
-      return new DataError('BAD_ROW', `${at}: ${reject.error_message}`, {
+      return new DataError('BAD_ROW', {
+        at,
+        detail: reject.error_message,
         file,
         line,
         column,

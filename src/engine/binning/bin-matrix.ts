@@ -24,7 +24,7 @@ export interface BinnedMatrix {
 /** Learns at most `maxBin` value bins per feature (≤ 255) from a matrix. */
 export function createBinMapper(matrix: DenseMatrix, maxBin: number): BinMapper {
   if (maxBin < 2 || maxBin > 255) {
-    throw new EngineError('BAD_PARAM', `invalid param maxBin: ${maxBin} (must be ≥ 2 and ≤ 255)`);
+    throw new EngineError('BAD_PARAM', { name: 'maxBin', value: maxBin, rule: '≥ 2 and ≤ 255' });
   }
   const { rowStride, colStride } = strides(matrix);
   const buffer = new Float64Array(matrix.numRows);
@@ -48,10 +48,11 @@ export function createBinMapper(matrix: DenseMatrix, maxBin: number): BinMapper 
  */
 export function binMatrix(matrix: DenseMatrix, mapper: BinMapper, shared = false): BinnedMatrix {
   if (matrix.numCols !== mapper.cuts.length) {
-    throw new EngineError(
-      'BAD_INPUT',
-      `matrix has ${matrix.numCols} columns, the bins were learned on ${mapper.cuts.length}`,
-    );
+    throw new EngineError('FEATURE_COUNT', {
+      what: 'matrix',
+      count: matrix.numCols,
+      expected: `the bins were learned on ${mapper.cuts.length}`,
+    });
   }
   const { numRows, numCols } = matrix;
   const { rowStride, colStride } = strides(matrix);

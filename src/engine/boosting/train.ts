@@ -46,17 +46,27 @@ function checkDataset(
 ): { labels: Float64Array; weights: Float64Array } {
   const n = data.features.numRows;
   if (data.labels.length !== n) {
-    throw new EngineError('BAD_INPUT', `${what}: ${data.labels.length} labels for ${n} rows`);
+    throw new EngineError('ROW_COUNT', {
+      what,
+      count: data.labels.length,
+      items: 'labels',
+      rows: n,
+    });
   }
   const weights = new Float64Array(n).fill(1);
   if (data.weights !== undefined) {
     if (data.weights.length !== n) {
-      throw new EngineError('BAD_INPUT', `${what}: ${data.weights.length} weights for ${n} rows`);
+      throw new EngineError('ROW_COUNT', {
+        what,
+        count: data.weights.length,
+        items: 'weights',
+        rows: n,
+      });
     }
     for (let i = 0; i < n; i++) {
       const w = data.weights[i] as number;
       if (!(w > 0 && Number.isFinite(w))) {
-        throw new EngineError('BAD_INPUT', `${what}: weight of row ${i} is ${w}; it must be > 0`);
+        throw new EngineError('BAD_WEIGHT', { what, row: i, weight: w });
       }
       weights[i] = w;
     }
@@ -67,10 +77,11 @@ function checkDataset(
 function monotoneArray(params: Params, numFeatures: number): Int8Array {
   const list = params.monotoneConstraints;
   if (list.length > numFeatures) {
-    throw new EngineError(
-      'BAD_PARAM',
-      `invalid param monotoneConstraints: ${list.length} entries for ${numFeatures} features`,
-    );
+    throw new EngineError('BAD_PARAM', {
+      name: 'monotoneConstraints',
+      value: `${list.length} entries for ${numFeatures} features`,
+      rule: 'at most one entry per feature',
+    });
   }
   const out = new Int8Array(numFeatures);
   out.set(list);
@@ -125,17 +136,17 @@ function sampleFeatures(rng: Rng, fraction: number, numFeatures: number): Int32A
 export function train(data: Dataset, options: TrainOptions = {}): Model {
   const params = resolveParams(options.params);
   const { numRows, numCols } = data.features;
-  if (numRows === 0) throw new EngineError('BAD_INPUT', 'training data has no rows');
+  if (numRows === 0) throw new EngineError('NO_ROWS', {});
   const featureNames = options.featureNames ?? Array.from({ length: numCols }, (_, i) => `f${i}`);
   if (featureNames.length !== numCols) {
-    throw new EngineError(
-      'BAD_INPUT',
-      `${featureNames.length} feature names for ${numCols} feature columns`,
-    );
+    throw new EngineError('FEATURE_NAMES', {
+      count: featureNames.length,
+      expected: `the data has ${numCols} feature columns`,
+    });
   }
   const seen = new Set<string>();
   for (const name of featureNames) {
-    if (seen.has(name)) throw new EngineError('BAD_INPUT', `feature name "${name}" appears twice`);
+    if (seen.has(name)) throw new EngineError('DUPLICATE_FEATURE', { name });
     seen.add(name);
   }
   const objective = getObjective(params.objective);
@@ -162,10 +173,11 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
   } | null = null;
   if (options.valid !== undefined) {
     if (options.valid.features.numCols !== numCols) {
-      throw new EngineError(
-        'BAD_INPUT',
-        `validation data has ${options.valid.features.numCols} columns, training data ${numCols}`,
-      );
+      throw new EngineError('FEATURE_COUNT', {
+        what: 'validation data',
+        count: options.valid.features.numCols,
+        expected: `the training data has ${numCols}`,
+      });
     }
     const checked = checkDataset(options.valid, 'validation data');
     objective.checkLabels(checked.labels);
@@ -176,7 +188,7 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
     };
   }
   if (params.earlyStoppingRounds > 0 && valid === null) {
-    throw new EngineError('BAD_PARAM', 'earlyStoppingRounds needs a validation set (valid)');
+    throw new EngineError('NO_VALIDATION_SET', { param: 'earlyStoppingRounds' });
   }
   const metric = valid === null ? null : getMetric(params.evalMetric, params.objective);
 

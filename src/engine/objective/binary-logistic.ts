@@ -35,10 +35,11 @@ export const binaryLogistic: Objective = {
     for (let i = 0; i < label.length; i++) {
       const y = label[i];
       if (y !== 0 && y !== 1) {
-        throw new EngineError(
-          'BAD_INPUT',
-          `label of row ${i} is ${y}; binary:logistic needs 0 or 1`,
-        );
+        throw new EngineError('BAD_LABEL', {
+          row: i,
+          label: String(y),
+          rule: 'binary:logistic needs 0 or 1',
+        });
       }
     }
   },

@@ -25,7 +25,11 @@ export const squaredError: Objective = {
   checkLabels(label) {
     for (let i = 0; i < label.length; i++) {
       if (!Number.isFinite(label[i])) {
-        throw new EngineError('BAD_INPUT', `label of row ${i} is ${label[i]}; it must be finite`);
+        throw new EngineError('BAD_LABEL', {
+          row: i,
+          label: String(label[i]),
+          rule: 'it must be finite',
+        });
       }
     }
   },

@@ -261,14 +261,14 @@ export class HistogramWorkers {
     for (let done = Atomics.load(control, Slot.Completed); done < numChunks; ) {
       if (Atomics.wait(control, Slot.Completed, done, STALL_MS) === 'timed-out') {
         if (Atomics.load(control, Slot.Completed) === done) {
-          throw new EngineError('INTERNAL', 'a histogram worker thread stopped responding');
+          throw new EngineError('WORKER_FAILED', { problem: 'stopped responding' });
         }
       }
       done = Atomics.load(control, Slot.Completed);
     }
     Atomics.store(control, Slot.Claim, CLOSED_CLAIM);
     if (Atomics.load(control, Slot.Failed) !== 0) {
-      throw new EngineError('INTERNAL', 'a histogram worker thread failed');
+      throw new EngineError('WORKER_FAILED', { problem: 'failed' });
     }
     return numChunks;
   }

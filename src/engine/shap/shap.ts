@@ -80,10 +80,11 @@ export class ShapExplainer {
 
   private checkWidth(numCols: number): void {
     if (numCols !== this.model.featureNames.length) {
-      throw new EngineError(
-        'BAD_INPUT',
-        `input has ${numCols} features, the model expects ${this.model.featureNames.length}`,
-      );
+      throw new EngineError('FEATURE_COUNT', {
+        what: 'input',
+        count: numCols,
+        expected: `the model expects ${this.model.featureNames.length}`,
+      });
     }
   }
 

@@ -17,11 +17,11 @@ const OBJECTIVES: Readonly<Record<string, ObjectiveName>> = {
 };
 
 function bad(detail: string): EngineError {
-  return new EngineError('BAD_MODEL', `invalid XGBoost model: ${detail}`);
+  return new EngineError('BAD_XGBOOST_MODEL', { detail });
 }
 
 function unsupported(detail: string): EngineError {
-  return new EngineError('UNSUPPORTED_MODEL', `unsupported XGBoost model: ${detail}`);
+  return new EngineError('UNSUPPORTED_MODEL', { detail });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -214,10 +214,10 @@ export function parseXgboostModel(text: string, options: XgboostImportOptions = 
     featureNames = names as string[];
   } else if (options.featureNames !== undefined) {
     if (options.featureNames.length !== numFeatures) {
-      throw new EngineError(
-        'BAD_INPUT',
-        `${options.featureNames.length} feature names given, the XGBoost model has ${numFeatures} features`,
-      );
+      throw new EngineError('FEATURE_NAMES', {
+        count: options.featureNames.length,
+        expected: `the XGBoost model has ${numFeatures} features`,
+      });
     }
     featureNames = [...options.featureNames];
   } else {

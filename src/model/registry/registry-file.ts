@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataError } from '../../data/errors.ts';
+import { ModelError } from '../errors.ts';
 import type { CandidateName, RunRecord } from '../run-record.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 
@@ -50,8 +50,8 @@ export function summaryOf(record: RunRecord): StoredSummary {
   };
 }
 
-function corrupt(file: string, detail: string): DataError {
-  return new DataError('CORRUPT_REGISTRY', `${file} is corrupt: ${detail}`, { file });
+function corrupt(file: string, detail: string): ModelError {
+  return new ModelError('CORRUPT_REGISTRY', { file, detail });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

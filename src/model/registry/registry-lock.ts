@@ -5,7 +5,7 @@
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataError } from '../../data/errors.ts';
+import { ModelError } from '../errors.ts';
 
 const LOCK_NAME = '.registry.lock';
 const RETRY_MS = 50;
@@ -35,11 +35,7 @@ export async function withRegistryLock<T>(modelsDir: string, work: () => Promise
         continue;
       }
       if (Date.now() > deadline) {
-        throw new DataError(
-          'REGISTRY_LOCKED',
-          `the model registry ${modelsDir} is locked by another process (remove ${path} if none is running)`,
-          { file: path },
-        );
+        throw new ModelError('REGISTRY_LOCKED', { dir: modelsDir, file: path });
       }
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataError } from '../../data/errors.ts';
 import { fromColumns, type Model, predict } from '../../engine/index.ts';
+import { ModelError } from '../errors.ts';
 import { listRuns, loadActiveRun, loadRun, promoteRun, saveRun } from './index.ts';
 import { fabricateDraft, seededRandom, tinyModel } from './test-support.ts';
 
@@ -25,14 +25,14 @@ function scores(m: Model): Float64Array {
   return predict(m, fromColumns(columns));
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<DataError> {
+async function errorOf(promise: Promise<unknown>): Promise<ModelError> {
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
+    expect(error).toBeInstanceOf(ModelError);
+    return error as ModelError;
   }
-  throw new Error('expected a DataError');
+  throw new Error('expected a ModelError');
 }
 
 /** Every file and directory under the models directory with its content (directories: ''). */

@@ -8,13 +8,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataError } from '../../data/errors.ts';
 import { type Model, parseModel, serializeModel } from '../../engine/index.ts';
 import { renderModelCardHtml, renderModelCardMarkdown } from '../card/index.ts';
+import { ModelError } from '../errors.ts';
 import type { RunDraft, RunRecord } from '../run-record.ts';
 import { writeDirectoryAtomic } from './atomic-write.ts';
 import { codeVersion } from './code-version.ts';
 import {
+  REGISTRY_FILE,
   type RegistryState,
   type RunSummary,
   readRegistry,
@@ -54,11 +55,7 @@ export const RUN_FILES = {
 
 function requireModelsDir(modelsDir: string): void {
   if (!existsSync(modelsDir) || !statSync(modelsDir).isDirectory()) {
-    throw new DataError(
-      'MISSING_MODELS_DIR',
-      `no models directory at ${modelsDir} (train a model first: creditlens train)`,
-      { file: modelsDir },
-    );
+    throw new ModelError('MISSING_MODELS_DIR', { file: modelsDir });
   }
 }
 
@@ -74,9 +71,7 @@ function resolveId(modelsDir: string, state: RegistryState, id: string): string 
       : known.length === 0
         ? 'the registry is empty'
         : `known: ${known.join(', ')}${state.models.length > known.length ? ', …' : ''}`;
-  throw new DataError('UNKNOWN_MODEL', `unknown model "${id}" in ${modelsDir} (${hint})`, {
-    value: id,
-  });
+  throw new ModelError('UNKNOWN_MODEL', { value: id, dir: modelsDir, hint });
 }
 
 /** Stores a finished training run; returns its record (with id and code version). */
@@ -129,7 +124,7 @@ async function readRunFile(file: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new DataError('MISSING_RUN_FILE', `${file} is missing`, { file });
+      throw new ModelError('MISSING_RUN_FILE', { file });
     }
     throw error;
   }
@@ -140,33 +135,23 @@ function parseRecord(file: string, text: string, id: string): RunRecord {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new DataError(
-      'CORRUPT_RUN',
-      `${file} is corrupt: not valid JSON (${(error as Error).message})`,
-      {
-        file,
-      },
-    );
+    throw new ModelError('CORRUPT_RUN', {
+      file,
+      detail: `not valid JSON (${(error as Error).message})`,
+    });
   }
   const record = json as Partial<RunRecord> | null;
   if (record === null || typeof record !== 'object' || record.format !== 'creditlens-run') {
-    throw new DataError('CORRUPT_RUN', `${file} is corrupt: not a creditlens run record`, { file });
+    throw new ModelError('CORRUPT_RUN', { file, detail: 'not a creditlens run record' });
   }
   if (record.version !== 1) {
-    throw new DataError(
-      'CORRUPT_RUN',
-      `${file} has run record version ${String(record.version)}; this creditlens reads version 1`,
-      { file },
-    );
+    throw new ModelError('RUN_VERSION', { file, version: String(record.version), supported: 1 });
   }
   if (record.id !== id) {
-    throw new DataError(
-      'CORRUPT_RUN',
-      `${file} is corrupt: its id is "${String(record.id)}", expected "${id}"`,
-      {
-        file,
-      },
-    );
+    throw new ModelError('CORRUPT_RUN', {
+      file,
+      detail: `its id is "${String(record.id)}", expected "${id}"`,
+    });
   }
   return record as RunRecord;
 }
@@ -176,10 +161,10 @@ export async function loadRun(modelsDir: string, id: string): Promise<LoadedRun>
   requireModelsDir(modelsDir);
   const resolved = resolveId(modelsDir, await readRegistry(modelsDir), id);
   if (!isRunId(resolved)) {
-    throw new DataError(
-      'CORRUPT_REGISTRY',
-      `registry.json in ${modelsDir} holds a bad id "${resolved}"`,
-    );
+    throw new ModelError('CORRUPT_REGISTRY', {
+      file: join(modelsDir, REGISTRY_FILE),
+      detail: `it holds a bad id "${resolved}"`,
+    });
   }
   const runDir = join(modelsDir, resolved);
   const recordFile = join(runDir, RUN_FILES.record);
@@ -190,9 +175,11 @@ export async function loadRun(modelsDir: string, id: string): Promise<LoadedRun>
   try {
     model = parseModel(modelText);
   } catch (error) {
-    throw new DataError('CORRUPT_MODEL', `${modelFile} is corrupt: ${(error as Error).message}`, {
-      file: modelFile,
-    });
+    throw new ModelError(
+      'CORRUPT_MODEL',
+      { file: modelFile, detail: (error as Error).message },
+      { cause: error },
+    );
   }
   return { record, model };
 }

@@ -1,4 +1,4 @@
-import { DataError } from '../../data/errors.ts';
+import { ModelError } from '../errors.ts';
 import { isMissingCell, parseNumberCell } from './cells.ts';
 
 /** A feature column is numeric when every non-missing cell is a finite number, else categorical. */
@@ -36,17 +36,19 @@ export interface TabularEncoding {
 /** Turns one cell of a column into its feature value; `line` is for error messages. */
 export type CellEncoder = (cell: string, line: number) => number;
 
-/** Numbers as they are, missing cells as NaN; text throws a DataError naming where it is. */
+/** Numbers as they are, missing cells as NaN; text throws a ModelError naming where it is. */
 export function numericEncoder(file: string, column: string): CellEncoder {
   return (cell, line) => {
     if (isMissingCell(cell)) return Number.NaN;
     const value = parseNumberCell(cell);
     if (value === undefined) {
-      throw new DataError(
-        'BAD_VALUE',
-        `${file} line ${line}, column "${column}": "${cell}" is not a number (the model reads this column as numeric)`,
-        { file, line, column, value: cell },
-      );
+      throw new ModelError('NOT_A_NUMBER', {
+        file,
+        line,
+        column,
+        value: cell,
+        why: 'the model reads this column as numeric',
+      });
     }
     return value;
   };
@@ -112,15 +114,14 @@ function isStringOrNull(value: unknown): value is string | null {
 
 /**
  * Checks a model file's `encoding` object and returns it typed; undefined when the model has
- * none (XGBoost models, models trained from the library). A malformed one throws a DataError.
+ * none (XGBoost models, models trained from the library). A malformed one throws a ModelError.
  */
 export function readTabularEncoding(
   value: unknown,
   featureNames: readonly string[],
 ): TabularEncoding | undefined {
   if (value === undefined) return undefined;
-  const bad = (detail: string) =>
-    new DataError('BAD_MODEL', `the model's column encoding is invalid: ${detail}`);
+  const bad = (detail: string) => new ModelError('BAD_COLUMN_ENCODING', { detail });
   if (!isRecord(value) || value.format !== 'creditlens-tabular' || value.version !== 1) {
     throw bad('expected format "creditlens-tabular" version 1');
   }

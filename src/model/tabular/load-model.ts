@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { DataError } from '../../data/errors.ts';
 import type { ProgressFactory } from '../../data/progress.ts';
 import { EngineError, type Model, parseAnyModel } from '../../engine/index.ts';
+import { ModelError } from '../errors.ts';
 import { readTabularEncoding, type TabularEncoding } from './encoding.ts';
 import { readScoringCsv, type ScoringTable } from './tables.ts';
 
@@ -13,16 +13,14 @@ export interface LoadedModel {
 
 /**
  * Reads a creditlens model or an XGBoost JSON model (save_model("model.json")). A file that
- * cannot be read or is not a model throws a DataError naming the file and the problem.
+ * cannot be read or is not a model throws a ModelError naming the file and the problem.
  */
 export async function loadModelFile(file: string): Promise<LoadedModel> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new DataError('MISSING_FILE', `cannot read ${file}: ${(error as Error).message}`, {
-      file,
-    });
+    throw new ModelError('MISSING_FILE', { file, reason: (error as Error).message });
   }
   let model: Model;
   try {
@@ -30,7 +28,7 @@ export async function loadModelFile(file: string): Promise<LoadedModel> {
   } catch (error) {
     // The engine's message says what is wrong; the user also needs to know which file.
     if (error instanceof EngineError) {
-      throw new DataError(error.code, `${file}: ${error.message}`, { file });
+      throw new ModelError('BAD_MODEL_FILE', { file, detail: error.message }, { cause: error });
     }
     throw error;
   }

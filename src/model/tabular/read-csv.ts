@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { splitCsvRecord } from '../../data/csv-record.ts';
-import { DataError } from '../../data/errors.ts';
+import { ModelError } from '../errors.ts';
 
 /** A CSV file read as text columns (column-major), with where each record started. */
 export interface CsvTable {
@@ -28,7 +28,7 @@ export type RecordHandler = (fields: string[], line: number) => void;
  * Streams a CSV file (RFC 4180: ',' separator, '"' quoting, quoted fields may hold commas, quotes
  * and line breaks) record by record, never holding the file in memory. The first record is the
  * header (returned); every other record must have as many fields as the header and goes to
- * `onRecord`. Blank lines are skipped. Throws a DataError naming the file and line for a missing
+ * `onRecord`. Blank lines are skipped. Throws a ModelError naming the file and line for a missing
  * or empty file, a duplicate or empty column name, a record of the wrong width or an unclosed
  * quote.
  */
@@ -45,9 +45,7 @@ export async function forEachCsvRecord(
   try {
     await opened;
   } catch (error) {
-    throw new DataError('MISSING_FILE', `cannot read ${file}: ${(error as Error).message}`, {
-      file,
-    });
+    throw new ModelError('MISSING_FILE', { file, reason: (error as Error).message });
   }
   try {
     return await readRecords(file, stream, onRecord, onHeader);
@@ -87,23 +85,24 @@ async function readRecords(
       continue;
     }
     if (fields.length !== header.length) {
-      throw new DataError(
-        'BAD_RECORD',
-        `${file} line ${start}: ${fields.length} fields, the header has ${header.length}`,
-        { file, line: start },
-      );
+      throw new ModelError('BAD_RECORD', {
+        file,
+        line: start,
+        problem: `${fields.length} fields, the header has ${header.length}`,
+      });
     }
     onRecord(fields, start);
     numRows++;
   }
   if (pending !== '') {
-    throw new DataError('BAD_RECORD', `${file} line ${start}: a quoted field is never closed`, {
+    throw new ModelError('BAD_RECORD', {
       file,
       line: start,
+      problem: 'a quoted field is never closed',
     });
   }
   if (header === null) {
-    throw new DataError('EMPTY_FILE', `${file} is empty: a header line is required`, { file });
+    throw new ModelError('EMPTY_FILE', { file });
   }
   return { header, numRows };
 }
@@ -113,17 +112,10 @@ function checkHeader(file: string, fields: readonly string[], line: number): str
   const seen = new Set<string>();
   header.forEach((name, c) => {
     if (name === '') {
-      throw new DataError('BAD_HEADER', `${file}: column ${c + 1} of the header has no name`, {
-        file,
-        line,
-      });
+      throw new ModelError('UNNAMED_COLUMN', { file, line, index: c + 1 });
     }
     if (seen.has(name)) {
-      throw new DataError('BAD_HEADER', `${file}: column "${name}" appears twice in the header`, {
-        file,
-        line,
-        column: name,
-      });
+      throw new ModelError('DUPLICATE_COLUMN', { file, line, column: name });
     }
     seen.add(name);
   });

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { DataError } from '../../data/errors.ts';
 import { type ProgressFactory, type ProgressSink, silentProgress } from '../../data/progress.ts';
 import { type DenseMatrix, denseMatrix } from '../../engine/index.ts';
+import { ModelError } from '../errors.ts';
 import { isMissingCell, parseNumberCell } from './cells.ts';
 import {
   CategoryCollector,
@@ -71,11 +71,7 @@ function requireColumn(
 ): number {
   const index = header.indexOf(column);
   if (index === -1) {
-    throw new DataError(
-      'MISSING_COLUMN',
-      `${file} has no ${role} column "${column}" (columns: ${header.join(', ')})`,
-      { file, column },
-    );
+    throw new ModelError('MISSING_COLUMN', { file, column, role, columns: header.join(', ') });
   }
   return index;
 }
@@ -93,11 +89,7 @@ async function scanTrainingFile(file: string, options: TrainingCsvOptions) {
     (fields, line) => {
       const target = fields[targetIndex] as string;
       if (isMissingCell(target)) {
-        throw new DataError(
-          'BAD_VALUE',
-          `${file} line ${line}: the target "${options.target}" is missing (every training row needs one)`,
-          { file, line, column: options.target },
-        );
+        throw new ModelError('MISSING_TARGET', { file, line, column: options.target });
       }
       if (options.targetKind !== 'numeric') labels.add(target.trim());
       for (let c = 0; c < fields.length; c++) {
@@ -111,10 +103,7 @@ async function scanTrainingFile(file: string, options: TrainingCsvOptions) {
       targetIndex = requireColumn(file, names, options.target, 'target');
       if (options.id !== undefined) requireColumn(file, names, options.id, 'id');
       if (options.id === options.target) {
-        throw new DataError(
-          'BAD_OPTION',
-          `the id and the target are the same column "${options.id}"`,
-        );
+        throw new ModelError('SAME_COLUMN', { column: options.id });
       }
       numeric = names.map(() => true);
     },
@@ -126,7 +115,7 @@ async function scanTrainingFile(file: string, options: TrainingCsvOptions) {
  * Reads a training CSV in two streaming passes: every column but the target and the id is a
  * feature, numeric when all its non-missing cells are numbers, else categorical (sorted
  * categories → 0..k−1). Missing cells (empty, NA, NaN, null, any case) become NaN. Throws a
- * DataError for an empty file, a file without data rows, a missing target or id column, or a
+ * ModelError for an empty file, a file without data rows, a missing target or id column, or a
  * target that is not binary (or, for targetKind 'numeric', not numbers).
  */
 export async function readTrainingCsv(
@@ -136,7 +125,7 @@ export async function readTrainingCsv(
   const scan = await scanTrainingFile(file, options);
   const { header, numRows, targetIndex } = scan;
   if (numRows === 0) {
-    throw new DataError('EMPTY_FILE', `${file} has a header but no data rows`, { file });
+    throw new ModelError('NO_DATA_ROWS', { file });
   }
   const classes =
     options.targetKind === 'numeric'
@@ -146,9 +135,7 @@ export async function readTrainingCsv(
     .map((name, c) => (name === options.target || name === options.id ? -1 : c))
     .filter((c) => c !== -1);
   if (featureIndex.length === 0) {
-    throw new DataError('NO_FEATURES', `${file} has no feature columns besides the target and id`, {
-      file,
-    });
+    throw new ModelError('NO_FEATURES', { file });
   }
   const collectors = featureIndex.map((c) => (scan.numeric[c] ? null : new CategoryCollector()));
   const encoders: CellEncoder[] = featureIndex.map(
@@ -171,7 +158,7 @@ export async function readTrainingCsv(
     r++;
   });
   if (r !== numRows) {
-    throw new DataError('CHANGED_FILE', `${file} changed while it was being read`, { file });
+    throw new ModelError('CHANGED_FILE', { file });
   }
 
   const columns: ColumnEncoding[] = featureIndex.map((c, j) => {
@@ -216,7 +203,7 @@ export interface ScoringTable {
 /**
  * Reads a CSV to score with a model of features `featureNames` in two streaming passes: columns
  * are found by name (any order), encoded as at training time when `encoding` is given, else read
- * as numbers. Model features absent from the file throw a DataError naming them all.
+ * as numbers. Model features absent from the file throw a ModelError naming them all.
  */
 export async function readScoringCsv(
   file: string,
@@ -237,11 +224,13 @@ export async function readScoringCsv(
       header = names;
       const missing = featureNames.filter((name) => !names.includes(name));
       if (missing.length > 0) {
-        throw new DataError(
-          'MISSING_COLUMN',
-          `${file} lacks ${missing.length} of the model's ${featureNames.length} feature column(s): ${missing.join(', ')}`,
-          { file, column: missing[0] as string },
-        );
+        throw new ModelError('MISSING_FEATURES', {
+          file,
+          column: missing[0] as string,
+          count: missing.length,
+          total: featureNames.length,
+          names: missing.join(', '),
+        });
       }
       if (id !== undefined) requireColumn(file, names, id, 'id');
     },
@@ -267,7 +256,7 @@ export async function readScoringCsv(
     r++;
   });
   if (r !== numRows) {
-    throw new DataError('CHANGED_FILE', `${file} changed while it was being read`, { file });
+    throw new ModelError('CHANGED_FILE', { file });
   }
   const used = new Set<string>(featureNames);
   if (idIndex !== -1 && idColumn !== null) used.add(idColumn);

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataError } from '../../data/errors.ts';
 import { parseModel, serializeModel, train } from '../../engine/index.ts';
+import { ModelError } from '../errors.ts';
 import { readTabularEncoding } from './encoding.ts';
 import { loadModelFile, readCsvTable, readScoringCsv, readTrainingCsv } from './index.ts';
 
@@ -22,13 +22,13 @@ function column(values: Float64Array, numRows: number, c: number): number[] {
   return Array.from(values.subarray(c * numRows, (c + 1) * numRows));
 }
 
-async function dataError(promise: Promise<unknown>): Promise<DataError> {
+async function modelError(promise: Promise<unknown>): Promise<ModelError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(DataError);
-  return error as DataError;
+  expect(error).toBeInstanceOf(ModelError);
+  return error as ModelError;
 }
 
 describe('readCsvTable', () => {
@@ -44,15 +44,15 @@ describe('readCsvTable', () => {
 
   it('names the file and line of a record with the wrong number of fields', async () => {
     const file = csv('a,b\n1,2\n"multi\nline",2\n1,2,3\n');
-    const error = await dataError(readCsvTable(file));
+    const error = await modelError(readCsvTable(file));
     expect(error.message).toBe(`${file} line 5: 3 fields, the header has 2`);
   });
 
   it('rejects an empty file, a missing file and a duplicate column', async () => {
-    expect((await dataError(readCsvTable(csv('')))).code).toBe('EMPTY_FILE');
-    expect((await dataError(readCsvTable(csv('\n\n')))).message).toMatch(/is empty/);
-    expect((await dataError(readCsvTable(join(dir, 'nope.csv')))).code).toBe('MISSING_FILE');
-    expect((await dataError(readCsvTable(csv('a,b,a\n1,2,3\n')))).message).toMatch(
+    expect((await modelError(readCsvTable(csv('')))).code).toBe('EMPTY_FILE');
+    expect((await modelError(readCsvTable(csv('\n\n')))).message).toMatch(/is empty/);
+    expect((await modelError(readCsvTable(join(dir, 'nope.csv')))).code).toBe('MISSING_FILE');
+    expect((await modelError(readCsvTable(csv('a,b,a\n1,2,3\n')))).message).toMatch(
       /column "a" appears twice/,
     );
   });
@@ -102,18 +102,18 @@ describe('readTrainingCsv', () => {
     const chosen = await readTrainingCsv(file, { target: 'y', positive: 'no' });
     expect(Array.from(chosen.labels)).toEqual([0, 1, 1]);
     expect(chosen.encoding.target).toEqual({ column: 'y', positive: 'no', negative: 'yes' });
-    const error = await dataError(readTrainingCsv(file, { target: 'y', positive: 'maybe' }));
+    const error = await modelError(readTrainingCsv(file, { target: 'y', positive: 'maybe' }));
     expect(error.message).toMatch(/"maybe" is not a label of "y" \(found "no" and "yes"\)/);
   });
 
   it('rejects a target that is not binary, naming the values found', async () => {
-    const three = await dataError(
+    const three = await modelError(
       readTrainingCsv(csv('x,y\n1,low\n2,high\n3,mid\n'), { target: 'y' }),
     );
     expect(three.message).toMatch(/exactly two classes, found 3: "high", "low", "mid"/);
-    const one = await dataError(readTrainingCsv(csv('x,y\n1,0\n2,0\n'), { target: 'y' }));
+    const one = await modelError(readTrainingCsv(csv('x,y\n1,0\n2,0\n'), { target: 'y' }));
     expect(one.message).toMatch(/found 1: "0"/);
-    const missing = await dataError(readTrainingCsv(csv('x,y\n1,0\n2,\n3,1\n'), { target: 'y' }));
+    const missing = await modelError(readTrainingCsv(csv('x,y\n1,0\n2,\n3,1\n'), { target: 'y' }));
     expect(missing.message).toMatch(/line 3: the target "y" is missing/);
   });
 
@@ -123,18 +123,18 @@ describe('readTrainingCsv', () => {
       targetKind: 'numeric',
     });
     expect(Array.from(t.labels)).toEqual([2.5, -1]);
-    await dataError(readTrainingCsv(csv('x,y\n1,a\n'), { target: 'y', targetKind: 'numeric' }));
+    await modelError(readTrainingCsv(csv('x,y\n1,a\n'), { target: 'y', targetKind: 'numeric' }));
   });
 
   it('rejects a header without rows and unknown target or id columns', async () => {
-    expect((await dataError(readTrainingCsv(csv('x,y\n'), { target: 'y' }))).message).toMatch(
+    expect((await modelError(readTrainingCsv(csv('x,y\n'), { target: 'y' }))).message).toMatch(
       /header but no data rows/,
     );
     expect(
-      (await dataError(readTrainingCsv(csv('x,y\n1,0\n'), { target: 'TARGET' }))).message,
+      (await modelError(readTrainingCsv(csv('x,y\n1,0\n'), { target: 'TARGET' }))).message,
     ).toMatch(/no target column "TARGET" \(columns: x, y\)/);
-    await dataError(readTrainingCsv(csv('x,y\n1,0\n'), { target: 'y', id: 'ID' }));
-    await dataError(readTrainingCsv(csv('id,y\n1,0\n2,1\n'), { target: 'y', id: 'id' }));
+    await modelError(readTrainingCsv(csv('x,y\n1,0\n'), { target: 'y', id: 'ID' }));
+    await modelError(readTrainingCsv(csv('id,y\n1,0\n2,1\n'), { target: 'y', id: 'id' }));
   });
 });
 
@@ -157,13 +157,13 @@ describe('readScoringCsv', () => {
 
   it('names every model feature missing from the input', async () => {
     const file = csv('b,zz\n1,2\n');
-    const error = await dataError(readScoringCsv(file, ['a', 'b', 'c'], undefined));
+    const error = await modelError(readScoringCsv(file, ['a', 'b', 'c'], undefined));
     expect(error.message).toBe(`${file} lacks 2 of the model's 3 feature column(s): a, c`);
   });
 
   it('names file, line, column and value of text in a numeric column', async () => {
     const file = csv('a,b\n1,"x\ny"\n2,z\noops,w\n');
-    const error = await dataError(readScoringCsv(file, ['a'], undefined));
+    const error = await modelError(readScoringCsv(file, ['a'], undefined));
     expect(error.message).toBe(
       `${file} line 5, column "a": "oops" is not a number (the model reads this column as numeric)`,
     );
@@ -197,10 +197,10 @@ describe('loadModelFile', () => {
   it('names the file that is not a model', async () => {
     const file = join(dir, 'not-a-model.json');
     writeFileSync(file, '{"format": "something-else"}');
-    const error = await dataError(loadModelFile(file));
+    const error = await modelError(loadModelFile(file));
     expect(error.message).toBe(
       `${file}: not a creditlens model: format is "something-else", expected "creditlens-gbdt"`,
     );
-    expect((await dataError(loadModelFile(join(dir, 'absent.json')))).code).toBe('MISSING_FILE');
+    expect((await modelError(loadModelFile(join(dir, 'absent.json')))).code).toBe('MISSING_FILE');
   });
 });

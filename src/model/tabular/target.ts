@@ -1,4 +1,4 @@
-import { DataError } from '../../data/errors.ts';
+import { ModelError } from '../errors.ts';
 import { parseNumberCell } from './cells.ts';
 
 /** The two classes of a binary target and how a cell maps to 1 (positive) or 0. */
@@ -13,7 +13,7 @@ export interface BinaryClasses {
  * The classes of a binary target from its distinct (trimmed) labels: exactly two, "1" and "1.0"
  * counting as one. The positive label is `positive` when given, else "1" when the labels are 0
  * and 1, else the lexicographically larger. Other than two classes, or a `positive` that is not
- * one of them, throws a DataError naming the labels found.
+ * one of them, throws a ModelError naming the labels found.
  */
 export function binaryClasses(
   file: string,
@@ -29,11 +29,12 @@ export function binaryClasses(
   );
   if (classes.length !== 2) {
     const shown = classes.slice(0, 10).map((c) => `"${c}"`);
-    throw new DataError(
-      'BAD_TARGET',
-      `${file}: the target "${column}" must have exactly two classes, found ${classes.length}: ${shown.join(', ')}${classes.length > 10 ? ', …' : ''}`,
-      { file, column },
-    );
+    throw new ModelError('BAD_TARGET', {
+      file,
+      column,
+      count: classes.length,
+      labels: `${shown.join(', ')}${classes.length > 10 ? ', …' : ''}`,
+    });
   }
   let pos = classes[1] as string;
   if (positive !== undefined) {
@@ -42,11 +43,12 @@ export function binaryClasses(
         ? key(positive.trim())
         : positive.trim();
     if (!classes.includes(wanted)) {
-      throw new DataError(
-        'BAD_TARGET',
-        `--positive "${positive}" is not a label of "${column}" (found ${classes.map((c) => `"${c}"`).join(' and ')})`,
-        { file, column, value: positive },
-      );
+      throw new ModelError('UNKNOWN_POSITIVE', {
+        file,
+        column,
+        value: positive,
+        labels: classes.map((c) => `"${c}"`).join(' and '),
+      });
     }
     pos = wanted;
   }
@@ -54,15 +56,17 @@ export function binaryClasses(
   return { positive: pos, negative, label: (cell) => (key(cell.trim()) === pos ? 1 : 0) };
 }
 
-/** A regression target cell as a number; text throws a DataError naming where it is. */
+/** A regression target cell as a number; text throws a ModelError naming where it is. */
 export function numericTarget(file: string, column: string, cell: string, line: number): number {
   const value = parseNumberCell(cell);
   if (value === undefined) {
-    throw new DataError(
-      'BAD_VALUE',
-      `${file} line ${line}: the target "${column}" is "${cell}", not a number`,
-      { file, line, column, value: cell },
-    );
+    throw new ModelError('NOT_A_NUMBER', {
+      file,
+      line,
+      column,
+      value: cell,
+      why: 'the target of a regression',
+    });
   }
   return value;
 }

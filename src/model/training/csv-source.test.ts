@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataError } from '../../data/errors.ts';
 import { predict, Rng } from '../../engine/index.ts';
+import { ModelError } from '../errors.ts';
 import { readScoringCsv, readTabularEncoding } from '../tabular/index.ts';
 import { trainFromCsv } from './pipeline.ts';
 
@@ -35,14 +35,14 @@ function bankCsv(rows: number, seed: number): string {
 
 const options = { folds: 3, trials: 1, numRounds: 40, seed: 3 } as const;
 
-async function errorOf(promise: Promise<unknown>): Promise<DataError> {
+async function errorOf(promise: Promise<unknown>): Promise<ModelError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof DataError) return error;
+    if (error instanceof ModelError) return error;
     throw error;
   }
-  throw new Error('expected a DataError');
+  throw new Error('expected a ModelError');
 }
 
 describe('training from a CSV', () => {
@@ -94,6 +94,6 @@ describe('training from a CSV', () => {
     const headerOnly = await errorOf(
       trainFromCsv(write('header.csv', 'a,y\n'), { target: 'y' }, options),
     );
-    expect(headerOnly.code).toBe('EMPTY_FILE');
+    expect(headerOnly.code).toBe('NO_DATA_ROWS');
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withDb } from '../../data/db.ts';
-import { DataError } from '../../data/errors.ts';
+import { ModelError } from '../errors.ts';
 import { loadFeatureTable } from './feature-table.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'creditlens-feature-table-'));
@@ -15,14 +15,14 @@ async function database(name: string, sql: string): Promise<string> {
   return path;
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<DataError> {
+async function errorOf(promise: Promise<unknown>): Promise<ModelError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof DataError) return error;
+    if (error instanceof ModelError) return error;
     throw error;
   }
-  throw new Error('expected a DataError');
+  throw new Error('expected a ModelError');
 }
 
 const TABLE = `CREATE TABLE features (SK_ID_CURR BIGINT, split VARCHAR, TARGET INTEGER,

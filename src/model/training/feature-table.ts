@@ -6,7 +6,6 @@
  */
 
 import { withDb } from '../../data/db.ts';
-import { DataError } from '../../data/errors.ts';
 import { FEATURE_DICTIONARY } from '../../data/features/dictionary.ts';
 import {
   countFeatureRows,
@@ -18,6 +17,7 @@ import {
   readFeatureColumns,
 } from '../../data/features/feature-table.ts';
 import { type ProgressFactory, silentProgress } from '../../data/progress.ts';
+import { ModelError } from '../errors.ts';
 import type { TrainingData } from './training-data.ts';
 
 export const FEATURE_TABLE = FEATURES_TABLE;
@@ -49,31 +49,20 @@ export async function loadFeatureTable(
     async (db) => {
       const columns = await featureTableColumns(db);
       if (columns.length === 0) {
-        throw new DataError(
-          'MISSING_TABLE',
-          `${dbPath} has no "${FEATURE_TABLE}" table: run \`creditlens features\` first`,
-          { file: dbPath },
-        );
+        throw new ModelError('MISSING_TABLE', { file: dbPath, table: FEATURE_TABLE });
       }
       for (const required of KEY_COLUMNS) {
         if (!columns.includes(required)) {
-          throw new DataError(
-            'BAD_TABLE',
-            `the "${FEATURE_TABLE}" table of ${dbPath} has no ${required} column`,
-            {
-              file: dbPath,
-              column: required,
-            },
-          );
+          throw new ModelError('BAD_TABLE', {
+            file: dbPath,
+            table: FEATURE_TABLE,
+            column: required,
+          });
         }
       }
       const total = await countFeatureRows(db, 'train');
       if (total === 0) {
-        throw new DataError(
-          'NO_TRAIN_ROWS',
-          `the "${FEATURE_TABLE}" table of ${dbPath} has no train rows (split = 'train'): run \`creditlens features\` on ingested training data first`,
-          { file: dbPath },
-        );
+        throw new ModelError('NO_TRAIN_ROWS', { file: dbPath, table: FEATURE_TABLE });
       }
       const sink = progress('load features', total, 'rows');
       const names = featureNamesOf(columns);
@@ -99,14 +88,12 @@ function assemble(
   const labels = read.target;
   for (let i = 0; i < n; i++) {
     if (labels[i] !== 0 && labels[i] !== 1) {
-      throw new DataError(
-        'BAD_TARGET',
-        `TARGET of train row ${i + 1} in ${dbPath} is ${labels[i]}, not 0 or 1`,
-        {
-          file: dbPath,
-          column: 'TARGET',
-        },
-      );
+      throw new ModelError('BAD_TARGET_VALUE', {
+        file: dbPath,
+        column: 'TARGET',
+        row: i + 1,
+        value: String(labels[i]),
+      });
     }
   }
   const themeOf = new Map(FEATURE_DICTIONARY.map((entry) => [entry.name, entry.theme as string]));

@@ -1,6 +1,7 @@
 /** Options of a training run, their defaults, and what a run produces. */
 import type { ProgressFactory } from '../../data/progress.ts';
 import type { Model } from '../../engine/index.ts';
+import { ModelError } from '../errors.ts';
 import { DEFAULT_COSTS, DEFAULT_SCORE_SCALE } from '../evaluation/index.ts';
 import type { CostSpec, RunDraft, ScoreScaleSpec } from '../run-record.ts';
 import { DEFAULT_TRAINING_SEED } from './defaults.ts';
@@ -60,16 +61,30 @@ export interface ResolvedOptions {
 
 export function resolveOptions(options: TrainingOptions): ResolvedOptions {
   const folds = options.folds ?? 5;
-  if (!Number.isInteger(folds) || folds < 2)
-    throw new RangeError(`folds must be an integer ≥ 2, got ${folds}`);
+  if (!Number.isInteger(folds) || folds < 2) {
+    throw new ModelError('BAD_OPTION', {
+      name: 'folds',
+      value: String(folds),
+      rule: 'an integer ≥ 2',
+    });
+  }
   const holdoutShare = options.holdoutShare ?? 0.2;
   if (!(holdoutShare > 0 && holdoutShare < 1)) {
-    throw new RangeError(`holdoutShare must be in (0, 1), got ${holdoutShare}`);
+    throw new ModelError('BAD_OPTION', {
+      name: 'holdoutShare',
+      value: String(holdoutShare),
+      rule: 'in (0, 1)',
+    });
   }
   const trials =
     options.trials ?? (options.timeBudgetSeconds === undefined ? DEFAULT_TRIALS : BUDGET_TRIAL_CAP);
-  if (!Number.isInteger(trials) || trials < 1)
-    throw new RangeError(`trials must be an integer ≥ 1, got ${trials}`);
+  if (!Number.isInteger(trials) || trials < 1) {
+    throw new ModelError('BAD_OPTION', {
+      name: 'trials',
+      value: String(trials),
+      rule: 'an integer ≥ 1',
+    });
+  }
   return {
     folds,
     holdoutShare,

@@ -5,8 +5,8 @@
  * out-of-fold, a final refit of the better trees candidate, and the report of that model on the
  * holdout (metrics, curves, calibration, global explanation, fairness).
  */
-import { DataError } from '../../data/errors.ts';
 import { type Model, type ParamInput, predict, train } from '../../engine/index.ts';
+import { ModelError } from '../errors.ts';
 import {
   ageBand,
   applyCalibratorAll,
@@ -110,10 +110,11 @@ export function trainOnData(
   let trainPositives = 0;
   for (let i = 0; i < y.length; i++) trainPositives += y[i] as number;
   if (trainPositives < o.folds || y.length - trainPositives < o.folds) {
-    throw new DataError(
-      'TOO_FEW_ROWS',
-      `too few rows of a class to cross-validate: ${trainPositives} defaults and ${y.length - trainPositives} repayments outside the holdout, for ${o.folds} folds`,
-    );
+    throw new ModelError('TOO_FEW_ROWS', {
+      positives: trainPositives,
+      negatives: y.length - trainPositives,
+      folds: o.folds,
+    });
   }
   const foldOf = stratifiedFolds(y, o.folds, o.seed);
   const folds = cutFolds(X, y, foldOf, o.folds);

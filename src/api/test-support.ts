@@ -15,8 +15,8 @@ import { DEMO_PASSWORDS } from './auth/demo-users.ts';
 import { ClientRepository } from './clients/repository.ts';
 import { type BuildOptions, buildServer } from './server.ts';
 
-/** Runs `creditlens serve` alone (see serve-child.ts), independent of the other commands. */
-export const SERVE_CHILD = resolve(import.meta.dirname, 'serve-child.ts');
+/** Runs `creditlens serve` alone (test/support/serve-child.ts), independent of the other commands. */
+export const SERVE_CHILD = resolve(import.meta.dirname, '../../test/support/serve-child.ts');
 
 /**
  * A temp data directory with a small demo database (300 train and 60 test clients) and, unless

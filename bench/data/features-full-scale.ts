@@ -2,24 +2,22 @@
  * Benchmark of the feature batch at the full Kaggle scale (≈58 M history rows) on synthetic
  * tables made by DuckDB itself: applications are the real 5,000-row sample repeated under new
  * ids; history rows have the real row counts and plausible random values. Not a test: run by hand
- *   node --import tsx src/data/features/bench/full-scale.ts [dbPath] [--scale 1]
+ *   node --import tsx bench/data/features-full-scale.ts [dbPath] [--scale 1] [--reuse]
  * and read the seconds and the peak RSS it prints.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { openDb, quoteLiteral } from '../../db.ts';
-import { TABLES } from '../../schema.ts';
-import { cleanSelectList, createTableSql } from '../../stored-schema.ts';
-import { buildFeatures } from '../build.ts';
+import { join, resolve } from 'node:path';
+import { openDb, quoteLiteral } from '../../src/data/db.ts';
+import { buildFeatures } from '../../src/data/features/build.ts';
+import { TABLES } from '../../src/data/schema.ts';
+import { cleanSelectList, createTableSql } from '../../src/data/stored-schema.ts';
+import { sharedDir } from '../../test/support/shared-dir.ts';
 
 const args = process.argv.slice(2);
 const dbPath = resolve(args.find((a) => !a.startsWith('--')) ?? 'data/bench-features.duckdb');
 const scaleIndex = args.indexOf('--scale');
 const scale = scaleIndex >= 0 ? Number(args[scaleIndex + 1]) : 1;
-const SAMPLE = resolve(
-  import.meta.dirname,
-  '../../../../../shared/data/home-credit/application_test_sample.csv',
-);
+const SAMPLE = join(sharedDir(), 'data/home-credit/application_test_sample.csv');
 
 const TRAIN = Math.round(307_511 * scale);
 const TEST = Math.round(48_744 * scale);

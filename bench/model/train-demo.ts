@@ -1,12 +1,13 @@
 /**
  * Times the whole training pipeline on the demo database, as the first `npm start` runs it:
- *   node --import tsx src/model/training/bench/demo.ts [db] [timeBudgetSeconds]
+ *   node --import tsx bench/model/train-demo.ts [db] [timeBudgetSeconds]
  * Prints one line per stage and trial, then the candidates' figures.
  */
-import { trainFromFeatureTable } from '../index.ts';
+import { dataPaths } from '../../src/api/config.ts';
+import { trainFromFeatureTable } from '../../src/model/training/index.ts';
 
 async function main(): Promise<void> {
-  const db = process.argv[2] ?? 'data/creditlens.duckdb';
+  const db = process.argv[2] ?? dataPaths('data').dbPath;
   const budget = Number(process.argv[3] ?? 45);
   const started = performance.now();
   const { draft, model } = await trainFromFeatureTable(db, {

@@ -308,7 +308,7 @@ describe('authorisation matrix', () => {
       'POST /api/auth/login', // tested under "sessions"
       'POST /api/auth/logout', // tested under "sessions"
       'POST /api/clients/{id}/decisions', // roles tested in decisions/decisions.test.ts
-      'POST /api/score', // the POST matrix above; validation in explanation/explanation.test.ts
+      'POST /api/score', // the POST matrix above; validation in what-if/what-if.test.ts
       'POST /api/admin/users', // roles tested in admin/admin.test.ts
       'PATCH /api/admin/users/{id}', // roles tested in admin/admin.test.ts
       'POST /api/admin/models/{id}/promote', // roles tested in admin/admin.test.ts

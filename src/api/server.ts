@@ -37,6 +37,7 @@ import { vocabularyRoutes } from './vocabulary/routes.ts';
 import { helmetOptions } from './web/csp.ts';
 import { WEB_DIST } from './web/paths.ts';
 import { webRoutes } from './web/routes.ts';
+import { whatIfRoutes } from './what-if/routes.ts';
 
 export interface BuildOptions extends ServerOptions {
   /** An already open store (tests); otherwise the SQLite file at appDbPath. */
@@ -199,6 +200,7 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   await app.register(auditRoutes);
   await app.register(decisionRoutes);
   await app.register(explanationRoutes);
+  await app.register(whatIfRoutes);
   await app.register(comparisonRoutes);
   await app.register(adminRoutes);
   await app.register(recourseRoutes);

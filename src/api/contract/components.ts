@@ -21,9 +21,21 @@ import {
   similarClientsSchema,
 } from './comparison.ts';
 import { decisionHistorySchema, decisionRecordSchema } from './decisions.ts';
+import {
+  contributionSchema,
+  contributionSetSchema,
+  contributionUnitSchema,
+  explanationSchema,
+  featureThemeSchema,
+  reasonSchema,
+  reasonSetSchema,
+  restOfContributionsSchema,
+  themeContributionSchema,
+} from './explanation.ts';
 import { livenessSchema, readinessSchema } from './health.ts';
 import { binaryMetricsSchema, modelCardSchema } from './model-card.ts';
 import { modelListSchema, modelSummarySchema, promotionSchema } from './model-registry.ts';
+import { recourseProposalSchema, recourseSchema } from './recourse.ts';
 import {
   bandNameSchema,
   decisionSchema,
@@ -40,6 +52,12 @@ import {
   userAccountSchema,
   userSchema,
 } from './users.ts';
+import {
+  applicantScoreSchema,
+  fieldChangeSchema,
+  newApplicationAnswerSchema,
+  whatIfAnswerSchema,
+} from './what-if.ts';
 
 export const COMPONENT_SCHEMAS = [
   errorBodySchema,
@@ -77,6 +95,21 @@ export const COMPONENT_SCHEMAS = [
   promotionSchema,
   livenessSchema,
   readinessSchema,
+  featureThemeSchema,
+  contributionUnitSchema,
+  contributionSchema,
+  restOfContributionsSchema,
+  contributionSetSchema,
+  themeContributionSchema,
+  reasonSchema,
+  reasonSetSchema,
+  explanationSchema,
+  applicantScoreSchema,
+  fieldChangeSchema,
+  whatIfAnswerSchema,
+  newApplicationAnswerSchema,
+  recourseProposalSchema,
+  recourseSchema,
 ] as const;
 
 export type ComponentSchemas = typeof COMPONENT_SCHEMAS extends readonly [...infer T] ? T : never;

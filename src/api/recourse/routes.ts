@@ -20,6 +20,7 @@ import {
 import { scoreApplicant } from '../../model/scoring.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
+import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
 import type { ScoreTable } from '../scoring/score-table.ts';
@@ -29,45 +30,12 @@ export const RECOURSE_ACTION = 'client.recourse';
 /** No scoring of the search starts after this long (the answer then says complete: false). */
 export const RECOURSE_TIME_LIMIT_MS = 1500;
 
-const proposalSchema = {
-  type: 'object',
-  properties: {
-    kind: { type: 'string', enum: ['lower-amount', 'longer-term'] },
-    changes: {
-      type: 'object',
-      description: 'the application fields changed, with their new values',
-      properties: {
-        AMT_CREDIT: { type: 'number' },
-        AMT_ANNUITY: { type: 'number' },
-        AMT_GOODS_PRICE: { type: 'number' },
-      },
-    },
-    probability: { type: 'number', description: 'calibrated PD with the change' },
-    points: { type: 'number' },
-    textFr: { type: 'string' },
-    textEn: { type: 'string' },
-  },
-} as const;
-
-const recourseSchema = {
-  type: 'object',
-  properties: {
-    clientId: { type: 'integer' },
-    modelVersion: { type: 'string' },
-    decision: { type: 'string', enum: ['grant', 'refuse'] },
-    probability: { type: 'number', description: 'calibrated PD of the application as it is' },
-    threshold: { type: 'number' },
-    proposals: { type: 'array', items: proposalSchema },
-    evaluations: { type: 'integer', description: 'applications scored by the search' },
-    complete: { type: 'boolean', description: 'false when the time limit cut the search short' },
-  },
-} as const;
-
-export async function recourseRoutes(app: FastifyInstance): Promise<void> {
+export async function recourseRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = typed(fastify);
   // One scorer per served model (its SHAP tables are built once, though recourse never asks).
   const scorers = new WeakMap<ScoreTable, Scorer>();
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/clients/:id/recourse',
     {
       preHandler: requireRole('adviser', 'admin', 'customer'),
@@ -75,14 +43,14 @@ export async function recourseRoutes(app: FastifyInstance): Promise<void> {
         tags: ['scoring'],
         summary: 'For a refused client: the smallest changes of the loan that would be granted',
         params: clientIdParams,
-        response: { 200: recourseSchema, ...errorResponses(400, 401, 403, 404, 503) },
+        response: { 200: { $ref: 'Recourse#' }, ...errorResponses(400, 401, 403, 404, 503) },
       },
     },
     async (request) => {
       const user = currentUser(request);
       const id = Number(request.params.id);
       assertClientAccess(user, id);
-      const { scores, clients, modelProblem } = app.ctx;
+      const { scores, clients, modelProblem } = fastify.ctx;
       if (!scores || !clients) {
         throw apiError('NOT_READY', { reason: modelProblem ?? 'no active model' });
       }

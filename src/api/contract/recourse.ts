@@ -1,0 +1,66 @@
+/**
+ * A refused client's recourse: the answer of GET /api/clients/:id/recourse (src/explain/recourse.ts,
+ * each proposal scored by src/model/scoring.ts).
+ */
+
+export const recourseProposalSchema = {
+  $id: 'RecourseProposal',
+  type: 'object',
+  description: 'a change of the loan itself that the served model grants (re-scored to be sure)',
+  required: ['kind', 'changes', 'probability', 'points', 'textFr', 'textEn'],
+  additionalProperties: false,
+  properties: {
+    kind: {
+      type: 'string',
+      enum: ['lower-amount', 'longer-term'],
+      description:
+        'lower-amount: credit, goods price and instalment scaled down together (same term); longer-term: the same amount, instalment = credit / term',
+    },
+    changes: {
+      type: 'object',
+      description:
+        'the application fields changed, with their new values (POST /api/score with them gives the same probability)',
+      additionalProperties: false,
+      properties: {
+        AMT_CREDIT: { type: 'number' },
+        AMT_ANNUITY: { type: 'number' },
+        AMT_GOODS_PRICE: { type: 'number' },
+      },
+    },
+    probability: { type: 'number', description: 'calibrated PD with the change' },
+    points: { type: 'number', description: 'points on the run scale with the change' },
+    textFr: { type: 'string' },
+    textEn: { type: 'string' },
+  },
+} as const;
+
+export const recourseSchema = {
+  $id: 'Recourse',
+  type: 'object',
+  description: 'for a refused client, the smallest changes of the loan that would be granted',
+  required: [
+    'clientId',
+    'modelVersion',
+    'decision',
+    'probability',
+    'threshold',
+    'proposals',
+    'evaluations',
+    'complete',
+  ],
+  additionalProperties: false,
+  properties: {
+    clientId: { type: 'integer' },
+    modelVersion: { type: 'string' },
+    decision: { $ref: 'Decision#' },
+    probability: { type: 'number', description: 'calibrated PD of the application as it is' },
+    threshold: { type: 'number', description: 'refuse when probability ≥ threshold' },
+    proposals: {
+      type: 'array',
+      items: { $ref: 'RecourseProposal#' },
+      description: 'empty when granted already, or when no searched change grants',
+    },
+    evaluations: { type: 'integer', description: 'applications scored by the search' },
+    complete: { type: 'boolean', description: 'false when the time limit cut the search short' },
+  },
+} as const;

@@ -1,0 +1,123 @@
+/**
+ * The body of POST /api/score: either `{ clientId, changes }` (a stored client's application
+ * edited) or `{ application }` (a new one), each with `detail` — a `oneOf` of the two shapes,
+ * which exclude each other. Its validator names the faulty field as every other route's does, and
+ * the what-if's own checks (src/explain: type, range, category set) are turned into 400s naming
+ * `body.changes.FIELD` or `body.application.FIELD`.
+ */
+import type { FastifyInstance, FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
+import { DataError } from '../../data/errors.ts';
+import { RowEvalError } from '../../data/features/row-eval/index.ts';
+import { NEW_APPLICATION_REQUIRED } from '../../explain/index.ts';
+import type { Infer } from '../contract/typed.ts';
+import { apiError } from '../errors.ts';
+
+/** An application field's new value: as the files give it, a number, a text or missing. */
+const fieldValue = {
+  anyOf: [{ type: 'number' }, { type: ['string', 'null'], maxLength: 100 }],
+} as const;
+
+const detail = {
+  type: 'string',
+  enum: ['full', 'reasons'],
+  default: 'full',
+  description:
+    "'reasons': the score and the reasons only, without contributions and themes (what a form that re-scores as the person types shows; ≈5× smaller)",
+} as const;
+
+const storedClientBody = {
+  type: 'object',
+  description: "what-if: a stored client's application with some fields changed",
+  required: ['clientId', 'changes'],
+  additionalProperties: false,
+  properties: {
+    clientId: { type: 'integer', minimum: 1, maximum: 999_999_999 },
+    changes: {
+      type: 'object',
+      maxProperties: 40,
+      description:
+        'application fields (as in application_train.csv) and their new values; each is validated (type, range, category set)',
+      additionalProperties: fieldValue,
+    },
+    detail,
+  },
+} as const;
+
+const newApplicationBody = {
+  type: 'object',
+  description: 'a new application (advisers and admins)',
+  required: ['application'],
+  additionalProperties: false,
+  properties: {
+    application: {
+      type: 'object',
+      required: [...NEW_APPLICATION_REQUIRED],
+      maxProperties: 150,
+      description:
+        'a whole new application: fields as in application_test.csv, each validated as `changes` are; missing fields are NULL; no credit history',
+      additionalProperties: fieldValue,
+    },
+    detail,
+  },
+} as const;
+
+export const scoreBody = { oneOf: [storedClientBody, newApplicationBody] } as const;
+
+/** A what-if on a stored client, as validated. */
+export type StoredClientBody = Infer<typeof storedClientBody>;
+/** A new application, as validated. */
+export type NewApplicationBody = Infer<typeof newApplicationBody>;
+
+const isRecord = (body: unknown): body is Record<string, unknown> =>
+  typeof body === 'object' && body !== null && !Array.isArray(body);
+
+type Validate = ReturnType<FastifySchemaCompiler<unknown>>;
+
+/** Both shapes in one body: neither branch would name the field, so this error does. */
+const MIXED: FastifySchemaValidationError = {
+  keyword: 'oneOf',
+  instancePath: '/application',
+  schemaPath: '#/oneOf',
+  params: {},
+  message: 'give either clientId and changes, or application',
+};
+
+/**
+ * The server's validator, run on the branch of the `oneOf` the body means (with an `application`
+ * or without), so its first error names the faulty field — Ajv's errors for a failed `oneOf` begin
+ * with the first branch's, whatever the body meant. The same verdict as the `oneOf`, whose
+ * branches exclude each other.
+ */
+export function scoreBodyValidator(server: FastifyInstance): FastifySchemaCompiler<unknown> {
+  return (route) => {
+    const compile = server.validatorCompiler;
+    if (!compile) throw new Error('POST /api/score: the server has no validator compiler');
+    if (route.httpPart !== 'body') return compile(route);
+    const storedClient = compile({ ...route, schema: storedClientBody });
+    const newApplication = compile({ ...route, schema: newApplicationBody });
+    const validate: Validate = (body: unknown) => {
+      const has = (field: string) => isRecord(body) && Object.hasOwn(body, field);
+      if (has('application') && (has('clientId') || has('changes'))) {
+        validate.errors = [MIXED];
+        return false;
+      }
+      const branch = has('application') ? newApplication : storedClient;
+      const result = branch(body);
+      validate.errors = branch.errors ?? null;
+      return result;
+    };
+    return validate;
+  };
+}
+
+/** A DataError (or an overflow the SQL would raise too) of a what-if as a 400 naming the field. */
+export function badField(part: 'changes' | 'application', error: unknown): unknown {
+  if (error instanceof DataError) {
+    const field = error.where.column ?? part;
+    return apiError('BAD_REQUEST', { field: `body.${part}.${field}`, reason: error.message });
+  }
+  if (error instanceof RowEvalError) {
+    return apiError('BAD_REQUEST', { field: `body.${part}`, reason: error.message });
+  }
+  return error;
+}

@@ -1,0 +1,227 @@
+/**
+ * POST /api/score through inject(): the what-if of a stored client (no skew with the stored
+ * score, edits followed through), a new application, the body's validation naming the field,
+ * roles and the audit trail.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoName, type LoggedInServer, loggedInServer } from '../test-support.ts';
+
+let server: LoggedInServer;
+let app: FastifyInstance;
+let cookies: Readonly<Record<DemoName, string>>;
+let own: number;
+
+beforeAll(async () => {
+  server = await loggedInServer('creditlens-what-if-');
+  ({ app, cookies, own } = server);
+});
+
+afterAll(() => server?.close());
+
+function get(who: DemoName | null, url: string) {
+  return server.get(who, url);
+}
+
+interface Unit {
+  logOdds: number;
+  points: number;
+  probabilityPoints: number;
+}
+
+function whatIf(who: DemoName | null, payload: object) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/score',
+    headers: who ? { cookie: cookies[who] ?? '' } : {},
+    payload,
+  });
+}
+
+describe('POST /api/score (what-if)', () => {
+  it('gives the stored score back when nothing changes: one feature definition, no skew', async () => {
+    const score = (await get('adviser', `/api/clients/${own}/score`)).json();
+    const response = await whatIf('adviser', { clientId: own, changes: {} });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.score.rawProbability).toBeCloseTo(score.rawProbability, 12);
+    expect(body.score.decision).toBe(score.decision);
+    expect(body.changed).toEqual([]);
+  });
+
+  it('follows an edited application through score and explanation', async () => {
+    const file = (await get('adviser', `/api/clients/${own}/score`)).json();
+    const response = await whatIf('adviser', {
+      clientId: own,
+      changes: { AMT_CREDIT: 2_000_000, AMT_ANNUITY: 200_000 },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.changed.map((c: { field: string }) => c.field).sort()).toEqual([
+      'AMT_ANNUITY',
+      'AMT_CREDIT',
+    ]);
+    // The edited values reach the model's features (the fixture's tiny model may not react).
+    const credit = (body.contributions.top as { key: string; value: number | null }[]).find(
+      (c) => c.key === 'AMT_CREDIT',
+    );
+    expect(credit?.value).toBe(2_000_000);
+    expect(file.modelVersion).toBe(body.modelVersion);
+    expect(body.contributions.all).toBeUndefined();
+    const top = body.contributions.top as Unit[];
+    const sum = top.reduce((s, c) => s + c.logOdds, 0) + body.contributions.rest.logOdds;
+    expect(1 / (1 + Math.exp(-(body.contributions.expectedLogOdds + sum)))).toBeCloseTo(
+      body.score.rawProbability,
+      9,
+    );
+  });
+
+  it("answers the score and reasons only with detail: 'reasons', the same as the full answer's", async () => {
+    const changes = { AMT_CREDIT: 2_000_000, AMT_ANNUITY: 200_000 };
+    const full = (await whatIf('adviser', { clientId: own, changes })).json();
+    const response = await whatIf('adviser', { clientId: own, changes, detail: 'reasons' });
+    expect(response.statusCode).toBe(200);
+    const light = response.json();
+    expect(light.score).toEqual(full.score);
+    expect(light.reasons).toEqual(full.reasons);
+    expect(light.changed).toEqual(full.changed);
+    expect(light.contributions).toBeUndefined();
+    expect(light.themes).toBeUndefined();
+    expect(response.body.length).toBeLessThan(JSON.stringify(full).length / 2);
+    const bad = await whatIf('adviser', { clientId: own, changes, detail: 'everything' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('body.detail');
+  });
+
+  it('names the field of a bad change and checks who asks', async () => {
+    const cases: [object, string][] = [
+      [{ AMT_CREDIT: 'a lot' }, 'body.changes.AMT_CREDIT'],
+      [{ NAME_EDUCATION_TYPE: 'Hogwarts' }, 'body.changes.NAME_EDUCATION_TYPE'],
+      [{ NOT_A_FIELD: 1 }, 'body.changes.NOT_A_FIELD'],
+      [{ AMT_CREDIT: -5 }, 'body.changes.AMT_CREDIT'],
+    ];
+    for (const [changes, field] of cases) {
+      const response = await whatIf('adviser', { clientId: own, changes });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.field).toBe(field);
+    }
+    expect((await whatIf('adviser', { clientId: own })).statusCode).toBe(400);
+    expect((await whatIf(null, { clientId: own, changes: {} })).statusCode).toBe(401);
+    expect((await whatIf('customer1', { clientId: own, changes: {} })).statusCode).toBe(200);
+    expect((await whatIf('customer2', { clientId: own, changes: {} })).statusCode).toBe(403);
+    expect((await whatIf('adviser', { clientId: 999_999_999, changes: {} })).statusCode).toBe(404);
+    const audit = await get('admin', `/api/audit?client=${own}&action=client.whatif`);
+    expect(audit.json().records.length).toBeGreaterThan(0);
+  });
+});
+
+describe('POST /api/score (new application)', () => {
+  const application = {
+    NAME_CONTRACT_TYPE: 'Cash loans',
+    AMT_INCOME_TOTAL: 180_000,
+    AMT_CREDIT: 500_000,
+    AMT_ANNUITY: 25_000,
+    DAYS_BIRTH: -12_000,
+    DAYS_EMPLOYED: 365243,
+    EXT_SOURCE_2: 0.6,
+    NAME_EDUCATION_TYPE: 'Higher education',
+  };
+
+  it('scores and explains a whole new application, with no history, and audits it', async () => {
+    const response = await whatIf('adviser', { application });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.clientId).toBeNull();
+    expect(body.history).toBe('none');
+    expect(body.changed).toBeUndefined();
+    const top = body.contributions.top as (Unit & { key: string; value: number | null })[];
+    const sum = top.reduce((s, c) => s + c.logOdds, 0) + body.contributions.rest.logOdds;
+    expect(1 / (1 + Math.exp(-(body.contributions.expectedLogOdds + sum)))).toBeCloseTo(
+      body.score.rawProbability,
+      9,
+    );
+    const withId = await whatIf('admin', { application: { ...application, SK_ID_CURR: 990_001 } });
+    expect(withId.json().clientId).toBe(990_001);
+    expect(withId.json().score.rawProbability).toBe(body.score.rawProbability);
+    const audit = await get('admin', '/api/audit?client=990001&action=client.whatif');
+    expect(audit.json().records.length).toBe(1);
+  });
+
+  it('names the missing or bad field, and refuses customers and mixed bodies', async () => {
+    const { AMT_CREDIT: _, ...noCredit } = application;
+    const cases: [object, string][] = [
+      [{ application: noCredit }, 'body.application.AMT_CREDIT'],
+      [
+        { application: { ...application, NAME_CONTRACT_TYPE: 'Loan' } },
+        'body.application.NAME_CONTRACT_TYPE',
+      ],
+      [{ application: { ...application, AMT_CREDIT: -1 } }, 'body.application.AMT_CREDIT'],
+      [
+        { application: { ...application, DAYS_EMPLOYED_ANOM: 1 } },
+        'body.application.DAYS_EMPLOYED_ANOM',
+      ],
+      [{ application: { ...application, SK_ID_CURR: 0.5 } }, 'body.application.SK_ID_CURR'],
+      [{ application: { ...application, SK_ID_CURR: 'x' } }, 'body.application.SK_ID_CURR'],
+      [{ application, clientId: own, changes: {} }, 'body.application'],
+      [{ application, changes: {} }, 'body.application'],
+      [{ application, detail: 'everything' }, 'body.detail'],
+      [
+        { application: { ...application, AMT_CREDIT: 'x'.repeat(101) } },
+        'body.application.AMT_CREDIT',
+      ],
+      [{}, 'body.clientId'],
+      [{ changes: {} }, 'body.clientId'],
+      [{ clientId: own }, 'body.changes'],
+      [{ clientId: 'x', changes: {} }, 'body.clientId'],
+      [{ clientId: own, changes: {}, colour: 'red' }, 'body.colour'],
+    ];
+    for (const [payload, field] of cases) {
+      const response = await whatIf('adviser', payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error.field).toBe(field);
+    }
+    expect((await whatIf(null, { application })).statusCode).toBe(401);
+    const customer = await whatIf('customer1', {
+      application: { ...application, SK_ID_CURR: own },
+    });
+    expect(customer.statusCode).toBe(403);
+    expect(customer.json().error.code).toBe('FORBIDDEN_ROLE');
+  });
+
+  it('never answers a 5xx to random applications', async () => {
+    const values = [null, 0, -0, 1, -1, 0.5, 365243, 1e308, -1e308, 5e-324, 'x', '', 'Cash loans'];
+    const fields = [
+      'AMT_CREDIT',
+      'AMT_ANNUITY',
+      'AMT_GOODS_PRICE',
+      'CNT_FAM_MEMBERS',
+      'CNT_CHILDREN',
+      'EXT_SOURCE_1',
+      'EXT_SOURCE_2',
+      'EXT_SOURCE_3',
+      'DAYS_EMPLOYED',
+      'OWN_CAR_AGE',
+      'OBS_30_CNT_SOCIAL_CIRCLE',
+      'DEF_30_CNT_SOCIAL_CIRCLE',
+      'AMT_REQ_CREDIT_BUREAU_DAY',
+      'ORGANIZATION_TYPE',
+      'CODE_GENDER',
+    ];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const statuses = new Set<number>();
+    for (let i = 0; i < 150; i++) {
+      const random: Record<string, unknown> = { ...application };
+      for (let k = next(6); k > 0; k--) {
+        random[fields[next(fields.length)] as string] = values[next(values.length)];
+      }
+      const response = await whatIf('adviser', { application: random });
+      statuses.add(response.statusCode);
+      expect(response.statusCode, JSON.stringify(random)).toBeLessThan(500);
+    }
+    expect([...statuses].sort()).toEqual([200, 400]);
+  });
+});

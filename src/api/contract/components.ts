@@ -5,6 +5,7 @@
  */
 import { errorBodySchema } from '../errors.ts';
 import { auditPageSchema, auditRecordSchema } from './audit.ts';
+import { categoriesSchema, categoryValueSchema } from './categories.ts';
 import {
   clientFileSchema,
   clientListSchema,
@@ -95,6 +96,8 @@ export const COMPONENT_SCHEMAS = [
   promotionSchema,
   livenessSchema,
   readinessSchema,
+  categoryValueSchema,
+  categoriesSchema,
   featureThemeSchema,
   contributionUnitSchema,
   contributionSchema,

@@ -42,8 +42,8 @@ function operations(): [string, Json][] {
 describe('the OpenAPI document', () => {
   it('passes a standard OpenAPI 3.0 validator', async () => {
     const result = await validate(structuredClone(doc) as never);
-    expect(result.errors ?? [], JSON.stringify(result.errors, null, 1)).toEqual([]);
-    expect(result.valid).toBe(true);
+    const errors = result.valid ? [] : result.errors;
+    expect(errors, JSON.stringify(errors, null, 1)).toEqual([]);
     expect(doc.openapi).toBe('3.0.3');
   });
 

@@ -3,51 +3,16 @@
  * Do not edit: change the route schemas in src/api, then run `npm run gen:api-types`.
  */
 
-export interface AdminModelsListData {
-  models?: {
-    /** the registry names it active */
-    active?: boolean;
-    /** the candidate the run serves */
-    chosen?: string;
-    createdAt?: string;
-    /** holdout ROC-AUC of the chosen candidate */
-    holdoutAuc?: number | null;
-    /** holdout normalised cost (< 1 beats the best trivial policy) */
-    holdoutCost?: number | null;
-    id?: string;
-    /** this server scores with it now */
-    served?: boolean;
-    /** feature table or CSV */
-    source?: string;
-    threshold?: number;
-  }[];
-  served?: string | null;
-}
+export type AdminModelsListData = ModelList;
 
-export interface AdminModelsPromoteCreateData {
-  /** clients scored by the new model */
-  clients?: number;
-  previous?: string | null;
-  served?: string;
-}
+export type AdminModelsPromoteCreateData = Promotion;
 
 export interface AdminModelsPromoteCreateParams {
   /** @pattern ^m-\d{8}-\d{6}-[0-9a-f]{4}$ */
   id: string;
 }
 
-export interface AdminUsersCreateData {
-  user?: {
-    /** a customer's own SK_ID_CURR */
-    clientId?: number | null;
-    /** @format date-time */
-    createdAt?: string;
-    disabled?: boolean;
-    id?: number;
-    role?: "adviser" | "admin" | "customer";
-    username?: string;
-  };
-}
+export type AdminUsersCreateData = UserAccountAnswer;
 
 export interface AdminUsersCreatePayload {
   /**
@@ -67,31 +32,9 @@ export interface AdminUsersCreatePayload {
   username: string;
 }
 
-export interface AdminUsersListData {
-  users?: {
-    /** a customer's own SK_ID_CURR */
-    clientId?: number | null;
-    /** @format date-time */
-    createdAt?: string;
-    disabled?: boolean;
-    id?: number;
-    role?: "adviser" | "admin" | "customer";
-    username?: string;
-  }[];
-}
+export type AdminUsersListData = UserAccountList;
 
-export interface AdminUsersPartialUpdateData {
-  user?: {
-    /** a customer's own SK_ID_CURR */
-    clientId?: number | null;
-    /** @format date-time */
-    createdAt?: string;
-    disabled?: boolean;
-    id?: number;
-    role?: "adviser" | "admin" | "customer";
-    username?: string;
-  };
-}
+export type AdminUsersPartialUpdateData = UserAccountAnswer;
 
 export interface AdminUsersPartialUpdateParams {
   /** @pattern ^[0-9]{1,9}$ */
@@ -108,27 +51,25 @@ export interface AdminUsersPartialUpdatePayload {
   password?: string;
 }
 
-export interface AuditListData {
-  page?: number;
-  pageSize?: number;
-  records?: {
-    action?: string;
-    /** @format date-time */
-    at?: string;
-    clientId?: number | null;
-    id?: number;
-    /** SHA-256 of the canonical JSON inputs */
-    inputsFingerprint?: string;
-    modelVersion?: string | null;
-    /** JSON summary of the output */
-    outputSummary?: string;
-    requestId?: string;
-    role?: "adviser" | "admin" | "customer" | null;
-    userId?: number | null;
-    username?: string | null;
-  }[];
-  total?: number;
+/** an application's score (src/model/scoring.ts) with the threshold its decision was taken against */
+export interface ApplicantScore {
+  /** plain-language band of points, best first */
+  band: BandName;
+  /** refuse when the calibrated probability ≥ the threshold */
+  decision: Decision;
+  /** points on the run scale (higher is safer) */
+  points: number;
+  /** calibrated probability of default */
+  probability: number;
+  /** the model's probability before calibration */
+  rawProbability: number;
+  /** accept / refer to a person / decline, when the run has decision bands */
+  recommendation: "accept" | "refer" | "decline" | null;
+  /** refuse when probability ≥ threshold */
+  threshold: number;
 }
+
+export type AuditListData = AuditPage;
 
 export interface AuditListParams {
   /**
@@ -172,15 +113,36 @@ export interface AuditListParams {
   user?: string;
 }
 
-export interface AuthLoginCreateData {
-  user: {
-    /** The customer's own SK_ID_CURR */
-    clientId: number | null;
-    id: number;
-    role: "adviser" | "admin" | "customer";
-    username: string;
-  };
+export interface AuditPage {
+  page: number;
+  pageSize: number;
+  records: AuditRecord[];
+  /** records passing the filters, over every page */
+  total: number;
 }
+
+export interface AuditRecord {
+  /** e.g. auth.login, client.view, client.score */
+  action: string;
+  /** @format date-time */
+  at: string;
+  /** SK_ID_CURR */
+  clientId: number | null;
+  id: number;
+  /** SHA-256 of the canonical JSON inputs */
+  inputsFingerprint: string;
+  modelVersion: string | null;
+  /** JSON summary of the output */
+  outputSummary: string;
+  requestId: string;
+  role: "adviser" | "admin" | "customer" | null;
+  /** null before a session exists (a login) */
+  userId: number | null;
+  /** the user, or the name tried by a failed login */
+  username: string | null;
+}
+
+export type AuthLoginCreateData = CurrentUser;
 
 export interface AuthLoginCreatePayload {
   /**
@@ -197,26 +159,9 @@ export interface AuthLoginCreatePayload {
 
 export type AuthLogoutCreateData = any;
 
-export interface AuthMeListData {
-  user: {
-    /** The customer's own SK_ID_CURR */
-    clientId: number | null;
-    id: number;
-    role: "adviser" | "admin" | "customer";
-    username: string;
-  };
-}
+export type AuthMeListData = CurrentUser;
 
-export interface AuthSessionListData {
-  /** The logged-in user; null when the request has no valid session */
-  user: {
-    /** The customer's own SK_ID_CURR */
-    clientId: number | null;
-    id: number;
-    role: "adviser" | "admin" | "customer";
-    username: string;
-  } | null;
-}
+export type AuthSessionListData = Session;
 
 /** plain-language band of points, best first */
 export type BandName = "excellent" | "good" | "fair" | "poor";
@@ -244,6 +189,26 @@ export interface BinaryMetrics {
   threshold: number;
 }
 
+export interface Categories {
+  /** every categorical column of the application, its values most frequent first */
+  columns: {
+    /** the application column, e.g. NAME_INCOME_TYPE */
+    name: string;
+    values: CategoryValue[];
+  }[];
+}
+
+export type CategoriesListData = Categories;
+
+export interface CategoryValue {
+  /** in English words */
+  en: string;
+  /** in French words */
+  fr: string;
+  /** as stored and as the API takes it */
+  value: string;
+}
+
 export interface ClientFile {
   /** SK_ID_CURR */
   id: number;
@@ -265,14 +230,14 @@ export interface ClientSummary {
   age: number | null;
   /** AMT_ANNUITY */
   annuity: number | null;
-  /** the served model's risk band; null without a model */
-  band: BandName | null;
+  /** the served model's risk band (see BandName); null without a model */
+  band: "excellent" | "good" | "fair" | "poor" | null;
   /** NAME_CONTRACT_TYPE */
   contractType: string | null;
   /** the credit amount asked for (AMT_CREDIT) */
   credit: number | null;
-  /** the model's decision; null without a model */
-  decision: Decision | null;
+  /** the model's decision (see Decision); null without a model */
+  decision: "grant" | "refuse" | null;
   /** CODE_GENDER */
   gender: string | null;
   /** SK_ID_CURR */
@@ -289,19 +254,7 @@ export interface ClientSummary {
   split: "train" | "test";
 }
 
-export interface ClientsDecisionsCreateData {
-  /** ISO 8601 time */
-  at?: string;
-  clientId?: number;
-  decision?: "grant" | "refuse";
-  followsModel?: boolean;
-  /** audit record id */
-  id?: number;
-  justification?: string | null;
-  modelDecision?: "grant" | "refuse";
-  modelVersion?: string | null;
-  username?: string | null;
-}
+export type ClientsDecisionsCreateData = DecisionRecord;
 
 export interface ClientsDecisionsCreateParams {
   /**
@@ -322,21 +275,7 @@ export interface ClientsDecisionsCreatePayload {
   justification?: string;
 }
 
-export interface ClientsDecisionsListData {
-  decisions?: {
-    /** ISO 8601 time */
-    at?: string;
-    clientId?: number;
-    decision?: "grant" | "refuse";
-    followsModel?: boolean;
-    /** audit record id */
-    id?: number;
-    justification?: string | null;
-    modelDecision?: "grant" | "refuse";
-    modelVersion?: string | null;
-    username?: string | null;
-  }[];
-}
+export type ClientsDecisionsListData = DecisionHistory;
 
 export interface ClientsDecisionsListParams {
   /**
@@ -356,13 +295,7 @@ export interface ClientsDetailParams {
   id: string;
 }
 
-export interface ClientsExplanationListData {
-  clientId?: number;
-  contributions?: Record<string, any>;
-  modelVersion?: string;
-  reasons?: Record<string, any>;
-  themes?: Record<string, any>[];
-}
+export type ClientsExplanationListData = Explanation;
 
 export interface ClientsExplanationListParams {
   /**
@@ -466,32 +399,7 @@ export interface ClientsListParams {
     | "-probability";
 }
 
-export interface ClientsRecourseListData {
-  clientId?: number;
-  /** false when the time limit cut the search short */
-  complete?: boolean;
-  decision?: "grant" | "refuse";
-  /** applications scored by the search */
-  evaluations?: number;
-  modelVersion?: string;
-  /** calibrated PD of the application as it is */
-  probability?: number;
-  proposals?: {
-    /** the application fields changed, with their new values */
-    changes?: {
-      AMT_ANNUITY?: number;
-      AMT_CREDIT?: number;
-      AMT_GOODS_PRICE?: number;
-    };
-    kind?: "lower-amount" | "longer-term";
-    points?: number;
-    /** calibrated PD with the change */
-    probability?: number;
-    textEn?: string;
-    textFr?: string;
-  }[];
-  threshold?: number;
-}
+export type ClientsRecourseListData = Recourse;
 
 export interface ClientsRecourseListParams {
   /**
@@ -528,8 +436,99 @@ export interface ClientsSimilarListParams {
   k?: number;
 }
 
+/** one explanation unit: a feature, or a categorical's one-hot columns together */
+export interface Contribution {
+  /** the applicant can change it for this application (amount, term, goods price) */
+  actionable: boolean;
+  /** for a categorical: the client's category, null when missing or unknown */
+  category: string | null;
+  /** the model features summed into this unit */
+  features: string[];
+  /** cannot change (age, gender, past history): never proposed as recourse */
+  immutable: boolean;
+  /** the feature name, or the raw categorical column for a one-hot group */
+  key: string;
+  labelEn: string;
+  labelFr: string;
+  /** SHAP value in log-odds of default: > 0 raises the risk */
+  logOdds: number;
+  /** the same on the score scale: > 0 raises the score (lowers the risk) */
+  points: number;
+  /** share of the probability's change from the expected one, in percentage points: > 0 raises the probability of default */
+  probabilityPoints: number;
+  /** a protected attribute or derived from one (present only when the model has it) */
+  sensitive: boolean;
+  /** the feature dictionary's theme of a unit (explanations are told by theme); 'other' for a feature outside the dictionary */
+  theme: FeatureTheme;
+  /** how a unit's value reads (the dictionary's unit); 'category' for a categorical (its value is in `category`) */
+  unit: ContributionUnit;
+  /** the client's value; null when missing, and for a categorical (see `category`) */
+  value: number | null;
+}
+
+/** expectedLogOdds + Σ logOdds of every unit = logOdds, exactly */
+export interface ContributionSet {
+  /** every unit, largest |logOdds| first; only with ?all=true (≈150 KB) */
+  all?: Contribution[];
+  /** the model's mean margin (log-odds) over its training data */
+  expectedLogOdds: number;
+  /** the calibrated probability at the expected margin: the "average client" */
+  expectedProbability: number;
+  /** the client's margin */
+  logOdds: number;
+  /** the client's calibrated probability of default, as the score route gives it */
+  probability: number;
+  /** what the top units leave out, summed */
+  rest: RestOfContributions;
+  /** the largest units (|logOdds|), one by one */
+  top: Contribution[];
+}
+
+/** how a unit's value reads (the dictionary's unit); 'category' for a categorical (its value is in `category`) */
+export type ContributionUnit =
+  | "days"
+  | "years"
+  | "months"
+  | "hours"
+  | "currency"
+  | "ratio"
+  | "count"
+  | "flag"
+  | "score"
+  | "level"
+  | "rank"
+  | "category";
+
+export interface CurrentUser {
+  user: User;
+}
+
 /** refuse when the calibrated probability ≥ the threshold */
 export type Decision = "grant" | "refuse";
+
+export interface DecisionHistory {
+  decisions: DecisionRecord[];
+}
+
+export interface DecisionRecord {
+  /**
+   * ISO 8601 time
+   * @format date-time
+   */
+  at: string;
+  clientId: number;
+  /** the adviser's final decision (grant or refuse, as a Decision) */
+  decision: "grant" | "refuse";
+  followsModel: boolean;
+  /** audit record id */
+  id: number;
+  /** why the model was overridden (trimmed); null when none was given */
+  justification: string | null;
+  /** refuse when the calibrated probability ≥ the threshold */
+  modelDecision: Decision;
+  modelVersion: string | null;
+  username: string | null;
+}
 
 export interface ErrorBody {
   error: {
@@ -557,6 +556,18 @@ export interface ErrorBody {
     message: string;
     requestId: string;
   };
+}
+
+/** why the model scored the client so: exact TreeSHAP contributions, the same by theme, and the main reasons */
+export interface Explanation {
+  clientId: number;
+  /** expectedLogOdds + Σ logOdds of every unit = logOdds, exactly */
+  contributions: ContributionSet;
+  modelVersion: string;
+  /** at most four reasons each way, largest first, at most two per theme */
+  reasons: ReasonSet;
+  /** themes by decreasing |logOdds| */
+  themes: ThemeContribution[];
 }
 
 export interface FeatureComparison {
@@ -593,12 +604,56 @@ export interface FeatureDistribution {
   missing: number;
   /** over the group's values, and its repaid and defaulted clients (null if none) */
   quantiles: {
-    all: Quantiles | null;
-    defaulted: Quantiles | null;
-    repaid: Quantiles | null;
+    all: {
+      p25: number;
+      p5: number;
+      /** the median */
+      p50: number;
+      p75: number;
+      p95: number;
+    } | null;
+    defaulted: {
+      p25: number;
+      p5: number;
+      /** the median */
+      p50: number;
+      p75: number;
+      p95: number;
+    } | null;
+    repaid: {
+      p25: number;
+      p5: number;
+      /** the median */
+      p50: number;
+      p75: number;
+      p95: number;
+    } | null;
   };
   /** clients in the group */
   size: number;
+}
+
+/** the feature dictionary's theme of a unit (explanations are told by theme); 'other' for a feature outside the dictionary */
+export type FeatureTheme =
+  | "external scores"
+  | "repayment history"
+  | "credit bureau"
+  | "previous applications"
+  | "income and charges"
+  | "requested loan"
+  | "profile"
+  | "employment"
+  | "housing"
+  | "documents and contact"
+  | "region"
+  | "other";
+
+/** an application field that differs from the stored application, with both values */
+export interface FieldChange {
+  after: number | string | null;
+  before: number | string | null;
+  /** as in application_train.csv */
+  field: string;
 }
 
 export interface FileSection {
@@ -629,8 +684,10 @@ export interface FileValue {
 /** every client, the client's k similar clients, or the clients passing the filters */
 export type GroupName = "all" | "similar" | "filtered";
 
-export interface HealthzListData {
-  status?: string;
+export type HealthzListData = Liveness;
+
+export interface Liveness {
+  status: "ok";
 }
 
 export interface ModelCard {
@@ -769,7 +826,49 @@ export interface ModelCard {
   threshold: number;
 }
 
+export interface ModelList {
+  models: ModelSummary[];
+  /** the run this server scores with */
+  served: string | null;
+}
+
 export type ModelListData = ModelCard;
+
+export interface ModelSummary {
+  /** the registry names it active */
+  active: boolean;
+  /** the candidate the run serves */
+  chosen: "baseline" | "logistic" | "gbdt" | "gbdt-weighted";
+  /** @format date-time */
+  createdAt: string;
+  /** holdout ROC-AUC of the chosen candidate */
+  holdoutAuc: number | null;
+  /** holdout normalised cost (< 1 beats the best trivial policy) */
+  holdoutCost: number | null;
+  id: string;
+  /** this server scores with it now */
+  served: boolean;
+  /** feature table or CSV */
+  source: "feature-table" | "csv";
+  threshold: number;
+}
+
+/** a new application (no stored client), scored and explained with no credit history; `contributions` and `themes` are absent with detail: 'reasons' */
+export interface NewApplicationAnswer {
+  /** the SK_ID_CURR the application gives, else null */
+  clientId: number | null;
+  /** expectedLogOdds + Σ logOdds of every unit = logOdds, exactly */
+  contributions?: ContributionSet;
+  /** a new applicant has no credit history: every history feature is missing */
+  history: "none";
+  modelVersion: string;
+  /** at most four reasons each way, largest first, at most two per theme */
+  reasons: ReasonSet;
+  /** an application's score (src/model/scoring.ts) with the threshold its decision was taken against */
+  score: ApplicantScore;
+  /** themes by decreasing |logOdds|; absent with detail: 'reasons' */
+  themes?: ThemeContribution[];
+}
 
 export type PopulationFeaturesDetailData = FeatureDistribution;
 
@@ -907,23 +1006,117 @@ export interface PopulationScatterListParams {
   y: string;
 }
 
-export interface Quantiles {
-  p25: number;
-  p5: number;
-  p50: number;
-  p75: number;
-  p95: number;
+export interface Promotion {
+  /** clients scored by the new model */
+  clients: number;
+  /** the run served before */
+  previous: string | null;
+  /** the run served from now on */
+  served: string;
 }
 
-export interface ReadyzListData {
-  checks?: {
-    appStore?: boolean;
-    database?: boolean;
-    model?: boolean;
+export interface Readiness {
+  checks: {
+    /** the app database (users, audit) answers */
+    appStore: boolean;
+    /** the client database answers */
+    database: boolean;
+    /** a model is served */
+    model: boolean;
   };
+  /** why the server is not ready; absent when it is */
   problem?: string;
-  status?: "ok" | "not ready";
+  status: "ok" | "not ready";
 }
+
+export type ReadyzListData = Readiness;
+
+/** a main reason of the score as French and English sentences citing the client's value and a population reference */
+export interface Reason {
+  /** adverse raises the risk, favourable lowers it */
+  direction: "adverse" | "favourable";
+  features: string[];
+  /** the unit (Contribution.key) behind the reason */
+  key: string;
+  labelEn: string;
+  labelFr: string;
+  /** SHAP value in log-odds of default: > 0 raises the risk */
+  logOdds: number;
+  /** the same on the score scale: > 0 raises the score (lowers the risk) */
+  points: number;
+  /** share of the probability's change from the expected one, in percentage points: > 0 raises the probability of default */
+  probabilityPoints: number;
+  referenceEn: string | null;
+  /** the population reference as written in the sentence; null when there is none */
+  referenceFr: string | null;
+  /** a protected attribute (or one derived from it) drives the reason: flagged, and its sentence says so */
+  sensitive: boolean;
+  textEn: string;
+  /** the whole sentence, e.g. "Âge : 24 ans, contre 44 ans pour les clients qui ont remboursé" */
+  textFr: string;
+  /** the feature dictionary's theme of a unit (explanations are told by theme); 'other' for a feature outside the dictionary */
+  theme: FeatureTheme;
+  valueEn: string;
+  /** the client's value as written in the sentence */
+  valueFr: string;
+}
+
+/** at most four reasons each way, largest first, at most two per theme */
+export interface ReasonSet {
+  adverse: Reason[];
+  favourable: Reason[];
+}
+
+/** for a refused client, the smallest changes of the loan that would be granted */
+export interface Recourse {
+  clientId: number;
+  /** false when the time limit cut the search short */
+  complete: boolean;
+  /** refuse when the calibrated probability ≥ the threshold */
+  decision: Decision;
+  /** applications scored by the search */
+  evaluations: number;
+  modelVersion: string;
+  /** calibrated PD of the application as it is */
+  probability: number;
+  /** empty when granted already, or when no searched change grants */
+  proposals: RecourseProposal[];
+  /** refuse when probability ≥ threshold */
+  threshold: number;
+}
+
+/** a change of the loan itself that the served model grants (re-scored to be sure) */
+export interface RecourseProposal {
+  /** the application fields changed, with their new values (POST /api/score with them gives the same probability) */
+  changes: {
+    AMT_ANNUITY?: number;
+    AMT_CREDIT?: number;
+    AMT_GOODS_PRICE?: number;
+  };
+  /** lower-amount: credit, goods price and instalment scaled down together (same term); longer-term: the same amount, instalment = credit / term */
+  kind: "lower-amount" | "longer-term";
+  /** points on the run scale with the change */
+  points: number;
+  /** calibrated PD with the change */
+  probability: number;
+  textEn: string;
+  textFr: string;
+}
+
+/** what the top units leave out, summed */
+export interface RestOfContributions {
+  /** units summed */
+  count: number;
+  /** SHAP value in log-odds of default: > 0 raises the risk */
+  logOdds: number;
+  /** the same on the score scale: > 0 raises the score (lowers the risk) */
+  points: number;
+  /** share of the probability's change from the expected one, in percentage points: > 0 raises the probability of default */
+  probabilityPoints: number;
+}
+
+/** adviser: every client; admin: as an adviser, plus audit, users and models; customer: their own file */
+export type Role = "adviser" | "admin" | "customer";
 
 export interface Scatter {
   /** clients of the group with both values */
@@ -979,24 +1172,33 @@ export interface ScoreBand {
   name: BandName;
 }
 
-export type ScoreCreateData = Record<string, any>;
+export type ScoreCreateData = WhatIfAnswer | NewApplicationAnswer;
 
-export interface ScoreCreatePayload {
-  /** a whole new application (advisers and admins): fields as in application_test.csv, each validated as `changes` are; missing fields are NULL; no credit history */
-  application?: Record<string, string | number | null>;
-  /** application fields (as in application_train.csv) and their new values; each is validated (type, range, category set) */
-  changes?: Record<string, string | number | null>;
-  /**
-   * @min 1
-   * @max 999999999
-   */
-  clientId?: number;
-  /**
-   * 'reasons': the score and the reasons only, without contributions and themes (what a form that re-scores as the person types shows; ≈5× smaller)
-   * @default "full"
-   */
-  detail?: "full" | "reasons";
-}
+/** what-if: a stored client's application with some fields changed */
+export type ScoreCreatePayload =
+  | {
+      /** application fields (as in application_train.csv) and their new values; each is validated (type, range, category set) */
+      changes: Record<string, number | string | null>;
+      /**
+       * @min 1
+       * @max 999999999
+       */
+      clientId: number;
+      /**
+       * 'reasons': the score and the reasons only, without contributions and themes (what a form that re-scores as the person types shows; ≈5× smaller)
+       * @default "full"
+       */
+      detail?: "full" | "reasons";
+    }
+  | {
+      /** a whole new application: fields as in application_test.csv, each validated as `changes` are; missing fields are NULL; no credit history */
+      application: Record<string, number | string | null>;
+      /**
+       * 'reasons': the score and the reasons only, without contributions and themes (what a form that re-scores as the person types shows; ≈5× smaller)
+       * @default "full"
+       */
+      detail?: "full" | "reasons";
+    };
 
 /** points = offset + factor · ln(odds good:bad) */
 export interface ScoreScale {
@@ -1005,6 +1207,18 @@ export interface ScoreScale {
   /** points at the reference odds */
   basePoints: number;
   pointsToDoubleOdds: number;
+}
+
+export interface Session {
+  /** The logged-in user (a User); null when the request has no valid session */
+  user: {
+    /** The customer's own SK_ID_CURR */
+    clientId: number | null;
+    id: number;
+    /** adviser: every client; admin: as an adviser, plus audit, users and models; customer: their own file */
+    role: Role;
+    username: string;
+  } | null;
 }
 
 export interface SimilarClient {
@@ -1032,4 +1246,68 @@ export interface SimilarClients {
     name: string;
     weight: number;
   }[];
+}
+
+/** one theme's units summed (exact: the themes add up to the whole), for the waterfall */
+export interface ThemeContribution {
+  /** the theme's largest units (|logOdds|), at most 8 */
+  contributions: Contribution[];
+  /** the theme's units (the totals cover them all) */
+  count: number;
+  /** SHAP value in log-odds of default: > 0 raises the risk */
+  logOdds: number;
+  /** the same on the score scale: > 0 raises the score (lowers the risk) */
+  points: number;
+  /** share of the probability's change from the expected one, in percentage points: > 0 raises the probability of default */
+  probabilityPoints: number;
+  /** the feature dictionary's theme of a unit (explanations are told by theme); 'other' for a feature outside the dictionary */
+  theme: FeatureTheme;
+}
+
+export interface User {
+  /** The customer's own SK_ID_CURR */
+  clientId: number | null;
+  id: number;
+  /** adviser: every client; admin: as an adviser, plus audit, users and models; customer: their own file */
+  role: Role;
+  username: string;
+}
+
+export interface UserAccount {
+  /** The customer's own SK_ID_CURR */
+  clientId: number | null;
+  /** @format date-time */
+  createdAt: string;
+  /** a disabled account can neither log in nor use a session */
+  disabled: boolean;
+  id: number;
+  /** adviser: every client; admin: as an adviser, plus audit, users and models; customer: their own file */
+  role: Role;
+  username: string;
+}
+
+export interface UserAccountAnswer {
+  user: UserAccount;
+}
+
+export interface UserAccountList {
+  users: UserAccount[];
+}
+
+/** a stored client's application with `changes` applied, scored and explained with their stored history; `contributions` and `themes` are absent with detail: 'reasons' */
+export interface WhatIfAnswer {
+  /** the fields the changes really changed */
+  changed: FieldChange[];
+  clientId: number;
+  /** expectedLogOdds + Σ logOdds of every unit = logOdds, exactly */
+  contributions?: ContributionSet;
+  /** the history features are the client's stored ones */
+  history: "stored";
+  modelVersion: string;
+  /** at most four reasons each way, largest first, at most two per theme */
+  reasons: ReasonSet;
+  /** an application's score (src/model/scoring.ts) with the threshold its decision was taken against */
+  score: ApplicantScore;
+  /** themes by decreasing |logOdds|; absent with detail: 'reasons' */
+  themes?: ThemeContribution[];
 }

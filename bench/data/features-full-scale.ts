@@ -5,8 +5,8 @@
  *   node --import tsx bench/data/features-full-scale.ts [dbPath] [--scale 1] [--reuse]
  * and read the seconds and the peak RSS it prints.
  */
-import { existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { openDb, quoteLiteral } from '../../src/data/db.ts';
 import { buildFeatures } from '../../src/data/features/build.ts';
 import { TABLES } from '../../src/data/schema.ts';
@@ -14,7 +14,9 @@ import { cleanSelectList, createTableSql } from '../../src/data/stored-schema.ts
 import { sharedDir } from '../../test/support/shared-dir.ts';
 
 const args = process.argv.slice(2);
-const dbPath = resolve(args.find((a) => !a.startsWith('--')) ?? 'data/bench-features.duckdb');
+const dbPath = resolve(
+  args.find((a) => !a.startsWith('--')) ?? 'data/bench/features-full-scale.duckdb',
+);
 const scaleIndex = args.indexOf('--scale');
 const scale = scaleIndex >= 0 ? Number(args[scaleIndex + 1]) : 1;
 const SAMPLE = join(sharedDir(), 'data/home-credit/application_test_sample.csv');
@@ -27,6 +29,7 @@ const PREVIOUS = Math.round(1_670_214 * scale);
 
 async function fill(): Promise<void> {
   if (existsSync(dbPath)) rmSync(dbPath);
+  mkdirSync(dirname(dbPath), { recursive: true });
   const db = await openDb(dbPath);
   const started = performance.now();
   await db.run('SET threads = 2');

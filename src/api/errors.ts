@@ -15,6 +15,10 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'the request body is too large' },
   NOT_LOGGED_IN: { status: 401, message: 'log in first: no valid session' },
   BAD_CREDENTIALS: { status: 401, message: 'unknown user name or wrong password' },
+  WEAK_PASSWORD: {
+    status: 400,
+    message: 'invalid {field}: too easy to guess ({reason}). {feedback}',
+  },
   FORBIDDEN_ROLE: { status: 403, message: 'the {role} role may not do this' },
   FORBIDDEN_CLIENT: { status: 403, message: 'this client file belongs to someone else' },
   NOT_FOUND: { status: 404, message: 'no route {method} {url}' },

@@ -240,3 +240,47 @@ describe('models', () => {
     expect(adviser.statusCode).toBe(403);
   });
 });
+
+describe('password policy', () => {
+  it('refuses common, guessable and personal passwords on creation, naming body.password', async () => {
+    const cases: [string, RegExp][] = [
+      ['aaaaaaaaaa', /strength 0 of 4, at least 3 needed\)\. Repeated characters/],
+      ['1234567890', /strength 0 of 4, at least 3 needed\)\. This is a frequently used password/],
+      ['password12', /strength 1 of 4, at least 3 needed\)\. This is a commonly used password/],
+      ['weak.user-2024', /it contains the user name\)/],
+      ['CreditLens-2025!', /it contains the product's name\)/],
+    ];
+    for (const [password, message] of cases) {
+      const reply = await send('admin', 'POST', '/api/admin/users', {
+        username: 'weak.user',
+        password,
+        role: 'adviser',
+      });
+      expect(reply.statusCode, password).toBe(400);
+      expect(reply.json().error).toMatchObject({ code: 'WEAK_PASSWORD', field: 'body.password' });
+      expect(reply.json().error.message, password).toMatch(/^invalid body\.password: too easy/);
+      expect(reply.json().error.message, password).toMatch(message);
+    }
+    const names = (await server.get('admin', '/api/admin/users'))
+      .json()
+      .users.map((u: { username: string }) => u.username);
+    expect(names).not.toContain('weak.user');
+  });
+
+  it('accepts a strong passphrase, and refuses a weak one on reset (the old one still works)', async () => {
+    const created = await send('admin', 'POST', '/api/admin/users', {
+      username: 'strong.user',
+      password: 'velvet-orbit-tandem-quiz',
+      role: 'adviser',
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().user.id as number;
+    const reset = await send('admin', 'PATCH', `/api/admin/users/${id}`, {
+      password: 'password12',
+    });
+    expect(reset.statusCode).toBe(400);
+    expect(reset.json().error).toMatchObject({ code: 'WEAK_PASSWORD', field: 'body.password' });
+    expect((await login('strong.user', 'password12')).status).toBe(401);
+    expect((await login('strong.user', 'velvet-orbit-tandem-quiz')).status).toBe(200);
+  });
+});

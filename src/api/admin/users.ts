@@ -3,11 +3,14 @@
  * customer is tied to an existing client), disable or enable an account and reset its password.
  * Disabling ends the account's sessions at once (and the store no longer resolves a disabled
  * account, so a session that escaped would not work either); a new password ends them too. An
- * admin cannot disable their own account. Every action is audited; passwords never are.
+ * admin cannot disable their own account. Every password set here passes the password policy
+ * (../auth/password-policy.ts; 400 WEAK_PASSWORD otherwise). Every action is audited; passwords
+ * never are.
  */
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { hashPassword } from '../auth/password.ts';
+import { assertStrongPassword, MIN_PASSWORD_SCORE } from '../auth/password-policy.ts';
 import { currentUser, requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
@@ -20,7 +23,7 @@ const password = {
   type: 'string',
   minLength: MIN_PASSWORD_LENGTH,
   maxLength: 256,
-  description: `at least ${MIN_PASSWORD_LENGTH} characters`,
+  description: `at least ${MIN_PASSWORD_LENGTH} characters, and hard to guess: a strength of at least ${MIN_PASSWORD_SCORE} of 4 (not a common password, a keyboard pattern or the user's own words)`,
 } as const;
 
 const createBody = {
@@ -71,7 +74,7 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/admin/users',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'Every account, enabled or not',
@@ -95,7 +98,7 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/admin/users',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'Creates an adviser, an admin or a customer (tied to an existing client)',
@@ -127,6 +130,7 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
           reason: `only a customer has a client, not the ${role} role`,
         });
       }
+      await assertStrongPassword(request.body.password, { username, role, clientId });
       const passwordHash = await hashPassword(request.body.password);
       // Checked after the (asynchronous) hash, then created in the same turn: no race between.
       if (users().nameTaken(username)) throw apiError('USERNAME_TAKEN', { username });
@@ -145,7 +149,7 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch(
     '/api/admin/users/:id',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'Disables or enables an account, or resets its password (ends its sessions)',
@@ -161,12 +165,15 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
       const admin = currentUser(request);
       const id = Number(request.params.id);
       const { disabled } = request.body;
-      account(id);
+      const target = account(id);
       if (disabled === true && id === admin.id) {
         throw apiError('BAD_REQUEST', {
           field: 'body.disabled',
           reason: 'an admin cannot disable their own account',
         });
+      }
+      if (request.body.password !== undefined) {
+        await assertStrongPassword(request.body.password, target);
       }
       const passwordHash =
         request.body.password === undefined ? null : await hashPassword(request.body.password);

@@ -22,7 +22,7 @@ export interface AdminUsersCreatePayload {
    */
   clientId?: number | null;
   /**
-   * at least 10 characters
+   * at least 10 characters, and hard to guess: a strength of at least 3 of 4 (not a common password, a keyboard pattern or the user's own words)
    * @minLength 10
    * @maxLength 256
    */
@@ -44,7 +44,7 @@ export interface AdminUsersPartialUpdateParams {
 export interface AdminUsersPartialUpdatePayload {
   disabled?: boolean;
   /**
-   * at least 10 characters
+   * at least 10 characters, and hard to guess: a strength of at least 3 of 4 (not a common password, a keyboard pattern or the user's own words)
    * @minLength 10
    * @maxLength 256
    */
@@ -538,6 +538,7 @@ export interface ErrorBody {
       | "UNSUPPORTED_MEDIA_TYPE"
       | "PAYLOAD_TOO_LARGE"
       | "NOT_LOGGED_IN"
+      | "WEAK_PASSWORD"
       | "BAD_CREDENTIALS"
       | "FORBIDDEN_ROLE"
       | "FORBIDDEN_CLIENT"

@@ -17,6 +17,11 @@ export interface Contribution {
   readonly features: readonly string[];
   readonly labelFr: string;
   readonly labelEn: string;
+  /**
+   * Its reason code (src/data/features/reason-codes.ts): what a client is told about it, its
+   * family, whether it is client-explainable and actionable. R-OTHER outside the dictionary.
+   */
+  readonly code: string;
   readonly theme: Theme | 'other';
   readonly unit: Unit | 'category';
   readonly actionable: boolean;
@@ -114,6 +119,7 @@ export function contributionsOf(
       features: g.features,
       labelFr: g.labelFr,
       labelEn: g.labelEn,
+      code: g.code,
       theme: g.theme,
       unit: g.unit,
       actionable: g.actionable,

@@ -1,19 +1,28 @@
 /**
- * One client's whole explanation, as the API serves it: contributions (top N and the rest),
- * the same grouped by theme, and the main adverse and favourable reasons.
+ * One client's whole explanation, as the API serves it: contributions (top N and the rest), the
+ * same grouped by theme, the main adverse and favourable reasons (the adviser's view, every unit
+ * labelled by its reason code), the client's view of them, and for a new application the
+ * information to complete.
  */
 import type { ShapRow } from '../engine/index.ts';
 import { applyCalibrator } from '../model/evaluation/calibrator.ts';
 import type { RunRecord } from '../model/run-record.ts';
+import { type ClientReasonSet, clientReasonsOf } from './client-reasons.ts';
 import { type ContributionSet, contributionsOf } from './contributions.ts';
 import { type ReasonSet, reasonsOf } from './reasons.ts';
 import type { ReferenceStat } from './reference-stats.ts';
 import { contributionsByTheme, type ThemeContribution } from './themes.ts';
+import { type ToComplete, toCompleteOf } from './to-complete.ts';
 
 export interface Explanation {
   readonly contributions: ContributionSet;
   readonly themes: readonly ThemeContribution[];
+  /** The adviser's view: the largest units each way, each with its code. */
   readonly reasons: ReasonSet;
+  /** The client's view: client-explainable codes, each family once, the rest pooled. */
+  readonly clientReasons: ClientReasonSet;
+  /** A new application's unknown fields that weigh, by code; empty for a stored client. */
+  readonly toComplete: readonly ToComplete[];
 }
 
 export interface ExplainOptions {
@@ -23,6 +32,11 @@ export interface ExplainOptions {
   readonly stats: ReadonlyMap<string, ReferenceStat>;
   readonly topN?: number;
   readonly maxReasons?: number;
+  /**
+   * A new application (no stored file): its unknown fields are information to complete, never
+   * reasons. Default false.
+   */
+  readonly newApplication?: boolean;
 }
 
 /** Explains one row from its SHAP values (log-odds) and feature values in the model's order. */
@@ -38,9 +52,13 @@ export function explainRow(
     topN: options.topN,
     calibrate: (p) => applyCalibrator(run.calibrator, p),
   });
+  const newApplication = options.newApplication ?? false;
+  const reasonOptions = { max: options.maxReasons, newApplication };
   return {
     contributions,
     themes: contributionsByTheme(contributions.all),
-    reasons: reasonsOf(contributions.all, options.stats, { max: options.maxReasons }),
+    reasons: reasonsOf(contributions.all, options.stats, reasonOptions),
+    clientReasons: clientReasonsOf(contributions.all, options.stats, reasonOptions),
+    toComplete: newApplication ? toCompleteOf(contributions.all) : [],
   };
 }

@@ -26,6 +26,14 @@ describe('featureGroups', () => {
     expect(income?.unit).toBe('category');
     expect(groups[3]?.sensitive).toBe(true);
     expect(groups[0]?.actionable).toBe(true);
+    // Each unit is labelled by its reason code; a categorical by its columns' one.
+    expect(groups.map((g) => g.code)).toEqual([
+      'R-LOAN-AMOUNT',
+      'R-EMP-INCOME-TYPE',
+      'R-EXT-SCORE',
+      'R-PERS-GENDER',
+    ]);
+    expect(featureGroups(['MY_OWN_COLUMN'])[0]?.code).toBe('R-OTHER');
     expect(categoryOf(income as never, [0, 0, 0.5, 1, 1])).toBe('Pensioner');
     expect(categoryOf(income as never, [0, 0, 0.5, 0, 1])).toBeNull();
   });

@@ -5,6 +5,7 @@
  */
 import { dictionaryEntry, type Theme, type Unit } from '../data/features/dictionary.ts';
 import { ONE_HOT_COLUMNS } from '../data/features/encodings.ts';
+import { reasonCodeOf } from '../data/features/reason-codes.ts';
 
 export interface FeatureGroup {
   /** The feature name, or the raw categorical column (e.g. NAME_INCOME_TYPE). */
@@ -17,6 +18,8 @@ export interface FeatureGroup {
   readonly categories: readonly string[] | null;
   readonly labelFr: string;
   readonly labelEn: string;
+  /** The reason code of its features (src/data/features/reason-codes.ts; R-OTHER outside it). */
+  readonly code: string;
   readonly theme: Theme | 'other';
   readonly unit: Unit | 'category';
   readonly actionable: boolean;
@@ -64,6 +67,7 @@ export function featureGroups(featureNames: readonly string[]): FeatureGroup[] {
       categories: null,
       labelFr: entry?.label_fr ?? name,
       labelEn: entry?.label_en ?? name,
+      code: reasonCodeOf(name).code,
       theme: entry?.theme ?? 'other',
       unit: entry?.unit ?? 'count',
       actionable: entry?.actionable ?? false,
@@ -83,6 +87,7 @@ export function featureGroups(featureNames: readonly string[]): FeatureGroup[] {
       categories: members.values,
       labelFr: categoricalLabel(first?.label_fr ?? g.key, ' : '),
       labelEn: categoricalLabel(first?.label_en ?? g.key, ': '),
+      code: reasonCodeOf(members.features[0] as string).code,
       theme: first?.theme ?? 'other',
       actionable: first?.actionable ?? false,
       immutable: first?.immutable ?? false,
@@ -99,6 +104,7 @@ function placeholder(column: string): FeatureGroup {
     categories: [],
     labelFr: column,
     labelEn: column,
+    code: reasonCodeOf(column).code,
     theme: 'other',
     unit: 'category',
     actionable: false,

@@ -6,6 +6,13 @@
  */
 export { categoryLabel } from './category-labels.ts';
 export {
+  type ClientReasonOptions,
+  type ClientReasonSet,
+  clientReasonsOf,
+  OTHER_ELEMENTS,
+  type OtherElements,
+} from './client-reasons.ts';
+export {
   type Contribution,
   type ContributionOptions,
   type ContributionSet,
@@ -26,7 +33,13 @@ export { checkFieldRange, rangeOf } from './field-ranges.ts';
 export { formatValue, type Lang } from './format.ts';
 export { compareWithGroup, type FeatureComparison } from './group-comparison.ts';
 export { loadPopulation, type Population, populationOf } from './population.ts';
-export { type Reason, type ReasonOptions, type ReasonSet, reasonsOf } from './reasons.ts';
+export {
+  isUnknownField,
+  type Reason,
+  type ReasonOptions,
+  type ReasonSet,
+  reasonsOf,
+} from './reasons.ts';
 export {
   type Decide,
   type Evaluate,
@@ -47,6 +60,7 @@ export {
   similarityFeatures,
 } from './similar.ts';
 export { contributionsByTheme, type ThemeContribution } from './themes.ts';
+export { type ToComplete, toCompleteOf } from './to-complete.ts';
 export {
   applyChanges,
   cachedApplicationLoader,

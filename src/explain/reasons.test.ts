@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reasonCodeOf } from '../data/features/reason-codes.ts';
 import type { Contribution } from './contributions.ts';
 import { reasonsOf } from './reasons.ts';
 import type { ReferenceStat } from './reference-stats.ts';
@@ -11,6 +12,7 @@ function unit(key: string, logOdds: number, over: Partial<Contribution>): Contri
     features: [key],
     labelFr: key,
     labelEn: key,
+    code: reasonCodeOf(over.features?.[0] ?? key).code,
     theme: 'profile',
     unit: 'count',
     actionable: false,
@@ -161,6 +163,22 @@ describe('reasonsOf', () => {
     expect(gender?.textFr).toContain('(attribut protégé)');
     expect(gender?.textEn).toContain('(protected attribute)');
     expect(adverse.filter((r) => r.sensitive)).toHaveLength(1);
+  });
+
+  it('labels each reason by its reason code, with the statement a client is told', () => {
+    const amount = adverse[1];
+    expect(amount?.code).toBe('R-LOAN-AMOUNT');
+    expect(amount?.family).toBe('loan');
+    expect(amount?.clientExplainable).toBe(true);
+    expect(amount?.actionable).toBe(true);
+    expect(amount?.statementFr).toBe('Le montant du crédit demandé est élevé');
+    expect(amount?.noteFr).toBeNull();
+    expect(adverse[2]?.code).toBe('R-EMP-INCOME-TYPE');
+    expect(favourable[0]?.code).toBe('R-PERS-AGE');
+    expect(favourable[0]?.clientExplainable).toBe(false);
+    expect(favourable[0]?.statementEn).toBe('Your age works in your favour');
+    // Outside the catalogue: the other elements of the file.
+    expect(adverse[0]?.code).toBe('R-OTHER');
   });
 
   it('says "not provided" for a missing value and drops the reference when there is none', () => {

@@ -2,9 +2,18 @@
  * Reasons: the units that raise the risk most (adverse) and lower it most (favourable), at most
  * four of each (Regulation B: more are "not likely to be helpful"), as short French and English
  * sentences citing the client's value and a population reference — the median among clients
- * who repaid, or for a category / flag the share of those clients who hold it.
+ * who repaid, or for a category / flag the share of those clients who hold it. Each reason carries
+ * its reason code (src/data/features/reason-codes.ts): the statement a client is told, its family,
+ * whether it is client-explainable and actionable, and the note of the external scores. This is
+ * the adviser's view; the client's is ./client-reasons.ts.
  */
 import { categoryToken } from '../data/features/encodings.ts';
+import {
+  OTHER_REASON_CODE,
+  type ReasonCode,
+  type ReasonFamily,
+  reasonCode,
+} from '../data/features/reason-codes.ts';
 import { categoryLabel } from './category-labels.ts';
 import type { Contribution } from './contributions.ts';
 import { formatPercent, formatValue, type Lang } from './format.ts';
@@ -15,6 +24,22 @@ export interface Reason {
   readonly features: readonly string[];
   readonly direction: 'adverse' | 'favourable';
   readonly theme: Contribution['theme'];
+  /** The reason code of the unit (R-OTHER outside the catalogue). */
+  readonly code: string;
+  readonly family: ReasonFamily;
+  /** The code is one a client can understand: only those reach the client view. */
+  readonly clientExplainable: boolean;
+  /** The client can change it (the code's flag: broader than recourse's fields). */
+  readonly actionable: boolean;
+  /**
+   * The code's statement in the reason's direction ("Vos revenus sont faibles au regard de la
+   * mensualité demandée"), or its "no history" one when the value is missing for want of history.
+   */
+  readonly statementFr: string;
+  readonly statementEn: string;
+  /** What the values are, for the external scores ("Scores calculés par des organismes…"); else null. */
+  readonly noteFr: string | null;
+  readonly noteEn: string | null;
   /** The whole sentence, e.g. "Âge : 24 ans, contre 44 ans pour les clients qui ont remboursé". */
   readonly textFr: string;
   readonly textEn: string;
@@ -49,6 +74,40 @@ export interface ReasonOptions {
   readonly minLogOdds?: number;
   /** Reasons per theme and direction; default 2, so four reasons tell more than one story. */
   readonly maxPerTheme?: number;
+  /**
+   * A new application: its unknown application fields are information to complete
+   * (./to-complete.ts), never reasons. Default false (a stored file is what it is).
+   */
+  readonly newApplication?: boolean;
+}
+
+/** Features aggregated from the history tables (src/data/features/sql: one prefix per table). */
+const HISTORY_PREFIX = /^(BUREAU|PREV|POS|INST|CC)_/;
+
+/** A unit drawn from the credit history tables (missing there = no such history). */
+export const isHistory = (c: Contribution): boolean => HISTORY_PREFIX.test(c.key);
+
+/** The unit's value is missing (for a categorical: no known category). */
+export const isMissing = (c: Contribution): boolean =>
+  c.unit === 'category' ? c.category === null : c.value === null;
+
+/** A field of the application left unknown (not a history the client does not have). */
+export const isUnknownField = (c: Contribution): boolean => isMissing(c) && !isHistory(c);
+
+/** The catalogue's entry of a unit's code. */
+export const codeOfUnit = (c: Contribution): ReasonCode => reasonCode(c.code) ?? OTHER_REASON_CODE;
+
+/**
+ * What a client is told for a code in a direction: the "no history" statement when the value is
+ * missing and the code has one, else the adverse or favourable statement.
+ */
+export function statementOf(
+  code: ReasonCode,
+  direction: Reason['direction'],
+  missing: boolean,
+): ReasonCode['adverse'] {
+  if (missing && code.absent !== null) return code.absent;
+  return direction === 'adverse' ? code.adverse : code.favourable;
 }
 
 /**
@@ -108,7 +167,7 @@ function cleanLabel(label: string, unit: Contribution['unit']): string {
   return label;
 }
 
-interface Wording {
+export interface Wording {
   label: string;
   value: string;
   reference: string | null;
@@ -117,8 +176,6 @@ interface Wording {
 
 const SAME_DAY = { fr: 'le jour même de la demande', en: 'on the day of the application' } as const;
 
-/** Features aggregated from the history tables (src/data/features/sql: one prefix per table). */
-const HISTORY_PREFIX = /^(BUREAU|PREV|POS|INST|CC)_/;
 const NO_HISTORY = { fr: 'aucun historique', en: 'no history on record' } as const;
 
 const REPAID = {
@@ -143,7 +200,12 @@ const REPAID = {
 const join = (label: string, value: string, lang: Lang) =>
   lang === 'fr' ? `${label} : ${value}` : `${label}: ${value}`;
 
-function wording(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>, lang: Lang): Wording {
+/** The label, value and reference of a unit as a reason cites them, and the sentence they make. */
+export function wording(
+  c: Contribution,
+  stats: ReadonlyMap<string, ReferenceStat>,
+  lang: Lang,
+): Wording {
   const words = REPAID[lang];
   const protectedNote = c.sensitive
     ? lang === 'fr'
@@ -227,11 +289,22 @@ function wording(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>, lan
 function reasonOf(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>): Reason {
   const fr = wording(c, stats, 'fr');
   const en = wording(c, stats, 'en');
+  const code = codeOfUnit(c);
+  const direction = c.logOdds > 0 ? 'adverse' : 'favourable';
+  const statement = statementOf(code, direction, isMissing(c));
   return {
     key: c.key,
     features: c.features,
-    direction: c.logOdds > 0 ? 'adverse' : 'favourable',
+    direction,
     theme: c.theme,
+    code: code.code,
+    family: code.family,
+    clientExplainable: code.clientExplainable,
+    actionable: code.actionable,
+    statementFr: statement.fr,
+    statementEn: statement.en,
+    noteFr: code.note?.fr ?? null,
+    noteEn: code.note?.en ?? null,
     textFr: fr.text,
     textEn: en.text,
     labelFr: fr.label,
@@ -250,7 +323,8 @@ function reasonOf(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>): R
 /**
  * The main reasons of one client: adverse ones (raising the risk) largest first, favourable ones
  * (lowering it) largest first, at most two per theme (one for the external scores) so the four
- * reasons are distinct facts. `contributions` is any list of units (ContributionSet.all).
+ * reasons are distinct facts. `contributions` is any list of units (ContributionSet.all). For a
+ * new application, unknown fields are left out (they are information to complete).
  */
 export function reasonsOf(
   contributions: readonly Contribution[],
@@ -259,12 +333,11 @@ export function reasonsOf(
 ): ReasonSet {
   const max = options.max ?? 4;
   const min = options.minLogOdds ?? 0.005;
-  const adverse = contributions
-    .filter((c) => c.logOdds > min)
-    .sort((a, b) => b.logOdds - a.logOdds);
-  const favourable = contributions
-    .filter((c) => c.logOdds < -min)
-    .sort((a, b) => a.logOdds - b.logOdds);
+  const units = options.newApplication
+    ? contributions.filter((c) => !isUnknownField(c))
+    : contributions;
+  const adverse = units.filter((c) => c.logOdds > min).sort((a, b) => b.logOdds - a.logOdds);
+  const favourable = units.filter((c) => c.logOdds < -min).sort((a, b) => a.logOdds - b.logOdds);
   const maxPerTheme = options.maxPerTheme ?? 2;
   const told = new Set<string>();
   return {

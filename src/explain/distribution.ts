@@ -19,6 +19,12 @@ export interface Distribution {
   /** Clients in the group, and those among them without a value. */
   readonly size: number;
   readonly missing: number;
+  /** The clients without a value by outcome (they sum to `missing`): the row totals' complement. */
+  readonly missingBy: {
+    readonly repaid: number;
+    readonly defaulted: number;
+    readonly unknown: number;
+  };
   /** bins + 1 edges; values below the first or above the last edge count in the end bins. */
   readonly edges: readonly number[];
   readonly counts: {
@@ -138,6 +144,26 @@ function featureOrder(
   return found;
 }
 
+/** The group's clients without a value, by outcome (a client listed twice counts twice). */
+function missingByOutcome(
+  population: Population,
+  column: Float64Array,
+  rows: Int32Array | undefined,
+): Distribution['missingBy'] {
+  let repaid = 0;
+  let defaulted = 0;
+  let unknown = 0;
+  const count = (r: number) => {
+    if (!Number.isNaN(column[r] as number)) return;
+    if (population.isTrain[r] !== 1) unknown++;
+    else if (population.target[r] === 1) defaulted++;
+    else repaid++;
+  };
+  if (rows) for (const r of rows) count(r);
+  else for (let r = 0; r < population.size; r++) count(r);
+  return { repaid, defaulted, unknown };
+}
+
 export function distributionOf(
   population: Population,
   feature: string,
@@ -192,6 +218,7 @@ export function distributionOf(
     }
   }
   const sortedAll = all.subarray(0, nAll);
+  const missingBy = missingByOutcome(population, column, options.rows);
   let clientValue = options.clientValue;
   if (clientValue === undefined && options.clientId !== undefined) {
     const row = population.rowOf(options.clientId);
@@ -208,6 +235,7 @@ export function distributionOf(
     feature,
     size,
     missing: size - nAll,
+    missingBy,
     edges: Array.from(edges),
     counts: { repaid, defaulted, unknown },
     quantiles: {

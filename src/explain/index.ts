@@ -20,6 +20,18 @@ export {
   type RestOfContributions,
 } from './contributions.ts';
 export {
+  type CoarseComparison,
+  type CoarseDistribution,
+  type CoarseQuantiles,
+  coarsenComparison,
+  coarsenDistribution,
+  MIN_CELL,
+  mergeRuns,
+  OUTCOMES,
+  type Outcome,
+  quantileShown,
+} from './disclosure.ts';
+export {
   type Distribution,
   type DistributionOptions,
   distributionOf,

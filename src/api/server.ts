@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { type Db, openDb } from '../data/db.ts';
 import { loadActiveRun } from '../model/registry/index.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { installRefusalAudit } from './audit/refusals.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { createDemoUsers, type DemoUser } from './auth/demo-users.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -165,6 +166,8 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   await app.register(helmet, helmetOptions);
   await app.register(cookie);
   installSessionHook(app);
+  // Every 401/403 on client data is audited (access.refused), whichever route refused it.
+  installRefusalAudit(app);
   // The id that error bodies, the audit trail and the log share, for support to find a request.
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));

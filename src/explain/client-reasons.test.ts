@@ -6,6 +6,7 @@ import type { Contribution } from './contributions.ts';
 import { reasonsOf } from './reasons.ts';
 import type { ReferenceStat } from './reference-stats.ts';
 import { toCompleteOf } from './to-complete.ts';
+import { unknownFieldsOf } from './unknown-fields.ts';
 
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
@@ -143,38 +144,66 @@ describe('clientReasonsOf', () => {
     expect(stored.adverse[0]?.valueFr).toBe('aucun historique');
     expect(stored.adverse[1]?.statementEn).toBe('Some external scores are not available about you');
     // A new applicant's external scores are unknown, not absent: to complete, not a reason.
-    const fresh = clientReasonsOf(missing, stats, { newApplication: true });
+    const unknown = unknownFieldsOf({ AMT_CREDIT: 500_000 });
+    const fresh = clientReasonsOf(missing, stats, { unknown });
     expect(fresh.adverse.map((r) => r.code)).toEqual(['R-PAY-LATE']);
   });
 });
 
 describe('a new application', () => {
+  const application = {
+    NAME_CONTRACT_TYPE: 'Cash loans',
+    AMT_INCOME_TOTAL: 180_000,
+    AMT_CREDIT: 500_000,
+    DAYS_BIRTH: -12_000,
+    DAYS_EMPLOYED: 365243,
+  };
+  const unknown = unknownFieldsOf(application);
   const units = [
     unit('INST_LATE_DAYS_MAX', 0.4, null),
     unit('AMT_ANNUITY', 0.3, null),
     unit('EXT_SOURCE_2', 0.25, null),
     unit('EXT_SOURCE_MEAN', -0.1, null),
     unit('ANNUITY_TO_INCOME', 0.2, null),
+    // Missing because the applicant has no job (DAYS_EMPLOYED given as 365243): not unknown.
+    unit('EMPLOYED_YEARS', 0.15, null),
     unit('COMMONAREA_MEDI', 0.001, null),
     unit('AMT_CREDIT', 0.1, 500000),
   ];
 
+  it('tells a field not given from a value missing for a reason of its own, and from no history', () => {
+    const has = (name: string) => unknown.has(units.find((u) => u.key === name) as Contribution);
+    expect(has('AMT_ANNUITY')).toBe(true);
+    expect(has('ANNUITY_TO_INCOME')).toBe(true);
+    expect(has('EMPLOYED_YEARS')).toBe(false);
+    expect(has('INST_LATE_DAYS_MAX')).toBe(false);
+    expect(has('AMT_CREDIT')).toBe(false);
+  });
+
   it('lists its unknown fields to complete, by code, largest first, never as reasons', () => {
-    const toComplete = toCompleteOf(units);
+    const toComplete = toCompleteOf(units, unknown);
     expect(toComplete.map((t) => t.code)).toEqual([
       'R-EXT-SCORE',
       'R-LOAN-INSTALMENT',
       'R-AFFORD-ANNUITY',
     ]);
-    expect(toComplete[0]?.fields.map((f) => f.key)).toEqual(['EXT_SOURCE_2', 'EXT_SOURCE_MEAN']);
+    expect(toComplete[0]?.units.map((f) => f.key)).toEqual(['EXT_SOURCE_2', 'EXT_SOURCE_MEAN']);
+    expect(toComplete[0]?.fields).toEqual(['EXT_SOURCE_2', 'EXT_SOURCE_1', 'EXT_SOURCE_3']);
     expect(toComplete[0]?.titleFr).toBe('Scores externes');
     expect(toComplete[0]?.noteFr).not.toBeNull();
     expect(toComplete[0]?.logOdds).toBeCloseTo(0.15, 12);
-    expect(toComplete[1]?.fields[0]?.labelFr).toBe('Mensualité du crédit');
+    expect(toComplete[1]?.units[0]?.labelFr).toBe('Mensualité du crédit');
+    expect(toComplete[2]?.fields).toEqual(['AMT_ANNUITY']);
 
-    const reasons = reasonsOf(units, stats, { newApplication: true });
-    expect(reasons.adverse.map((r) => r.key)).toEqual(['INST_LATE_DAYS_MAX', 'AMT_CREDIT']);
+    const reasons = reasonsOf(units, stats, { unknown });
+    expect(reasons.adverse.map((r) => r.key)).toEqual([
+      'INST_LATE_DAYS_MAX',
+      'EMPLOYED_YEARS',
+      'AMT_CREDIT',
+    ]);
     // A stored file's missing values stay reasons for the adviser.
     expect(reasonsOf(units, stats).adverse.map((r) => r.key)).toContain('AMT_ANNUITY');
+    const client = clientReasonsOf(units, stats, { unknown });
+    expect(client.adverse.map((r) => r.code)).toEqual(['R-PAY-LATE', 'R-LOAN-AMOUNT']);
   });
 });

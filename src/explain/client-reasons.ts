@@ -8,15 +8,16 @@
  * - each family stated once, the strongest, in whichever direction it goes;
  * - at most four a side (Regulation B);
  * - a missing value is told only by a code's "no history" statement (no credit history, no
- *   external score); for a new application, an unknown field never (it is to complete);
+ *   external score); a new application's unknown field never (it is to complete);
  * - everything else pooled into one line, "autres éléments du dossier", so the reasons and that
  *   line add up to the whole change from the average client.
  */
 
 import type { Contribution } from './contributions.ts';
 import type { Lang } from './format.ts';
-import { codeOfUnit, isHistory, isMissing, type Reason, statementOf, wording } from './reasons.ts';
+import { codeOfUnit, isMissing, type Reason, statementOf, wording } from './reasons.ts';
 import type { ReferenceStat } from './reference-stats.ts';
+import type { UnknownFields } from './unknown-fields.ts';
 
 /** What the client reasons leave out, summed into one line. */
 export interface OtherElements {
@@ -40,8 +41,8 @@ export interface ClientReasonOptions {
   readonly max?: number;
   /** Smallest |log-odds| of a code worth a reason; default 0.005. */
   readonly minLogOdds?: number;
-  /** A new application: its unknown fields are to complete, never reasons. */
-  readonly newApplication?: boolean;
+  /** A new application's unknown fields (./unknown-fields.ts): to complete, never reasons. */
+  readonly unknown?: UnknownFields;
 }
 
 export const OTHER_ELEMENTS = {
@@ -50,13 +51,13 @@ export const OTHER_ELEMENTS = {
 } as const;
 
 /** A unit the client view may tell. */
-function tellable(c: Contribution, newApplication: boolean): boolean {
+function tellable(c: Contribution, unknown: UnknownFields | undefined): boolean {
   const code = codeOfUnit(c);
   if (!code.clientExplainable || c.sensitive) return false;
   if (!isMissing(c)) return true;
   // A missing value says something only as "no history" (or "no external score"); a new
   // applicant's unknown field says nothing yet.
-  return code.absent !== null && (isHistory(c) || !newApplication);
+  return code.absent !== null && !unknown?.has(c);
 }
 
 interface CodeSum {
@@ -129,7 +130,7 @@ export function clientReasonsOf(
   const min = options.minLogOdds ?? 0.005;
   const byCode = new Map<string, CodeSum>();
   for (const c of contributions) {
-    if (!tellable(c, options.newApplication ?? false)) continue;
+    if (!tellable(c, options.unknown)) continue;
     let sum = byCode.get(c.code);
     if (!sum) {
       sum = { units: [], logOdds: 0, points: 0, probabilityPoints: 0 };

@@ -13,6 +13,7 @@ import { type ReasonSet, reasonsOf } from './reasons.ts';
 import type { ReferenceStat } from './reference-stats.ts';
 import { contributionsByTheme, type ThemeContribution } from './themes.ts';
 import { type ToComplete, toCompleteOf } from './to-complete.ts';
+import type { UnknownFields } from './unknown-fields.ts';
 
 export interface Explanation {
   readonly contributions: ContributionSet;
@@ -33,10 +34,10 @@ export interface ExplainOptions {
   readonly topN?: number;
   readonly maxReasons?: number;
   /**
-   * A new application (no stored file): its unknown fields are information to complete, never
-   * reasons. Default false.
+   * A new application's unknown fields (unknownFieldsOf(application)): information to complete,
+   * never reasons. Absent for a stored file.
    */
-  readonly newApplication?: boolean;
+  readonly unknown?: UnknownFields;
 }
 
 /** Explains one row from its SHAP values (log-odds) and feature values in the model's order. */
@@ -52,13 +53,13 @@ export function explainRow(
     topN: options.topN,
     calibrate: (p) => applyCalibrator(run.calibrator, p),
   });
-  const newApplication = options.newApplication ?? false;
-  const reasonOptions = { max: options.maxReasons, newApplication };
+  const { unknown } = options;
+  const reasonOptions = { max: options.maxReasons, unknown };
   return {
     contributions,
     themes: contributionsByTheme(contributions.all),
     reasons: reasonsOf(contributions.all, options.stats, reasonOptions),
     clientReasons: clientReasonsOf(contributions.all, options.stats, reasonOptions),
-    toComplete: newApplication ? toCompleteOf(contributions.all) : [],
+    toComplete: unknown ? toCompleteOf(contributions.all, unknown) : [],
   };
 }

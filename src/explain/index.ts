@@ -12,6 +12,7 @@ export {
   OTHER_ELEMENTS,
   type OtherElements,
 } from './client-reasons.ts';
+export { clientView, isClientVisible } from './client-view.ts';
 export {
   type Contribution,
   type ContributionOptions,
@@ -46,7 +47,6 @@ export { formatValue, type Lang } from './format.ts';
 export { compareWithGroup, type FeatureComparison } from './group-comparison.ts';
 export { loadPopulation, type Population, populationOf } from './population.ts';
 export {
-  isUnknownField,
   type Reason,
   type ReasonOptions,
   type ReasonSet,
@@ -73,6 +73,7 @@ export {
 } from './similar.ts';
 export { contributionsByTheme, type ThemeContribution } from './themes.ts';
 export { type ToComplete, toCompleteOf } from './to-complete.ts';
+export { type UnknownFields, unknownFieldsOf } from './unknown-fields.ts';
 export {
   applyChanges,
   cachedApplicationLoader,

@@ -18,6 +18,7 @@ import { categoryLabel } from './category-labels.ts';
 import type { Contribution } from './contributions.ts';
 import { formatPercent, formatValue, type Lang } from './format.ts';
 import type { ReferenceStat } from './reference-stats.ts';
+import type { UnknownFields } from './unknown-fields.ts';
 
 export interface Reason {
   readonly key: string;
@@ -75,10 +76,10 @@ export interface ReasonOptions {
   /** Reasons per theme and direction; default 2, so four reasons tell more than one story. */
   readonly maxPerTheme?: number;
   /**
-   * A new application: its unknown application fields are information to complete
-   * (./to-complete.ts), never reasons. Default false (a stored file is what it is).
+   * A new application's unknown fields (./unknown-fields.ts): units missing because of them are
+   * information to complete (./to-complete.ts), never reasons. Absent for a stored file.
    */
-  readonly newApplication?: boolean;
+  readonly unknown?: UnknownFields;
 }
 
 /** Features aggregated from the history tables (src/data/features/sql: one prefix per table). */
@@ -90,9 +91,6 @@ export const isHistory = (c: Contribution): boolean => HISTORY_PREFIX.test(c.key
 /** The unit's value is missing (for a categorical: no known category). */
 export const isMissing = (c: Contribution): boolean =>
   c.unit === 'category' ? c.category === null : c.value === null;
-
-/** A field of the application left unknown (not a history the client does not have). */
-export const isUnknownField = (c: Contribution): boolean => isMissing(c) && !isHistory(c);
 
 /** The catalogue's entry of a unit's code. */
 export const codeOfUnit = (c: Contribution): ReasonCode => reasonCode(c.code) ?? OTHER_REASON_CODE;
@@ -323,8 +321,8 @@ function reasonOf(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>): R
 /**
  * The main reasons of one client: adverse ones (raising the risk) largest first, favourable ones
  * (lowering it) largest first, at most two per theme (one for the external scores) so the four
- * reasons are distinct facts. `contributions` is any list of units (ContributionSet.all). For a
- * new application, unknown fields are left out (they are information to complete).
+ * reasons are distinct facts. `contributions` is any list of units (ContributionSet.all). A new
+ * application's unknown fields are left out (they are information to complete).
  */
 export function reasonsOf(
   contributions: readonly Contribution[],
@@ -333,9 +331,8 @@ export function reasonsOf(
 ): ReasonSet {
   const max = options.max ?? 4;
   const min = options.minLogOdds ?? 0.005;
-  const units = options.newApplication
-    ? contributions.filter((c) => !isUnknownField(c))
-    : contributions;
+  const { unknown } = options;
+  const units = unknown ? contributions.filter((c) => !unknown.has(c)) : contributions;
   const adverse = units.filter((c) => c.logOdds > min).sort((a, b) => b.logOdds - a.logOdds);
   const favourable = units.filter((c) => c.logOdds < -min).sort((a, b) => a.logOdds - b.logOdds);
   const maxPerTheme = options.maxPerTheme ?? 2;

@@ -5,6 +5,7 @@ export {
   applicationFeatures,
   compileApplicationFeatures,
 } from './application.ts';
+export { applicationFeatureInputs } from './inputs.ts';
 export { RowSqlError } from './lexer.ts';
 export { parseExpression, parseMacros, parseSelect } from './parser.ts';
 export { compileSelect, type RowProgram } from './select.ts';

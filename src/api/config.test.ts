@@ -22,7 +22,9 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ port: 1.5 })).toThrow(/invalid port/);
     expect(() => resolveConfig({ host: ' ' })).toThrow(/invalid host: empty/);
     expect(() => resolveConfig({ sessionTtlSeconds: 5 })).toThrow(/invalid sessionTtlSeconds/);
-    expect(() => resolveConfig({ loginAttempts: { max: 0 } })).toThrow(/invalid loginAttempts.max/);
+    expect(() => resolveConfig({ loginAttempts: { perPair: 0 } })).toThrow(
+      /invalid loginAttempts.perPair/,
+    );
     expect(() => resolveConfig({ logLevel: 'loud' as 'info' })).toThrow(/invalid logLevel: loud/);
   });
 });

@@ -25,8 +25,16 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
   /** Session lifetime in seconds. Default 8 hours. */
   readonly sessionTtlSeconds: number;
-  /** Login attempts allowed per IP and per user name in each window. Default 10 per minute. */
-  readonly loginAttempts: { readonly max: number; readonly windowSeconds: number };
+  /**
+   * Login throttling (src/api/auth/attempts.ts): failures allowed per (user name, address) pair
+   * (default 5) and per address (default 20) before each further attempt waits 1 s, 2 s, 4 s… up
+   * to maxDelaySeconds (default 900).
+   */
+  readonly loginAttempts: {
+    readonly perPair: number;
+    readonly perAddress: number;
+    readonly maxDelaySeconds: number;
+  };
   /** pino level; 'silent' in tests. */
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Create the demo users on first run. Default true. */
@@ -148,10 +156,16 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
       30 * 86400,
     ),
     loginAttempts: Object.freeze({
-      max: integerIn('loginAttempts.max', options.loginAttempts?.max ?? 10, 1, 10_000),
-      windowSeconds: integerIn(
-        'loginAttempts.windowSeconds',
-        options.loginAttempts?.windowSeconds ?? 60,
+      perPair: integerIn('loginAttempts.perPair', options.loginAttempts?.perPair ?? 5, 1, 10_000),
+      perAddress: integerIn(
+        'loginAttempts.perAddress',
+        options.loginAttempts?.perAddress ?? 20,
+        1,
+        100_000,
+      ),
+      maxDelaySeconds: integerIn(
+        'loginAttempts.maxDelaySeconds',
+        options.loginAttempts?.maxDelaySeconds ?? 900,
         1,
         86_400,
       ),

@@ -114,8 +114,6 @@ export async function startE2e(prefix = 'creditlens-e2e-'): Promise<E2e> {
       webDist: distDir,
       logLevel: 'silent',
       secureCookies: false,
-      // Every test logs in; the real limit (10 a minute) would refuse the later ones.
-      loginAttempts: { max: 10_000 },
     });
     const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({

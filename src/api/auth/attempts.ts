@@ -1,33 +1,174 @@
 /**
- * Failed-login counter per user name, in fixed windows: the per-IP limit (@fastify/rate-limit)
- * does not stop a distributed guess at one account. In memory: one server process.
+ * Login throttling that an attacker cannot turn into a lock-out of someone else.
+ *
+ * Failed logins are counted per (user name, address) pair and per address, never per user name
+ * alone: guessing `admin`'s password from one address slows that address's guesses at `admin`
+ * (and, past more failures, every guess from that address), while `admin` logs in from their own
+ * address as usual. Past `perPair` failures of a pair (or `perAddress` of an address), each
+ * further attempt waits 1 s, then 2 s, 4 s… up to `maxDelaySeconds`; attempts made while waiting
+ * are refused without being checked or counted. Counts leak away, one failure every
+ * LEAK_SECONDS, so the occasional typo of a busy office behind one address never adds up. A
+ * successful login is not a failure: it forgets its pair's failures (not its address's, or one
+ * valid account would let an address reset its count at will).
+ *
+ * An attempt counts as a failure from the moment it starts until it succeeds, so a burst of
+ * concurrent guesses is throttled as if they had come one after the other.
+ *
+ * Nothing typed is stored: both tables are keyed by an HMAC of the user name and the address under
+ * a random key that lives in this process only, so a user name that matches no account (often a
+ * password typed in the wrong field) is never kept, and neither is any address. Each table holds
+ * at most `maxEntries` entries: the forgotten ones go first, then the least recently failed. In
+ * memory: one server process.
  */
-export class AttemptCounter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+import { createHmac, randomBytes } from 'node:crypto';
+import { isIPv6 } from 'node:net';
+
+/** How fast counts leak: one failure forgotten every this many seconds. */
+export const LEAK_SECONDS = 300;
+
+export interface ThrottleSettings {
+  /** Failures of one user name from one address before attempts wait. */
+  readonly perPair: number;
+  /** Failures from one address, whatever the user names, before its attempts wait. */
+  readonly perAddress: number;
+  /** The longest wait, in seconds. */
+  readonly maxDelaySeconds: number;
+  /** Entries kept in each table (pairs, addresses). Default 10,000 (≈2 MB each at most). */
+  readonly maxEntries?: number;
+}
+
+interface Entry {
+  /** Failures counted at `last`, before leaking. */
+  failures: number;
+  /** Epoch milliseconds of the last failure. */
+  last: number;
+}
+
+/** An attempt under way: refused (wait > 0), or counted as a failure until it succeeds. */
+export interface LoginAttempt {
+  /** Seconds to wait before trying again; 0 when the attempt may go on. */
+  readonly retryAfter: number;
+  /** The password was right: the pair's failures are forgotten. */
+  succeeded(): void;
+}
+
+/**
+ * The part of an address that one attacker controls: an IPv4 address, or the /64 prefix of an
+ * IPv6 one (a single host is routinely given a whole /64). IPv4-mapped IPv6 reads as IPv4.
+ */
+export function addressScope(ip: string): string {
+  const address = ip.split('%')[0] ?? ip;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!isIPv6(address)) return address;
+  const [head = '', tail] = address.split('::');
+  const groupsOf = (part: string) =>
+    part === '' ? [] : part.split(':').flatMap((g) => (g.includes('.') ? ['v4', 'v4'] : [g]));
+  const before = groupsOf(head);
+  const after = tail === undefined ? [] : groupsOf(tail);
+  const zeros = Array<string>(8 - before.length - after.length).fill('0');
+  const groups = [...before, ...zeros, ...after].slice(0, 4);
+  return `${groups.map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
+}
+
+class LeakyTable {
+  readonly entries = new Map<string, Entry>();
   constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
+    private readonly free: number,
+    private readonly maxDelayMs: number,
+    private readonly maxEntries: number,
   ) {}
 
-  /** Seconds until `key` may try again, or 0 when it may now. */
-  blockedFor(key: string, now: number): number {
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs || w.count < this.max) return 0;
-    return Math.ceil((w.start + this.windowMs - now) / 1000);
+  private static failuresAt(entry: Entry, now: number): number {
+    return Math.max(0, entry.failures - Math.floor((now - entry.last) / (LEAK_SECONDS * 1000)));
   }
 
-  record(key: string, now: number): void {
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      // Bounded memory: drop stale windows whenever a new one opens and the map is large.
-      if (this.windows.size > 10_000) this.prune(now);
-      this.windows.set(key, { start: now, count: 1 });
-    } else {
-      w.count += 1;
+  /** Milliseconds until the next attempt may start. */
+  waitMs(key: string, now: number): number {
+    const entry = this.entries.get(key);
+    if (!entry) return 0;
+    const failures = LeakyTable.failuresAt(entry, now);
+    if (failures < this.free) return 0;
+    const delay = Math.min(this.maxDelayMs, 1000 * 2 ** (failures - this.free));
+    return Math.max(0, entry.last + delay - now);
+  }
+
+  fail(key: string, now: number): void {
+    const entry = this.entries.get(key);
+    const failures = entry ? LeakyTable.failuresAt(entry, now) : 0;
+    // Re-inserted at the end: the map's order is the least recently failed first.
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) this.makeRoom(now);
+    this.entries.set(key, { failures: failures + 1, last: now });
+  }
+
+  /** Takes back one failure (an attempt that succeeded); the entry keeps its place. */
+  undo(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    entry.failures -= 1;
+    if (entry.failures <= 0) this.entries.delete(key);
+  }
+
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
+  private makeRoom(now: number): void {
+    for (const [key, entry] of this.entries) {
+      if (LeakyTable.failuresAt(entry, now) === 0) this.entries.delete(key);
+    }
+    for (const key of this.entries.keys()) {
+      if (this.entries.size < this.maxEntries) break;
+      this.entries.delete(key);
     }
   }
+}
 
-  private prune(now: number): void {
-    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
+export class LoginThrottle {
+  private readonly secret = randomBytes(32);
+  private readonly pairs: LeakyTable;
+  private readonly addresses: LeakyTable;
+
+  constructor(settings: ThrottleSettings) {
+    const maxDelayMs = settings.maxDelaySeconds * 1000;
+    const maxEntries = settings.maxEntries ?? 10_000;
+    this.pairs = new LeakyTable(settings.perPair, maxDelayMs, maxEntries);
+    this.addresses = new LeakyTable(settings.perAddress, maxDelayMs, maxEntries);
+  }
+
+  private key(...parts: string[]): string {
+    return createHmac('sha256', this.secret)
+      .update(parts.join('\u0000'))
+      .digest('base64url')
+      .slice(0, 22);
+  }
+
+  /**
+   * Starts a login attempt of `username` from `ip` at `now` (epoch ms): refused with the seconds
+   * to wait, or counted as a failure until `succeeded()`.
+   */
+  begin(username: string, ip: string, now: number): LoginAttempt {
+    const scope = addressScope(ip);
+    const pair = this.key('pair', scope, username);
+    const address = this.key('address', scope);
+    const waitMs = Math.max(this.pairs.waitMs(pair, now), this.addresses.waitMs(address, now));
+    if (waitMs > 0) return { retryAfter: Math.ceil(waitMs / 1000), succeeded() {} };
+    this.pairs.fail(pair, now);
+    this.addresses.fail(address, now);
+    return {
+      retryAfter: 0,
+      succeeded: () => {
+        this.pairs.forget(pair);
+        this.addresses.undo(address);
+      },
+    };
+  }
+
+  /** What the tables hold (tests): keys and failure counts, nothing else. */
+  snapshot(): { pairs: [string, Entry][]; addresses: [string, Entry][] } {
+    const copy = (table: LeakyTable) =>
+      [...table.entries].map(([k, e]): [string, Entry] => [k, { ...e }]);
+    return { pairs: copy(this.pairs), addresses: copy(this.addresses) };
   }
 }

@@ -1,11 +1,14 @@
-/** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, GET /api/auth/session. */
-import rateLimit from '@fastify/rate-limit';
+/**
+ * POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, GET /api/auth/session. Logins
+ * are throttled per (user name, address) and per address (./attempts.ts), never per user name
+ * alone: no one can lock an account out by failing to log into it.
+ */
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
-import { AttemptCounter } from './attempts.ts';
+import { LoginThrottle } from './attempts.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import { cookieOptions, currentUser, newSessionId, SESSION_COOKIE } from './session.ts';
 
@@ -21,15 +24,11 @@ const loginBody = {
 
 export async function authRoutes(fastify: FastifyInstance): Promise<void> {
   const app = typed(fastify);
-  const { max, windowSeconds } = fastify.ctx.config.loginAttempts;
-  const perUser = new AttemptCounter(max, windowSeconds * 1000);
-  // Per-IP limit on this plugin's routes only (login); the per-name one is perUser.
-  await app.register(rateLimit, { global: false });
+  const throttle = new LoginThrottle(fastify.ctx.config.loginAttempts);
 
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max, timeWindow: windowSeconds * 1000 } },
       schema: {
         tags: ['auth'],
         summary: 'Log in; sets the httpOnly session cookie',
@@ -43,21 +42,29 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { username, password } = request.body;
       const now = Date.now();
-      const wait = perUser.blockedFor(username, now);
-      if (wait > 0) throw apiError('TOO_MANY_REQUESTS', { after: `${wait} s` });
+      // Known and unknown names are throttled alike, so the answers do not tell which exist.
+      const attempt = throttle.begin(username, request.ip, now);
+      if (attempt.retryAfter > 0) {
+        void reply.header('retry-after', String(attempt.retryAfter));
+        throw apiError('TOO_MANY_REQUESTS', { after: `${attempt.retryAfter} s` });
+      }
       const found = fastify.ctx.store.users.findByUsername(username);
       // Verify against a dummy hash for unknown names, so timing does not tell which names exist.
       const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
       if (!found || !ok) {
-        perUser.record(username, now);
+        // A name that matches no account is not recorded (it is often a password typed in the
+        // wrong field): the audit keeps that the name was unknown, not the name.
+        const known = found !== undefined || fastify.ctx.store.users.nameTaken(username);
+        const reason = found ? 'wrong password' : known ? 'account disabled' : 'unknown user name';
         await recordAudit(app, request, {
           action: 'auth.login.failed',
-          username,
-          inputs: { username },
-          output: { ok: false },
+          ...(known ? { username } : {}),
+          inputs: { username: known ? username : null },
+          output: { ok: false, reason },
         });
         throw apiError('BAD_CREDENTIALS');
       }
+      attempt.succeeded();
       const id = newSessionId();
       const ttl = fastify.ctx.config.sessionTtlSeconds;
       fastify.ctx.store.sessions.create({ id, userId: found.id, expiresAt: now + ttl * 1000 });

@@ -166,8 +166,8 @@ export const DATA_ERRORS = {
     doc: 'a categorical field with a value outside its closed set',
   },
   OUT_OF_RANGE: {
-    message: 'application field {column}: {number} is outside its range [{min}, {max}]',
-    doc: 'a numeric field outside the range seen in the data (with a margin)',
+    message: 'application field {column} out of range: must be {allowed}; got {shown}',
+    doc: 'a numeric field outside its range (src/data/features/application-fields.ts, docs/application-fields.md)',
   },
 } as const satisfies Record<string, CatalogueEntry>;
 

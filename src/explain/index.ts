@@ -42,7 +42,6 @@ export {
 } from './distribution.ts';
 export { type ExplainOptions, type Explanation, explainRow } from './explanation.ts';
 export { categoryOf, type FeatureGroup, featureGroups } from './feature-groups.ts';
-export { checkFieldRange, rangeOf } from './field-ranges.ts';
 export { formatValue, type Lang } from './format.ts';
 export { compareWithGroup, type FeatureComparison } from './group-comparison.ts';
 export { loadPopulation, type Population, populationOf } from './population.ts';

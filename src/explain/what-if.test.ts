@@ -284,7 +284,7 @@ describeWithSample('whatIfInMemory and scoreNewApplication', () => {
       );
     }
     expect(() => scoreNewApplication(scorer, { ...fields, SK_ID_CURR: 1.5 })).toThrow(/SK_ID_CURR/);
-    expect(() => scoreNewApplication(scorer, { ...fields, AMT_CREDIT: 0 })).toThrow(/AMT_CREDIT/);
+    expect(() => scoreNewApplication(scorer, { ...fields, AMT_CREDIT: -1 })).toThrow(/AMT_CREDIT/);
     expect(scoreNewApplication(scorer, { ...fields, SK_ID_CURR: 42 }).row).toEqual(scored.row);
   });
 });

@@ -3,12 +3,13 @@
  * turned into features by the same SQL as training (no skew), then scored and explained by a
  * Scorer. Two evaluators of that SQL: DuckDB (featuresForApplication: scoreApplication, whatIf;
  * the reference) and the in-memory row evaluator (featuresInMemory: scoreInMemory, whatIfInMemory;
- * what the API serves, no database per call). Every changed field is validated: known column,
- * type and category set (validateApplication) and plausible range (field-ranges.ts), each error
- * naming the field.
+ * what the API serves, no database per call). Every field given is validated by the table of
+ * application fields (src/data/features/application-fields.ts: known column, type, range, category
+ * set), each error naming the field.
  */
 import type { Db } from '../data/db.ts';
 import { DataError } from '../data/errors.ts';
+import { checkApplicationField } from '../data/features/application-fields.ts';
 import type { RawApplication } from '../data/features/application-input.ts';
 import { validateApplication } from '../data/features/application-input.ts';
 import {
@@ -19,7 +20,6 @@ import {
 } from '../data/features/what-if.ts';
 import type { ShapRow } from '../engine/index.ts';
 import { loadApplication } from './application-loader.ts';
-import { checkFieldRange } from './field-ranges.ts';
 import { rowForScorer, type Scorer } from './scorer.ts';
 
 export { cachedApplicationLoader, loadApplications } from './application-loader.ts';
@@ -38,19 +38,11 @@ export function applyChanges(
     if (field === 'SK_ID_CURR') {
       throw new DataError('FIXED_FIELD', { column: field });
     }
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
-      throw new DataError('BAD_FIELD', {
-        column: field,
-        value: String(value),
-        expected: 'a number, a text or null',
-        shown: JSON.stringify(value),
-      });
-    }
-    merged[field] = value;
+    // Names unknown fields, wrong types, numbers out of range and categories outside their set.
+    checkApplicationField(field, value);
+    merged[field] = value as RawApplication[string];
   }
-  // Names unknown fields, wrong types and categories outside their set.
   validateApplication(merged);
-  for (const field of Object.keys(changes)) checkFieldRange(field, merged[field] ?? null);
   return merged;
 }
 
@@ -188,15 +180,8 @@ export function scoreNewApplication(
   const { SK_ID_CURR: id = null, ...rest } = fields;
   const base: RawApplication = {};
   if (id !== null) {
-    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
-      throw new DataError('BAD_FIELD', {
-        column: 'SK_ID_CURR',
-        value: String(id),
-        expected: 'a whole number ≥ 1',
-        shown: JSON.stringify(id),
-      });
-    }
-    base.SK_ID_CURR = id;
+    checkApplicationField('SK_ID_CURR', id);
+    base.SK_ID_CURR = id as number;
   }
   return scoreInMemory(scorer, applyChanges(base, rest), () => null);
 }

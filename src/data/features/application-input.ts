@@ -7,6 +7,7 @@ import { DataError } from '../errors.ts';
 import { APPLICATION_TEST_COLUMNS, type ColumnKind } from '../schema.ts';
 import { SQL_TYPE } from '../stored-schema.ts';
 import { APPLICATION_VALUE_SETS } from '../value-sets.ts';
+import { shownValue } from './application-fields.ts';
 
 export type RawApplication = Record<string, string | number | null>;
 
@@ -26,13 +27,17 @@ function badValue(column: string, value: unknown, expected: string): DataError {
   return new DataError('BAD_FIELD', {
     column,
     expected,
-    shown: JSON.stringify(value),
+    shown: shownValue(value),
     value: String(value),
   });
 }
 
+/** A decimal number as a CSV writes it ("1000", "-0.5", "2.5e5"); not hex, binary, "Infinity"… */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 function toNumber(column: string, value: string | number, integer: boolean): number {
-  const n = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
+  const n =
+    typeof value === 'number' ? value : DECIMAL.test(value.trim()) ? Number(value) : Number.NaN;
   if (!Number.isFinite(n)) throw badValue(column, value, 'a number');
   if (integer && !Number.isInteger(n)) throw badValue(column, value, 'a whole number');
   return n;

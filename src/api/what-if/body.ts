@@ -1,9 +1,11 @@
 /**
  * The body of POST /api/score: either `{ clientId, changes }` (a stored client's application
  * edited) or `{ application }` (a new one), each with `detail` — a `oneOf` of the two shapes,
- * which exclude each other. Its validator names the faulty field as every other route's does, and
- * the what-if's own checks (src/explain: type, range, category set) are turned into 400s naming
- * `body.changes.FIELD` or `body.application.FIELD`.
+ * which exclude each other. The fields of `changes` and `application` are the closed set of
+ * application fields, each with its range or values (./field-schemas.ts, from the one table of
+ * src/data/features/application-fields.ts). Its validator names the faulty field as every other
+ * route's does, with the field's range; the what-if's own checks (src/explain) are turned into
+ * 400s naming `body.changes.FIELD` or `body.application.FIELD` too.
  */
 import type { FastifyInstance, FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 import { DataError } from '../../data/errors.ts';
@@ -11,11 +13,7 @@ import { RowEvalError } from '../../data/features/row-eval/index.ts';
 import { NEW_APPLICATION_REQUIRED } from '../../explain/index.ts';
 import type { Infer } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
-
-/** An application field's new value: as the files give it, a number, a text or missing. */
-const fieldValue = {
-  anyOf: [{ type: 'number' }, { type: ['string', 'null'], maxLength: 100 }],
-} as const;
+import { fieldProperties, rewordFieldError } from './field-schemas.ts';
 
 const detail = {
   type: 'string',
@@ -36,8 +34,9 @@ const storedClientBody = {
       type: 'object',
       maxProperties: 40,
       description:
-        'application fields (as in application_train.csv) and their new values; each is validated (type, range, category set)',
-      additionalProperties: fieldValue,
+        'application fields (as in application_train.csv) and their new values (null: missing), each within its range or values (docs/application-fields.md); numbers as JSON numbers, never texts; the identifier cannot change',
+      properties: fieldProperties(['SK_ID_CURR']),
+      additionalProperties: false,
     },
     detail,
   },
@@ -54,8 +53,9 @@ const newApplicationBody = {
       required: [...NEW_APPLICATION_REQUIRED],
       maxProperties: 150,
       description:
-        'a whole new application: fields as in application_test.csv, each validated as `changes` are; missing fields are NULL; no credit history',
-      additionalProperties: fieldValue,
+        'a whole new application: fields as in application_test.csv, each within its range or values as `changes` are; absent or null fields are missing; no credit history',
+      properties: fieldProperties(),
+      additionalProperties: false,
     },
     detail,
   },
@@ -103,7 +103,7 @@ export function scoreBodyValidator(server: FastifyInstance): FastifySchemaCompil
       }
       const branch = has('application') ? newApplication : storedClient;
       const result = branch(body);
-      validate.errors = branch.errors ?? null;
+      validate.errors = branch.errors?.map((error) => rewordFieldError(error, body)) ?? null;
       return result;
     };
     return validate;

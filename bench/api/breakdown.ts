@@ -68,7 +68,7 @@ try {
     }),
   );
   stage('compact answer + JSON.stringify', n, (i) =>
-    JSON.stringify(compactExplanation(explanations[i] as never, false)),
+    JSON.stringify(compactExplanation(explanations[i] as never, false, 'adviser')),
   );
   const few = Array.from(ids.slice(0, 100), Number);
   const bases = await clients.withDb((db) => loadApplications(db, few));

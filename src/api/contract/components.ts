@@ -23,15 +23,19 @@ import {
 } from './comparison.ts';
 import { decisionHistorySchema, decisionRecordSchema } from './decisions.ts';
 import {
+  clientReasonSetSchema,
   contributionSchema,
   contributionSetSchema,
   contributionUnitSchema,
   explanationSchema,
   featureThemeSchema,
+  otherElementsSchema,
+  reasonFamilySchema,
   reasonSchema,
   reasonSetSchema,
   restOfContributionsSchema,
   themeContributionSchema,
+  toCompleteSchema,
 } from './explanation.ts';
 import { livenessSchema, readinessSchema } from './health.ts';
 import { binaryMetricsSchema, modelCardSchema } from './model-card.ts';
@@ -104,8 +108,12 @@ export const COMPONENT_SCHEMAS = [
   restOfContributionsSchema,
   contributionSetSchema,
   themeContributionSchema,
+  reasonFamilySchema,
   reasonSchema,
   reasonSetSchema,
+  otherElementsSchema,
+  clientReasonSetSchema,
+  toCompleteSchema,
   explanationSchema,
   applicantScoreSchema,
   fieldChangeSchema,

@@ -1,9 +1,11 @@
 /**
  * A client's explanation: the answer of GET /api/clients/:id/explanation and the explaining part
- * of POST /api/score. The data is src/explain's (contributions.ts, themes.ts, reasons.ts), as
- * served by src/api/explanation/compact.ts.
+ * of POST /api/score. The data is src/explain's (contributions.ts, themes.ts, reasons.ts,
+ * client-reasons.ts, to-complete.ts), as served by src/api/explanation/compact.ts; the reason codes
+ * are src/data/features/reason-codes.ts (docs/reason-codes.md).
  */
 import { THEMES, UNITS } from '../../data/features/dictionary-types.ts';
+import { REASON_FAMILIES } from '../../data/features/reason-codes.ts';
 
 export const featureThemeSchema = {
   $id: 'FeatureTheme',
@@ -19,6 +21,40 @@ export const contributionUnitSchema = {
   enum: [...UNITS, 'category'],
   description:
     "how a unit's value reads (the dictionary's unit); 'category' for a categorical (its value is in `category`)",
+} as const;
+
+export const reasonFamilySchema = {
+  $id: 'ReasonFamily',
+  type: 'string',
+  enum: [...REASON_FAMILIES],
+  description:
+    'the family of a reason code (docs/reason-codes.md): a client is told each family at most once',
+} as const;
+
+/** A reason code's identifier (docs/reason-codes.md); R-OTHER for a feature outside the dictionary. */
+const code = {
+  type: 'string',
+  pattern: '^R-[A-Z0-9-]+$',
+  description:
+    'the reason code (docs/reason-codes.md), e.g. "R-AFFORD-ANNUITY"; "R-OTHER" for a feature outside the dictionary',
+} as const;
+
+/** Whether the answer is the adviser's view or the client's (the customer role gets the latter). */
+const view = {
+  type: 'string',
+  enum: ['adviser', 'client'],
+  description:
+    "'adviser' (advisers, admins): every unit listed, the adviser's reasons; 'client' (customers): only client-explainable units listed (sums still cover every unit) and `reasons` is the client view (the same as `clientReasons`)",
+} as const;
+
+/** What the values of a code are (the external scores), in both languages; null: nothing to say. */
+const note = {
+  noteFr: {
+    type: ['string', 'null'],
+    description:
+      'one sentence saying what the values are, for the external scores ("Scores calculés par des organismes externes…"); null otherwise',
+  },
+  noteEn: { type: ['string', 'null'] },
 } as const;
 
 /** The three scales every contribution (and every sum of them) is given in. */
@@ -47,6 +83,7 @@ export const contributionSchema = {
     'features',
     'labelFr',
     'labelEn',
+    'code',
     'theme',
     'unit',
     'actionable',
@@ -71,6 +108,7 @@ export const contributionSchema = {
     },
     labelFr: { type: 'string' },
     labelEn: { type: 'string' },
+    code,
     theme: { $ref: 'FeatureTheme#' },
     unit: { $ref: 'ContributionUnit#' },
     actionable: {
@@ -129,7 +167,8 @@ export const contributionSetSchema = {
     all: {
       type: 'array',
       items: { $ref: 'Contribution#' },
-      description: 'every unit, largest |logOdds| first; only with ?all=true (≈150 KB)',
+      description:
+        'every unit, largest |logOdds| first; only with ?all=true (≈150 KB); in the client view, the client-explainable units only',
     },
     top: {
       type: 'array',
@@ -150,7 +189,11 @@ export const themeContributionSchema = {
   properties: {
     theme: { $ref: 'FeatureTheme#' },
     ...effect,
-    count: { type: 'integer', description: "the theme's units (the totals cover them all)" },
+    count: {
+      type: 'integer',
+      description:
+        "the theme's units (the totals cover them all); in the client view, its client-explainable units",
+    },
     contributions: {
       type: 'array',
       items: { $ref: 'Contribution#' },
@@ -169,6 +212,14 @@ export const reasonSchema = {
     'features',
     'direction',
     'theme',
+    'code',
+    'family',
+    'clientExplainable',
+    'actionable',
+    'statementFr',
+    'statementEn',
+    'noteFr',
+    'noteEn',
     'textFr',
     'textEn',
     'labelFr',
@@ -184,18 +235,44 @@ export const reasonSchema = {
   ],
   additionalProperties: false,
   properties: {
-    key: { type: 'string', description: 'the unit (Contribution.key) behind the reason' },
-    features: { type: 'array', items: { type: 'string' } },
+    key: {
+      type: 'string',
+      description:
+        "the unit (Contribution.key) behind the reason; in the client view, the code's strongest unit, whose value is cited",
+    },
+    features: {
+      type: 'array',
+      items: { type: 'string' },
+      description: "the model features behind it (in the client view, all of the code's told)",
+    },
     direction: {
       type: 'string',
       enum: ['adverse', 'favourable'],
       description: 'adverse raises the risk, favourable lowers it',
     },
     theme: { $ref: 'FeatureTheme#' },
+    code,
+    family: { $ref: 'ReasonFamily#' },
+    clientExplainable: {
+      type: 'boolean',
+      description: 'the code is one a client can understand (always true in the client view)',
+    },
+    actionable: {
+      type: 'boolean',
+      description:
+        "the code's flag: the client can change it (amount, term, proof of income…); broader than the fields recourse changes",
+    },
+    statementFr: {
+      type: 'string',
+      description:
+        'what a client is told: the code\'s statement in this direction ("Vos revenus sont faibles au regard de la mensualité demandée"), or its "no history" one when the value is missing for want of history',
+    },
+    statementEn: { type: 'string' },
+    ...note,
     textFr: {
       type: 'string',
       description:
-        'the whole sentence, e.g. "Âge : 24 ans, contre 44 ans pour les clients qui ont remboursé"',
+        'the whole sentence: the adviser view\'s "Âge : 24 ans, contre 44 ans pour les clients qui ont remboursé"; the client view\'s statement with that detail in brackets',
     },
     textEn: { type: 'string' },
     labelFr: { type: 'string' },
@@ -219,7 +296,8 @@ export const reasonSchema = {
 export const reasonSetSchema = {
   $id: 'ReasonSet',
   type: 'object',
-  description: 'at most four reasons each way, largest first, at most two per theme',
+  description:
+    "the adviser's reasons: at most four each way, largest first, at most two per theme (in a client-view answer, the client's reasons)",
   required: ['adverse', 'favourable'],
   additionalProperties: false,
   properties: {
@@ -228,16 +306,108 @@ export const reasonSetSchema = {
   },
 } as const;
 
+export const otherElementsSchema = {
+  $id: 'OtherElements',
+  type: 'object',
+  description:
+    'what the client reasons leave out, pooled into one line ("Autres éléments du dossier"): the reasons and this line add up to the whole',
+  required: ['labelFr', 'labelEn', 'count', 'logOdds', 'points', 'probabilityPoints'],
+  additionalProperties: false,
+  properties: {
+    labelFr: { type: 'string', description: '"Autres éléments du dossier"' },
+    labelEn: { type: 'string', description: '"Other elements of the file"' },
+    count: { type: 'integer', description: 'units pooled' },
+    ...effect,
+  },
+} as const;
+
+export const clientReasonSetSchema = {
+  $id: 'ClientReasonSet',
+  type: 'object',
+  description:
+    "the client's view of the reasons (customer view, letter): client-explainable codes only, never a protected attribute, one reason per code (its units summed), each family once, at most four each way, everything else in `others`",
+  required: ['adverse', 'favourable', 'others'],
+  additionalProperties: false,
+  properties: {
+    adverse: { type: 'array', items: { $ref: 'Reason#' } },
+    favourable: { type: 'array', items: { $ref: 'Reason#' } },
+    others: { $ref: 'OtherElements#' },
+  },
+} as const;
+
+export const toCompleteSchema = {
+  $id: 'ToComplete',
+  type: 'object',
+  description:
+    "a new application's information to complete: units left unknown by application fields not given that the model weighs, grouped by reason code, with the fields to give (never reasons); a value missing for a reason of its own (no job) or a history the applicant lacks is not to complete",
+  required: [
+    'code',
+    'family',
+    'titleFr',
+    'titleEn',
+    'clientExplainable',
+    'noteFr',
+    'noteEn',
+    'fields',
+    'units',
+    'logOdds',
+    'points',
+    'probabilityPoints',
+  ],
+  additionalProperties: false,
+  properties: {
+    code,
+    family: { $ref: 'ReasonFamily#' },
+    titleFr: { type: 'string', description: 'the code\'s title, e.g. "Mensualité"' },
+    titleEn: { type: 'string' },
+    clientExplainable: { type: 'boolean' },
+    ...note,
+    fields: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        'the application fields to give (as POST /api/score takes them: AMT_ANNUITY, EXT_SOURCE_1…)',
+    },
+    units: {
+      type: 'array',
+      description: 'the explanation units left unknown, largest weight first',
+      items: {
+        type: 'object',
+        required: ['key', 'labelFr', 'labelEn'],
+        additionalProperties: false,
+        properties: {
+          key: { type: 'string', description: 'the feature, or the categorical field' },
+          labelFr: { type: 'string' },
+          labelEn: { type: 'string' },
+        },
+      },
+    },
+    ...effect,
+  },
+} as const;
+
+/** The parts every explaining answer shares beside contributions and themes. */
+export const explainingParts = { view, clientReasons: { $ref: 'ClientReasonSet#' } } as const;
+
 export const explanationSchema = {
   $id: 'Explanation',
   type: 'object',
   description:
-    'why the model scored the client so: exact TreeSHAP contributions, the same by theme, and the main reasons',
-  required: ['clientId', 'modelVersion', 'contributions', 'themes', 'reasons'],
+    "why the model scored the client so: exact TreeSHAP contributions (each labelled by its reason code), the same by theme, the adviser's reasons and the client's; a customer gets the client view (`view: 'client'`)",
+  required: [
+    'clientId',
+    'modelVersion',
+    'view',
+    'contributions',
+    'themes',
+    'reasons',
+    'clientReasons',
+  ],
   additionalProperties: false,
   properties: {
     clientId: { type: 'integer' },
     modelVersion: { type: 'string' },
+    view: explainingParts.view,
     contributions: { $ref: 'ContributionSet#' },
     themes: {
       type: 'array',
@@ -245,5 +415,6 @@ export const explanationSchema = {
       description: 'themes by decreasing |logOdds|',
     },
     reasons: { $ref: 'ReasonSet#' },
+    clientReasons: explainingParts.clientReasons,
   },
 } as const;

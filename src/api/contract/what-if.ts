@@ -3,6 +3,7 @@
  * (WhatIfAnswer), or a new application (NewApplicationAnswer), scored and explained
  * (src/explain/what-if.ts, src/model/scoring.ts).
  */
+import { explainingParts } from './explanation.ts';
 
 export const applicantScoreSchema = {
   $id: 'ApplicantScore',
@@ -50,8 +51,9 @@ export const fieldChangeSchema = {
   },
 } as const;
 
-/** The explaining part, absent with detail: 'reasons'. */
+/** The explaining part; contributions and themes absent with detail: 'reasons'. */
 const explaining = {
+  ...explainingParts,
   contributions: { $ref: 'ContributionSet#' },
   themes: {
     type: 'array',
@@ -66,7 +68,16 @@ export const whatIfAnswerSchema = {
   type: 'object',
   description:
     "a stored client's application with `changes` applied, scored and explained with their stored history; `contributions` and `themes` are absent with detail: 'reasons'",
-  required: ['clientId', 'modelVersion', 'history', 'changed', 'score', 'reasons'],
+  required: [
+    'clientId',
+    'modelVersion',
+    'history',
+    'changed',
+    'score',
+    'view',
+    'reasons',
+    'clientReasons',
+  ],
   additionalProperties: false,
   properties: {
     clientId: { type: 'integer' },
@@ -90,8 +101,17 @@ export const newApplicationAnswerSchema = {
   $id: 'NewApplicationAnswer',
   type: 'object',
   description:
-    "a new application (no stored client), scored and explained with no credit history; `contributions` and `themes` are absent with detail: 'reasons'",
-  required: ['clientId', 'modelVersion', 'history', 'score', 'reasons'],
+    "a new application (no stored client), scored and explained with no credit history; its unknown fields are never reasons but `toComplete`; `contributions` and `themes` are absent with detail: 'reasons'",
+  required: [
+    'clientId',
+    'modelVersion',
+    'history',
+    'score',
+    'view',
+    'reasons',
+    'clientReasons',
+    'toComplete',
+  ],
   additionalProperties: false,
   properties: {
     clientId: {
@@ -106,5 +126,11 @@ export const newApplicationAnswerSchema = {
     },
     score: { $ref: 'ApplicantScore#' },
     ...explaining,
+    toComplete: {
+      type: 'array',
+      items: { $ref: 'ToComplete#' },
+      description:
+        'units left unknown by the fields not given that the model weighs, by reason code, largest first, with the fields to give: information to complete, never reasons',
+    },
   },
 } as const;

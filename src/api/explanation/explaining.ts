@@ -28,7 +28,7 @@ export interface Explaining {
   readonly columns: readonly Float64Array[];
   /** A client's row in `columns`, by SK_ID_CURR. */
   readonly rowOf: ReadonlyMap<number, number>;
-  /** The explanation route's serialised answers by "id/top", with what the audit record needs. */
+  /** The explanation route's serialised answers by "id/top/view", with what the audit needs. */
   readonly answers: Lru<string, CachedAnswer>;
 }
 
@@ -37,6 +37,8 @@ export interface CachedAnswer {
   readonly json: ReturnType<FastifyReply['serialize']>;
   readonly probability: number;
   readonly adverse: readonly string[];
+  /** The codes of the client view's adverse reasons. */
+  readonly told: readonly string[];
 }
 
 /** Explanations kept per model (≈45 KB each: ≈22 MB at most). `?all=true` answers are not kept. */

@@ -1,5 +1,6 @@
 /** The explanation route through inject(): exact contributions, reasons, roles, validation, audit. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reasonCode } from '../../data/features/reason-codes.ts';
 import { type DemoName, type LoggedInServer, loggedInServer } from '../test-support.ts';
 
 let server: LoggedInServer;
@@ -58,6 +59,70 @@ describe('GET /api/clients/:id/explanation', () => {
         expect(reason.textEn.length).toBeGreaterThan(5);
       }
     }
+  });
+
+  it("labels every contribution and reason by its code, and gives the client's view beside the adviser's", async () => {
+    const body = (await get('adviser', `/api/clients/${own}/explanation?all=true`)).json();
+    expect(body.view).toBe('adviser');
+    const all = body.contributions.all as (Unit & { key: string; code: string })[];
+    for (const c of all) expect(reasonCode(c.code), c.key).toBeDefined();
+    const reasons = [...body.reasons.adverse, ...body.reasons.favourable];
+    for (const r of reasons) {
+      expect(reasonCode(r.code)?.family).toBe(r.family);
+      expect(r.statementFr.length).toBeGreaterThan(5);
+    }
+    const { clientReasons } = body;
+    const told = [...clientReasons.adverse, ...clientReasons.favourable] as {
+      code: string;
+      family: string;
+      clientExplainable: boolean;
+      logOdds: number;
+      textFr: string;
+      noteFr: string | null;
+    }[];
+    expect(clientReasons.adverse.length).toBeLessThanOrEqual(4);
+    expect(clientReasons.favourable.length).toBeLessThanOrEqual(4);
+    expect(new Set(told.map((r) => r.family)).size).toBe(told.length);
+    for (const r of told) {
+      expect(reasonCode(r.code)?.clientExplainable, r.code).toBe(true);
+      if (r.code.startsWith('R-EXT-')) expect(r.noteFr).toMatch(/organismes externes/);
+    }
+    // The client's reasons and the pooled line make the whole.
+    const whole = all.reduce((s, c) => s + c.logOdds, 0);
+    const sum = told.reduce((s, r) => s + r.logOdds, 0) + clientReasons.others.logOdds;
+    expect(sum).toBeCloseTo(whole, 9);
+    expect(clientReasons.others.labelFr).toBe('Autres éléments du dossier');
+  });
+
+  it('answers a customer with the client view only, the sums still whole', async () => {
+    const adviser = (await get('adviser', `/api/clients/${own}/explanation`)).json();
+    const response = await get('customer1', `/api/clients/${own}/explanation?all=true`);
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.view).toBe('client');
+    expect(body.reasons.adverse).toEqual(body.clientReasons.adverse);
+    expect(body.reasons.favourable).toEqual(body.clientReasons.favourable);
+    expect(body.clientReasons).toEqual(adviser.clientReasons);
+    const listed = [
+      ...body.contributions.top,
+      ...body.contributions.all,
+      ...body.themes.flatMap((t: { contributions: unknown[] }) => t.contributions),
+    ] as { key: string; code: string; sensitive: boolean }[];
+    for (const c of listed) {
+      expect(reasonCode(c.code)?.clientExplainable, c.key).toBe(true);
+      expect(c.sensitive).toBe(false);
+    }
+    const { contributions } = body;
+    const top = (contributions.top as Unit[]).reduce((s, c) => s + c.logOdds, 0);
+    expect(contributions.expectedLogOdds + top + contributions.rest.logOdds).toBeCloseTo(
+      contributions.logOdds,
+      9,
+    );
+    const themes = (body.themes as Unit[]).reduce((s, t) => s + t.logOdds, 0);
+    expect(contributions.expectedLogOdds + themes).toBeCloseTo(contributions.logOdds, 9);
+    // One cache entry per view: the adviser's answer is not the customer's.
+    const again = (await get('adviser', `/api/clients/${own}/explanation`)).json();
+    expect(again.view).toBe('adviser');
   });
 
   it('lets a customer see their own explanation only', async () => {

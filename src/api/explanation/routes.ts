@@ -1,12 +1,15 @@
 /**
  * GET /api/clients/:id/explanation (every role; a customer their own file): why the model scored
  * the client as it did — exact TreeSHAP contributions in log-odds, points and percentage points
- * (top N and the rest), the same grouped by theme, and up to four adverse and four favourable
- * reasons in French and English (src/explain). The SHAP explainer and the population references
- * are built once per served model (./explaining.ts); the serialised answers of the last 500
- * explanations are kept with them (a stored client's explanation only changes with the model, and
- * a dashboard asks for the same client again and again). Every request is audited, served from the
- * cache or not.
+ * (top N and the rest), each labelled by its reason code, the same grouped by theme, up to four
+ * adverse and four favourable reasons in French and English (the adviser's view), and the client's
+ * view of them (client-explainable codes only, each family once, the rest pooled; src/explain). A
+ * customer is answered the client view only (`view: 'client'`): the listed units and `reasons`
+ * are the client-explainable ones, the sums still cover everything. The SHAP explainer and the
+ * population references are built once per served model (./explaining.ts); the serialised answers
+ * of the last 500 explanations (per view) are kept with them (a stored client's explanation only
+ * changes with the model, and a dashboard asks for the same client again and again). Every request
+ * is audited, served from the cache or not.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { explainRow } from '../../explain/index.ts';
@@ -15,7 +18,7 @@ import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts
 import { type Infer, typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
-import { compactExplanation } from './compact.ts';
+import { compactExplanation, viewOf } from './compact.ts';
 import { type CachedAnswer, explainingOf } from './explaining.ts';
 
 export const EXPLANATION_ACTION = 'client.explanation';
@@ -69,7 +72,8 @@ export async function explanationRoutes(fastify: FastifyInstance): Promise<void>
       if (row === undefined) throw apiError('CLIENT_NOT_FOUND', { id });
       const { top, all } = request.query;
       const { model, record } = context.scores;
-      const key = `${id}/${top}`;
+      const view = viewOf(user.role);
+      const key = `${id}/${top}/${view}`;
       let answer: CachedAnswer | undefined = all ? undefined : context.answers.get(key);
       if (answer === undefined) {
         const values = Float64Array.from(context.columns, (column) => column[row] as number);
@@ -82,7 +86,7 @@ export async function explanationRoutes(fastify: FastifyInstance): Promise<void>
         const body: Infer<typeof explanation> = {
           clientId: id,
           modelVersion: record.id,
-          ...compactExplanation(explained, all),
+          ...compactExplanation(explained, all, view),
         };
         answer = {
           // The route's own serializer (fast-json-stringify of the Explanation schema), so the
@@ -90,6 +94,7 @@ export async function explanationRoutes(fastify: FastifyInstance): Promise<void>
           json: reply.serialize(body),
           probability: explained.contributions.probability,
           adverse: explained.reasons.adverse.map((r) => r.key),
+          told: explained.clientReasons.adverse.map((r) => r.code),
         };
         if (!all) context.answers.set(key, answer);
       }
@@ -98,7 +103,12 @@ export async function explanationRoutes(fastify: FastifyInstance): Promise<void>
         clientId: id,
         modelVersion: record.id,
         inputs: { id, model: record.id, top },
-        output: { probability: answer.probability, adverse: [...answer.adverse] },
+        output: {
+          probability: answer.probability,
+          adverse: [...answer.adverse],
+          // The adverse reason codes a client is told (the customer view, a letter).
+          told: [...answer.told],
+        },
       });
       return sendSerialised(reply, answer.json);
     },

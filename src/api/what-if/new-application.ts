@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type ScoredApplication, scoreNewApplication } from '../../explain/index.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Infer } from '../contract/typed.ts';
+import { servedToComplete } from '../explanation/compact.ts';
 import { explainingOf } from '../explanation/explaining.ts';
 import { badField, type NewApplicationBody } from './body.ts';
 import { scoredAnswer, WHAT_IF_ACTION } from './scored.ts';
@@ -27,7 +28,14 @@ export async function scoreNewApplicant(
   }
   const given = application.SK_ID_CURR;
   const clientId = typeof given === 'number' ? given : null;
-  const answer = { clientId, history: 'none' as const, ...scoredAnswer(context, result, detail) };
+  // Advisers and admins only: the adviser view, and the client's beside it.
+  const scored = scoredAnswer(context, result, detail, 'adviser', true);
+  const answer = {
+    clientId,
+    history: 'none' as const,
+    ...scored.answer,
+    toComplete: servedToComplete(scored.explanation),
+  };
   // Audited under the SK_ID_CURR given, if any.
   await recordAudit(app, request, {
     action: WHAT_IF_ACTION,

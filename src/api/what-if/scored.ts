@@ -1,7 +1,7 @@
 /** What both answers of POST /api/score share: the model version, the score and its explanation. */
-import { explainRow, type ScoredApplication } from '../../explain/index.ts';
+import { explainRow, type ScoredApplication, unknownFieldsOf } from '../../explain/index.ts';
 import { scoreApplicant } from '../../model/scoring.ts';
-import { compactExplanation, servedReasons } from '../explanation/compact.ts';
+import { compactExplanation, servedReasonParts, type View } from '../explanation/compact.ts';
 import type { Explaining } from '../explanation/explaining.ts';
 import type { StoredClientBody } from './body.ts';
 
@@ -11,21 +11,36 @@ export const WHAT_IF_ACTION = 'client.whatif';
 /** `full`: contributions, themes and reasons; `reasons`: the reasons only. */
 export type Detail = StoredClientBody['detail'];
 
-/** The scored application under the served model, explained as `detail` asks. */
-export function scoredAnswer(context: Explaining, result: ScoredApplication, detail: Detail) {
+/**
+ * The scored application under the served model, explained as `detail` asks for `view` (a
+ * customer: the client view), and the explanation itself. For a new application, its unknown
+ * fields are information to complete (explanation.toComplete), never reasons.
+ */
+export function scoredAnswer(
+  context: Explaining,
+  result: ScoredApplication,
+  detail: Detail,
+  view: View,
+  newApplication = false,
+) {
   const { record } = context.scores;
   const score = scoreApplicant(result.rawProbability, record);
   const explanation = explainRow(
     result.shap ?? context.explainer.explainRow(result.row),
     context.scorer.featureNames,
     result.row,
-    { run: record, stats: context.stats },
+    {
+      run: record,
+      stats: context.stats,
+      ...(newApplication ? { unknown: unknownFieldsOf(result.application) } : {}),
+    },
   );
-  return {
+  const answer = {
     modelVersion: record.id,
     score: { ...score, threshold: record.threshold },
     ...(detail === 'reasons'
-      ? { reasons: servedReasons(explanation.reasons) }
-      : compactExplanation(explanation, false)),
+      ? servedReasonParts(explanation, view)
+      : compactExplanation(explanation, false, view)),
   };
+  return { answer, explanation };
 }

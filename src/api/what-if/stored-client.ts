@@ -6,8 +6,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { cachedApplicationLoader, loadApplications, whatIfInMemory } from '../../explain/index.ts';
 import { recordAudit } from '../audit/record.ts';
+import { currentUser } from '../auth/session.ts';
 import type { Infer } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
+import { viewOf } from '../explanation/compact.ts';
 import { explainingOf } from '../explanation/explaining.ts';
 import { badField, type StoredClientBody } from './body.ts';
 import { scoredAnswer, WHAT_IF_ACTION } from './scored.ts';
@@ -46,7 +48,7 @@ export function storedClientWhatIf(app: FastifyInstance) {
       clientId: id,
       history: 'stored' as const,
       changed: [...edited.changed],
-      ...scoredAnswer(context, edited, detail),
+      ...scoredAnswer(context, edited, detail, viewOf(currentUser(request).role)).answer,
     };
     await recordAudit(app, request, {
       action: WHAT_IF_ACTION,

@@ -107,7 +107,11 @@ describe('POST /api/score (what-if)', () => {
     }
     expect((await whatIf('adviser', { clientId: own })).statusCode).toBe(400);
     expect((await whatIf(null, { clientId: own, changes: {} })).statusCode).toBe(401);
-    expect((await whatIf('customer1', { clientId: own, changes: {} })).statusCode).toBe(200);
+    const customer = await whatIf('customer1', { clientId: own, changes: {} });
+    expect(customer.statusCode).toBe(200);
+    // A customer's simulation is explained in the client view.
+    expect(customer.json().view).toBe('client');
+    expect(customer.json().reasons.adverse).toEqual(customer.json().clientReasons.adverse);
     expect((await whatIf('customer2', { clientId: own, changes: {} })).statusCode).toBe(403);
     expect((await whatIf('adviser', { clientId: 999_999_999, changes: {} })).statusCode).toBe(404);
     const audit = await get('admin', `/api/audit?client=${own}&action=client.whatif`);
@@ -140,6 +144,31 @@ describe('POST /api/score (new application)', () => {
       body.score.rawProbability,
       9,
     );
+    // The fields not given that the model weighs are to complete, never reasons.
+    expect(body.view).toBe('adviser');
+    const toComplete = body.toComplete as {
+      code: string;
+      fields: string[];
+      units: { key: string }[];
+    }[];
+    expect(toComplete.length).toBeGreaterThan(0);
+    const given = new Set(Object.keys(application));
+    for (const t of toComplete) {
+      expect(t.fields.length).toBeGreaterThan(0);
+      for (const field of t.fields) expect(given.has(field), field).toBe(false);
+    }
+    const unknown = new Set(toComplete.flatMap((t) => t.units.map((u) => u.key)));
+    const reasons = [
+      ...body.reasons.adverse,
+      ...body.reasons.favourable,
+      ...body.clientReasons.adverse,
+      ...body.clientReasons.favourable,
+    ] as { key: string; features: string[] }[];
+    for (const r of reasons) {
+      for (const key of [r.key, ...r.features]) expect(unknown.has(key), key).toBe(false);
+    }
+    const light = (await whatIf('adviser', { application, detail: 'reasons' })).json();
+    expect(light.toComplete).toEqual(body.toComplete);
     const withId = await whatIf('admin', { application: { ...application, SK_ID_CURR: 990_001 } });
     expect(withId.json().clientId).toBe(990_001);
     expect(withId.json().score.rawProbability).toBe(body.score.rawProbability);

@@ -225,6 +225,14 @@ export interface ClientList {
   total: number;
 }
 
+/** the client's view of the reasons (customer view, letter): client-explainable codes only, never a protected attribute, one reason per code (its units summed), each family once, at most four each way, everything else in `others` */
+export interface ClientReasonSet {
+  adverse: Reason[];
+  favourable: Reason[];
+  /** what the client reasons leave out, pooled into one line ("Autres éléments du dossier"): the reasons and this line add up to the whole */
+  others: OtherElements;
+}
+
 export interface ClientSummary {
   /** whole years */
   age: number | null;
@@ -442,6 +450,11 @@ export interface Contribution {
   actionable: boolean;
   /** for a categorical: the client's category, null when missing or unknown */
   category: string | null;
+  /**
+   * the reason code (docs/reason-codes.md), e.g. "R-AFFORD-ANNUITY"; "R-OTHER" for a feature outside the dictionary
+   * @pattern ^R-[A-Z0-9-]+$
+   */
+  code: string;
   /** the model features summed into this unit */
   features: string[];
   /** cannot change (age, gender, past history): never proposed as recourse */
@@ -468,7 +481,7 @@ export interface Contribution {
 
 /** expectedLogOdds + Σ logOdds of every unit = logOdds, exactly */
 export interface ContributionSet {
-  /** every unit, largest |logOdds| first; only with ?all=true (≈150 KB) */
+  /** every unit, largest |logOdds| first; only with ?all=true (≈150 KB); in the client view, the client-explainable units only */
   all?: Contribution[];
   /** the model's mean margin (log-odds) over its training data */
   expectedLogOdds: number;
@@ -538,8 +551,8 @@ export interface ErrorBody {
       | "UNSUPPORTED_MEDIA_TYPE"
       | "PAYLOAD_TOO_LARGE"
       | "NOT_LOGGED_IN"
-      | "WEAK_PASSWORD"
       | "BAD_CREDENTIALS"
+      | "WEAK_PASSWORD"
       | "FORBIDDEN_ROLE"
       | "FORBIDDEN_CLIENT"
       | "NOT_FOUND"
@@ -559,16 +572,20 @@ export interface ErrorBody {
   };
 }
 
-/** why the model scored the client so: exact TreeSHAP contributions, the same by theme, and the main reasons */
+/** why the model scored the client so: exact TreeSHAP contributions (each labelled by its reason code), the same by theme, the adviser's reasons and the client's; a customer gets the client view (`view: 'client'`) */
 export interface Explanation {
   clientId: number;
+  /** the client's view of the reasons (customer view, letter): client-explainable codes only, never a protected attribute, one reason per code (its units summed), each family once, at most four each way, everything else in `others` */
+  clientReasons: ClientReasonSet;
   /** expectedLogOdds + Σ logOdds of every unit = logOdds, exactly */
   contributions: ContributionSet;
   modelVersion: string;
-  /** at most four reasons each way, largest first, at most two per theme */
+  /** the adviser's reasons: at most four each way, largest first, at most two per theme (in a client-view answer, the client's reasons) */
   reasons: ReasonSet;
   /** themes by decreasing |logOdds| */
   themes: ThemeContribution[];
+  /** 'adviser' (advisers, admins): every unit listed, the adviser's reasons; 'client' (customers): only client-explainable units listed (sums still cover every unit) and `reasons` is the client view (the same as `clientReasons`) */
+  view: "adviser" | "client";
 }
 
 export interface FeatureComparison {
@@ -854,21 +871,43 @@ export interface ModelSummary {
   threshold: number;
 }
 
-/** a new application (no stored client), scored and explained with no credit history; `contributions` and `themes` are absent with detail: 'reasons' */
+/** a new application (no stored client), scored and explained with no credit history; its unknown fields are never reasons but `toComplete`; `contributions` and `themes` are absent with detail: 'reasons' */
 export interface NewApplicationAnswer {
   /** the SK_ID_CURR the application gives, else null */
   clientId: number | null;
+  /** the client's view of the reasons (customer view, letter): client-explainable codes only, never a protected attribute, one reason per code (its units summed), each family once, at most four each way, everything else in `others` */
+  clientReasons: ClientReasonSet;
   /** expectedLogOdds + Σ logOdds of every unit = logOdds, exactly */
   contributions?: ContributionSet;
   /** a new applicant has no credit history: every history feature is missing */
   history: "none";
   modelVersion: string;
-  /** at most four reasons each way, largest first, at most two per theme */
+  /** the adviser's reasons: at most four each way, largest first, at most two per theme (in a client-view answer, the client's reasons) */
   reasons: ReasonSet;
   /** an application's score (src/model/scoring.ts) with the threshold its decision was taken against */
   score: ApplicantScore;
   /** themes by decreasing |logOdds|; absent with detail: 'reasons' */
   themes?: ThemeContribution[];
+  /** units left unknown by the fields not given that the model weighs, by reason code, largest first, with the fields to give: information to complete, never reasons */
+  toComplete: ToComplete[];
+  /** 'adviser' (advisers, admins): every unit listed, the adviser's reasons; 'client' (customers): only client-explainable units listed (sums still cover every unit) and `reasons` is the client view (the same as `clientReasons`) */
+  view: "adviser" | "client";
+}
+
+/** what the client reasons leave out, pooled into one line ("Autres éléments du dossier"): the reasons and this line add up to the whole */
+export interface OtherElements {
+  /** units pooled */
+  count: number;
+  /** "Other elements of the file" */
+  labelEn: string;
+  /** "Autres éléments du dossier" */
+  labelFr: string;
+  /** SHAP value in log-odds of default: > 0 raises the risk */
+  logOdds: number;
+  /** the same on the score scale: > 0 raises the score (lowers the risk) */
+  points: number;
+  /** share of the probability's change from the expected one, in percentage points: > 0 raises the probability of default */
+  probabilityPoints: number;
 }
 
 export type PopulationFeaturesDetailData = FeatureDistribution;
@@ -1034,15 +1073,30 @@ export type ReadyzListData = Readiness;
 
 /** a main reason of the score as French and English sentences citing the client's value and a population reference */
 export interface Reason {
+  /** the code's flag: the client can change it (amount, term, proof of income…); broader than the fields recourse changes */
+  actionable: boolean;
+  /** the code is one a client can understand (always true in the client view) */
+  clientExplainable: boolean;
+  /**
+   * the reason code (docs/reason-codes.md), e.g. "R-AFFORD-ANNUITY"; "R-OTHER" for a feature outside the dictionary
+   * @pattern ^R-[A-Z0-9-]+$
+   */
+  code: string;
   /** adverse raises the risk, favourable lowers it */
   direction: "adverse" | "favourable";
+  /** the family of a reason code (docs/reason-codes.md): a client is told each family at most once */
+  family: ReasonFamily;
+  /** the model features behind it (in the client view, all of the code's told) */
   features: string[];
-  /** the unit (Contribution.key) behind the reason */
+  /** the unit (Contribution.key) behind the reason; in the client view, the code's strongest unit, whose value is cited */
   key: string;
   labelEn: string;
   labelFr: string;
   /** SHAP value in log-odds of default: > 0 raises the risk */
   logOdds: number;
+  noteEn: string | null;
+  /** one sentence saying what the values are, for the external scores ("Scores calculés par des organismes externes…"); null otherwise */
+  noteFr: string | null;
   /** the same on the score scale: > 0 raises the score (lowers the risk) */
   points: number;
   /** share of the probability's change from the expected one, in percentage points: > 0 raises the probability of default */
@@ -1052,8 +1106,11 @@ export interface Reason {
   referenceFr: string | null;
   /** a protected attribute (or one derived from it) drives the reason: flagged, and its sentence says so */
   sensitive: boolean;
+  statementEn: string;
+  /** what a client is told: the code's statement in this direction ("Vos revenus sont faibles au regard de la mensualité demandée"), or its "no history" one when the value is missing for want of history */
+  statementFr: string;
   textEn: string;
-  /** the whole sentence, e.g. "Âge : 24 ans, contre 44 ans pour les clients qui ont remboursé" */
+  /** the whole sentence: the adviser view's "Âge : 24 ans, contre 44 ans pour les clients qui ont remboursé"; the client view's statement with that detail in brackets */
   textFr: string;
   /** the feature dictionary's theme of a unit (explanations are told by theme); 'other' for a feature outside the dictionary */
   theme: FeatureTheme;
@@ -1062,7 +1119,21 @@ export interface Reason {
   valueFr: string;
 }
 
-/** at most four reasons each way, largest first, at most two per theme */
+/** the family of a reason code (docs/reason-codes.md): a client is told each family at most once */
+export type ReasonFamily =
+  | "affordability"
+  | "loan"
+  | "external assessment"
+  | "payment behaviour"
+  | "current credit"
+  | "credit history"
+  | "employment"
+  | "personal situation"
+  | "housing"
+  | "region"
+  | "application details";
+
+/** the adviser's reasons: at most four each way, largest first, at most two per theme (in a client-view answer, the client's reasons) */
 export interface ReasonSet {
   adverse: Reason[];
   favourable: Reason[];
@@ -1178,785 +1249,8 @@ export type ScoreCreateData = WhatIfAnswer | NewApplicationAnswer;
 /** what-if: a stored client's application with some fields changed */
 export type ScoreCreatePayload =
   | {
-      /** application fields (as in application_train.csv) and their new values (null: missing), each within its range or values (docs/application-fields.md); numbers as JSON numbers, never texts; the identifier cannot change */
-      changes: {
-        /**
-         * Acquaintances in default (30 days)
-         * @min 0
-         * @max 1000
-         */
-        DEF_30_CNT_SOCIAL_CIRCLE?: number | null;
-        /**
-         * Acquaintances in default (60 days)
-         * @min 0
-         * @max 1000
-         */
-        DEF_60_CNT_SOCIAL_CIRCLE?: number | null;
-        /**
-         * External score no. 1
-         * @min 0
-         * @max 1
-         */
-        EXT_SOURCE_1?: number | null;
-        /**
-         * External score no. 2
-         * @min 0
-         * @max 1
-         */
-        EXT_SOURCE_2?: number | null;
-        /**
-         * External score no. 3
-         * @min 0
-         * @max 1
-         */
-        EXT_SOURCE_3?: number | null;
-        /**
-         * Provided document no. 10
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_10?: number | null;
-        /**
-         * Provided document no. 11
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_11?: number | null;
-        /**
-         * Provided document no. 12
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_12?: number | null;
-        /**
-         * Provided document no. 13
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_13?: number | null;
-        /**
-         * Provided document no. 14
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_14?: number | null;
-        /**
-         * Provided document no. 15
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_15?: number | null;
-        /**
-         * Provided document no. 16
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_16?: number | null;
-        /**
-         * Provided document no. 17
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_17?: number | null;
-        /**
-         * Provided document no. 18
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_18?: number | null;
-        /**
-         * Provided document no. 19
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_19?: number | null;
-        /**
-         * Provided document no. 2
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_2?: number | null;
-        /**
-         * Provided document no. 20
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_20?: number | null;
-        /**
-         * Provided document no. 21
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_21?: number | null;
-        /**
-         * Provided document no. 3
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_3?: number | null;
-        /**
-         * Provided document no. 4
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_4?: number | null;
-        /**
-         * Provided document no. 5
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_5?: number | null;
-        /**
-         * Provided document no. 6
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_6?: number | null;
-        /**
-         * Provided document no. 7
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_7?: number | null;
-        /**
-         * Provided document no. 8
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_8?: number | null;
-        /**
-         * Provided document no. 9
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_9?: number | null;
-        /**
-         * Acquaintances observed (30 days past due)
-         * @min 0
-         * @max 1000
-         */
-        OBS_30_CNT_SOCIAL_CIRCLE?: number | null;
-        /**
-         * Acquaintances observed (60 days past due)
-         * @min 0
-         * @max 1000
-         */
-        OBS_60_CNT_SOCIAL_CIRCLE?: number | null;
-        /**
-         * Loan instalment (annuity)
-         * @min 0
-         * @max 10000000
-         */
-        AMT_ANNUITY?: number | null;
-        /**
-         * Requested credit amount
-         * @min 0
-         * @max 100000000
-         */
-        AMT_CREDIT?: number | null;
-        /**
-         * Price of the goods financed
-         * @min 0
-         * @max 100000000
-         */
-        AMT_GOODS_PRICE?: number | null;
-        /**
-         * Annual income
-         * @min 0
-         * @max 1000000000
-         */
-        AMT_INCOME_TOTAL?: number | null;
-        /**
-         * Credit bureau enquiries in the last day before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_DAY?: number | null;
-        /**
-         * Credit bureau enquiries in the last hour before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_HOUR?: number | null;
-        /**
-         * Credit bureau enquiries in the last month before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_MON?: number | null;
-        /**
-         * Credit bureau enquiries in the last quarter before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_QRT?: number | null;
-        /**
-         * Credit bureau enquiries in the last week before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_WEEK?: number | null;
-        /**
-         * Credit bureau enquiries in the last year before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_YEAR?: number | null;
-        /**
-         * Home: apartment size (average)
-         * @min 0
-         * @max 1
-         */
-        APARTMENTS_AVG?: number | null;
-        /**
-         * Home: apartment size (median)
-         * @min 0
-         * @max 1
-         */
-        APARTMENTS_MEDI?: number | null;
-        /**
-         * Home: apartment size (mode)
-         * @min 0
-         * @max 1
-         */
-        APARTMENTS_MODE?: number | null;
-        /**
-         * Home: basement area (average)
-         * @min 0
-         * @max 1
-         */
-        BASEMENTAREA_AVG?: number | null;
-        /**
-         * Home: basement area (median)
-         * @min 0
-         * @max 1
-         */
-        BASEMENTAREA_MEDI?: number | null;
-        /**
-         * Home: basement area (mode)
-         * @min 0
-         * @max 1
-         */
-        BASEMENTAREA_MODE?: number | null;
-        /**
-         * Number of children
-         * @min 0
-         * @max 20
-         */
-        CNT_CHILDREN?: number | null;
-        /**
-         * Number of family members
-         * @min 1
-         * @max 25
-         */
-        CNT_FAM_MEMBERS?: number | null;
-        CODE_GENDER?: "F" | "M" | "XNA" | null;
-        /**
-         * Home: common area (average)
-         * @min 0
-         * @max 1
-         */
-        COMMONAREA_AVG?: number | null;
-        /**
-         * Home: common area (median)
-         * @min 0
-         * @max 1
-         */
-        COMMONAREA_MEDI?: number | null;
-        /**
-         * Home: common area (mode)
-         * @min 0
-         * @max 1
-         */
-        COMMONAREA_MODE?: number | null;
-        /**
-         * Age (days before the application)
-         * @min -36525
-         * @max -6575
-         */
-        DAYS_BIRTH?: number | null;
-        /** Time in current job (days before the application); 365243: no employment */
-        DAYS_EMPLOYED?: number | null | 365243;
-        /**
-         * Days since the identity document was issued
-         * @min -36525
-         * @max 0
-         */
-        DAYS_ID_PUBLISH?: number | null;
-        /**
-         * Days since the last phone change
-         * @min -36525
-         * @max 0
-         */
-        DAYS_LAST_PHONE_CHANGE?: number | null;
-        /**
-         * Days since the registration was changed
-         * @min -36525
-         * @max 0
-         */
-        DAYS_REGISTRATION?: number | null;
-        /**
-         * Home: elevators (average)
-         * @min 0
-         * @max 1
-         */
-        ELEVATORS_AVG?: number | null;
-        /**
-         * Home: elevators (median)
-         * @min 0
-         * @max 1
-         */
-        ELEVATORS_MEDI?: number | null;
-        /**
-         * Home: elevators (mode)
-         * @min 0
-         * @max 1
-         */
-        ELEVATORS_MODE?: number | null;
-        EMERGENCYSTATE_MODE?: "No" | "Yes" | null;
-        /**
-         * Home: entrances (average)
-         * @min 0
-         * @max 1
-         */
-        ENTRANCES_AVG?: number | null;
-        /**
-         * Home: entrances (median)
-         * @min 0
-         * @max 1
-         */
-        ENTRANCES_MEDI?: number | null;
-        /**
-         * Home: entrances (mode)
-         * @min 0
-         * @max 1
-         */
-        ENTRANCES_MODE?: number | null;
-        /**
-         * Mobile phone reachable
-         * @min 0
-         * @max 1
-         */
-        FLAG_CONT_MOBILE?: number | null;
-        /**
-         * Gave an e-mail address
-         * @min 0
-         * @max 1
-         */
-        FLAG_EMAIL?: number | null;
-        /**
-         * Gave the employer's phone
-         * @min 0
-         * @max 1
-         */
-        FLAG_EMP_PHONE?: number | null;
-        /**
-         * Gave a mobile phone
-         * @min 0
-         * @max 1
-         */
-        FLAG_MOBIL?: number | null;
-        FLAG_OWN_CAR?: "N" | "Y" | null;
-        FLAG_OWN_REALTY?: "Y" | "N" | null;
-        /**
-         * Gave a home phone
-         * @min 0
-         * @max 1
-         */
-        FLAG_PHONE?: number | null;
-        /**
-         * Gave a work phone
-         * @min 0
-         * @max 1
-         */
-        FLAG_WORK_PHONE?: number | null;
-        /**
-         * Home: number of floors (max) (average)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMAX_AVG?: number | null;
-        /**
-         * Home: number of floors (max) (median)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMAX_MEDI?: number | null;
-        /**
-         * Home: number of floors (max) (mode)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMAX_MODE?: number | null;
-        /**
-         * Home: number of floors (min) (average)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMIN_AVG?: number | null;
-        /**
-         * Home: number of floors (min) (median)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMIN_MEDI?: number | null;
-        /**
-         * Home: number of floors (min) (mode)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMIN_MODE?: number | null;
-        FONDKAPREMONT_MODE?:
-          | "reg oper account"
-          | "reg oper spec account"
-          | "org spec account"
-          | "not specified"
-          | null;
-        /**
-         * Hour the application was started
-         * @min 0
-         * @max 23
-         */
-        HOUR_APPR_PROCESS_START?: number | null;
-        HOUSETYPE_MODE?:
-          | "block of flats"
-          | "specific housing"
-          | "terraced house"
-          | null;
-        /**
-         * Home: land area (average)
-         * @min 0
-         * @max 1
-         */
-        LANDAREA_AVG?: number | null;
-        /**
-         * Home: land area (median)
-         * @min 0
-         * @max 1
-         */
-        LANDAREA_MEDI?: number | null;
-        /**
-         * Home: land area (mode)
-         * @min 0
-         * @max 1
-         */
-        LANDAREA_MODE?: number | null;
-        /**
-         * Home city differs from work city
-         * @min 0
-         * @max 1
-         */
-        LIVE_CITY_NOT_WORK_CITY?: number | null;
-        /**
-         * Home region differs from work region
-         * @min 0
-         * @max 1
-         */
-        LIVE_REGION_NOT_WORK_REGION?: number | null;
-        /**
-         * Home: living apartments (average)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAPARTMENTS_AVG?: number | null;
-        /**
-         * Home: living apartments (median)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAPARTMENTS_MEDI?: number | null;
-        /**
-         * Home: living apartments (mode)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAPARTMENTS_MODE?: number | null;
-        /**
-         * Home: living area (average)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAREA_AVG?: number | null;
-        /**
-         * Home: living area (median)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAREA_MEDI?: number | null;
-        /**
-         * Home: living area (mode)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAREA_MODE?: number | null;
-        NAME_CONTRACT_TYPE?: "Cash loans" | "Revolving loans" | null;
-        NAME_EDUCATION_TYPE?:
-          | "Secondary / secondary special"
-          | "Higher education"
-          | "Incomplete higher"
-          | "Lower secondary"
-          | "Academic degree"
-          | null;
-        NAME_FAMILY_STATUS?:
-          | "Married"
-          | "Single / not married"
-          | "Civil marriage"
-          | "Separated"
-          | "Widow"
-          | "Unknown"
-          | null;
-        NAME_HOUSING_TYPE?:
-          | "House / apartment"
-          | "With parents"
-          | "Municipal apartment"
-          | "Rented apartment"
-          | "Office apartment"
-          | "Co-op apartment"
-          | null;
-        NAME_INCOME_TYPE?:
-          | "Working"
-          | "Commercial associate"
-          | "Pensioner"
-          | "State servant"
-          | "Unemployed"
-          | "Student"
-          | "Businessman"
-          | "Maternity leave"
-          | null;
-        NAME_TYPE_SUITE?:
-          | "Unaccompanied"
-          | "Family"
-          | "Spouse, partner"
-          | "Children"
-          | "Other_B"
-          | "Other_A"
-          | "Group of people"
-          | null;
-        /**
-         * Home: non-living apartments (average)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAPARTMENTS_AVG?: number | null;
-        /**
-         * Home: non-living apartments (median)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAPARTMENTS_MEDI?: number | null;
-        /**
-         * Home: non-living apartments (mode)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAPARTMENTS_MODE?: number | null;
-        /**
-         * Home: non-living area (average)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAREA_AVG?: number | null;
-        /**
-         * Home: non-living area (median)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAREA_MEDI?: number | null;
-        /**
-         * Home: non-living area (mode)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAREA_MODE?: number | null;
-        OCCUPATION_TYPE?:
-          | "Laborers"
-          | "Sales staff"
-          | "Core staff"
-          | "Managers"
-          | "Drivers"
-          | "High skill tech staff"
-          | "Accountants"
-          | "Medicine staff"
-          | "Security staff"
-          | "Cooking staff"
-          | "Cleaning staff"
-          | "Private service staff"
-          | "Low-skill Laborers"
-          | "Waiters/barmen staff"
-          | "Secretaries"
-          | "Realty agents"
-          | "HR staff"
-          | "IT staff"
-          | null;
-        ORGANIZATION_TYPE?:
-          | "Business Entity Type 3"
-          | "XNA"
-          | "Self-employed"
-          | "Other"
-          | "Medicine"
-          | "Business Entity Type 2"
-          | "Government"
-          | "Trade: type 7"
-          | "School"
-          | "Kindergarten"
-          | "Business Entity Type 1"
-          | "Transport: type 4"
-          | "Construction"
-          | "Trade: type 3"
-          | "Military"
-          | "Industry: type 3"
-          | "Security"
-          | "Industry: type 9"
-          | "Police"
-          | "Transport: type 2"
-          | "Housing"
-          | "Postal"
-          | "Industry: type 11"
-          | "Bank"
-          | "Security Ministries"
-          | "Agriculture"
-          | "Services"
-          | "Trade: type 2"
-          | "Restaurant"
-          | "Transport: type 3"
-          | "University"
-          | "Industry: type 7"
-          | "Electricity"
-          | "Trade: type 6"
-          | "Industry: type 5"
-          | "Industry: type 1"
-          | "Industry: type 4"
-          | "Trade: type 1"
-          | "Emergency"
-          | "Hotel"
-          | "Industry: type 12"
-          | "Industry: type 2"
-          | "Realtor"
-          | "Culture"
-          | "Legal Services"
-          | "Telecom"
-          | "Transport: type 1"
-          | "Insurance"
-          | "Advertising"
-          | "Mobile"
-          | "Cleaning"
-          | "Industry: type 10"
-          | "Industry: type 13"
-          | "Industry: type 6"
-          | "Religion"
-          | "Trade: type 4"
-          | "Trade: type 5"
-          | "Industry: type 8"
-          | null;
-        /**
-         * Age of own car (years)
-         * @min 0
-         * @max 100
-         */
-        OWN_CAR_AGE?: number | null;
-        /**
-         * Population density of the region
-         * @min 0
-         * @max 1
-         */
-        REGION_POPULATION_RELATIVE?: number | null;
-        /**
-         * Rating of the home region (1 to 3)
-         * @min 1
-         * @max 3
-         */
-        REGION_RATING_CLIENT?: number | null;
-        /**
-         * Rating of the home region and city (1 to 3)
-         * @min 1
-         * @max 3
-         */
-        REGION_RATING_CLIENT_W_CITY?: number | null;
-        /**
-         * Registered city differs from home city
-         * @min 0
-         * @max 1
-         */
-        REG_CITY_NOT_LIVE_CITY?: number | null;
-        /**
-         * Registered city differs from work city
-         * @min 0
-         * @max 1
-         */
-        REG_CITY_NOT_WORK_CITY?: number | null;
-        /**
-         * Registered region differs from home region
-         * @min 0
-         * @max 1
-         */
-        REG_REGION_NOT_LIVE_REGION?: number | null;
-        /**
-         * Registered region differs from work region
-         * @min 0
-         * @max 1
-         */
-        REG_REGION_NOT_WORK_REGION?: number | null;
-        /**
-         * Home: total building area (mode)
-         * @min 0
-         * @max 1
-         */
-        TOTALAREA_MODE?: number | null;
-        WALLSMATERIAL_MODE?:
-          | "Panel"
-          | "Stone, brick"
-          | "Block"
-          | "Wooden"
-          | "Mixed"
-          | "Monolithic"
-          | "Others"
-          | null;
-        WEEKDAY_APPR_PROCESS_START?:
-          | "MONDAY"
-          | "TUESDAY"
-          | "WEDNESDAY"
-          | "THURSDAY"
-          | "FRIDAY"
-          | "SATURDAY"
-          | "SUNDAY"
-          | null;
-        /**
-         * Home: start of occupation (average)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BEGINEXPLUATATION_AVG?: number | null;
-        /**
-         * Home: start of occupation (median)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BEGINEXPLUATATION_MEDI?: number | null;
-        /**
-         * Home: start of occupation (mode)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BEGINEXPLUATATION_MODE?: number | null;
-        /**
-         * Home: building age (average)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BUILD_AVG?: number | null;
-        /**
-         * Home: building age (median)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BUILD_MEDI?: number | null;
-        /**
-         * Home: building age (mode)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BUILD_MODE?: number | null;
-      };
+      /** application fields (as in application_train.csv) and their new values; each is validated (type, range, category set) */
+      changes: Record<string, number | string | null>;
       /**
        * @min 1
        * @max 999999999
@@ -1969,790 +1263,8 @@ export type ScoreCreatePayload =
       detail?: "full" | "reasons";
     }
   | {
-      /** a whole new application: fields as in application_test.csv, each within its range or values as `changes` are; absent or null fields are missing; no credit history */
-      application: {
-        /**
-         * Acquaintances in default (30 days)
-         * @min 0
-         * @max 1000
-         */
-        DEF_30_CNT_SOCIAL_CIRCLE?: number | null;
-        /**
-         * Acquaintances in default (60 days)
-         * @min 0
-         * @max 1000
-         */
-        DEF_60_CNT_SOCIAL_CIRCLE?: number | null;
-        /**
-         * External score no. 1
-         * @min 0
-         * @max 1
-         */
-        EXT_SOURCE_1?: number | null;
-        /**
-         * External score no. 2
-         * @min 0
-         * @max 1
-         */
-        EXT_SOURCE_2?: number | null;
-        /**
-         * External score no. 3
-         * @min 0
-         * @max 1
-         */
-        EXT_SOURCE_3?: number | null;
-        /**
-         * Provided document no. 10
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_10?: number | null;
-        /**
-         * Provided document no. 11
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_11?: number | null;
-        /**
-         * Provided document no. 12
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_12?: number | null;
-        /**
-         * Provided document no. 13
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_13?: number | null;
-        /**
-         * Provided document no. 14
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_14?: number | null;
-        /**
-         * Provided document no. 15
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_15?: number | null;
-        /**
-         * Provided document no. 16
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_16?: number | null;
-        /**
-         * Provided document no. 17
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_17?: number | null;
-        /**
-         * Provided document no. 18
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_18?: number | null;
-        /**
-         * Provided document no. 19
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_19?: number | null;
-        /**
-         * Provided document no. 2
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_2?: number | null;
-        /**
-         * Provided document no. 20
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_20?: number | null;
-        /**
-         * Provided document no. 21
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_21?: number | null;
-        /**
-         * Provided document no. 3
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_3?: number | null;
-        /**
-         * Provided document no. 4
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_4?: number | null;
-        /**
-         * Provided document no. 5
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_5?: number | null;
-        /**
-         * Provided document no. 6
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_6?: number | null;
-        /**
-         * Provided document no. 7
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_7?: number | null;
-        /**
-         * Provided document no. 8
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_8?: number | null;
-        /**
-         * Provided document no. 9
-         * @min 0
-         * @max 1
-         */
-        FLAG_DOCUMENT_9?: number | null;
-        /**
-         * Acquaintances observed (30 days past due)
-         * @min 0
-         * @max 1000
-         */
-        OBS_30_CNT_SOCIAL_CIRCLE?: number | null;
-        /**
-         * Acquaintances observed (60 days past due)
-         * @min 0
-         * @max 1000
-         */
-        OBS_60_CNT_SOCIAL_CIRCLE?: number | null;
-        /**
-         * Loan instalment (annuity)
-         * @min 0
-         * @max 10000000
-         */
-        AMT_ANNUITY?: number | null;
-        /**
-         * Requested credit amount
-         * @min 0
-         * @max 100000000
-         */
-        AMT_CREDIT: number | null;
-        /**
-         * Price of the goods financed
-         * @min 0
-         * @max 100000000
-         */
-        AMT_GOODS_PRICE?: number | null;
-        /**
-         * Annual income
-         * @min 0
-         * @max 1000000000
-         */
-        AMT_INCOME_TOTAL: number | null;
-        /**
-         * Credit bureau enquiries in the last day before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_DAY?: number | null;
-        /**
-         * Credit bureau enquiries in the last hour before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_HOUR?: number | null;
-        /**
-         * Credit bureau enquiries in the last month before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_MON?: number | null;
-        /**
-         * Credit bureau enquiries in the last quarter before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_QRT?: number | null;
-        /**
-         * Credit bureau enquiries in the last week before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_WEEK?: number | null;
-        /**
-         * Credit bureau enquiries in the last year before the application
-         * @min 0
-         * @max 1000
-         */
-        AMT_REQ_CREDIT_BUREAU_YEAR?: number | null;
-        /**
-         * Home: apartment size (average)
-         * @min 0
-         * @max 1
-         */
-        APARTMENTS_AVG?: number | null;
-        /**
-         * Home: apartment size (median)
-         * @min 0
-         * @max 1
-         */
-        APARTMENTS_MEDI?: number | null;
-        /**
-         * Home: apartment size (mode)
-         * @min 0
-         * @max 1
-         */
-        APARTMENTS_MODE?: number | null;
-        /**
-         * Home: basement area (average)
-         * @min 0
-         * @max 1
-         */
-        BASEMENTAREA_AVG?: number | null;
-        /**
-         * Home: basement area (median)
-         * @min 0
-         * @max 1
-         */
-        BASEMENTAREA_MEDI?: number | null;
-        /**
-         * Home: basement area (mode)
-         * @min 0
-         * @max 1
-         */
-        BASEMENTAREA_MODE?: number | null;
-        /**
-         * Number of children
-         * @min 0
-         * @max 20
-         */
-        CNT_CHILDREN?: number | null;
-        /**
-         * Number of family members
-         * @min 1
-         * @max 25
-         */
-        CNT_FAM_MEMBERS?: number | null;
-        CODE_GENDER?: "F" | "M" | "XNA" | null;
-        /**
-         * Home: common area (average)
-         * @min 0
-         * @max 1
-         */
-        COMMONAREA_AVG?: number | null;
-        /**
-         * Home: common area (median)
-         * @min 0
-         * @max 1
-         */
-        COMMONAREA_MEDI?: number | null;
-        /**
-         * Home: common area (mode)
-         * @min 0
-         * @max 1
-         */
-        COMMONAREA_MODE?: number | null;
-        /**
-         * Age (days before the application)
-         * @min -36525
-         * @max -6575
-         */
-        DAYS_BIRTH: number | null;
-        /** Time in current job (days before the application); 365243: no employment */
-        DAYS_EMPLOYED?: number | null | 365243;
-        /**
-         * Days since the identity document was issued
-         * @min -36525
-         * @max 0
-         */
-        DAYS_ID_PUBLISH?: number | null;
-        /**
-         * Days since the last phone change
-         * @min -36525
-         * @max 0
-         */
-        DAYS_LAST_PHONE_CHANGE?: number | null;
-        /**
-         * Days since the registration was changed
-         * @min -36525
-         * @max 0
-         */
-        DAYS_REGISTRATION?: number | null;
-        /**
-         * Home: elevators (average)
-         * @min 0
-         * @max 1
-         */
-        ELEVATORS_AVG?: number | null;
-        /**
-         * Home: elevators (median)
-         * @min 0
-         * @max 1
-         */
-        ELEVATORS_MEDI?: number | null;
-        /**
-         * Home: elevators (mode)
-         * @min 0
-         * @max 1
-         */
-        ELEVATORS_MODE?: number | null;
-        EMERGENCYSTATE_MODE?: "No" | "Yes" | null;
-        /**
-         * Home: entrances (average)
-         * @min 0
-         * @max 1
-         */
-        ENTRANCES_AVG?: number | null;
-        /**
-         * Home: entrances (median)
-         * @min 0
-         * @max 1
-         */
-        ENTRANCES_MEDI?: number | null;
-        /**
-         * Home: entrances (mode)
-         * @min 0
-         * @max 1
-         */
-        ENTRANCES_MODE?: number | null;
-        /**
-         * Mobile phone reachable
-         * @min 0
-         * @max 1
-         */
-        FLAG_CONT_MOBILE?: number | null;
-        /**
-         * Gave an e-mail address
-         * @min 0
-         * @max 1
-         */
-        FLAG_EMAIL?: number | null;
-        /**
-         * Gave the employer's phone
-         * @min 0
-         * @max 1
-         */
-        FLAG_EMP_PHONE?: number | null;
-        /**
-         * Gave a mobile phone
-         * @min 0
-         * @max 1
-         */
-        FLAG_MOBIL?: number | null;
-        FLAG_OWN_CAR?: "N" | "Y" | null;
-        FLAG_OWN_REALTY?: "Y" | "N" | null;
-        /**
-         * Gave a home phone
-         * @min 0
-         * @max 1
-         */
-        FLAG_PHONE?: number | null;
-        /**
-         * Gave a work phone
-         * @min 0
-         * @max 1
-         */
-        FLAG_WORK_PHONE?: number | null;
-        /**
-         * Home: number of floors (max) (average)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMAX_AVG?: number | null;
-        /**
-         * Home: number of floors (max) (median)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMAX_MEDI?: number | null;
-        /**
-         * Home: number of floors (max) (mode)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMAX_MODE?: number | null;
-        /**
-         * Home: number of floors (min) (average)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMIN_AVG?: number | null;
-        /**
-         * Home: number of floors (min) (median)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMIN_MEDI?: number | null;
-        /**
-         * Home: number of floors (min) (mode)
-         * @min 0
-         * @max 1
-         */
-        FLOORSMIN_MODE?: number | null;
-        FONDKAPREMONT_MODE?:
-          | "reg oper account"
-          | "reg oper spec account"
-          | "org spec account"
-          | "not specified"
-          | null;
-        /**
-         * Hour the application was started
-         * @min 0
-         * @max 23
-         */
-        HOUR_APPR_PROCESS_START?: number | null;
-        HOUSETYPE_MODE?:
-          | "block of flats"
-          | "specific housing"
-          | "terraced house"
-          | null;
-        /**
-         * Home: land area (average)
-         * @min 0
-         * @max 1
-         */
-        LANDAREA_AVG?: number | null;
-        /**
-         * Home: land area (median)
-         * @min 0
-         * @max 1
-         */
-        LANDAREA_MEDI?: number | null;
-        /**
-         * Home: land area (mode)
-         * @min 0
-         * @max 1
-         */
-        LANDAREA_MODE?: number | null;
-        /**
-         * Home city differs from work city
-         * @min 0
-         * @max 1
-         */
-        LIVE_CITY_NOT_WORK_CITY?: number | null;
-        /**
-         * Home region differs from work region
-         * @min 0
-         * @max 1
-         */
-        LIVE_REGION_NOT_WORK_REGION?: number | null;
-        /**
-         * Home: living apartments (average)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAPARTMENTS_AVG?: number | null;
-        /**
-         * Home: living apartments (median)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAPARTMENTS_MEDI?: number | null;
-        /**
-         * Home: living apartments (mode)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAPARTMENTS_MODE?: number | null;
-        /**
-         * Home: living area (average)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAREA_AVG?: number | null;
-        /**
-         * Home: living area (median)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAREA_MEDI?: number | null;
-        /**
-         * Home: living area (mode)
-         * @min 0
-         * @max 1
-         */
-        LIVINGAREA_MODE?: number | null;
-        NAME_CONTRACT_TYPE: "Cash loans" | "Revolving loans" | null;
-        NAME_EDUCATION_TYPE?:
-          | "Secondary / secondary special"
-          | "Higher education"
-          | "Incomplete higher"
-          | "Lower secondary"
-          | "Academic degree"
-          | null;
-        NAME_FAMILY_STATUS?:
-          | "Married"
-          | "Single / not married"
-          | "Civil marriage"
-          | "Separated"
-          | "Widow"
-          | "Unknown"
-          | null;
-        NAME_HOUSING_TYPE?:
-          | "House / apartment"
-          | "With parents"
-          | "Municipal apartment"
-          | "Rented apartment"
-          | "Office apartment"
-          | "Co-op apartment"
-          | null;
-        NAME_INCOME_TYPE?:
-          | "Working"
-          | "Commercial associate"
-          | "Pensioner"
-          | "State servant"
-          | "Unemployed"
-          | "Student"
-          | "Businessman"
-          | "Maternity leave"
-          | null;
-        NAME_TYPE_SUITE?:
-          | "Unaccompanied"
-          | "Family"
-          | "Spouse, partner"
-          | "Children"
-          | "Other_B"
-          | "Other_A"
-          | "Group of people"
-          | null;
-        /**
-         * Home: non-living apartments (average)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAPARTMENTS_AVG?: number | null;
-        /**
-         * Home: non-living apartments (median)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAPARTMENTS_MEDI?: number | null;
-        /**
-         * Home: non-living apartments (mode)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAPARTMENTS_MODE?: number | null;
-        /**
-         * Home: non-living area (average)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAREA_AVG?: number | null;
-        /**
-         * Home: non-living area (median)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAREA_MEDI?: number | null;
-        /**
-         * Home: non-living area (mode)
-         * @min 0
-         * @max 1
-         */
-        NONLIVINGAREA_MODE?: number | null;
-        OCCUPATION_TYPE?:
-          | "Laborers"
-          | "Sales staff"
-          | "Core staff"
-          | "Managers"
-          | "Drivers"
-          | "High skill tech staff"
-          | "Accountants"
-          | "Medicine staff"
-          | "Security staff"
-          | "Cooking staff"
-          | "Cleaning staff"
-          | "Private service staff"
-          | "Low-skill Laborers"
-          | "Waiters/barmen staff"
-          | "Secretaries"
-          | "Realty agents"
-          | "HR staff"
-          | "IT staff"
-          | null;
-        ORGANIZATION_TYPE?:
-          | "Business Entity Type 3"
-          | "XNA"
-          | "Self-employed"
-          | "Other"
-          | "Medicine"
-          | "Business Entity Type 2"
-          | "Government"
-          | "Trade: type 7"
-          | "School"
-          | "Kindergarten"
-          | "Business Entity Type 1"
-          | "Transport: type 4"
-          | "Construction"
-          | "Trade: type 3"
-          | "Military"
-          | "Industry: type 3"
-          | "Security"
-          | "Industry: type 9"
-          | "Police"
-          | "Transport: type 2"
-          | "Housing"
-          | "Postal"
-          | "Industry: type 11"
-          | "Bank"
-          | "Security Ministries"
-          | "Agriculture"
-          | "Services"
-          | "Trade: type 2"
-          | "Restaurant"
-          | "Transport: type 3"
-          | "University"
-          | "Industry: type 7"
-          | "Electricity"
-          | "Trade: type 6"
-          | "Industry: type 5"
-          | "Industry: type 1"
-          | "Industry: type 4"
-          | "Trade: type 1"
-          | "Emergency"
-          | "Hotel"
-          | "Industry: type 12"
-          | "Industry: type 2"
-          | "Realtor"
-          | "Culture"
-          | "Legal Services"
-          | "Telecom"
-          | "Transport: type 1"
-          | "Insurance"
-          | "Advertising"
-          | "Mobile"
-          | "Cleaning"
-          | "Industry: type 10"
-          | "Industry: type 13"
-          | "Industry: type 6"
-          | "Religion"
-          | "Trade: type 4"
-          | "Trade: type 5"
-          | "Industry: type 8"
-          | null;
-        /**
-         * Age of own car (years)
-         * @min 0
-         * @max 100
-         */
-        OWN_CAR_AGE?: number | null;
-        /**
-         * Population density of the region
-         * @min 0
-         * @max 1
-         */
-        REGION_POPULATION_RELATIVE?: number | null;
-        /**
-         * Rating of the home region (1 to 3)
-         * @min 1
-         * @max 3
-         */
-        REGION_RATING_CLIENT?: number | null;
-        /**
-         * Rating of the home region and city (1 to 3)
-         * @min 1
-         * @max 3
-         */
-        REGION_RATING_CLIENT_W_CITY?: number | null;
-        /**
-         * Registered city differs from home city
-         * @min 0
-         * @max 1
-         */
-        REG_CITY_NOT_LIVE_CITY?: number | null;
-        /**
-         * Registered city differs from work city
-         * @min 0
-         * @max 1
-         */
-        REG_CITY_NOT_WORK_CITY?: number | null;
-        /**
-         * Registered region differs from home region
-         * @min 0
-         * @max 1
-         */
-        REG_REGION_NOT_LIVE_REGION?: number | null;
-        /**
-         * Registered region differs from work region
-         * @min 0
-         * @max 1
-         */
-        REG_REGION_NOT_WORK_REGION?: number | null;
-        /**
-         * @min 1
-         * @max 999999999
-         */
-        SK_ID_CURR?: number | null;
-        /**
-         * Home: total building area (mode)
-         * @min 0
-         * @max 1
-         */
-        TOTALAREA_MODE?: number | null;
-        WALLSMATERIAL_MODE?:
-          | "Panel"
-          | "Stone, brick"
-          | "Block"
-          | "Wooden"
-          | "Mixed"
-          | "Monolithic"
-          | "Others"
-          | null;
-        WEEKDAY_APPR_PROCESS_START?:
-          | "MONDAY"
-          | "TUESDAY"
-          | "WEDNESDAY"
-          | "THURSDAY"
-          | "FRIDAY"
-          | "SATURDAY"
-          | "SUNDAY"
-          | null;
-        /**
-         * Home: start of occupation (average)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BEGINEXPLUATATION_AVG?: number | null;
-        /**
-         * Home: start of occupation (median)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BEGINEXPLUATATION_MEDI?: number | null;
-        /**
-         * Home: start of occupation (mode)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BEGINEXPLUATATION_MODE?: number | null;
-        /**
-         * Home: building age (average)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BUILD_AVG?: number | null;
-        /**
-         * Home: building age (median)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BUILD_MEDI?: number | null;
-        /**
-         * Home: building age (mode)
-         * @min 0
-         * @max 1
-         */
-        YEARS_BUILD_MODE?: number | null;
-      };
+      /** a whole new application: fields as in application_test.csv, each validated as `changes` are; missing fields are NULL; no credit history */
+      application: Record<string, number | string | null>;
       /**
        * 'reasons': the score and the reasons only, without contributions and themes (what a form that re-scores as the person types shows; ≈5× smaller)
        * @default "full"
@@ -2812,7 +1324,7 @@ export interface SimilarClients {
 export interface ThemeContribution {
   /** the theme's largest units (|logOdds|), at most 8 */
   contributions: Contribution[];
-  /** the theme's units (the totals cover them all) */
+  /** the theme's units (the totals cover them all); in the client view, its client-explainable units */
   count: number;
   /** SHAP value in log-odds of default: > 0 raises the risk */
   logOdds: number;
@@ -2822,6 +1334,39 @@ export interface ThemeContribution {
   probabilityPoints: number;
   /** the feature dictionary's theme of a unit (explanations are told by theme); 'other' for a feature outside the dictionary */
   theme: FeatureTheme;
+}
+
+/** a new application's information to complete: units left unknown by application fields not given that the model weighs, grouped by reason code, with the fields to give (never reasons); a value missing for a reason of its own (no job) or a history the applicant lacks is not to complete */
+export interface ToComplete {
+  clientExplainable: boolean;
+  /**
+   * the reason code (docs/reason-codes.md), e.g. "R-AFFORD-ANNUITY"; "R-OTHER" for a feature outside the dictionary
+   * @pattern ^R-[A-Z0-9-]+$
+   */
+  code: string;
+  /** the family of a reason code (docs/reason-codes.md): a client is told each family at most once */
+  family: ReasonFamily;
+  /** the application fields to give (as POST /api/score takes them: AMT_ANNUITY, EXT_SOURCE_1…) */
+  fields: string[];
+  /** SHAP value in log-odds of default: > 0 raises the risk */
+  logOdds: number;
+  noteEn: string | null;
+  /** one sentence saying what the values are, for the external scores ("Scores calculés par des organismes externes…"); null otherwise */
+  noteFr: string | null;
+  /** the same on the score scale: > 0 raises the score (lowers the risk) */
+  points: number;
+  /** share of the probability's change from the expected one, in percentage points: > 0 raises the probability of default */
+  probabilityPoints: number;
+  titleEn: string;
+  /** the code's title, e.g. "Mensualité" */
+  titleFr: string;
+  /** the explanation units left unknown, largest weight first */
+  units: {
+    /** the feature, or the categorical field */
+    key: string;
+    labelEn: string;
+    labelFr: string;
+  }[];
 }
 
 export interface User {
@@ -2859,15 +1404,19 @@ export interface WhatIfAnswer {
   /** the fields the changes really changed */
   changed: FieldChange[];
   clientId: number;
+  /** the client's view of the reasons (customer view, letter): client-explainable codes only, never a protected attribute, one reason per code (its units summed), each family once, at most four each way, everything else in `others` */
+  clientReasons: ClientReasonSet;
   /** expectedLogOdds + Σ logOdds of every unit = logOdds, exactly */
   contributions?: ContributionSet;
   /** the history features are the client's stored ones */
   history: "stored";
   modelVersion: string;
-  /** at most four reasons each way, largest first, at most two per theme */
+  /** the adviser's reasons: at most four each way, largest first, at most two per theme (in a client-view answer, the client's reasons) */
   reasons: ReasonSet;
   /** an application's score (src/model/scoring.ts) with the threshold its decision was taken against */
   score: ApplicantScore;
   /** themes by decreasing |logOdds|; absent with detail: 'reasons' */
   themes?: ThemeContribution[];
+  /** 'adviser' (advisers, admins): every unit listed, the adviser's reasons; 'client' (customers): only client-explainable units listed (sums still cover every unit) and `reasons` is the client view (the same as `clientReasons`) */
+  view: "adviser" | "client";
 }

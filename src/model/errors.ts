@@ -107,6 +107,11 @@ export const MODEL_ERRORS = {
     message: 'invalid {name}: {value} (must be {rule})',
     doc: 'a training option (folds, holdoutShare, trials) is out of range',
   },
+  NO_EXPLAINABLE_FEATURES: {
+    message:
+      'none of the {count} features is client-explainable (reason-code catalogue): drop --client-explainable-only',
+    doc: 'training on the client-explainable features only, when the data has none (a CSV of other columns)',
+  },
   TOO_FEW_ROWS: {
     message:
       'too few rows of a class to cross-validate: {positives} defaults and {negatives} repayments outside the holdout, for {folds} folds',

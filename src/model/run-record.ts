@@ -166,6 +166,55 @@ export interface FairnessSummary {
   readonly groups: GroupFairness[];
 }
 
+/** The direction a model learned for a feature, read from its SHAP dependence on the holdout. */
+export interface LearnedDirection {
+  readonly feature: string;
+  /** Declared in src/data/features/monotone.ts: 1 (more → riskier), −1 (more → safer), 0 none. */
+  readonly declared: -1 | 0 | 1;
+  /** Spearman correlation of the feature's values with its SHAP contributions; null when unused. */
+  readonly correlation: number | null;
+  /** riskier: higher values raise the probability of default; mixed: no single direction. */
+  readonly direction: 'riskier' | 'safer' | 'mixed' | 'unused';
+}
+
+/** The monotone constraints a model was trained under, and the directions it learned. */
+export interface MonotoneReport {
+  /** Trained with the declared directions (the default; `train --no-monotone` turns them off). */
+  readonly enabled: boolean;
+  /** The constraints imposed, one per constrained feature of the model (empty when not enabled). */
+  readonly constraints: { readonly feature: string; readonly direction: 1 | -1 }[];
+  /** Features with a declared direction, or left free on purpose, that the model uses. */
+  readonly learned: LearnedDirection[];
+}
+
+/** A model's figures in a comparison: cross-validation on the same folds, the same holdout. */
+export interface VariantMetrics {
+  readonly monotone: boolean;
+  readonly clientExplainableOnly: boolean;
+  readonly featureCount: number;
+  /** Out-of-fold, mean and standard deviation over folds (each at its own cost-optimal threshold). */
+  readonly cvRocAuc: number;
+  readonly cvRocAucStd: number;
+  readonly cvNormalisedCost: number;
+  readonly cvNormalisedCostStd: number;
+  /** Holdout, at the threshold chosen on the model's own out-of-fold predictions. */
+  readonly holdoutRocAuc: number;
+  readonly holdoutNormalisedCost: number;
+  readonly threshold: number;
+}
+
+/**
+ * The served model beside one trained like it but for one setting, to show what the setting
+ * costs: the alternative reuses the served hyper-parameters (no search of its own), the same folds
+ * and holdout, and is calibrated, thresholded and refitted the same way.
+ */
+export interface ModelComparison {
+  /** The setting the two models differ in. */
+  readonly setting: 'monotone' | 'client-explainable-only';
+  readonly served: VariantMetrics;
+  readonly alternative: VariantMetrics;
+}
+
 /** Where the training data came from. */
 export type DataSource =
   | { readonly kind: 'feature-table'; readonly database: string; readonly table: string }
@@ -199,6 +248,12 @@ export interface RunRecord {
   readonly featureNames: string[];
   /** Features left out on purpose (e.g. protected attributes) and why. */
   readonly excludedFeatures: { readonly name: string; readonly reason: string }[];
+  /** Monotone constraints imposed and directions learned. */
+  readonly monotone: MonotoneReport;
+  /** Trained on the client-explainable features only (`train --client-explainable-only`). */
+  readonly clientExplainableOnly: boolean;
+  /** The served model beside models differing in one setting (empty when not asked for). */
+  readonly comparisons: ModelComparison[];
   readonly costs: CostSpec;
   readonly beta: number;
   /** The served model's threshold on the calibrated probability (refuse when PD ≥ threshold). */

@@ -43,6 +43,9 @@ describe('train options', () => {
       beta: 10,
       seed: 42,
       includeProtected: false,
+      monotone: true,
+      clientExplainableOnly: false,
+      compare: true,
       activate: true,
       quiet: false,
     });
@@ -58,6 +61,9 @@ describe('train options', () => {
       beta: '2',
       seed: '7',
       includeProtected: true,
+      monotone: false,
+      clientExplainableOnly: true,
+      compare: false,
       activate: false,
       csv,
       target: 'T',
@@ -75,6 +81,7 @@ describe('train options', () => {
       true,
       undefined,
     ]);
+    expect([plan.monotone, plan.clientExplainableOnly, plan.compare]).toEqual([false, true, false]);
   });
 
   it('names what is wrong', () => {

@@ -25,6 +25,11 @@ export interface TrainCliOptions extends DataDirFlags {
   beta: string;
   seed: string;
   includeProtected?: boolean;
+  /** false with --no-monotone. */
+  monotone?: boolean;
+  clientExplainableOnly?: boolean;
+  /** false with --no-compare. */
+  compare?: boolean;
   /** false with --no-activate. */
   activate: boolean;
   csv?: string;
@@ -54,6 +59,11 @@ export interface TrainPlan {
   readonly beta: number;
   readonly seed: number;
   readonly includeProtected: boolean;
+  /** Impose the declared monotone constraints (default; --no-monotone). */
+  readonly monotone: boolean;
+  readonly clientExplainableOnly: boolean;
+  /** Train the comparison models (default; --no-compare). */
+  readonly compare: boolean;
   /** true: activate the new model; undefined: only when none is active (--no-activate). */
   readonly activate: true | undefined;
   readonly quiet: boolean;
@@ -126,6 +136,9 @@ export function planTraining(options: TrainCliOptions): TrainPlan {
     beta,
     seed,
     includeProtected: options.includeProtected === true,
+    monotone: options.monotone !== false,
+    clientExplainableOnly: options.clientExplainableOnly === true,
+    compare: options.compare !== false,
     activate: options.activate === false ? undefined : true,
     quiet: options.quiet === true,
   };

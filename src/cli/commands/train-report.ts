@@ -37,6 +37,40 @@ export function candidatesTable(record: RunRecord): string {
   ]);
 }
 
+/**
+ * The monotone constraints in one line, then the served model beside each comparison model (empty
+ * lines when there is nothing to say).
+ */
+export function settingsReport(record: RunRecord): string {
+  const m = record.monotone;
+  const constraints = m.enabled
+    ? `monotone constraints: ${m.constraints.length} (declared in src/data/features/monotone.ts)`
+    : 'monotone constraints: none (--no-monotone)';
+  if (record.comparisons.length === 0) return constraints;
+  const word = (c: RunRecord['comparisons'][number], v: (typeof c)['served']) =>
+    c.setting === 'monotone'
+      ? v.monotone
+        ? 'monotone'
+        : 'unconstrained'
+      : v.clientExplainableOnly
+        ? 'explainable only'
+        : 'all features';
+  const rows = record.comparisons.flatMap((c) =>
+    [c.served, c.alternative].map((v, i) => [
+      `${i === 0 ? '*' : ' '} ${word(c, v)}`,
+      String(v.featureCount),
+      `${num(v.cvRocAuc)} ± ${num(v.cvRocAucStd)}`,
+      num(v.cvNormalisedCost),
+      num(v.holdoutRocAuc),
+      num(v.holdoutNormalisedCost),
+    ]),
+  );
+  return `${constraints}\n${alignColumns([
+    ['setting (* served)', 'features', 'CV ROC-AUC', 'CV cost', 'holdout ROC-AUC', 'holdout cost'],
+    ...rows,
+  ])}`;
+}
+
 /** One line: id, chosen candidate, holdout AUC and cost, threshold. */
 export function runOneLiner(record: RunRecord): string {
   const chosen = record.candidates.find((c) => c.name === record.chosen);

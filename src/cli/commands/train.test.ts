@@ -53,6 +53,10 @@ describe('creditlens train', () => {
     const cases: [string[], RegExp][] = [
       [['--trials', '2', '--time-budget', '3'], /give --trials or --time-budget, not both/],
       [['--csv', csv, '--target', 'NOPE'], /NOPE/],
+      [
+        [...csvArgs, '--client-explainable-only'],
+        /none of the 4 features is client-explainable .*: drop --client-explainable-only/,
+      ],
     ];
     const results = await Promise.all(
       cases.map(([args]) => cli('train', '--data-dir', dataDir, '--quiet', ...args)),

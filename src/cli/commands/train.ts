@@ -6,7 +6,7 @@ import type { TrainingOptions } from '../../model/training/index.ts';
 import { dataDirOption, dbOption, seedOption } from '../options.ts';
 import { barFactory, formatDuration } from '../progress.ts';
 import { planTraining, type TrainCliOptions } from './train-options.ts';
-import { candidatesTable } from './train-report.ts';
+import { candidatesTable, settingsReport } from './train-report.ts';
 
 /**
  * `creditlens train`: the whole training pipeline (holdout, cross-validation, baselines, search,
@@ -44,6 +44,18 @@ export function registerTrain(program: Command): void {
       'let protected attributes (gender, family status) into the model; left out by default',
     )
     .option(
+      '--no-monotone',
+      'train without the monotone constraints declared in the feature dictionary (src/data/features/monotone.ts); imposed by default',
+    )
+    .option(
+      '--client-explainable-only',
+      'train on the client-explainable features alone (reason-code catalogue), to see what full explainability costs',
+    )
+    .option(
+      '--no-compare',
+      'skip the comparison models (the served setup trained without its monotone constraints, and on the client-explainable features only, or the reverse), which add about one search trial and one refit each',
+    )
+    .option(
       '--no-activate',
       'keep the currently active model (the first model of an empty registry is activated anyway)',
     )
@@ -70,6 +82,9 @@ export function registerTrain(program: Command): void {
         beta: plan.beta,
         seed: plan.seed,
         includeProtected: plan.includeProtected,
+        monotone: plan.monotone,
+        clientExplainableOnly: plan.clientExplainableOnly,
+        compare: plan.compare,
         progress: barFactory({ quiet: plan.quiet }),
         log: (line: string) => {
           if (!plan.quiet) process.stderr.write(`${line}\n`);
@@ -97,6 +112,8 @@ export function registerTrain(program: Command): void {
       process.stdout.write(
         [
           candidatesTable(record),
+          '',
+          settingsReport(record),
           '',
           `threshold: ${record.threshold.toFixed(3)} (refuse when the calibrated probability of default is at or above it; costs FN ${falseNegative}, FP ${falsePositive})`,
           `chosen: ${record.chosen}, calibrated with ${record.calibration.method} (Brier ${record.calibration.brierBefore.toFixed(4)} → ${record.calibration.brierAfter.toFixed(4)})`,

@@ -9,6 +9,8 @@ const SECTIONS = [
   'Data',
   'Features and themes',
   'Candidates and metrics',
+  'Expected directions',
+  'What the settings cost',
   'Threshold and costs',
   'Decision bands',
   'Calibration',
@@ -51,6 +53,42 @@ function checkWellFormed(xml: string): string[] {
 }
 
 describe('model card', () => {
+  it('lists the monotone constraints with the direction learned, and what each setting costs', () => {
+    const markdown = renderModelCardMarkdown(record);
+    expect(markdown).toContain('Monotone constraints imposed (5)');
+    expect(markdown).toMatch(
+      /\| AMT_CREDIT \| Requested credit amount \| more → riskier \| higher → riskier \(ρ = 0\.61\) \|/,
+    );
+    // The term is left free: the card states the direction learned.
+    expect(markdown).toMatch(
+      /\| CREDIT_TERM_MONTHS \| .* \| none declared \| no single direction \(ρ = -0\.12\) \|/,
+    );
+    expect(markdown).toMatch(
+      /\| Monotone constraints \| with constraints \(served\) \| 10 \| 0\.750 ± 0\.011 \| 0\.747 ± 0\.020 \| 0\.754 \| 0\.737 \|/,
+    );
+    expect(markdown).toMatch(
+      /\| Monotone constraints \| without constraints \| 12 \| 0\.754 ± 0\.011 \|/,
+    );
+    expect(markdown).toMatch(
+      /\| Client-explainable features only \| client-explainable features only \| 7 \|/,
+    );
+    expect(markdown).toContain(
+      'Monotone constraints: served (with constraints) minus alternative (without constraints): ROC-AUC −0.004 out-of-fold, −0.004 on the holdout; normalised cost +0.006 out-of-fold, +0.006 on the holdout.',
+    );
+    expect(markdown).toContain('no search of its own');
+  });
+
+  it('says when no comparison and no constraint were asked for', () => {
+    const plain = {
+      ...record,
+      monotone: { enabled: false, constraints: [], learned: [] },
+      comparisons: [],
+    };
+    const markdown = renderModelCardMarkdown(plain);
+    expect(markdown).toContain('Trained without monotone constraints (--no-monotone)');
+    expect(markdown).toContain('No comparison was trained');
+  });
+
   it('has every section in both formats', () => {
     const markdown = renderModelCardMarkdown(record);
     const html = renderModelCardHtml(record);

@@ -8,6 +8,7 @@ import type {
   MetricName,
   RunRecord,
 } from '../run-record.ts';
+import { comparisonSection, monotoneSection } from './behaviour.ts';
 import { type Block, type TableBlock, thinIndices } from './blocks.ts';
 import { costChart } from './charts/cost-chart.ts';
 import { importanceChart } from './charts/importance-chart.ts';
@@ -111,6 +112,26 @@ function data(record: RunRecord): Block[] {
   ];
 }
 
+/** The training loaders' reason for a protected attribute starts so (feature-table.ts, csv-source.ts). */
+const PROTECTED_REASON = 'protected attribute';
+
+function protectedLeftOut(record: RunRecord): boolean {
+  return record.excludedFeatures.some((f) => f.reason.startsWith(PROTECTED_REASON));
+}
+
+/** Up to this many features of one reason are named one per row; more share one row. */
+const NAMED_PER_REASON = 6;
+
+function excludedRows(excluded: RunRecord['excludedFeatures']): string[][] {
+  const byReason = new Map<string, string[]>();
+  for (const f of excluded) byReason.set(f.reason, [...(byReason.get(f.reason) ?? []), f.name]);
+  return [...byReason].flatMap(([reason, names]) =>
+    names.length <= NAMED_PER_REASON
+      ? names.map((name) => [name, reason])
+      : [[`${count(names.length)} features (${names.slice(0, 3).join(', ')}, …)`, reason]],
+  );
+}
+
 function features(record: RunRecord): Block[] {
   const byTheme = new Map<string, number>();
   for (const name of record.featureNames) {
@@ -122,7 +143,7 @@ function features(record: RunRecord): Block[] {
     { kind: 'heading', level: 2, text: 'Features and themes' },
     {
       kind: 'paragraph',
-      text: `${count(record.featureNames.length)} features enter the model. Identifiers and the target never do.`,
+      text: `${count(record.featureNames.length)} features enter the model${record.clientExplainableOnly ? ', the client-explainable ones only (--client-explainable-only: each can be given to a client as a reason, per the reason-code catalogue)' : ''}. Identifiers and the target never do.`,
     },
     {
       kind: 'table',
@@ -136,19 +157,20 @@ function features(record: RunRecord): Block[] {
     blocks.push(
       {
         kind: 'paragraph',
-        text: 'Left out on purpose: protected attributes must not drive a credit decision (non-discrimination); they are kept aside to check fairness below.',
+        text: 'Left out on purpose, each for the reason given: protected attributes must not drive a credit decision (non-discrimination) and are kept aside to check fairness below; features that would break the monotone guarantee, or that a client could not be told about (with --client-explainable-only), are left to the features they are made of.',
       },
       {
         kind: 'table',
         caption: 'Excluded features',
         header: ['Feature', 'Reason'],
-        rows: record.excludedFeatures.map((f) => [f.name, f.reason]),
+        rows: excludedRows(record.excludedFeatures),
       },
     );
-  } else {
+  }
+  if (!protectedLeftOut(record)) {
     blocks.push({
       kind: 'paragraph',
-      text: 'No feature was excluded: if protected attributes (gender, family status) are present, the model may use them (trained with --include-protected).',
+      text: 'No protected attribute was excluded: if protected attributes (gender, family status) are present, the model may use them (trained with --include-protected).',
     });
   }
   return blocks;
@@ -471,7 +493,7 @@ function limitations(record: RunRecord): Block[] {
     'Trained on granted loans only (the outcomes of refused applicants are unknown): risk among profiles that used to be refused is less certain.',
     'Probabilities are calibrated on this data; on another population they may be too high or too low.',
   ];
-  if (record.excludedFeatures.length === 0) {
+  if (!protectedLeftOut(record)) {
     items.push('Protected attributes were allowed into the model: justify this before use.');
   }
   const sensitive = record.featureNames.filter((name) => dictionaryEntry(name)?.sensitive === true);
@@ -512,6 +534,8 @@ export function modelCardBlocks(record: RunRecord): Block[] {
     ...data(record),
     ...features(record),
     ...candidates(record),
+    ...monotoneSection(record),
+    ...comparisonSection(record),
     ...thresholdAndCosts(record),
     ...calibration(record),
     ...scoreScale(record),

@@ -152,6 +152,17 @@ describe('model registry', () => {
     expect((await errorOf(loadRun(modelsDir, saved.id))).message).toMatch(/version 9/);
   });
 
+  it('reads a record written before runs listed their constraints as unconstrained, without comparisons', async () => {
+    const saved = await saveRun(modelsDir, { model, draft: fabricateDraft() });
+    const file = join(modelsDir, saved.id, 'run.json');
+    const { monotone: _m, clientExplainableOnly: _c, comparisons: _k, ...older } = saved;
+    writeFileSync(file, JSON.stringify(older));
+    const { record } = await loadRun(modelsDir, saved.id);
+    expect(record.monotone).toEqual({ enabled: false, constraints: [], learned: [] });
+    expect(record.clientExplainableOnly).toBe(false);
+    expect(record.comparisons).toEqual([]);
+  });
+
   it('leaves no temporary file, and a failed save leaves the previous state intact', async () => {
     const saved = await saveRun(modelsDir, { model, draft: fabricateDraft() });
     expect(Object.keys(snapshot(modelsDir)).filter((p) => p.includes('.tmp-'))).toEqual([]);

@@ -153,7 +153,23 @@ function parseRecord(file: string, text: string, id: string): RunRecord {
       detail: `its id is "${String(record.id)}", expected "${id}"`,
     });
   }
-  return record as RunRecord;
+  return withSettingsDefaults(record as RunRecord);
+}
+
+/**
+ * A record written before runs listed their monotone constraints and comparisons (same version 1):
+ * read as what it was, a model without constraints and without comparisons.
+ */
+function withSettingsDefaults(record: RunRecord): RunRecord {
+  const partial = record as Partial<
+    Pick<RunRecord, 'monotone' | 'clientExplainableOnly' | 'comparisons'>
+  >;
+  return {
+    ...record,
+    monotone: partial.monotone ?? { enabled: false, constraints: [], learned: [] },
+    clientExplainableOnly: partial.clientExplainableOnly ?? false,
+    comparisons: partial.comparisons ?? [],
+  };
 }
 
 /** The record and engine model of run `id` (or an unambiguous prefix of it). */

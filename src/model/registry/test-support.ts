@@ -13,6 +13,7 @@ import type {
   MetricSpread,
   RunDraft,
   RunRecord,
+  VariantMetrics,
 } from '../run-record.ts';
 
 /** Seeded uniform numbers in [0, 1) (mulberry32). */
@@ -108,6 +109,27 @@ function candidate(name: CandidateName, auc: number, cost: number): CandidateRep
   };
 }
 
+function variant(
+  monotone: boolean,
+  clientExplainableOnly: boolean,
+  featureCount: number,
+  auc: number,
+  cost: number,
+): VariantMetrics {
+  return {
+    monotone,
+    clientExplainableOnly,
+    featureCount,
+    cvRocAuc: auc - 0.004,
+    cvRocAucStd: 0.011,
+    cvNormalisedCost: cost + 0.01,
+    cvNormalisedCostStd: 0.02,
+    holdoutRocAuc: auc,
+    holdoutNormalisedCost: cost,
+    threshold: 0.0912,
+  };
+}
+
 /** A smooth increasing curve from (0, 0) to (1, 1) bending by `power` < 1. */
 function rocLike(points: number, power: number): Curve {
   const x = Array.from({ length: points }, (_, i) => i / (points - 1));
@@ -149,6 +171,34 @@ export function fabricateDraft(options: FabricateOptions = {}): RunDraft {
     excludedFeatures: [
       { name: 'CODE_GENDER__F', reason: 'protected attribute (gender)' },
       { name: 'NAME_FAMILY_STATUS__MARRIED', reason: 'protected attribute (family status)' },
+    ],
+    monotone: {
+      enabled: true,
+      constraints: [
+        { feature: 'EXT_SOURCE_2', direction: -1 },
+        { feature: 'EXT_SOURCE_3', direction: -1 },
+        { feature: 'EXT_SOURCE_1', direction: -1 },
+        { feature: 'AMT_CREDIT', direction: 1 },
+        { feature: 'AMT_ANNUITY', direction: 1 },
+      ],
+      learned: [
+        { feature: 'AMT_CREDIT', declared: 1, correlation: 0.61, direction: 'riskier' },
+        { feature: 'EXT_SOURCE_2', declared: -1, correlation: -0.93, direction: 'safer' },
+        { feature: 'CREDIT_TERM_MONTHS', declared: 0, correlation: -0.12, direction: 'mixed' },
+      ],
+    },
+    clientExplainableOnly: false,
+    comparisons: [
+      {
+        setting: 'monotone',
+        served: variant(true, false, 10, 0.754, 0.737),
+        alternative: variant(false, false, 12, 0.758, 0.731),
+      },
+      {
+        setting: 'client-explainable-only',
+        served: variant(true, false, 10, 0.754, 0.737),
+        alternative: variant(true, true, 7, 0.741, 0.755),
+      },
     ],
     costs: { falseNegative: 10, falsePositive: 1 },
     beta: 10,

@@ -1,10 +1,16 @@
 /**
  * Global explanation of the served model: mean |SHAP| (log-odds) per feature and per theme over a
- * seeded sample of holdout rows, and (value, contribution) samples of the top features for the
- * dashboard's dependence plots.
+ * seeded sample of holdout rows, (value, contribution) samples of the top features for the
+ * dashboard's dependence plots, and the direction learned for the features asked about.
  */
 import { type DenseMatrix, type Model, Rng, ShapExplainer } from '../../engine/index.ts';
-import type { FeatureImportance, ShapSummary, ThemeImportance } from '../run-record.ts';
+import type {
+  FeatureImportance,
+  LearnedDirection,
+  ShapSummary,
+  ThemeImportance,
+} from '../run-record.ts';
+import { learnedDirection } from './learned-direction.ts';
 import { takeRows } from './rows.ts';
 
 export interface ImportanceOptions {
@@ -15,6 +21,8 @@ export interface ImportanceOptions {
   /** Pairs per summary at most. Default 300. */
   readonly maxPairs?: number;
   readonly seed: number;
+  /** Features whose learned direction is wanted, with their declared direction (0: none). */
+  readonly directionsOf?: readonly { readonly feature: string; readonly declared: -1 | 0 | 1 }[];
 }
 
 /** `k` distinct indices of 0..n−1 (all when k ≥ n), ascending, seeded. */
@@ -35,7 +43,12 @@ export function globalImportance(
   features: DenseMatrix,
   themes: readonly string[],
   options: ImportanceOptions,
-): { features: FeatureImportance[]; themes: ThemeImportance[]; shapSummaries: ShapSummary[] } {
+): {
+  features: FeatureImportance[];
+  themes: ThemeImportance[];
+  shapSummaries: ShapSummary[];
+  directions: LearnedDirection[];
+} {
   const { maxRows = 2000, topFeatures = 20, maxPairs = 300 } = options;
   const random = new Rng(options.seed, 0x5ba9);
   const rows = sampleIndices(features.numRows, maxRows, random);
@@ -74,9 +87,21 @@ export function globalImportance(
       }),
       contributions: Array.from(pairs, (r) => shap.values[r * p + f] as number),
     }));
+  const column = new Map(model.featureNames.map((name, f) => [name, f]));
+  const directions = (options.directionsOf ?? []).flatMap(({ feature, declared }) => {
+    const f = column.get(feature);
+    if (f === undefined) return [];
+    const values = sample.values.subarray(f * n, (f + 1) * n);
+    const contributions = Float64Array.from(
+      { length: n },
+      (_, r) => shap.values[r * p + f] as number,
+    );
+    return [learnedDirection(feature, declared, values, contributions)];
+  });
   return {
     features: byFeature.map(({ name, meanAbsShap }) => ({ name, meanAbsShap })),
     themes: byTheme,
     shapSummaries,
+    directions,
   };
 }

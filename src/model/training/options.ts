@@ -29,6 +29,24 @@ export interface TrainingOptions {
   scoreScale?: ScoreScaleSpec;
   /** false (default): gender and family-status columns are left out of the model. */
   includeProtected?: boolean;
+  /**
+   * true (default): the declared monotone directions (src/data/features/monotone.ts) are imposed,
+   * and the features that would break them left out. false: `train --no-monotone`.
+   */
+  monotone?: boolean;
+  /** true: learn from the client-explainable features only. Default false. */
+  clientExplainableOnly?: boolean;
+  /**
+   * Which features a client can be given as reasons. Default: the reason-code catalogue's flag
+   * (isClientExplainable of src/data/features/reason-codes.ts).
+   */
+  clientExplainable?: (feature: string) => boolean;
+  /**
+   * true (default): also train, with the served hyper-parameters on the same folds and holdout, the
+   * model that differs in each setting (monotone or not; client-explainable features only or all),
+   * and report both side by side. About one search trial and one refit per comparison.
+   */
+  compare?: boolean;
   /** From src/data/progress.ts; the search bar shows the best score so far. */
   progress?: ProgressFactory;
   /** One line per finished stage / trial. */
@@ -57,6 +75,9 @@ export interface ResolvedOptions {
   readonly seed: number;
   readonly scoreScale: ScoreScaleSpec;
   readonly includeProtected: boolean;
+  readonly monotone: boolean;
+  readonly clientExplainableOnly: boolean;
+  readonly compare: boolean;
 }
 
 export function resolveOptions(options: TrainingOptions): ResolvedOptions {
@@ -97,5 +118,8 @@ export function resolveOptions(options: TrainingOptions): ResolvedOptions {
     seed: options.seed ?? DEFAULT_TRAINING_SEED,
     scoreScale: options.scoreScale ?? DEFAULT_SCORE_SCALE,
     includeProtected: options.includeProtected ?? false,
+    monotone: options.monotone ?? true,
+    clientExplainableOnly: options.clientExplainableOnly ?? false,
+    compare: options.compare ?? true,
   };
 }

@@ -5,6 +5,12 @@
  * out-of-fold, a final refit of the better trees candidate, and the report of that model on the
  * holdout (metrics, curves, calibration, global explanation, fairness).
  */
+import {
+  LEFT_FREE,
+  LEFT_OUT_WHEN_MONOTONE,
+  MONOTONE_CONSTRAINTS,
+  monotoneDirection,
+} from '../../data/features/monotone.ts';
 import { type Model, type ParamInput, predict, train } from '../../engine/index.ts';
 import { ModelError } from '../errors.ts';
 import {
@@ -20,10 +26,18 @@ import {
   reliabilityCurve,
   rocCurve,
 } from '../evaluation/index.ts';
-import type { CalibratorSpec, CandidateName, FairnessSummary, RunDraft } from '../run-record.ts';
+import type {
+  CalibratorSpec,
+  CandidateName,
+  FairnessSummary,
+  ModelComparison,
+  RunDraft,
+} from '../run-record.ts';
 import { fitBaseline } from './baseline.ts';
 import { type ScoredCandidate, scoreCandidate } from './candidate-report.ts';
+import { alternativePolicies, compareSettings, withConstraints } from './comparison.ts';
 import { type CsvSourceOptions, loadTrainingCsv } from './csv-source.ts';
+import { applyPolicy, isClientExplainable, takeColumns } from './feature-policy.ts';
 import { loadFeatureTable } from './feature-table.ts';
 import { dataFingerprint } from './fingerprint.ts';
 import { cutFolds } from './fold-data.ts';
@@ -39,7 +53,7 @@ import { takeItems, takeRows, takeValues } from './rows.ts';
 import { searchTrees } from './search.ts';
 import { stratifiedFolds, stratifiedHoldout } from './split.ts';
 import type { TrainingData } from './training-data.ts';
-import { crossValidateTrees, predictFoldAverage, type TreesCv } from './trees-cv.ts';
+import { crossValidateTrees, meanRounds, predictFoldAverage, type TreesCv } from './trees-cv.ts';
 
 /** Trains on the `features` table's train split of a DuckDB database (opened read-only). */
 export async function trainFromFeatureTable(
@@ -79,11 +93,20 @@ interface TreesCandidate {
   scored?: ScoredCandidate;
 }
 
-const meanRounds = (cv: TreesCv) =>
-  Math.max(
-    1,
-    Math.round(cv.bestIterations.reduce((s, b) => s + b + 1, 0) / cv.bestIterations.length),
-  );
+/** Engine parameters as the record shows them: the constraints are listed on their own. */
+function reported(params: ParamInput): Record<string, unknown> {
+  const { monotoneConstraints: _listed, ...rest } = params as ParamInput & {
+    monotoneConstraints?: unknown;
+  };
+  return rest;
+}
+
+/** Features whose learned direction the record states: declared, left out or left free. */
+const DIRECTION_FEATURES = [
+  ...MONOTONE_CONSTRAINTS.map((e) => e.feature),
+  ...LEFT_OUT_WHEN_MONOTONE.map((e) => e.feature),
+  ...LEFT_FREE.map((e) => e.feature),
+].map((feature) => ({ feature, declared: monotoneDirection(feature) }));
 
 /** The whole pipeline on loaded data; `started` is when loading began (for durationSeconds). */
 export function trainOnData(
@@ -93,6 +116,18 @@ export function trainOnData(
 ): TrainingOutcome {
   const o: ResolvedOptions = resolveOptions(options);
   const log = options.log ?? (() => {});
+  const clientExplainable = options.clientExplainable ?? isClientExplainable;
+  const applied = applyPolicy(
+    data.featureNames,
+    { monotone: o.monotone, clientExplainableOnly: o.clientExplainableOnly },
+    clientExplainable,
+  );
+  if (applied.featureNames.length === 0) {
+    throw new ModelError('NO_EXPLAINABLE_FEATURES', { count: data.featureNames.length });
+  }
+  const features = takeColumns(data.features, applied.keep);
+  const featureNames = applied.featureNames;
+  const themes = Array.from(applied.keep, (c) => data.themes[c] ?? 'other');
   const stage = (text: string) =>
     log(`${text} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const n = data.features.numRows;
@@ -103,9 +138,9 @@ export function trainOnData(
     o.holdoutShare,
     o.seed,
   );
-  const X = takeRows(data.features, trainRows);
+  const X = takeRows(features, trainRows);
   const y = takeValues(data.labels, trainRows);
-  const Xh = takeRows(data.features, holdoutRows);
+  const Xh = takeRows(features, holdoutRows);
   const yh = takeValues(data.labels, holdoutRows);
   let trainPositives = 0;
   for (let i = 0; i < y.length; i++) trainPositives += y[i] as number;
@@ -119,12 +154,13 @@ export function trainOnData(
   const foldOf = stratifiedFolds(y, o.folds, o.seed);
   const folds = cutFolds(X, y, foldOf, o.folds);
   stage(
-    `data: ${n} rows × ${data.featureNames.length} features, holdout ${holdoutRows.length}, ${o.folds} folds`,
+    `data: ${n} rows × ${featureNames.length} features (${applied.constraints.length} monotone), holdout ${holdoutRows.length}, ${o.folds} folds`,
   );
 
   // Trees: the search's best trial is the unweighted candidate; the weighted one reuses its params.
-  const search = searchTrees(folds, data.featureNames, {
+  const search = searchTrees(folds, featureNames, {
     strategy: o.strategy,
+    fixed: withConstraints({}, applied),
     trials: o.trials,
     ...(o.timeBudgetSeconds === undefined ? {} : { timeBudgetSeconds: o.timeBudgetSeconds }),
     numRounds: o.numRounds,
@@ -140,9 +176,7 @@ export function trainOnData(
     // Weighted probabilities are shifted upwards, so log-loss would stop them early: rank by AUC.
     evalMetric: 'auc',
   };
-  const weightedCv = crossValidateTrees(folds, weightedParams, data.featureNames, () =>
-    bar?.tick(),
-  );
+  const weightedCv = crossValidateTrees(folds, weightedParams, featureNames, () => bar?.tick());
   stage('gbdt-weighted cross-validated');
   const trees: TreesCandidate[] = (
     [
@@ -195,7 +229,7 @@ export function trainOnData(
     candidate.scored = scoreOf({
       name: candidate.name,
       params: {
-        ...candidate.params,
+        ...reported(candidate.params),
         numRounds: meanRounds(candidate.cv),
         calibration: candidate.method,
       },
@@ -217,10 +251,7 @@ export function trainOnData(
   // Final refit of the chosen trees on every non-holdout row, as many rounds as its folds needed.
   const rounds = meanRounds(chosen.cv);
   const finalParams: ParamInput = { ...chosen.params, numRounds: rounds, earlyStoppingRounds: 0 };
-  const trained = train(
-    { features: X, labels: y },
-    { params: finalParams, featureNames: data.featureNames },
-  );
+  const trained = train({ features: X, labels: y }, { params: finalParams, featureNames });
   const model: Model =
     data.encoding === undefined ? trained : { ...trained, encoding: data.encoding };
   const holdoutRaw = predict(model, Xh);
@@ -228,7 +259,7 @@ export function trainOnData(
   stage(`final ${chosen.name}: ${rounds} rounds`);
   const finalScored = scoreOf({
     name: chosen.name,
-    params: { ...finalParams, calibration: chosen.method },
+    params: { ...reported(finalParams), calibration: chosen.method },
     oof: chosen.oofCalibrated,
     holdout: holdoutCalibrated,
   });
@@ -238,8 +269,26 @@ export function trainOnData(
       : (s as ScoredCandidate).report,
   );
 
-  const importance = globalImportance(model, Xh, data.themes, { seed: o.seed });
+  const importance = globalImportance(model, Xh, themes, {
+    seed: o.seed,
+    directionsOf: DIRECTION_FEATURES,
+  });
   stage('importance');
+  const comparisons = compare(o, options, {
+    applied,
+    report: finalScored.report,
+    clientExplainable,
+    data,
+    trainRows,
+    holdoutRows,
+    y,
+    yh,
+    foldOf,
+    chosen: chosen.name,
+    params: finalParams,
+    log,
+  });
+  if (comparisons.length > 0) stage(`comparisons: ${comparisons.map((c) => c.setting).join(', ')}`);
   const fairness = fairnessOf(data, holdoutRows, holdoutCalibrated, threshold, yh);
 
   const draft: RunDraft = {
@@ -252,8 +301,15 @@ export function trainOnData(
     dataFingerprint: dataFingerprint(data),
     rows: { train: trainRows.length, holdout: holdoutRows.length, positiveRate: positives / n },
     folds: o.folds,
-    featureNames: [...data.featureNames],
-    excludedFeatures: data.excludedFeatures,
+    featureNames: [...featureNames],
+    excludedFeatures: [...data.excludedFeatures, ...applied.excluded],
+    monotone: {
+      enabled: o.monotone,
+      constraints: applied.constraints,
+      learned: importance.directions,
+    },
+    clientExplainableOnly: o.clientExplainableOnly,
+    comparisons,
     costs: o.costs,
     beta: o.beta,
     threshold,
@@ -284,6 +340,58 @@ export function trainOnData(
   const durationSeconds = (performance.now() - started) / 1000;
   stage(`done: ${chosen.name} chosen`);
   return { model, draft: { ...draft, durationSeconds } };
+}
+
+/** The comparisons asked for (options.compare), with one progress bar over their models. */
+function compare(
+  o: ResolvedOptions,
+  options: TrainingOptions,
+  run: {
+    applied: ReturnType<typeof applyPolicy>;
+    report: ScoredCandidate['report'];
+    clientExplainable: (feature: string) => boolean;
+    data: TrainingData;
+    trainRows: Int32Array;
+    holdoutRows: Int32Array;
+    y: Float64Array;
+    yh: Float64Array;
+    foldOf: Int32Array;
+    chosen: CandidateName;
+    params: ParamInput;
+    log: (line: string) => void;
+  },
+): ModelComparison[] {
+  if (!o.compare) return [];
+  const alternatives = alternativePolicies(
+    run.applied,
+    run.data.featureNames,
+    run.clientExplainable,
+  );
+  if (alternatives.length === 0) return [];
+  const bar = (options.progress ?? (() => null))(
+    'compare settings',
+    alternatives.length * (o.folds + 1),
+    'models',
+  );
+  const comparisons = compareSettings({ applied: run.applied, report: run.report }, alternatives, {
+    features: run.data.features,
+    featureNames: run.data.featureNames,
+    clientExplainable: run.clientExplainable,
+    trainRows: run.trainRows,
+    holdoutRows: run.holdoutRows,
+    labels: run.y,
+    holdoutLabels: run.yh,
+    foldOf: run.foldOf,
+    folds: o.folds,
+    costs: o.costs,
+    beta: o.beta,
+    chosen: run.chosen,
+    params: run.params,
+    onModel: () => bar?.tick(),
+    log: run.log,
+  });
+  bar?.finish();
+  return comparisons;
 }
 
 /** Approval (PD below the threshold) by gender and by age band on the holdout. */

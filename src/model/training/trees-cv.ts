@@ -39,6 +39,14 @@ export function crossValidateTrees(
   return { oof, logLoss: logLoss(folds.labels, oof), bestIterations, models };
 }
 
+/** Rounds to refit with on every row: the mean best round (1-based) of the fold models. */
+export function meanRounds(cv: Pick<TreesCv, 'bestIterations'>): number {
+  return Math.max(
+    1,
+    Math.round(cv.bestIterations.reduce((s, b) => s + b + 1, 0) / cv.bestIterations.length),
+  );
+}
+
 /** Mean of the fold models' probabilities: a cross-fitted prediction for rows outside every fold. */
 export function predictFoldAverage(
   models: readonly Model[],

@@ -30,7 +30,12 @@ export const ERROR_CATALOGUE = {
   MODEL_UNUSABLE: { status: 409, message: 'model {id} cannot be served: {reason}' },
   GROUP_TOO_SMALL: {
     status: 403,
-    message: 'a group of {size} clients is shown to staff only (at least {min} for a customer)',
+    message: 'this comparison group is too small to be shown to a customer',
+  },
+  FIXED_GROUPS_ONLY: {
+    status: 403,
+    message:
+      'customers compare themselves with fixed groups only (all clients, or their similar clients): {field} is for staff',
   },
   TOO_MANY_REQUESTS: { status: 429, message: 'too many attempts: try again in {after}' },
   NOT_READY: { status: 503, message: 'the service is not ready: {reason}' },

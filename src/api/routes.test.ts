@@ -178,7 +178,8 @@ describe('authorisation matrix', () => {
         method: 'GET',
         path: '/api/population/scatter',
         url: () => `/api/population/scatter?x=AMT_CREDIT&y=AMT_ANNUITY&client=${ids.own1}`,
-        expect: { ...open, anonymous: 401, customer2: 403 },
+        // Staff only: a customer sees no point lists, even placed on their own file.
+        expect: { ...open, anonymous: 401, customer1: 403, customer2: 403 },
       },
       {
         method: 'GET',

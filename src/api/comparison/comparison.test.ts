@@ -1,6 +1,7 @@
 /** Similar clients and feature distributions through inject(): content, roles, validation. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoName, type LoggedInServer, loggedInServer } from '../test-support.ts';
+import { CUSTOMER_SIMILAR_GROUP } from './group.ts';
 
 let server: LoggedInServer;
 let own: number;
@@ -73,10 +74,13 @@ describe('GET /api/clients/:id/similar', () => {
     }
   });
 
-  it('hides neighbour identifiers from a customer and refuses other files', async () => {
+  it('gives a customer their fixed similar group as figures, no neighbour list, and refuses other files', async () => {
     const mine = await get('customer1', `/api/clients/${own}/similar`);
     expect(mine.statusCode).toBe(200);
-    expect((mine.json().neighbours as Neighbour[]).every((n) => n.id === undefined)).toBe(true);
+    const body = mine.json();
+    expect(body).toMatchObject({ clientId: own, size: CUSTOMER_SIMILAR_GROUP, neighbours: null });
+    expect(body.defaultRate).toBeGreaterThanOrEqual(0);
+    expect(body.comparison.every((c: { groupCount: null }) => c.groupCount === null)).toBe(true);
     expect((await get('customer2', `/api/clients/${own}/similar`)).statusCode).toBe(403);
     expect((await get('adviser', `/api/clients/${own}/similar?k=0`)).statusCode).toBe(400);
     expect((await get('adviser', '/api/clients/999999999/similar')).statusCode).toBe(404);
@@ -164,7 +168,7 @@ describe('filtered groups', () => {
 
   it('answers an empty group with size 0, the client still placed', async () => {
     const response = await get(
-      'customer1',
+      'adviser',
       `/api/population/features/${feature}?group=filtered&ageMin=119&client=${own}`,
     );
     expect(response.statusCode).toBe(200);
@@ -173,7 +177,7 @@ describe('filtered groups', () => {
     if (body.client !== null) expect(body.client.percentile).toBeNull();
   });
 
-  it('refuses filters outside group=filtered, and small groups to a customer', async () => {
+  it('refuses filters outside group=filtered; staff see groups of any size', async () => {
     const stray = await get('adviser', `/api/population/features/${feature}?gender=F`);
     expect(stray.statusCode).toBe(400);
     expect(stray.json().error.field).toBe('query.gender');
@@ -182,7 +186,8 @@ describe('filtered groups', () => {
       `/api/population/features/${feature}?group=filtered&ageMin=50&ageMax=30`,
     );
     expect(reversed.json().error.field).toBe('query.ageMin');
-    // An age holding a handful of clients: staff see the group, a customer may not.
+    // An age holding a handful of clients: staff see the group (a customer sees no filtered
+    // group at all: privacy.test.ts).
     let age = 18;
     let size = 0;
     for (; age <= 80; age++) {
@@ -192,14 +197,9 @@ describe('filtered groups', () => {
     expect(size).toBeGreaterThan(0);
     expect(size).toBeLessThan(10);
     const url = `/api/population/features/${feature}?group=filtered&ageMin=${age}&ageMax=${age}&client=${own}`;
-    expect((await get('adviser', url)).json().size).toBe(size);
-    const small = await get('customer1', url);
-    expect(small.statusCode).toBe(403);
-    expect(small.json().error.code).toBe('GROUP_TOO_SMALL');
+    expect((await get('adviser', url)).json()).toMatchObject({ size, disclosure: null });
     const fewSimilar = `/api/population/features/${feature}?group=similar&k=5&client=${own}`;
-    expect((await get('customer1', fewSimilar)).json().error.code).toBe('GROUP_TOO_SMALL');
     expect((await get('adviser', fewSimilar)).json().size).toBe(5);
-    expect((await get('customer1', fewSimilar.replace('k=5', 'k=10'))).statusCode).toBe(200);
   });
 });
 
@@ -261,7 +261,10 @@ describe('GET /api/population/scatter', () => {
       (await get('adviser', `/api/population/scatter?x=${feature}&y=${second}&max=0`)).statusCode,
     ).toBe(400);
     const url = (client: string) => `/api/population/scatter?x=${feature}&y=${second}${client}`;
-    expect((await get('customer1', url(`&client=${own}`))).statusCode).toBe(200);
+    // Staff only: a customer is refused even their own point.
+    const mine = await get('customer1', url(`&client=${own}`));
+    expect(mine.statusCode).toBe(403);
+    expect(mine.json().error.code).toBe('FORBIDDEN_ROLE');
     expect((await get('customer1', url(''))).statusCode).toBe(403);
     expect((await get('customer2', url(`&client=${own}`))).statusCode).toBe(403);
     expect((await get(null, url(''))).statusCode).toBe(401);

@@ -2,6 +2,11 @@
  * The groups a client is compared with — all clients, the client's k similar ones, or the clients
  * passing the list's filters — and what comparing needs per served model (the in-memory
  * population and the similarity index), built once per score table and shared by the routes.
+ *
+ * Staff choose any group. A customer compares themselves with fixed groups only: all clients, or
+ * their CUSTOMER_SIMILAR_GROUP most similar clients — no filters, no size of their choosing — so
+ * no two groups they can ask for differ by a person of their choosing (differencing), and what
+ * they see of a group is coarsened (src/explain/disclosure.ts).
  */
 import {
   type Population,
@@ -19,14 +24,20 @@ import { apiError } from '../errors.ts';
 import type { ScoreTable } from '../scoring/score-table.ts';
 import type { User } from '../store/types.ts';
 
+/** The size of a customer's similar group: fixed, never the caller's choice. */
+export const CUSTOMER_SIMILAR_GROUP = 200;
+
 /**
- * The smallest non-empty group (filtered, or k similar clients) a customer may see: aggregates
- * and anonymous points of fewer clients would tell a customer about identifiable people. Staff
- * see any size.
+ * The fewest clients a customer's fixed group may hold (a smaller data set, or too few clients
+ * with a known outcome, gives GROUP_TOO_SMALL, whose message states no size).
  */
-export const MIN_CUSTOMER_GROUP = 10;
+export const MIN_FIXED_GROUP = 50;
+
+/** Staff's similar group when `k` is not given. */
+export const DEFAULT_GROUP_K = 200;
 
 export const GROUPS = groupNameSchema.enum;
+export type GroupName = (typeof GROUPS)[number];
 
 export interface Comparing {
   readonly scores: ScoreTable;
@@ -72,8 +83,7 @@ export const GROUP_PROPERTIES = {
     type: 'integer',
     minimum: 5,
     maximum: 1000,
-    default: 200,
-    description: 'size of the similar group',
+    description: `size of the similar group: staff only (default ${DEFAULT_GROUP_K}); a customer's is fixed`,
   },
   ...FILTER_PROPERTIES,
 } as const;
@@ -89,19 +99,39 @@ export const groupQuery = {
 export type GroupQuery = Infer<typeof groupQuery>;
 
 /**
- * Who may compare: staff anything, a customer only with their own client given. Checked before
- * any data is read, so a refusal costs nothing.
+ * Who may compare: staff anything; a customer only with their own client given, and a fixed group
+ * (403 FIXED_GROUPS_ONLY naming the first parameter that would choose the group: group=filtered,
+ * a filter, k). Checked before any data is read, so a refusal costs nothing and tells nothing.
  */
 export function assertGroupAccess(user: User, q: GroupQuery): void {
+  if (user.role === 'customer') {
+    const chosen =
+      q.group === 'filtered'
+        ? 'group'
+        : (Object.keys(filtersOf(q))[0] ?? (q.k !== undefined ? 'k' : undefined));
+    if (chosen !== undefined) throw apiError('FIXED_GROUPS_ONLY', { field: `query.${chosen}` });
+  }
   if (user.role === 'customer' || q.client !== undefined) assertClientAccess(user, q.client ?? -1);
 }
 
+/** A resolved group: its population rows (undefined: every client), size and similar-group k. */
+export interface ResolvedGroup {
+  readonly rows: Int32Array | undefined;
+  readonly size: number;
+  /** The similar group's size asked (null for the other groups). */
+  readonly k: number | null;
+}
+
+/** 403 GROUP_TOO_SMALL when a customer's fixed group is under MIN_FIXED_GROUP (no size said). */
+function assertFixedSize(user: User, size: number): void {
+  if (user.role === 'customer' && size < MIN_FIXED_GROUP) throw apiError('GROUP_TOO_SMALL');
+}
+
 /**
- * The group's population rows (undefined: every client). 400 for filters outside
- * group=filtered, or group=similar without a client; 404 for an unknown client; 403 for a
- * customer shown a group of 1 to MIN_CUSTOMER_GROUP − 1 clients.
+ * The group (see assertGroupAccess for who may ask which). 400 for filters outside
+ * group=filtered, or group=similar without a client; 404 for an unknown client.
  */
-export function groupRows(user: User, c: Comparing, q: GroupQuery): Int32Array | undefined {
+export function resolveGroup(user: User, c: Comparing, q: GroupQuery): ResolvedGroup {
   const filters = filtersOf(q);
   const first = Object.keys(filters)[0];
   if (q.group !== 'filtered' && first !== undefined) {
@@ -120,19 +150,21 @@ export function groupRows(user: User, c: Comparing, q: GroupQuery): Int32Array |
         reason: 'group=similar needs the client to compare with',
       });
     }
-    if (user.role === 'customer' && q.k < MIN_CUSTOMER_GROUP) {
-      throw apiError('GROUP_TOO_SMALL', { size: q.k, min: MIN_CUSTOMER_GROUP });
-    }
-    const ids = c.index.nearestToClient(q.client, q.k).neighbours.map((n) => n.id);
-    return rowsOfIds(c.population, ids);
+    const k = user.role === 'customer' ? CUSTOMER_SIMILAR_GROUP : (q.k ?? DEFAULT_GROUP_K);
+    const ids = c.index.nearestToClient(q.client, k).neighbours.map((n) => n.id);
+    assertFixedSize(user, ids.length);
+    return { rows: rowsOfIds(c.population, ids), size: ids.length, k };
   }
   if (q.group === 'filtered') {
     checkFilters(filters, { scores: c.scores, modelProblem: null });
     const rows = c.clients.filteredRows(filters, c.scores);
-    if (user.role === 'customer' && rows.length > 0 && rows.length < MIN_CUSTOMER_GROUP) {
-      throw apiError('GROUP_TOO_SMALL', { size: rows.length, min: MIN_CUSTOMER_GROUP });
-    }
-    return rows;
+    return { rows, size: rows.length, k: null };
   }
-  return undefined;
+  assertFixedSize(user, c.population.size);
+  return { rows: undefined, size: c.population.size, k: null };
+}
+
+/** What the audit trail keeps of a population query: the group, its filters and its size. */
+export function groupAudit(q: GroupQuery, group: ResolvedGroup): Record<string, unknown> {
+  return { group: q.group, k: group.k, filters: filtersOf(q), size: group.size };
 }

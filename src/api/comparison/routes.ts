@@ -7,31 +7,48 @@
  *   feature's distribution for all clients, the client's similar clients or the clients passing
  *   the list's filters (histogram on shared bins and quantiles, split by outcome) and the
  *   client's value and percentile.
- * - GET /api/population/scatter (./scatter.ts): two features of a group, sampled.
- * A customer may only compare their own file (and sees other clients only as aggregates and
- * anonymous neighbours: ids of neighbours are withheld from the customer role).
+ * - GET /api/population/scatter (./scatter.ts): two features of a group, sampled (staff only).
+ * A customer compares their own file with fixed groups only (./group.ts) and sees them as coarse
+ * aggregates (src/explain/disclosure.ts): no filters, no k, no neighbour list, no scatter.
+ * Every query is audited with its group and filters (client.similar, population.features).
  */
 import type { FastifyInstance } from 'fastify';
-import { compareWithGroup, distributionOf, rowsOfIds } from '../../explain/index.ts';
+import {
+  coarsenComparison,
+  compareWithGroup,
+  distributionOf,
+  rowsOfIds,
+} from '../../explain/index.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
+import { coarseDistribution, exactDistribution } from './distribution-answer.ts';
 import {
   assertGroupAccess,
+  CUSTOMER_SIMILAR_GROUP,
   comparing,
+  groupAudit,
   groupQuery,
-  groupRows,
-  MIN_CUSTOMER_GROUP,
+  MIN_FIXED_GROUP,
+  resolveGroup,
 } from './group.ts';
 import { scatterRoutes } from './scatter.ts';
+
+/** Staff's neighbour list when `k` is not given. */
+const DEFAULT_NEIGHBOURS = 10;
 
 const similarQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    k: { type: 'integer', minimum: 1, maximum: 50, default: 10, description: 'neighbours' },
+    k: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 50,
+      description: `neighbours listed: staff only (default ${DEFAULT_NEIGHBOURS}); a customer gets the figures of their fixed similar group and no list`,
+    },
   },
 } as const;
 
@@ -44,8 +61,9 @@ const featureParams = {
   },
 } as const;
 
-function finiteOrNull(v: number): number | null {
-  return Number.isFinite(v) ? v : null;
+/** A number as JSON can carry it: NaN (no value) and null (withheld) give null. */
+function finiteOrNull(v: number | null): number | null {
+  return v !== null && Number.isFinite(v) ? v : null;
 }
 
 export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> {
@@ -68,44 +86,48 @@ export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> 
       const user = currentUser(request);
       const id = Number(request.params.id);
       assertClientAccess(user, id);
+      const customer = user.role === 'customer';
+      // A customer's group is fixed: no k, no list of neighbours (distance, outcome, score).
+      if (customer && request.query.k !== undefined) {
+        throw apiError('FIXED_GROUPS_ONLY', { field: 'query.k' });
+      }
       const { index, population, scores } = comparing(fastify.ctx);
       if (population.rowOf(id) === undefined) throw apiError('CLIENT_NOT_FOUND', { id });
-      const result = index.nearestToClient(id, request.query.k);
+      const k = customer ? CUSTOMER_SIMILAR_GROUP : (request.query.k ?? DEFAULT_NEIGHBOURS);
+      const result = index.nearestToClient(id, k);
+      const size = result.neighbours.length;
+      if (customer && size < MIN_FIXED_GROUP) throw apiError('GROUP_TOO_SMALL');
+      // The client against the neighbours' averages on the features of the space (the "compared
+      // with" table); for a customer, figures on fewer than 10 clients are withheld.
+      const comparison = compareWithGroup(
+        population,
+        id,
+        rowsOfIds(
+          population,
+          result.neighbours.map((n) => n.id),
+        ),
+        result.space.map((f) => f.name),
+      )
+        .map((c) => (customer ? coarsenComparison(c) : c))
+        .map((c) => ({
+          feature: c.feature,
+          client: finiteOrNull(c.client),
+          groupMean: finiteOrNull(c.groupMean),
+          groupMedian: finiteOrNull(c.groupMedian),
+          groupCount: c.groupCount,
+        }));
       await recordAudit(app, request, {
         action: 'client.similar',
         clientId: id,
         modelVersion: scores.record.id,
-        inputs: { id, k: request.query.k },
-        output: { defaultRate: result.defaultRate, count: result.neighbours.length },
+        inputs: { id, k: request.query.k ?? null },
+        output: { k, size, neighbours: customer ? 'withheld' : 'listed' },
       });
-      // A customer sees neighbours as anonymous rows, never other clients' identifiers.
-      const neighbours = result.neighbours.map(({ id: neighbourId, ...rest }) =>
-        user.role === 'customer' ? rest : { id: neighbourId, ...rest },
-      );
-      // The client against the neighbours' averages on the features of the space (the "compared
-      // with" table); withheld from a customer for groups small enough to single someone out.
-      const comparison =
-        user.role === 'customer' && result.neighbours.length < MIN_CUSTOMER_GROUP
-          ? null
-          : compareWithGroup(
-              population,
-              id,
-              rowsOfIds(
-                population,
-                result.neighbours.map((n) => n.id),
-              ),
-              result.space.map((f) => f.name),
-            ).map((c) => ({
-              feature: c.feature,
-              client: finiteOrNull(c.client),
-              groupMean: finiteOrNull(c.groupMean),
-              groupMedian: finiteOrNull(c.groupMedian),
-              groupCount: c.groupCount,
-            }));
       return {
         clientId: id,
         space: [...result.space],
-        neighbours,
+        size,
+        neighbours: customer ? null : result.neighbours.map((n) => ({ ...n })),
         defaultRate: finiteOrNull(result.defaultRate),
         meanScore: result.meanScore,
         comparison,
@@ -132,31 +154,21 @@ export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> 
       const user = currentUser(request);
       const { name } = request.params;
       const q = request.query;
-      // A customer compares their own file only: the client parameter is required and theirs.
+      // A customer: their own client, a fixed group (no filters, no k).
       assertGroupAccess(user, q);
       const c = comparing(fastify.ctx);
       if (!c.population.columns.has(name)) throw apiError('FEATURE_NOT_FOUND', { name });
-      const rows = groupRows(user, c, q);
-      const d = distributionOf(c.population, name, { rows, clientId: q.client });
-      // In an empty group the client has a value but no percentile.
-      const client = d.client && {
-        value: d.client.value,
-        percentile: finiteOrNull(d.client.percentile),
-      };
-      return {
-        group: q.group,
-        feature: d.feature,
-        size: d.size,
-        missing: d.missing,
-        edges: [...d.edges],
-        counts: {
-          repaid: [...d.counts.repaid],
-          defaulted: [...d.counts.defaulted],
-          unknown: [...d.counts.unknown],
-        },
-        quantiles: d.quantiles,
-        client,
-      };
+      const group = resolveGroup(user, c, q);
+      const d = distributionOf(c.population, name, { rows: group.rows, clientId: q.client });
+      const customer = user.role === 'customer';
+      await recordAudit(app, request, {
+        action: 'population.features',
+        clientId: q.client ?? null,
+        modelVersion: c.scores.record.id,
+        inputs: { feature: name, query: q },
+        output: { feature: name, ...groupAudit(q, group), coarse: customer },
+      });
+      return customer ? coarseDistribution(q.group, d) : exactDistribution(q.group, d);
     },
   );
 }

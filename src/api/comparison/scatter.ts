@@ -3,14 +3,24 @@
  * features of a group for a scatter plot, with each point's outcome and the client's point. The
  * points are a deterministic sample (every n-th client of the group in id order, see
  * src/explain/scatter.ts), so the picture does not jump between calls; they carry no ids.
+ * Staff only: a point is one real client's pair of values and outcome, and two samples of groups
+ * that differ by one person give that person's point (a customer gets 403 FORBIDDEN_ROLE).
+ * Audited as population.scatter with the group and its filters.
  */
 import type { FastifyInstance } from 'fastify';
 import { scatterOf } from '../../explain/index.ts';
+import { recordAudit } from '../audit/record.ts';
 import { currentUser, requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
-import { assertGroupAccess, comparing, GROUP_PROPERTIES, groupRows } from './group.ts';
+import {
+  assertGroupAccess,
+  comparing,
+  GROUP_PROPERTIES,
+  groupAudit,
+  resolveGroup,
+} from './group.ts';
 
 export const DEFAULT_SCATTER_POINTS = 1500;
 
@@ -41,10 +51,10 @@ export async function scatterRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/population/scatter',
     {
-      preHandler: requireRole('adviser', 'admin', 'customer'),
+      preHandler: requireRole('adviser', 'admin'),
       schema: {
         tags: ['comparison'],
-        summary: 'Two features of a group, sampled, with outcomes and the client placed',
+        summary: 'Two features of a group, sampled, with outcomes and the client placed (staff)',
         querystring: scatterQuery,
         response: { 200: { $ref: 'Scatter#' }, ...errorResponses(400, 401, 403, 404, 503) },
       },
@@ -59,13 +69,24 @@ export async function scatterRoutes(fastify: FastifyInstance): Promise<void> {
           throw apiError('FEATURE_NOT_FOUND', { name: q[axis], field: `query.${axis}` });
         }
       }
-      const rows = groupRows(user, c, q);
-      const s = scatterOf(c.population, q.x, q.y, { rows, max: q.max, clientId: q.client });
+      const group = resolveGroup(user, c, q);
+      const s = scatterOf(c.population, q.x, q.y, {
+        rows: group.rows,
+        max: q.max,
+        clientId: q.client,
+      });
+      await recordAudit(app, request, {
+        action: 'population.scatter',
+        clientId: q.client ?? null,
+        modelVersion: c.scores.record.id,
+        inputs: { query: q },
+        output: { x: q.x, y: q.y, ...groupAudit(q, group), points: s.xs.length },
+      });
       return {
         group: q.group,
         x: q.x,
         y: q.y,
-        size: rows ? rows.length : c.population.size,
+        size: group.size,
         available: s.available,
         points: {
           x: s.xs,

@@ -42,10 +42,17 @@ export const featureComparisonSchema = {
     client: { type: ['number', 'null'], description: "the client's value; null when missing" },
     groupMean: {
       type: ['number', 'null'],
-      description: 'over the members with a value; null when none has one',
+      description:
+        'over the members with a value; null when none has one (for a customer: fewer than 10)',
     },
-    groupMedian: { type: ['number', 'null'] },
-    groupCount: { type: 'integer', description: 'members with a value' },
+    groupMedian: {
+      type: ['number', 'null'],
+      description: 'null when none has a value (for a customer: fewer than 10 on either side)',
+    },
+    groupCount: {
+      type: ['integer', 'null'],
+      description: 'members with a value; null for a customer (see docs/api.md, "Privacy")',
+    },
   },
 } as const;
 
@@ -53,7 +60,7 @@ export const featureComparisonSchema = {
 export const similarClientsSchema = {
   $id: 'SimilarClients',
   type: 'object',
-  required: ['clientId', 'space', 'neighbours', 'defaultRate', 'meanScore', 'comparison'],
+  required: ['clientId', 'space', 'size', 'neighbours', 'defaultRate', 'meanScore', 'comparison'],
   additionalProperties: false,
   properties: {
     clientId: { type: 'integer' },
@@ -67,9 +74,15 @@ export const similarClientsSchema = {
         properties: { name: { type: 'string' }, weight: { type: 'number' } },
       },
     },
+    size: {
+      type: 'integer',
+      description:
+        "the similar clients the figures cover: k for staff, the fixed group's size for a customer",
+    },
     neighbours: {
-      type: 'array',
-      description: 'nearest first, all with a known outcome',
+      type: ['array', 'null'],
+      description:
+        'nearest first, all with a known outcome; null for a customer (no neighbour list)',
       items: { $ref: 'SimilarClient#' },
     },
     defaultRate: {
@@ -81,12 +94,18 @@ export const similarClientsSchema = {
       description: "the neighbours' mean calibrated probability of default; null without scores",
     },
     comparison: {
-      type: ['array', 'null'],
+      type: 'array',
       description:
-        'the client beside the neighbours on each feature of the space; null when withheld (a customer with fewer neighbours than the minimum group)',
+        'the client beside the neighbours on each feature of the space (for a customer, figures on fewer than 10 clients are null)',
       items: { $ref: 'FeatureComparison#' },
     },
   },
+} as const;
+
+/** A quantile: null when withheld from a customer (fewer than 10 values at or beyond it). */
+const quantile = {
+  type: ['number', 'null'],
+  description: 'null when withheld from a customer: fewer than 10 values on either side',
 } as const;
 
 /** Quantiles of a group's values (src/explain/distribution.ts); null when the group has none. */
@@ -95,32 +114,72 @@ const quantilesOrNull = {
   required: ['p5', 'p25', 'p50', 'p75', 'p95'],
   additionalProperties: false,
   properties: {
-    p5: { type: 'number' },
-    p25: { type: 'number' },
-    p50: { type: 'number', description: 'the median' },
-    p75: { type: 'number' },
-    p95: { type: 'number' },
+    p5: quantile,
+    p25: quantile,
+    p50: { ...quantile, description: 'the median; null when withheld from a customer' },
+    p75: quantile,
+    p95: quantile,
   },
 } as const;
 
-const counts = { type: 'array', items: { type: 'integer' } } as const;
+/** Clients per bin of one outcome; null when suppressed for a customer (1 to 9 clients). */
+const counts = {
+  type: ['array', 'null'],
+  items: { type: 'integer' },
+  description: 'null: withheld from a customer, fewer than 10 clients of this outcome',
+} as const;
+
+/** How a customer's answer was coarsened (src/explain/disclosure.ts); null for staff (exact). */
+const disclosure = {
+  type: ['object', 'null'],
+  required: ['minCell', 'merged', 'suppressed'],
+  additionalProperties: false,
+  description:
+    'how the answer was coarsened for a customer: every count shown is 0 or at least minCell, adjacent bins merged to get there; outcomes with 1 to minCell − 1 clients (with a value, or without one) suppressed. Null for staff: their answer is exact',
+  properties: {
+    minCell: { type: 'integer', description: 'the fewest clients a figure shown rests on (10)' },
+    merged: {
+      type: 'boolean',
+      description: 'whether adjacent bins were merged (edges are then a subset of the shared ones)',
+    },
+    suppressed: {
+      type: 'array',
+      description: 'the outcomes whose counts and quantiles are withheld (null)',
+      items: { type: 'string', enum: ['repaid', 'defaulted', 'unknown'] },
+    },
+  },
+} as const;
 
 /** The answer of GET /api/population/features/:name (src/explain/distribution.ts). */
 export const featureDistributionSchema = {
   $id: 'FeatureDistribution',
   type: 'object',
-  required: ['group', 'feature', 'size', 'missing', 'edges', 'counts', 'quantiles', 'client'],
+  required: [
+    'group',
+    'feature',
+    'size',
+    'missing',
+    'edges',
+    'counts',
+    'quantiles',
+    'client',
+    'disclosure',
+  ],
   additionalProperties: false,
   properties: {
     group: { $ref: 'GroupName#' },
     feature: { type: 'string' },
     size: { type: 'integer', description: 'clients in the group' },
-    missing: { type: 'integer', description: 'clients of the group without a value' },
+    missing: {
+      type: ['integer', 'null'],
+      description:
+        'clients of the group without a value; null when withheld from a customer (an outcome suppressed)',
+    },
     edges: {
       type: 'array',
       items: { type: 'number' },
       description:
-        'bins + 1 edges shared by every group; values beyond the ends count in the end bins',
+        'bins + 1 edges shared by every group; values beyond the ends count in the end bins. For a customer, merged bins drop inner edges (a subset of the shared ones)',
     },
     counts: {
       type: 'object',
@@ -149,10 +208,12 @@ export const featureDistributionSchema = {
         value: { type: 'number' },
         percentile: {
           type: ['number', 'null'],
-          description: '0–100 within the group; null when the group is empty',
+          description:
+            '0–100 within the group (a whole number for a customer); null when the group is empty',
         },
       },
     },
+    disclosure,
   },
 } as const;
 

@@ -436,10 +436,9 @@ export interface ClientsSimilarListParams {
    */
   id: string;
   /**
-   * neighbours
+   * neighbours listed: staff only (default 10); a customer gets the figures of their fixed similar group and no list
    * @min 1
    * @max 50
-   * @default 10
    */
   k?: number;
 }
@@ -563,6 +562,7 @@ export interface ErrorBody {
       | "USERNAME_TAKEN"
       | "MODEL_UNUSABLE"
       | "GROUP_TOO_SMALL"
+      | "FIXED_GROUPS_ONLY"
       | "TOO_MANY_REQUESTS"
       | "NOT_READY"
       | "INTERNAL";
@@ -592,59 +592,83 @@ export interface FeatureComparison {
   /** the client's value; null when missing */
   client: number | null;
   feature: string;
-  /** members with a value */
-  groupCount: number;
-  /** over the members with a value; null when none has one */
+  /** members with a value; null for a customer (see docs/api.md, "Privacy") */
+  groupCount: number | null;
+  /** over the members with a value; null when none has one (for a customer: fewer than 10) */
   groupMean: number | null;
+  /** null when none has a value (for a customer: fewer than 10 on either side) */
   groupMedian: number | null;
 }
 
 export interface FeatureDistribution {
   /** the client's value and place; null without a client or a value */
   client: {
-    /** 0–100 within the group; null when the group is empty */
+    /** 0–100 within the group (a whole number for a customer); null when the group is empty */
     percentile: number | null;
     value: number;
   } | null;
   /** clients per bin, by outcome */
   counts: {
-    defaulted: number[];
-    repaid: number[];
+    /** null: withheld from a customer, fewer than 10 clients of this outcome */
+    defaulted: number[] | null;
+    /** null: withheld from a customer, fewer than 10 clients of this outcome */
+    repaid: number[] | null;
     /** clients without a known outcome (test split) */
-    unknown: number[];
+    unknown: number[] | null;
   };
-  /** bins + 1 edges shared by every group; values beyond the ends count in the end bins */
+  /** how the answer was coarsened for a customer: every count shown is 0 or at least minCell, adjacent bins merged to get there; outcomes with 1 to minCell − 1 clients (with a value, or without one) suppressed. Null for staff: their answer is exact */
+  disclosure: {
+    /** whether adjacent bins were merged (edges are then a subset of the shared ones) */
+    merged: boolean;
+    /** the fewest clients a figure shown rests on (10) */
+    minCell: number;
+    /** the outcomes whose counts and quantiles are withheld (null) */
+    suppressed: ("repaid" | "defaulted" | "unknown")[];
+  } | null;
+  /** bins + 1 edges shared by every group; values beyond the ends count in the end bins. For a customer, merged bins drop inner edges (a subset of the shared ones) */
   edges: number[];
   feature: string;
   /** every client, the client's k similar clients, or the clients passing the filters */
   group: GroupName;
-  /** clients of the group without a value */
-  missing: number;
+  /** clients of the group without a value; null when withheld from a customer (an outcome suppressed) */
+  missing: number | null;
   /** over the group's values, and its repaid and defaulted clients (null if none) */
   quantiles: {
     all: {
-      p25: number;
-      p5: number;
-      /** the median */
-      p50: number;
-      p75: number;
-      p95: number;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p25: number | null;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p5: number | null;
+      /** the median; null when withheld from a customer */
+      p50: number | null;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p75: number | null;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p95: number | null;
     } | null;
     defaulted: {
-      p25: number;
-      p5: number;
-      /** the median */
-      p50: number;
-      p75: number;
-      p95: number;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p25: number | null;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p5: number | null;
+      /** the median; null when withheld from a customer */
+      p50: number | null;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p75: number | null;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p95: number | null;
     } | null;
     repaid: {
-      p25: number;
-      p5: number;
-      /** the median */
-      p50: number;
-      p75: number;
-      p95: number;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p25: number | null;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p5: number | null;
+      /** the median; null when withheld from a customer */
+      p50: number | null;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p75: number | null;
+      /** null when withheld from a customer: fewer than 10 values on either side */
+      p95: number | null;
     } | null;
   };
   /** clients in the group */
@@ -947,10 +971,9 @@ export interface PopulationFeaturesDetailParams {
     | "Businessman"
     | "Maternity leave";
   /**
-   * size of the similar group
+   * size of the similar group: staff only (default 200); a customer's is fixed
    * @min 5
    * @max 1000
-   * @default 200
    */
   k?: number;
   /**
@@ -1009,10 +1032,9 @@ export interface PopulationScatterListParams {
     | "Businessman"
     | "Maternity leave";
   /**
-   * size of the similar group
+   * size of the similar group: staff only (default 200); a customer's is fixed
    * @min 5
    * @max 1000
-   * @default 200
    */
   k?: number;
   /**
@@ -2864,14 +2886,16 @@ export interface SimilarClient {
 
 export interface SimilarClients {
   clientId: number;
-  /** the client beside the neighbours on each feature of the space; null when withheld (a customer with fewer neighbours than the minimum group) */
-  comparison: FeatureComparison[] | null;
+  /** the client beside the neighbours on each feature of the space (for a customer, figures on fewer than 10 clients are null) */
+  comparison: FeatureComparison[];
   /** share of the neighbours who defaulted; null without neighbours */
   defaultRate: number | null;
   /** the neighbours' mean calibrated probability of default; null without scores */
   meanScore: number | null;
-  /** nearest first, all with a known outcome */
-  neighbours: SimilarClient[];
+  /** nearest first, all with a known outcome; null for a customer (no neighbour list) */
+  neighbours: SimilarClient[] | null;
+  /** the similar clients the figures cover: k for staff, the fixed group's size for a customer */
+  size: number;
   /** the model's most important features, weighted (weights sum to 1) */
   space: {
     name: string;

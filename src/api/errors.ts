@@ -27,6 +27,11 @@ export const ERROR_CATALOGUE = {
   USER_NOT_FOUND: { status: 404, message: 'no user {id}' },
   MODEL_NOT_FOUND: { status: 404, message: 'no model {id} in the registry' },
   USERNAME_TAKEN: { status: 409, message: 'the user name {username} is taken' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message:
+      'this Idempotency-Key was used for another request in the last 24 hours: use a new key for a new request',
+  },
   MODEL_UNUSABLE: { status: 409, message: 'model {id} cannot be served: {reason}' },
   GROUP_TOO_SMALL: {
     status: 403,

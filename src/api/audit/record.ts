@@ -14,23 +14,31 @@ export interface AuditEvent {
   username?: string;
 }
 
-/** Resolves once the record is durable: await it before answering the request. */
+/**
+ * Resolves once the record is durable: await it before answering the request. `along` runs with
+ * the record's id in the same transaction (see AuditStore.append), e.g. to keep the answer of an
+ * idempotent request (../idempotency/).
+ */
 export function recordAudit(
   app: FastifyInstance,
   request: FastifyRequest,
   event: AuditEvent,
+  along?: (id: number) => void,
 ): Promise<number> {
   const user = request.user;
-  return app.ctx.store.audit.append({
-    at: Date.now(),
-    userId: user?.id ?? null,
-    username: user?.username ?? event.username ?? null,
-    role: user?.role ?? null,
-    action: event.action,
-    clientId: event.clientId ?? null,
-    modelVersion: event.modelVersion ?? null,
-    inputsFingerprint: fingerprint(event.inputs),
-    outputSummary: JSON.stringify(event.output),
-    requestId: String(request.id),
-  });
+  return app.ctx.store.audit.append(
+    {
+      at: Date.now(),
+      userId: user?.id ?? null,
+      username: user?.username ?? event.username ?? null,
+      role: user?.role ?? null,
+      action: event.action,
+      clientId: event.clientId ?? null,
+      modelVersion: event.modelVersion ?? null,
+      inputsFingerprint: fingerprint(event.inputs),
+      outputSummary: JSON.stringify(event.output),
+      requestId: String(request.id),
+    },
+    along,
+  );
 }

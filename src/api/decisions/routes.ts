@@ -1,7 +1,8 @@
 /**
  * POST /api/clients/:id/decisions (staff): the adviser's final decision, following the model or
  * overriding it with a justification. GET /api/clients/:id/decisions (customer: own file) lists them.
- * The audit trail is the record: a decision is an audit entry, durable before the answer.
+ * The audit trail is the record: a decision is an audit entry, durable before the answer. A POST
+ * with an Idempotency-Key is recorded once, however often it is retried (../idempotency/).
  */
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
@@ -9,6 +10,7 @@ import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts
 import type { decisionRecordSchema } from '../contract/decisions.ts';
 import { type Infer, typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
+import { idempotencyHeaders, idempotent } from '../idempotency/idempotency.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
 
 export const DECISION_ACTION = 'client.decision';
@@ -57,53 +59,64 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['decisions'],
         summary: "Records the final decision on the client's application",
         params: clientIdParams,
+        headers: idempotencyHeaders,
         body: decisionBody,
-        response: { 201: { $ref: 'DecisionRecord#' }, ...errorResponses(400, 401, 403, 404, 503) },
+        response: {
+          201: { $ref: 'DecisionRecord#' },
+          ...errorResponses(400, 401, 403, 404, 422, 503),
+        },
       },
     },
-    async (request, reply) => {
-      const user = currentUser(request);
-      const id = Number(request.params.id);
-      const score = modelScore(id);
-      const { decision, followsModel } = request.body;
-      const follows = decision === score.decision;
-      if (followsModel !== follows) {
-        throw apiError('BAD_REQUEST', {
-          field: 'body.followsModel',
-          reason: `the model's decision is ${score.decision}, the decision ${decision}`,
+    async (request, reply) =>
+      idempotent(app, request, reply, async (write) => {
+        const user = currentUser(request);
+        const id = Number(request.params.id);
+        const score = modelScore(id);
+        const { decision, followsModel } = request.body;
+        const follows = decision === score.decision;
+        if (followsModel !== follows) {
+          throw apiError('BAD_REQUEST', {
+            field: 'body.followsModel',
+            reason: `the model's decision is ${score.decision}, the decision ${decision}`,
+          });
+        }
+        const justification = request.body.justification?.trim() ?? '';
+        if (!follows && justification.length < MIN_JUSTIFICATION) {
+          throw apiError('BAD_REQUEST', {
+            field: 'body.justification',
+            reason: `overriding the model needs a justification of at least ${MIN_JUSTIFICATION} characters`,
+          });
+        }
+        const stored: StoredDecision = {
+          decision,
+          modelDecision: score.decision,
+          followsModel: follows,
+          justification: justification === '' ? null : justification,
+        };
+        const at = Date.now();
+        const answer = (auditId: number) => ({
+          id: auditId,
+          clientId: id,
+          at: new Date(at).toISOString(),
+          username: user.username,
+          ...stored,
+          modelVersion: score.modelVersion,
         });
-      }
-      const justification = request.body.justification?.trim() ?? '';
-      if (!follows && justification.length < MIN_JUSTIFICATION) {
-        throw apiError('BAD_REQUEST', {
-          field: 'body.justification',
-          reason: `overriding the model needs a justification of at least ${MIN_JUSTIFICATION} characters`,
-        });
-      }
-      const stored: StoredDecision = {
-        decision,
-        modelDecision: score.decision,
-        followsModel: follows,
-        justification: justification === '' ? null : justification,
-      };
-      const at = Date.now();
-      const auditId = await recordAudit(app, request, {
-        action: DECISION_ACTION,
-        clientId: id,
-        modelVersion: score.modelVersion,
-        inputs: { id, ...stored },
-        output: { ...stored },
-      });
-      void reply.code(201);
-      return {
-        id: auditId,
-        clientId: id,
-        at: new Date(at).toISOString(),
-        username: user.username,
-        ...stored,
-        modelVersion: score.modelVersion,
-      };
-    },
+        const auditId = await recordAudit(
+          app,
+          request,
+          {
+            action: DECISION_ACTION,
+            clientId: id,
+            modelVersion: score.modelVersion,
+            inputs: { id, ...stored },
+            output: { ...stored },
+          },
+          write?.along(201, answer),
+        );
+        void reply.code(201);
+        return answer(auditId);
+      }),
   );
 
   app.get(

@@ -1,15 +1,16 @@
 /**
- * The embedded store: users, sessions and the audit trail in one SQLite file (better-sqlite3),
- * WAL mode so readers (the CLI, a second process) never block the server, synchronous=FULL so an
- * acknowledged audit write survives a kill -9 or a power cut. This file opens the connection and
+ * The embedded store: users, sessions, the audit trail and the answers kept for idempotency keys
+ * in one SQLite file (better-sqlite3), WAL mode so readers (the CLI, a second process) never block
+ * the server, synchronous=FULL so an acknowledged audit write survives a kill -9 or a power cut. This file opens the connection and
  * composes the parts, one per concept in ./sqlite/: the tables (schema.ts), the accounts
- * (users.ts), the sessions (sessions.ts) and the group-committed, append-only audit trail
- * (audit.ts).
+ * (users.ts), the sessions (sessions.ts), the group-committed, append-only audit trail
+ * (audit.ts) and the idempotency keys' answers (idempotency.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteAudit } from './sqlite/audit.ts';
+import { SqliteIdempotency } from './sqlite/idempotency.ts';
 import { createSchema } from './sqlite/schema.ts';
 import { SqliteSessions } from './sqlite/sessions.ts';
 import { SqliteUsers } from './sqlite/users.ts';
@@ -35,6 +36,7 @@ export function openSqliteStore(path: string): AppStore {
     users: new SqliteUsers(db),
     sessions: new SqliteSessions(db),
     audit,
+    idempotency: new SqliteIdempotency(db),
     healthy() {
       try {
         ping.get();

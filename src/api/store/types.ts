@@ -1,5 +1,5 @@
 /**
- * The storage the API needs, as three small interfaces, so the embedded SQLite implementation
+ * The storage the API needs, as four small interfaces, so the embedded SQLite implementation
  * (./sqlite-store.ts) can be replaced by a server database without touching the routes.
  */
 
@@ -100,18 +100,47 @@ export interface AuditQuery {
 export interface AuditStore {
   /**
    * Resolves with the record's id once it is durable (committed and synced). Appends arriving
-   * together share one commit (group commit): one sync per batch, not per request.
+   * together share one commit (group commit): one sync per batch, not per request. `along`, when
+   * given, runs with the new id inside the same transaction (what it writes to the store commits
+   * with the record, or neither does); if it throws, this append fails alone.
    */
-  append(entry: AuditEntry): Promise<number>;
+  append(entry: AuditEntry, along?: (id: number) => void): Promise<number>;
   /** Writes what is pending now (shutdown). */
   flush(): void;
   query(q: AuditQuery): { total: number; records: AuditRecord[] };
+}
+
+/** The answer kept for a request made with an Idempotency-Key (see ../idempotency/). */
+export interface IdempotentAnswer {
+  userId: number;
+  /** The Idempotency-Key header's value. */
+  key: string;
+  /** SHA-256 hex of the request it answered (method, URL, canonical body). */
+  fingerprint: string;
+  status: number;
+  /** The answer's body, as JSON. */
+  body: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** Epoch milliseconds; from then on the key is free again. */
+  expiresAt: number;
+}
+
+export interface IdempotencyStore {
+  /** The live answer kept for the user's key, if any. */
+  find(userId: number, key: string, now: number): IdempotentAnswer | undefined;
+  /**
+   * Keeps an answer (dropping the expired ones). Throws when the user's key already holds a live
+   * answer. Call it inside the transaction of the change it answers (AuditStore.append's `along`).
+   */
+  save(answer: IdempotentAnswer): void;
 }
 
 export interface AppStore {
   users: UserStore;
   sessions: SessionStore;
   audit: AuditStore;
+  idempotency: IdempotencyStore;
   /** True when the database answers. */
   healthy(): boolean;
   close(): void;

@@ -1,7 +1,9 @@
 /**
  * The audit trail of the embedded store: the append-only `audit` table behind the AuditStore
  * interface. Appends are group-committed: those arriving in the same event-loop turn share one
- * transaction and one sync, and each append resolves only once its batch is durable.
+ * transaction and one sync, and each append resolves only once its batch is durable. Each append
+ * is a savepoint within the batch, with what its `along` writes: one that fails is rolled back
+ * alone, and the others commit.
  */
 import type { AuditEntry, AuditQuery, AuditRecord, AuditStore, Role } from '../types.ts';
 import type { Sqlite } from './schema.ts';
@@ -38,12 +40,14 @@ function toAuditRecord(row: AuditRow): AuditRecord {
 
 interface PendingAudit {
   entry: AuditEntry;
+  along: ((id: number) => void) | undefined;
   resolve: (id: number) => void;
   reject: (error: unknown) => void;
 }
 
 export class SqliteAudit implements AuditStore {
   private readonly insert;
+  private readonly insertOneWith;
   private readonly insertBatch;
   private pending: PendingAudit[] = [];
   private scheduled = false;
@@ -52,9 +56,21 @@ export class SqliteAudit implements AuditStore {
       `INSERT INTO audit (at, user_id, username, role, action, client_id, model_version,
         inputs_fingerprint, output_summary, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // Nested in the batch's transaction, better-sqlite3 makes this a savepoint.
+    this.insertOneWith = db.transaction((p: PendingAudit): number => {
+      const id = Number(this.insertOne(p.entry));
+      p.along?.(id);
+      return id;
+    });
     // One transaction per batch: one WAL sync (synchronous=FULL) for all its records.
-    this.insertBatch = db.transaction((entries: AuditEntry[]) =>
-      entries.map((e) => Number(this.insertOne(e))),
+    this.insertBatch = db.transaction((batch: PendingAudit[]) =>
+      batch.map((p): { id: number } | { error: unknown } => {
+        try {
+          return { id: this.insertOneWith(p) };
+        } catch (error) {
+          return { error };
+        }
+      }),
     );
   }
 
@@ -73,9 +89,9 @@ export class SqliteAudit implements AuditStore {
     ).lastInsertRowid;
   }
 
-  append(entry: AuditEntry): Promise<number> {
+  append(entry: AuditEntry, along?: (id: number) => void): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ entry, resolve, reject });
+      this.pending.push({ entry, along, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         // After the current I/O callbacks: requests handled in this turn join the batch.
@@ -90,8 +106,12 @@ export class SqliteAudit implements AuditStore {
     if (batch.length === 0) return;
     this.pending = [];
     try {
-      const ids = this.insertBatch(batch.map((p) => p.entry));
-      for (let i = 0; i < batch.length; i++) batch[i]?.resolve(ids[i] as number);
+      const results = this.insertBatch(batch);
+      batch.forEach((p, i) => {
+        const result = results[i];
+        if (result && 'id' in result) p.resolve(result.id);
+        else p.reject(result?.error);
+      });
     } catch (error) {
       for (const p of batch) p.reject(error);
     }

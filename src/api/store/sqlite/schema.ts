@@ -1,6 +1,6 @@
 /**
- * The tables of the embedded store (users, sessions, audit), created when missing and migrated in
- * place. The audit table refuses UPDATE and DELETE with triggers: append-only even for someone
+ * The tables of the embedded store (users, sessions, audit, idempotency), created when missing and
+ * migrated in place (a table added since a database was created is created on its next open). The audit table refuses UPDATE and DELETE with triggers: append-only even for someone
  * with a SQL shell who forgets.
  */
 import type Database from 'better-sqlite3';
@@ -42,6 +42,17 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TABLE IF NOT EXISTS idempotency (
+  user_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (user_id, key)
+);
+CREATE INDEX IF NOT EXISTS idempotency_expires ON idempotency(expires_at);
 `;
 
 /** Creates the missing tables, indexes and triggers, then brings older databases up to date. */

@@ -560,6 +560,7 @@ export interface ErrorBody {
       | "USER_NOT_FOUND"
       | "MODEL_NOT_FOUND"
       | "USERNAME_TAKEN"
+      | "IDEMPOTENCY_KEY_REUSED"
       | "MODEL_UNUSABLE"
       | "GROUP_TOO_SMALL"
       | "FIXED_GROUPS_ONLY"

@@ -69,6 +69,39 @@ export const binaryMetricsSchema = {
   },
 } as const;
 
+/** One model of a comparison (src/model/run-record.ts VariantMetrics). */
+const variantMetrics = {
+  type: 'object',
+  required: [
+    'monotone',
+    'clientExplainableOnly',
+    'featureCount',
+    'cvRocAuc',
+    'cvRocAucStd',
+    'cvNormalisedCost',
+    'cvNormalisedCostStd',
+    'holdoutRocAuc',
+    'holdoutNormalisedCost',
+    'threshold',
+  ],
+  additionalProperties: false,
+  properties: {
+    monotone: { type: 'boolean', description: 'trained with the declared monotone constraints' },
+    clientExplainableOnly: {
+      type: 'boolean',
+      description: 'trained on the client-explainable features only',
+    },
+    featureCount: { type: 'integer' },
+    cvRocAuc: { type: 'number', description: 'out-of-fold, mean over folds' },
+    cvRocAucStd: { type: 'number' },
+    cvNormalisedCost: { type: 'number', description: 'out-of-fold, mean over folds' },
+    cvNormalisedCostStd: { type: 'number' },
+    holdoutRocAuc: { type: 'number' },
+    holdoutNormalisedCost: { type: 'number', description: "at the model's own threshold" },
+    threshold: { type: 'number', description: 'chosen on its own out-of-fold predictions' },
+  },
+} as const;
+
 export const modelCardSchema = {
   $id: 'ModelCard',
   type: 'object',
@@ -92,6 +125,9 @@ export const modelCardSchema = {
     'calibration',
     'importance',
     'fairness',
+    'monotone',
+    'clientExplainableOnly',
+    'comparisons',
   ],
   additionalProperties: false,
   properties: {
@@ -256,6 +292,70 @@ export const modelCardSchema = {
               },
             },
           },
+        },
+      },
+    },
+    monotone: {
+      type: 'object',
+      description:
+        'monotone constraints imposed (declared in src/data/features/monotone.ts) and directions learned',
+      required: ['enabled', 'constraints', 'learned'],
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean', description: 'false: trained with --no-monotone' },
+        constraints: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['feature', 'direction'],
+            additionalProperties: false,
+            properties: {
+              feature: { type: 'string' },
+              direction: {
+                type: 'integer',
+                enum: [1, -1],
+                description: '1: more never lowers the risk; −1: more never raises it',
+              },
+            },
+          },
+        },
+        learned: {
+          type: 'array',
+          description:
+            'features with a declared direction, or left free, that the model uses: the direction read from the SHAP dependence on the holdout',
+          items: {
+            type: 'object',
+            required: ['feature', 'declared', 'correlation', 'direction'],
+            additionalProperties: false,
+            properties: {
+              feature: { type: 'string' },
+              declared: { type: 'integer', enum: [1, 0, -1], description: '0: none declared' },
+              correlation: {
+                type: ['number', 'null'],
+                description: 'Spearman ρ of values and contributions; null when unused',
+              },
+              direction: { type: 'string', enum: ['riskier', 'safer', 'mixed', 'unused'] },
+            },
+          },
+        },
+      },
+    },
+    clientExplainableOnly: {
+      type: 'boolean',
+      description: 'trained on the client-explainable features only (reason-code catalogue)',
+    },
+    comparisons: {
+      type: 'array',
+      description:
+        'the served model beside one trained alike (served hyper-parameters, same folds and holdout) but for one setting',
+      items: {
+        type: 'object',
+        required: ['setting', 'served', 'alternative'],
+        additionalProperties: false,
+        properties: {
+          setting: { type: 'string', enum: ['monotone', 'client-explainable-only'] },
+          served: variantMetrics,
+          alternative: variantMetrics,
         },
       },
     },

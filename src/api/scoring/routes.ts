@@ -92,6 +92,9 @@ export async function scoringRoutes(fastify: FastifyInstance): Promise<void> {
           }),
         },
         fairness: r.fairness,
+        monotone: r.monotone,
+        clientExplainableOnly: r.clientExplainableOnly,
+        comparisons: r.comparisons,
       };
     },
   );

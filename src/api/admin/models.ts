@@ -45,7 +45,7 @@ export async function modelAdminRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/admin/models',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: "The registry's runs, newest first: metrics summary, active and served flags",
@@ -76,7 +76,7 @@ export async function modelAdminRoutes(fastify: FastifyInstance): Promise<void> 
   app.post(
     '/api/admin/models/:id/promote',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'Makes a run active and serves it at once, without a restart',

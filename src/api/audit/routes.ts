@@ -31,7 +31,7 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/audit',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['audit'],
         summary: 'The audit trail (admin), newest first',

@@ -1,6 +1,6 @@
 /**
  * Sessions: a 32-byte random id in an httpOnly, SameSite=Strict cookie; the hook that resolves it
- * to a user on every request; and the guards routes put in front of their handlers.
+ * to a user on every request; and the guards routes put in front of everything else they do.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -54,7 +54,11 @@ export function currentUser(request: FastifyRequest): User {
   return request.user;
 }
 
-/** A preHandler: 401 when not logged in, 403 when the role is not among `roles`. */
+/**
+ * The role guard, declared by every protected route as its `onRequest` hook: 401 when not logged
+ * in, 403 when the role is not among `roles` — before the body is read or anything validated, so
+ * a caller without the right learns nothing about what the route accepts.
+ */
 export function requireRole(...roles: Role[]) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const user = currentUser(request);

@@ -44,7 +44,7 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/clients',
     {
-      preHandler: requireRole('adviser', 'admin', 'customer'),
+      onRequest: requireRole('adviser', 'admin', 'customer'),
       schema: {
         tags: ['clients'],
         summary: 'Paged client list with filters (a customer sees only their own row)',
@@ -66,7 +66,7 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/clients/:id',
     {
-      preHandler: requireRole('adviser', 'admin', 'customer'),
+      onRequest: requireRole('adviser', 'admin', 'customer'),
       schema: {
         tags: ['clients'],
         summary: "A client's descriptive file, grouped in sections, with bilingual labels",

@@ -73,7 +73,7 @@ export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/clients/:id/similar',
     {
-      preHandler: requireRole('adviser', 'admin', 'customer'),
+      onRequest: requireRole('adviser', 'admin', 'customer'),
       schema: {
         tags: ['comparison'],
         summary: 'The most similar clients with a known outcome, their default rate and mean PD',
@@ -138,7 +138,7 @@ export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/population/features/:name',
     {
-      preHandler: requireRole('adviser', 'admin', 'customer'),
+      onRequest: requireRole('adviser', 'admin', 'customer'),
       schema: {
         tags: ['comparison'],
         summary: "A feature's distribution for all, similar or filtered clients, by outcome",

@@ -51,7 +51,7 @@ export async function scatterRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/population/scatter',
     {
-      preHandler: requireRole('adviser', 'admin'),
+      onRequest: requireRole('adviser', 'admin'),
       schema: {
         tags: ['comparison'],
         summary: 'Two features of a group, sampled, with outcomes and the client placed (staff)',

@@ -54,7 +54,7 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/clients/:id/decisions',
     {
-      preHandler: requireRole('adviser', 'admin'),
+      onRequest: requireRole('adviser', 'admin'),
       schema: {
         tags: ['decisions'],
         summary: "Records the final decision on the client's application",
@@ -122,7 +122,7 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/clients/:id/decisions',
     {
-      preHandler: requireRole('adviser', 'admin', 'customer'),
+      onRequest: requireRole('adviser', 'admin', 'customer'),
       schema: {
         tags: ['decisions'],
         summary: 'The decisions recorded on the client, newest first',

@@ -54,7 +54,7 @@ export async function explanationRoutes(fastify: FastifyInstance): Promise<void>
   app.get(
     '/api/clients/:id/explanation',
     {
-      preHandler: requireRole('adviser', 'admin', 'customer'),
+      onRequest: requireRole('adviser', 'admin', 'customer'),
       schema: {
         tags: ['scoring'],
         summary: 'Why the model scored the client so: contributions, themes and reasons',

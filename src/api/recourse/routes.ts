@@ -38,7 +38,7 @@ export async function recourseRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/clients/:id/recourse',
     {
-      preHandler: requireRole('adviser', 'admin', 'customer'),
+      onRequest: requireRole('adviser', 'admin', 'customer'),
       schema: {
         tags: ['scoring'],
         summary: 'For a refused client: the smallest changes of the loan that would be granted',

@@ -19,7 +19,7 @@ export async function scoringRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/clients/:id/score',
     {
-      preHandler: requireRole('adviser', 'admin', 'customer'),
+      onRequest: requireRole('adviser', 'admin', 'customer'),
       schema: {
         tags: ['scoring'],
         summary: "The client's calibrated probability of default, points, band and decision",
@@ -53,7 +53,7 @@ export async function scoringRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/model',
     {
-      preHandler: requireRole('adviser', 'admin'),
+      onRequest: requireRole('adviser', 'admin'),
       schema: {
         tags: ['scoring'],
         summary: "The active model's card data: metrics, threshold and costs, curves, importance",

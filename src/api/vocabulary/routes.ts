@@ -31,7 +31,7 @@ export async function vocabularyRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/categories',
     {
-      preHandler: requireRole('adviser', 'admin', 'customer'),
+      onRequest: requireRole('adviser', 'admin', 'customer'),
       schema: {
         tags: ['vocabulary'],
         summary: 'The category values of an application, in French and English words',

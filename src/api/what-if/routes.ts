@@ -20,7 +20,7 @@ export async function whatIfRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/score',
     {
-      preHandler: requireRole('adviser', 'admin', 'customer'),
+      onRequest: requireRole('adviser', 'admin', 'customer'),
       validatorCompiler: scoreBodyValidator(fastify),
       schema: {
         tags: ['scoring'],

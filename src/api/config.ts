@@ -35,6 +35,11 @@ export interface ServerConfig {
     readonly perAddress: number;
     readonly maxDelaySeconds: number;
   };
+  /**
+   * Origins, besides the server's own, allowed to send state-changing requests (POST, PATCH, PUT,
+   * DELETE), e.g. "https://credit.example.org"; src/api/requests/same-origin.ts. Default none.
+   */
+  readonly allowedOrigins: readonly string[];
   /** pino level; 'silent' in tests. */
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Create the demo users on first run. Default true. */
@@ -80,6 +85,10 @@ export const CONFIG_ERRORS = {
     message: 'invalid {name}: {value} (expected a whole number from {min} to {max})',
     doc: 'the port, session lifetime or a login-attempt limit is not a whole number in its range',
   },
+  NOT_AN_ORIGIN: {
+    message: 'invalid {name}: {value} (expected an origin such as https://example.org)',
+    doc: 'an allowed origin is not a scheme, host and optional port alone (no path, no trailing slash)',
+  },
   UNKNOWN_VALUE: {
     message: 'invalid {name}: {value} (expected {allowed})',
     doc: 'the log level or the secure-cookies mode is not one of its values',
@@ -111,6 +120,24 @@ function integerIn(name: string, value: number, min: number, max: number): numbe
     throw new ConfigError('OUT_OF_RANGE', { name, value, min, max });
   }
   return value;
+}
+
+/** Each origin as `new URL` writes it ("https://example.org:8443"), or a ConfigError. */
+function origins(name: string, values: readonly string[]): readonly string[] {
+  return Object.freeze(
+    values.map((value) => {
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(value);
+      } catch {
+        // reported below
+      }
+      if (!parsed || parsed.origin === 'null' || parsed.origin !== value) {
+        throw new ConfigError('NOT_AN_ORIGIN', { name, value: String(value) });
+      }
+      return value;
+    }),
+  );
 }
 
 function nonEmpty(name: string, value: string): string {
@@ -170,6 +197,7 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
         86_400,
       ),
     }),
+    allowedOrigins: origins('allowedOrigins', options.allowedOrigins ?? []),
     logLevel,
     demoUsers: options.demoUsers ?? true,
   };

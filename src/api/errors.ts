@@ -43,6 +43,10 @@ export const ERROR_CATALOGUE = {
       'customers compare themselves with fixed groups only (all clients, or their similar clients): {field} is for staff',
   },
   TOO_MANY_REQUESTS: { status: 429, message: 'too many attempts: try again in {after}' },
+  CROSS_ORIGIN: {
+    status: 403,
+    message: "a request that changes data must come from this site's own pages",
+  },
   NOT_READY: { status: 503, message: 'the service is not ready: {reason}' },
   INTERNAL: { status: 500, message: 'internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -28,6 +28,8 @@ import { installErrorHandlers } from './error-handler.ts';
 import { explanationRoutes } from './explanation/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { recourseRoutes } from './recourse/routes.ts';
+import { installBodyRules } from './requests/json-bodies.ts';
+import { installSameOriginCheck } from './requests/same-origin.ts';
 import { scoringRoutes } from './scoring/routes.ts';
 import { ScoreTable } from './scoring/score-table.ts';
 import { ServedModel } from './scoring/served-model.ts';
@@ -166,6 +168,8 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   await app.register(helmet, helmetOptions);
   await app.register(cookie);
   installSessionHook(app);
+  installSameOriginCheck(app);
+  installBodyRules(app);
   // Every 401/403 on client data is audited (access.refused), whichever route refused it.
   installRefusalAudit(app);
   // The id that error bodies, the audit trail and the log share, for support to find a request.

@@ -10,7 +10,13 @@ import { apiError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
 import { LoginThrottle } from './attempts.ts';
 import { dummyHash, verifyPassword } from './password.ts';
-import { cookieOptions, currentUser, newSessionId, SESSION_COOKIE } from './session.ts';
+import {
+  cookieAttributes,
+  cookieOptions,
+  currentUser,
+  newSessionId,
+  SESSION_COOKIE,
+} from './session.ts';
 
 const loginBody = {
   type: 'object',
@@ -98,7 +104,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       currentUser(request);
       if (request.sessionId) fastify.ctx.store.sessions.delete(request.sessionId);
       await recordAudit(app, request, { action: 'auth.logout', inputs: {}, output: { ok: true } });
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      void reply.clearCookie(SESSION_COOKIE, cookieAttributes(app, request));
       return reply.code(204).send(null);
     },
   );

@@ -14,21 +14,24 @@ export function newSessionId(): string {
   return randomBytes(32).toString('hex');
 }
 
-/** Cookie options: Secure when configured, or under 'auto' when the request came over https. */
+/**
+ * The session cookie's attributes, the same for setting and for clearing it (a browser only
+ * replaces a cookie of the same name, path and domain): Secure when configured, or under 'auto'
+ * when the request came over https.
+ */
+export function cookieAttributes(app: FastifyInstance, request: FastifyRequest) {
+  const { secureCookies } = app.ctx.config;
+  const secure = secureCookies === 'auto' ? request.protocol === 'https' : secureCookies;
+  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure };
+}
+
+/** Options of the login's cookie: the attributes and the session's lifetime. */
 export function cookieOptions(
   app: FastifyInstance,
   request: FastifyRequest,
   maxAgeSeconds: number,
 ) {
-  const { secureCookies } = app.ctx.config;
-  const secure = secureCookies === 'auto' ? request.protocol === 'https' : secureCookies;
-  return {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict' as const,
-    secure,
-    maxAge: maxAgeSeconds,
-  };
+  return { ...cookieAttributes(app, request), maxAge: maxAgeSeconds };
 }
 
 /** Resolves the session cookie (if any, and well-formed) to the user; never throws for a bad one. */

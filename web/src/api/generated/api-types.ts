@@ -565,6 +565,7 @@ export interface ErrorBody {
       | "GROUP_TOO_SMALL"
       | "FIXED_GROUPS_ONLY"
       | "TOO_MANY_REQUESTS"
+      | "CROSS_ORIGIN"
       | "NOT_READY"
       | "INTERNAL";
     field?: string;

@@ -50,6 +50,20 @@ function codeOfFrameworkError(error: FastifyError): ErrorCode {
   return 'INTERNAL';
 }
 
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * The methods a route answers on this path (for a 405 and its Allow header). The dashboard's
+ * catch-all GET (`/*`, index.html for page paths) does not count: it is no resource of its own.
+ */
+function methodsOf(app: FastifyInstance, url: string): string[] {
+  const path = url.split('?')[0] ?? url;
+  return METHODS.filter((method) => {
+    const found = app.findRoute({ method, url: path });
+    return found !== null && !('*' in (found.params ?? {}));
+  });
+}
+
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: ApiError): void {
   const body: { code: string; message: string; field?: string; requestId: string } = {
     code: error.code,
@@ -91,10 +105,13 @@ export function installErrorHandlers(app: FastifyInstance): void {
     return sendError(reply, request, apiError(code, { method: request.method, url: request.url }));
   });
   app.setNotFoundHandler((request, reply) => {
-    sendError(
-      reply,
-      request,
-      apiError('NOT_FOUND', { method: request.method, url: request.url.slice(0, 200) }),
-    );
+    const url = request.url.slice(0, 200);
+    const allowed = methodsOf(app, request.url);
+    if (allowed.length > 0) {
+      void reply.header('allow', allowed.join(', '));
+      const params = { method: request.method, url, allowed: allowed.join(', ') };
+      return sendError(reply, request, apiError('METHOD_NOT_ALLOWED', params));
+    }
+    sendError(reply, request, apiError('NOT_FOUND', { method: request.method, url }));
   });
 }

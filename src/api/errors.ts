@@ -47,6 +47,14 @@ export const ERROR_CATALOGUE = {
     status: 403,
     message: "a request that changes data must come from this site's own pages",
   },
+  BAD_URL: { status: 400, message: 'the URL is not valid: {reason}' },
+  MALFORMED_REQUEST: { status: 400, message: 'the request is not valid HTTP: {reason}' },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    message: 'the request headers are too large (at most {max} KiB in all)',
+  },
+  REQUEST_TIMEOUT: { status: 408, message: 'the request took too long to arrive' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '{method} is not allowed on {url}: use {allowed}' },
   NOT_READY: { status: 503, message: 'the service is not ready: {reason}' },
   INTERNAL: { status: 500, message: 'internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; message: string }>;

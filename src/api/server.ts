@@ -26,6 +26,7 @@ import { COMPONENT_SCHEMAS } from './contract/components.ts';
 import { decisionRoutes } from './decisions/routes.ts';
 import { installErrorHandlers } from './error-handler.ts';
 import { explanationRoutes } from './explanation/routes.ts';
+import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import { healthRoutes } from './health/routes.ts';
 import { recourseRoutes } from './recourse/routes.ts';
 import { installBodyRules } from './requests/json-bodies.ts';
@@ -124,6 +125,9 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
+    // Errors answered before any route runs, in the catalogue's format too.
+    frameworkErrors,
+    clientErrorHandler,
   });
 
   const store = options.store ?? openSqliteStore(config.appDbPath);

@@ -566,6 +566,11 @@ export interface ErrorBody {
       | "FIXED_GROUPS_ONLY"
       | "TOO_MANY_REQUESTS"
       | "CROSS_ORIGIN"
+      | "BAD_URL"
+      | "MALFORMED_REQUEST"
+      | "HEADERS_TOO_LARGE"
+      | "REQUEST_TIMEOUT"
+      | "METHOD_NOT_ALLOWED"
       | "NOT_READY"
       | "INTERNAL";
     field?: string;

@@ -36,6 +36,12 @@ export interface ServerConfig {
     readonly maxDelaySeconds: number;
   };
   /**
+   * Each user's limits on the expensive routes (those declaring `config.expensive`: the
+   * explanation with all=true, recourse, what-if and new application, population and similar
+   * clients; src/api/limits). Beyond them: 429 with Retry-After.
+   */
+  readonly expensiveLimits: ExpensiveLimits;
+  /**
    * Origins, besides the server's own, allowed to send state-changing requests (POST, PATCH, PUT,
    * DELETE), e.g. "https://credit.example.org"; src/api/requests/same-origin.ts. Default none.
    */
@@ -46,9 +52,33 @@ export interface ServerConfig {
   readonly demoUsers: boolean;
 }
 
-export type ServerOptions = Partial<Omit<ServerConfig, 'loginAttempts'>> & {
+/** Per-user limits on the expensive routes: a token bucket, and a cap on requests at once. */
+export interface ExpensiveLimits {
+  /** Requests per minute, refilled continuously. Default 240. */
+  readonly perMinute: number;
+  /** Requests a user may make in a burst after a pause (the bucket's size). Default 60. */
+  readonly burst: number;
+  /** Requests of one user running at once. Default 2. */
+  readonly concurrent: number;
+  /** Further requests that wait for a slot (beyond: 429 at once). Default 4. */
+  readonly queued: number;
+  /** Longest wait for a slot, in milliseconds (then 429). Default 2000. */
+  readonly queueWaitMs: number;
+}
+
+export type ServerOptions = Partial<Omit<ServerConfig, 'loginAttempts' | 'expensiveLimits'>> & {
   loginAttempts?: Partial<ServerConfig['loginAttempts']>;
+  expensiveLimits?: Partial<ExpensiveLimits>;
 };
+
+/** The defaults of the per-user limits on the expensive routes. */
+export const EXPENSIVE_LIMIT_DEFAULTS: ExpensiveLimits = Object.freeze({
+  perMinute: 240,
+  burst: 60,
+  concurrent: 2,
+  queued: 4,
+  queueWaitMs: 2000,
+});
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -83,7 +113,7 @@ export const CONFIG_ERRORS = {
   },
   OUT_OF_RANGE: {
     message: 'invalid {name}: {value} (expected a whole number from {min} to {max})',
-    doc: 'the port, session lifetime or a login-attempt limit is not a whole number in its range',
+    doc: 'the port, session lifetime, a login-attempt limit or a limit of the expensive routes is not a whole number in its range',
   },
   NOT_AN_ORIGIN: {
     message: 'invalid {name}: {value} (expected an origin such as https://example.org)',
@@ -138,6 +168,18 @@ function origins(name: string, values: readonly string[]): readonly string[] {
       return value;
     }),
   );
+}
+
+function expensiveLimits(options: Partial<ExpensiveLimits> = {}): ExpensiveLimits {
+  const d = EXPENSIVE_LIMIT_DEFAULTS;
+  const name = (key: string) => `expensiveLimits.${key}`;
+  return Object.freeze({
+    perMinute: integerIn(name('perMinute'), options.perMinute ?? d.perMinute, 1, 1_000_000),
+    burst: integerIn(name('burst'), options.burst ?? d.burst, 1, 1_000_000),
+    concurrent: integerIn(name('concurrent'), options.concurrent ?? d.concurrent, 1, 1000),
+    queued: integerIn(name('queued'), options.queued ?? d.queued, 0, 1000),
+    queueWaitMs: integerIn(name('queueWaitMs'), options.queueWaitMs ?? d.queueWaitMs, 0, 60_000),
+  });
 }
 
 function nonEmpty(name: string, value: string): string {
@@ -197,6 +239,7 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
         86_400,
       ),
     }),
+    expensiveLimits: expensiveLimits(options.expensiveLimits),
     allowedOrigins: origins('allowedOrigins', options.allowedOrigins ?? []),
     logLevel,
     demoUsers: options.demoUsers ?? true,

@@ -55,6 +55,11 @@ export const ERROR_CATALOGUE = {
   },
   REQUEST_TIMEOUT: { status: 408, message: 'the request took too long to arrive' },
   METHOD_NOT_ALLOWED: { status: 405, message: '{method} is not allowed on {url}: use {allowed}' },
+  RATE_LIMITED: { status: 429, message: 'too many expensive requests: try again in {after}' },
+  TOO_MANY_AT_ONCE: {
+    status: 429,
+    message: 'too many expensive requests at once: try again in {after}',
+  },
   NOT_READY: { status: 503, message: 'the service is not ready: {reason}' },
   INTERNAL: { status: 500, message: 'internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -28,6 +28,7 @@ import { installErrorHandlers } from './error-handler.ts';
 import { explanationRoutes } from './explanation/routes.ts';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import { healthRoutes } from './health/routes.ts';
+import { installExpensiveLimits } from './limits/expensive-routes.ts';
 import { recourseRoutes } from './recourse/routes.ts';
 import { installBodyRules } from './requests/json-bodies.ts';
 import { installSameOriginCheck } from './requests/same-origin.ts';
@@ -174,6 +175,7 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   installSessionHook(app);
   installSameOriginCheck(app);
   installBodyRules(app);
+  installExpensiveLimits(app);
   // Every 401/403 on client data is audited (access.refused), whichever route refused it.
   installRefusalAudit(app);
   // The id that error bodies, the audit trail and the log share, for support to find a request.

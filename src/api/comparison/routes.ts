@@ -74,6 +74,7 @@ export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> 
     '/api/clients/:id/similar',
     {
       onRequest: requireRole('adviser', 'admin', 'customer'),
+      config: { expensive: true },
       schema: {
         tags: ['comparison'],
         summary: 'The most similar clients with a known outcome, their default rate and mean PD',
@@ -139,6 +140,7 @@ export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> 
     '/api/population/features/:name',
     {
       onRequest: requireRole('adviser', 'admin', 'customer'),
+      config: { expensive: true },
       schema: {
         tags: ['comparison'],
         summary: "A feature's distribution for all, similar or filtered clients, by outcome",

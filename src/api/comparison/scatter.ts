@@ -52,6 +52,7 @@ export async function scatterRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/population/scatter',
     {
       onRequest: requireRole('adviser', 'admin'),
+      config: { expensive: true },
       schema: {
         tags: ['comparison'],
         summary: 'Two features of a group, sampled, with outcomes and the client placed (staff)',

@@ -11,6 +11,7 @@
  * changes with the model, and a dashboard asks for the same client again and again). Every request
  * is audited, served from the cache or not.
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { explainRow } from '../../explain/index.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -55,6 +56,8 @@ export async function explanationRoutes(fastify: FastifyInstance): Promise<void>
     '/api/clients/:id/explanation',
     {
       onRequest: requireRole('adviser', 'admin', 'customer'),
+      // Every unit (?all=true) is computed and serialised each time: ≈150 KB, tens of ms.
+      config: { expensive: (request) => (request.query as { all?: boolean }).all === true },
       schema: {
         tags: ['scoring'],
         summary: 'Why the model scored the client so: contributions, themes and reasons',
@@ -88,6 +91,8 @@ export async function explanationRoutes(fastify: FastifyInstance): Promise<void>
           modelVersion: record.id,
           ...compactExplanation(explained, all, view),
         };
+        // Every unit makes the serialisation the longest step: what waits goes first.
+        if (all) await yieldToLoop();
         answer = {
           // The route's own serializer (fast-json-stringify of the Explanation schema), so the
           // cached string is exactly what returning `body` would send.

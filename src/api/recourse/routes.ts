@@ -7,6 +7,7 @@
  * so it is bounded in time (RECOURSE_TIME_LIMIT_MS; `complete: false` when cut short). Audited
  * as client.recourse.
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import {
   type Decide,
@@ -39,6 +40,7 @@ export async function recourseRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/clients/:id/recourse',
     {
       onRequest: requireRole('adviser', 'admin', 'customer'),
+      config: { expensive: true },
       schema: {
         tags: ['scoring'],
         summary: 'For a refused client: the smallest changes of the loan that would be granted',
@@ -66,7 +68,12 @@ export async function recourseRoutes(fastify: FastifyInstance): Promise<void> {
       const application = await clients.withDb((db) => loadApplication(db, id));
       const history = (feature: string) => clients.storedValue(id, feature);
       const result: RecourseResult = await recourseWith(
-        (a) => scoreInMemory(scorer, a, history, { explain: false }).rawProbability,
+        async (a) => {
+          // Each scoring is about a millisecond of CPU, up to ≈ 30 of them: between two, the
+          // event loop serves whatever waits (/healthz, other users), not only this search.
+          await yieldToLoop();
+          return scoreInMemory(scorer, a, history, { explain: false }).rawProbability;
+        },
         decide,
         application,
         { timeLimitMs: RECOURSE_TIME_LIMIT_MS },

@@ -21,6 +21,7 @@ export async function whatIfRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/score',
     {
       onRequest: requireRole('adviser', 'admin', 'customer'),
+      config: { expensive: true },
       validatorCompiler: scoreBodyValidator(fastify),
       schema: {
         tags: ['scoring'],

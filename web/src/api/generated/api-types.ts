@@ -571,6 +571,8 @@ export interface ErrorBody {
       | "HEADERS_TOO_LARGE"
       | "REQUEST_TIMEOUT"
       | "METHOD_NOT_ALLOWED"
+      | "RATE_LIMITED"
+      | "TOO_MANY_AT_ONCE"
       | "NOT_READY"
       | "INTERNAL";
     field?: string;

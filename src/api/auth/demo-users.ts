@@ -49,20 +49,3 @@ export async function createDemoUsers(
   }
   return demo;
 }
-
-/** The demo logins present in the store (created now or on an earlier run), for `serve` to print. */
-export function presentDemoLogins(users: UserStore): DemoUser[] {
-  const names = ['adviser', 'admin', 'customer1', 'customer2'];
-  const found: DemoUser[] = [];
-  for (const name of names) {
-    const user = users.findByUsername(name);
-    if (!user) continue;
-    found.push({
-      username: user.username,
-      password: DEMO_PASSWORDS[user.role],
-      role: user.role,
-      clientId: user.clientId,
-    });
-  }
-  return found;
-}

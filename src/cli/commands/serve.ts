@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { presentDemoLogins } from '../../api/auth/demo-users.ts';
 import { ConfigError, dataPaths } from '../../api/config.ts';
-import { buildServer } from '../../api/server.ts';
+import { buildServerWithInfo } from '../../api/server.ts';
 import { WEB_DIST } from '../../api/web/paths.ts';
 import { dataDirOption, dbOption, hostOption, parsePort, portOption } from '../options.ts';
 import { UserError } from '../user-error.ts';
@@ -28,13 +27,14 @@ export interface ServeSettings {
 }
 
 /**
- * Builds and starts the server, prints its address, model and demo logins, and stops it cleanly
+ * Builds and starts the server, prints its address, model and the demo logins it has just created
+ * (their passwords only then: on a later start they may have been changed), and stops it cleanly
  * on SIGTERM or SIGINT: stops accepting, finishes requests, closes the databases.
  */
 export async function runServer(options: ServeSettings): Promise<void> {
-  let app: Awaited<ReturnType<typeof buildServer>>;
+  let built: Awaited<ReturnType<typeof buildServerWithInfo>>;
   try {
-    app = await buildServer({
+    built = await buildServerWithInfo({
       port: parsePort(options.port),
       host: options.host,
       dataDir: options.dataDir,
@@ -49,6 +49,7 @@ export async function runServer(options: ServeSettings): Promise<void> {
     if (error instanceof ConfigError) throw new UserError(error.message);
     throw error;
   }
+  const { app, demoUsers } = built;
   const { config } = app.ctx;
   let closing = false;
   const stop = (signal: string) => {
@@ -71,10 +72,9 @@ export async function runServer(options: ServeSettings): Promise<void> {
   else if (app.ctx.scores) {
     lines.push(`  model: ${app.ctx.scores.record.id}, ${app.ctx.scores.size} clients scored`);
   }
-  const logins = presentDemoLogins(app.ctx.store.users);
-  if (logins.length > 0) {
-    lines.push('  demo logins (demo data only):');
-    for (const u of logins) {
+  if (demoUsers.length > 0) {
+    lines.push('  demo logins, created now (demo data only):');
+    for (const u of demoUsers) {
       const client = u.clientId === null ? '' : `, client ${u.clientId}`;
       lines.push(`    ${u.username} / ${u.password}  (${u.role}${client})`);
     }

@@ -1,7 +1,9 @@
 /**
  * Test helpers of src/explain: a seeded random source, a synthetic population and a small engine
- * model trained on synthetic rows whose columns carry real feature-table names.
+ * model trained on synthetic rows whose columns carry real feature-table names; the loan and
+ * income changes of the monotone property test (and its benchmark).
  */
+import type { RawApplication } from '../data/features/application-input.ts';
 import { denseMatrix, type Model, train } from '../engine/index.ts';
 import { type Population, populationOf } from './population.ts';
 
@@ -91,4 +93,40 @@ export function populationRow(
   r: number,
 ): Float64Array {
   return Float64Array.from(names, (n) => population.columns.get(n)?.[r] as number);
+}
+
+const amountOf = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+/**
+ * A smaller request by the loan rule: the amount times `factor`, the term (AMT_CREDIT /
+ * AMT_ANNUITY) kept so the instalment is recomputed, and the goods price following the amount
+ * (the share financed kept) or, unlocked, staying. `'instalment'` keeps the instalment instead
+ * (the term shrinks): what the what-if did before the rule.
+ */
+export function lessMoney(
+  a: RawApplication,
+  factor: number,
+  goods: 'follows' | 'stays',
+  keep: 'term' | 'instalment' = 'term',
+): RawApplication {
+  const credit = amountOf(a.AMT_CREDIT);
+  const annuity = amountOf(a.AMT_ANNUITY);
+  const price = amountOf(a.AMT_GOODS_PRICE);
+  if (credit === null) return a;
+  const amount = credit * factor;
+  return {
+    ...a,
+    AMT_CREDIT: amount,
+    AMT_ANNUITY:
+      keep === 'instalment' || annuity === null || annuity === 0
+        ? annuity
+        : amount / (credit / annuity),
+    AMT_GOODS_PRICE: price !== null && goods === 'follows' ? price * factor : price,
+  };
+}
+
+/** The same application with the annual income times `factor`. */
+export function moreIncome(a: RawApplication, factor: number): RawApplication {
+  const income = amountOf(a.AMT_INCOME_TOTAL);
+  return income === null ? a : { ...a, AMT_INCOME_TOTAL: income * factor };
 }

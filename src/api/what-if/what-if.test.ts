@@ -87,7 +87,9 @@ describe('POST /api/score (what-if)', () => {
     expect(light.changed).toEqual(full.changed);
     expect(light.contributions).toBeUndefined();
     expect(light.themes).toBeUndefined();
-    expect(response.body.length).toBeLessThan(JSON.stringify(full).length / 2);
+    // The light answer carries both views' reasons; on this ten-feature model the full one is
+    // small too (on the demo model it is ≈5× the light one).
+    expect(response.body.length).toBeLessThan(JSON.stringify(full).length * 0.6);
     const bad = await whatIf('adviser', { clientId: own, changes, detail: 'everything' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('body.detail');

@@ -1,12 +1,10 @@
 /**
  * The dashboard's only door to the API: same-origin fetch with the session cookie, JSON in and
- * out, and every failure turned into an ApiFailure a page can show (status, code, field, message).
+ * out, each call typed by its path (routes.ts), and every failure turned into an ApiFailure a page
+ * can show (status, code, field, message).
  */
-
-/** The API's error body (src/api/errors.ts): a stable code, a message, the field at fault. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; field?: string; requestId?: string };
-}
+import type { ErrorBody } from './generated/api-types.ts';
+import type { GetAnswer, GetPath, PostAnswer, PostBody, PostPath, Query } from './routes.ts';
 
 export class ApiFailure extends Error {
   constructor(
@@ -38,7 +36,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   } catch (error) {
     throw new ApiFailure(0, 'NETWORK', `network: ${(error as Error).message}`);
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return null as T;
   const text = await response.text();
   let parsed: unknown = null;
   try {
@@ -47,7 +45,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     // Not JSON (a proxy's error page): reported below with the status.
   }
   if (!response.ok) {
-    const error = (parsed as ApiErrorBody | null)?.error;
+    // Whatever answers with an error status (a proxy too): the API's error body, or not.
+    const error = (parsed as Partial<ErrorBody> | null)?.error;
     if (response.status === 401 && path !== '/api/auth/login') onUnauthorised?.();
     throw new ApiFailure(
       response.status,
@@ -60,13 +59,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  get: <P extends GetPath>(path: P) => request<GetAnswer<P>>('GET', path),
+  post: <P extends PostPath>(path: P, body: PostBody<P>) =>
+    request<PostAnswer<P>>('POST', path, body),
 };
 
 /** A query string from the defined, non-empty values of an object (arrays repeat the key). */
-export function queryString(params: Record<string, unknown>): string {
+export function queryString(params: Record<string, unknown>): Query {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;

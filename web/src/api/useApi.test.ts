@@ -18,7 +18,7 @@ function stubFetch() {
 describe('sharedGet', () => {
   it('sends one request for the same path asked twice at once', async () => {
     const fetchMock = stubFetch();
-    const [a, b] = await Promise.all([sharedGet('/api/x'), sharedGet('/api/x')]);
+    const [a, b] = await Promise.all([sharedGet('/api/model'), sharedGet('/api/model')]);
     expect(a).toEqual({ ok: true });
     expect(b).toEqual({ ok: true });
     expect(fetchMock).toHaveBeenCalledTimes(1);
@@ -26,8 +26,8 @@ describe('sharedGet', () => {
 
   it('asks again once the first answer has arrived, and keeps different paths apart', async () => {
     const fetchMock = stubFetch();
-    await sharedGet('/api/x');
-    await Promise.all([sharedGet('/api/x'), sharedGet('/api/y')]);
+    await sharedGet('/api/model');
+    await Promise.all([sharedGet('/api/model'), sharedGet('/api/categories')]);
     expect(fetchMock).toHaveBeenCalledTimes(3);
   });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiFailure, api } from './client.ts';
+import type { GetAnswer, GetPath } from './routes.ts';
 
 export interface ApiState<T> {
   data: T | null;
@@ -16,19 +17,20 @@ export interface ApiState<T> {
  */
 const inFlight = new Map<string, Promise<unknown>>();
 
-export function sharedGet<T>(path: string): Promise<T> {
+export function sharedGet<P extends GetPath>(path: P): Promise<GetAnswer<P>> {
   const pending = inFlight.get(path);
-  if (pending) return pending as Promise<T>;
-  const request = api.get<T>(path).finally(() => inFlight.delete(path));
+  if (pending) return pending as Promise<GetAnswer<P>>;
+  const request = api.get(path).finally(() => inFlight.delete(path));
   inFlight.set(path, request);
   return request;
 }
 
 /**
  * GET `path` (null: nothing to fetch yet) and follow it: a newer path cancels the older answer so a
- * fast client switch never shows the previous client's data.
+ * fast client switch never shows the previous client's data. The answer's type is the path's.
  */
-export function useApi<T>(path: string | null): ApiState<T> {
+export function useApi<P extends GetPath>(path: P | null): ApiState<GetAnswer<P>> {
+  type T = GetAnswer<P>;
   const [state, setState] = useState<{
     data: T | null;
     error: ApiFailure | null;
@@ -46,7 +48,7 @@ export function useApi<T>(path: string | null): ApiState<T> {
     }
     const ticket = ++latest.current;
     setState((s) => ({ ...s, loading: true, error: null }));
-    sharedGet<T>(path).then(
+    sharedGet(path).then(
       (data) => {
         if (ticket === latest.current) setState({ data, error: null, loading: false });
       },

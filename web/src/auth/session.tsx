@@ -5,16 +5,7 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { api, setUnauthorisedHandler } from '../api/client.ts';
-
-export type Role = 'adviser' | 'admin' | 'customer';
-
-export interface User {
-  id: number;
-  username: string;
-  role: Role;
-  /** The customer's own SK_ID_CURR; null for staff. */
-  clientId: number | null;
-}
+import type { User } from '../api/types.ts';
 
 interface SessionState {
   /** undefined while asking the server, null when nobody is logged in. */
@@ -30,7 +21,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorisedHandler(() => setUser(null));
-    api.get<{ user: User | null }>('/api/auth/session').then(
+    api.get('/api/auth/session').then(
       (body) => setUser(body.user),
       (error: unknown) => {
         // The server is down or broken (logged out is an answer, not a failure): show the login
@@ -43,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const body = await api.post<{ user: User }>('/api/auth/login', { username, password });
+    const body = await api.post('/api/auth/login', { username, password });
     setUser(body.user);
     return body.user;
   }, []);

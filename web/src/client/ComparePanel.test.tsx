@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Scatter, Score } from '../api/types.ts';
 import { LanguageProvider } from '../i18n/language.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
-import type { ScatterAnswer, ScoreAnswer } from './compare/compare-types.ts';
 import { clientFile, distribution, explanation, similar } from './compare/test-fixtures.ts';
+import { SCORE_REFUSE } from './fixtures/answers.ts';
 
-const scatter: ScatterAnswer = {
+const scatter: Scatter = {
   group: 'all',
   x: 'EXT_SOURCE_2',
   y: 'AMT_CREDIT',
@@ -20,13 +21,15 @@ const scatter: ScatterAnswer = {
   client: { x: 0.263, y: 406_597.5 },
 };
 
-const score: ScoreAnswer = {
+const score: Score = {
+  ...SCORE_REFUSE,
   clientId: 100002,
   probability: 0.123,
   rawProbability: 0.1,
   points: 560,
   band: 'fair',
   decision: 'grant',
+  recommendation: null,
   threshold: 0.3,
 };
 

@@ -1,17 +1,10 @@
 import { useMemo, useState } from 'react';
 import { queryString } from '../api/client.ts';
+import type { GroupFilters, GroupName } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import './ComparePanel.css';
-import type {
-  ClientFile,
-  Distribution,
-  ExplanationAnswer,
-  GroupFilters,
-  GroupKind,
-  ScatterAnswer,
-} from './compare/compare-types.ts';
 import { DistributionChart } from './compare/DistributionChart.tsx';
 import {
   type FeatureOptionGroup,
@@ -112,8 +105,8 @@ function FeatureSelect(props: {
 export function ComparePanel({ clientId }: { clientId: number }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const file = useApi<ClientFile>(`/api/clients/${clientId}`);
-  const explanation = useApi<ExplanationAnswer>(`/api/clients/${clientId}/explanation`);
+  const file = useApi(`/api/clients/${clientId}`);
+  const explanation = useApi(`/api/clients/${clientId}/explanation`);
 
   const groups = useMemo(
     () => (file.data ? featureOptions(file.data, language) : []),
@@ -127,7 +120,7 @@ export function ComparePanel({ clientId }: { clientId: number }) {
   );
 
   const [chosen, setChosen] = useState<string | null>(null);
-  const [group, setGroup] = useState<GroupKind>('all');
+  const [group, setGroup] = useState<GroupName>('all');
   const [k, setK] = useState<number>(200);
   const [filters, setFilters] = useState<GroupFilters>({});
   const [scatterX, setScatterX] = useState<string | null>(null);
@@ -144,12 +137,12 @@ export function ComparePanel({ clientId }: { clientId: number }) {
     k: group === 'similar' ? k : undefined,
     ...(group === 'filtered' ? filters : {}),
   };
-  const distribution = useApi<Distribution>(
+  const distribution = useApi(
     feature
       ? `/api/population/features/${encodeURIComponent(feature)}${queryString(groupQuery)}`
       : null,
   );
-  const scatter = useApi<ScatterAnswer>(
+  const scatter = useApi(
     x && y ? `/api/population/scatter${queryString({ x, y, ...groupQuery })}` : null,
   );
 
@@ -179,7 +172,7 @@ export function ComparePanel({ clientId }: { clientId: number }) {
           id="compare-group"
           data-testid="compare-group"
           value={group}
-          onChange={(e) => setGroup(e.target.value as GroupKind)}
+          onChange={(e) => setGroup(e.target.value as GroupName)}
         >
           <option value="all">{t.all}</option>
           <option value="similar">{t.similar}</option>

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DecisionBody, DecisionRecord } from '../api/types.ts';
 import { DecisionPanel } from './DecisionPanel.tsx';
-import type { RecordedDecision } from './decision/decision-types.ts';
 import { SCORE_REFUSE } from './fixtures/answers.ts';
 import { renderPanel, type StubCall } from './panel-test-support.tsx';
 
@@ -13,7 +13,7 @@ afterEach(() => {
 
 const URL = '/api/clients/100302/decisions';
 
-const OLDER: RecordedDecision = {
+const OLDER: DecisionRecord = {
   id: 41,
   clientId: 100302,
   at: '2026-12-03T09:15:00.000Z',
@@ -26,17 +26,13 @@ const OLDER: RecordedDecision = {
 };
 
 /** A decisions route that records what is posted, as the API does (newest first). */
-function decisionsRoute(initial: RecordedDecision[]) {
+function decisionsRoute(initial: DecisionRecord[]) {
   const stored = [...initial];
   return {
     [`GET ${URL}`]: () => ({ status: 200, body: { decisions: [...stored] } }),
     [`POST ${URL}`]: (call: StubCall) => {
-      const body = call.body as {
-        decision: 'grant' | 'refuse';
-        followsModel: boolean;
-        justification?: string;
-      };
-      const recorded: RecordedDecision = {
+      const body = call.body as DecisionBody;
+      const recorded: DecisionRecord = {
         id: 42,
         clientId: 100302,
         at: '2026-12-04T10:00:00.000Z',
@@ -53,7 +49,7 @@ function decisionsRoute(initial: RecordedDecision[]) {
   };
 }
 
-function render(initial: RecordedDecision[] = [OLDER]) {
+function render(initial: DecisionRecord[] = [OLDER]) {
   return renderPanel(<DecisionPanel clientId={100302} />, {
     'GET /api/clients/100302/score': { status: 200, body: SCORE_REFUSE },
     ...decisionsRoute(initial),

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ApiFailure, api } from '../api/client.ts';
+import type { DecisionRecord, Score } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -11,8 +12,6 @@ import {
   formProblem,
   MIN_JUSTIFICATION,
 } from './decision/decision-rules.ts';
-import type { RecordedDecision } from './decision/decision-types.ts';
-import type { ScoreAnswer } from './score/score-types.ts';
 import './DecisionPanel.css';
 
 const messages = {
@@ -102,8 +101,8 @@ const messages = {
 export function DecisionPanel({ clientId }: { clientId: number }) {
   const t = useMessages(messages);
   const staff = useUser().role !== 'customer';
-  const score = useApi<ScoreAnswer>(`/api/clients/${clientId}/score`);
-  const history = useApi<{ decisions: RecordedDecision[] }>(`/api/clients/${clientId}/decisions`);
+  const score = useApi(`/api/clients/${clientId}/score`);
+  const history = useApi(`/api/clients/${clientId}/decisions`);
 
   return (
     <section className="card decision-panel" aria-label={t.title}>
@@ -132,7 +131,7 @@ export function DecisionPanel({ clientId }: { clientId: number }) {
   );
 }
 
-function ModelRecommendation({ score }: { score: ScoreAnswer }) {
+function ModelRecommendation({ score }: { score: Score }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
   const granted = score.decision === 'grant';
@@ -152,7 +151,7 @@ function ModelRecommendation({ score }: { score: ScoreAnswer }) {
   );
 }
 
-function DecisionForm(props: { clientId: number; score: ScoreAnswer; onSaved: () => void }) {
+function DecisionForm(props: { clientId: number; score: Score; onSaved: () => void }) {
   const t = useMessages(messages);
   const { score } = props;
   const [choice, setChoice] = useState<Choice | null>(null);
@@ -178,10 +177,7 @@ function DecisionForm(props: { clientId: number; score: ScoreAnswer; onSaved: ()
     setSending(true);
     try {
       const body = decisionBody(score.decision, choice, justification);
-      const recorded = await api.post<{ decision: 'grant' | 'refuse'; followsModel: boolean }>(
-        `/api/clients/${props.clientId}/decisions`,
-        body,
-      );
+      const recorded = await api.post(`/api/clients/${props.clientId}/decisions`, body);
       setSaved(t.saved(recorded.decision === 'grant' ? t.grant : t.refuse, recorded.followsModel));
       setChoice(null);
       setJustification('');
@@ -282,7 +278,7 @@ function DecisionForm(props: { clientId: number; score: ScoreAnswer; onSaved: ()
   );
 }
 
-function DecisionHistory({ decisions }: { decisions: RecordedDecision[] }) {
+function DecisionHistory({ decisions }: { decisions: DecisionRecord[] }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
   if (decisions.length === 0)

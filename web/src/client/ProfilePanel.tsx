@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
+import type { FileSection } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import { type FactRow, isMissing, oneRowPerFact } from './profile/facts.ts';
-import type { ClientFile, FileSection } from './profile/file-types.ts';
 import { fieldLabel, formatCategory, formatField } from './profile/format-value.ts';
 import { useHiddenSections } from './profile/hidden-sections.ts';
 import { labelOf, visibleSections } from './profile/profile-filter.ts';
@@ -65,7 +65,7 @@ export function ProfilePanel({ clientId }: { clientId: number }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
   const customer = useUser().role === 'customer';
-  const file = useApi<ClientFile>(`/api/clients/${clientId}`);
+  const file = useApi(`/api/clients/${clientId}`);
   const sections = useMemo(
     () => file.data?.sections.map((s) => ({ ...s, values: oneRowPerFact(s.values) })) ?? [],
     [file.data],

@@ -1,7 +1,7 @@
+import type { Reason } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
-import type { ExplanationAnswer, Reason } from './explanation/explanation-types.ts';
 import { formatWeight } from './explanation/weights.ts';
 import './ReasonsPanel.css';
 
@@ -32,7 +32,7 @@ const messages = {
  */
 export function ReasonsPanel({ clientId }: { clientId: number }) {
   const t = useMessages(messages);
-  const explanation = useApi<ExplanationAnswer>(`/api/clients/${clientId}/explanation`);
+  const explanation = useApi(`/api/clients/${clientId}/explanation`);
   const data = explanation.data;
   const title = t.title;
 

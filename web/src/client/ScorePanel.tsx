@@ -9,7 +9,6 @@ import { useLanguage, useMessages } from '../i18n/language.tsx';
 import { BAND_LABELS } from './score/band-labels.ts';
 import { bandRanges, gaugeBands, gaugeMax } from './score/score-bands.ts';
 import { comparableSentence } from './score/score-sentence.ts';
-import type { ScoreAnswer } from './score/score-types.ts';
 import './ScorePanel.css';
 
 const messages = {
@@ -73,18 +72,10 @@ export function ScorePanel({ clientId }: { clientId: number }) {
   const { language } = useLanguage();
   const user = useUser();
   const customer = user.role === 'customer';
-  const score = useApi<ScoreAnswer>(`/api/clients/${clientId}/score`);
+  const score = useApi(`/api/clients/${clientId}/score`);
   const data = score.data;
   // The score answer carries the run's bands (a customer cannot read the model card).
-  const ranges = useMemo(
-    () =>
-      bandRanges(
-        data?.scoreBands && data.scoreScale
-          ? { scoreBands: data.scoreBands, scoreScale: data.scoreScale }
-          : null,
-      ),
-    [data],
-  );
+  const ranges = useMemo(() => bandRanges(data), [data]);
   const bands = useMemo(() => gaugeBands(ranges), [ranges]);
 
   const title = customer ? t.titleCustomer : t.title;

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { Contribution, ThemeContribution } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
 import { EChart } from '../charts/EChart.tsx';
@@ -6,11 +7,6 @@ import { ChartTable } from '../components/ChartTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { type Language, useLanguage, useMessages } from '../i18n/language.tsx';
-import type {
-  Contribution,
-  ExplanationAnswer,
-  ThemeContribution,
-} from './explanation/explanation-types.ts';
 import { themeLabel } from './explanation/theme-labels.ts';
 import { waterfallOption } from './explanation/waterfall-chart.ts';
 import {
@@ -20,7 +16,6 @@ import {
 } from './explanation/waterfall-steps.ts';
 import { formatWeight, type WeightUnit } from './explanation/weights.ts';
 import { fieldLabel, formatCategory, formatField } from './profile/format-value.ts';
-import type { ScoreAnswer } from './score/score-types.ts';
 import './WaterfallPanel.css';
 
 const messages = {
@@ -123,12 +118,12 @@ export function WaterfallPanel({ clientId }: { clientId: number }) {
   const { language } = useLanguage();
   const customer = useUser().role === 'customer';
   const [unit, setUnit] = useState<WeightUnit>('pp');
-  const base = `/api/clients/${clientId}/explanation`;
-  const explanation = useApi<ExplanationAnswer>(base);
-  const score = useApi<ScoreAnswer>(`/api/clients/${clientId}/score`);
+  const base = `/api/clients/${clientId}/explanation` as const;
+  const explanation = useApi(base);
+  const score = useApi(`/api/clients/${clientId}/score`);
   // Every unit is fetched only when a theme with more than the listed units is opened.
   const [wantAll, setWantAll] = useState(false);
-  const all = useApi<ExplanationAnswer>(wantAll ? `${base}?all=true` : null);
+  const all = useApi(wantAll ? `${base}?all=true` : null);
 
   const data = explanation.data;
   const points = score.data?.points;

@@ -1,20 +1,32 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Recourse, Score, WhatIfAnswer } from '../api/types.ts';
 import { LanguageProvider } from '../i18n/language.tsx';
-import type { ScoreAnswer } from './compare/compare-types.ts';
 import { clientFile } from './compare/test-fixtures.ts';
+import { SCORE_REFUSE } from './fixtures/answers.ts';
 import { WhatIfPanel } from './WhatIfPanel.tsx';
-import type { RecourseAnswer, WhatIfAnswer } from './whatif/whatif-types.ts';
 
-const realScore: ScoreAnswer = {
+const realScore: Score = {
+  ...SCORE_REFUSE,
   clientId: 100002,
   probability: 0.123,
   rawProbability: 0.1,
   points: 560,
   band: 'fair',
   decision: 'grant',
+  recommendation: null,
   threshold: 0.18,
+};
+
+/** A client's view with nothing pooled (the panel shows the adviser's reasons). */
+const NO_OTHERS = {
+  labelFr: 'Autres éléments du dossier',
+  labelEn: 'Other elements of the file',
+  count: 0,
+  logOdds: 0,
+  points: 0,
+  probabilityPoints: 0,
 };
 
 /** The what-if as the API answers it: the probability grows with the amount asked. */
@@ -24,6 +36,8 @@ function whatIf(changes: Record<string, unknown>): WhatIfAnswer {
   return {
     clientId: 100002,
     modelVersion: 'm-test',
+    history: 'stored',
+    view: 'adviser',
     changed: Object.entries(changes).map(([field, after]) => ({
       field,
       before: null,
@@ -44,21 +58,38 @@ function whatIf(changes: Record<string, unknown>): WhatIfAnswer {
           key: 'AMT_CREDIT',
           features: ['AMT_CREDIT'],
           direction: 'adverse',
+          theme: 'requested loan',
+          code: 'R-LOAN-AMOUNT',
+          family: 'loan',
+          clientExplainable: true,
+          actionable: true,
+          statementFr: 'Le montant du crédit demandé est élevé',
+          statementEn: 'The credit amount requested is high',
+          noteFr: null,
+          noteEn: null,
           textFr: 'Montant demandé élevé',
           textEn: 'High amount requested',
           labelFr: 'Montant du crédit',
           labelEn: 'Credit amount',
+          valueFr: `${Math.round(credit)} €`,
+          valueEn: `€${Math.round(credit)}`,
+          referenceFr: null,
+          referenceEn: null,
+          logOdds: 0.2,
+          points: -5.8,
           probabilityPoints: 3,
+          sensitive: false,
         },
       ],
       favourable: [],
     },
+    clientReasons: { adverse: [], favourable: [], others: NO_OTHERS },
   };
 }
 
 let posted: Record<string, unknown>[] = [];
-let score: ScoreAnswer = realScore;
-let recourse: RecourseAnswer | null = null;
+let score: Score = realScore;
+let recourse: Recourse | null = null;
 
 beforeEach(() => {
   posted = [];
@@ -201,6 +232,8 @@ describe('WhatIfPanel', () => {
     score = { ...realScore, probability: 0.25, decision: 'refuse' };
     recourse = {
       clientId: 100002,
+      modelVersion: 'm-test',
+      evaluations: 40,
       decision: 'refuse',
       probability: 0.25,
       threshold: 0.18,

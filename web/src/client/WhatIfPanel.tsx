@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiFailure, api } from '../api/client.ts';
+import type { RecourseProposal, Score, WhatIfAnswer } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { changesOf } from '../forms/application-form/body.ts';
@@ -16,12 +17,10 @@ import { type FormValues, formFromFile } from '../forms/application-form/values.
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { type Language, useLanguage, useMessages } from '../i18n/language.tsx';
 import './WhatIfPanel.css';
-import type { ClientFile, ScoreAnswer } from './compare/compare-types.ts';
 import { latestRunner } from './whatif/latest.ts';
 import { ReasonList } from './whatif/ReasonList.tsx';
 import { RecourseSuggestions } from './whatif/RecourseSuggestions.tsx';
 import { signedChange } from './whatif/signed.ts';
-import type { WhatIfAnswer } from './whatif/whatif-types.ts';
 
 const messages = {
   fr: {
@@ -85,8 +84,8 @@ const messages = {
 export function WhatIfPanel({ clientId }: { clientId: number }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const file = useApi<ClientFile>(`/api/clients/${clientId}`);
-  const real = useApi<ScoreAnswer>(`/api/clients/${clientId}/score`);
+  const file = useApi(`/api/clients/${clientId}`);
+  const real = useApi(`/api/clients/${clientId}/score`);
   const base = useMemo(() => (file.data ? formFromFile(file.data) : null), [file.data]);
 
   const [form, setForm] = useState<FormValues | null>(null);
@@ -98,9 +97,14 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
 
   const runner = useRef(
     latestRunner(
-      (body: { clientId: number; changes: Record<string, string | number | null> }) =>
+      async (body: { clientId: number; changes: Record<string, string | number | null> }) => {
         // Score and reasons are all this form shows: the light answer (no themes).
-        api.post<WhatIfAnswer>('/api/score', { ...body, detail: 'reasons' }),
+        const answer = await api.post('/api/score', { ...body, detail: 'reasons' });
+        // A stored client's changes are answered as a what-if; anything else is not this form's.
+        if (answer.history !== 'stored')
+          throw new ApiFailure(0, 'CLIENT', 'POST /api/score did not answer a what-if');
+        return answer;
+      },
       {
         onResult: (answer) => {
           setResult(answer);
@@ -150,13 +154,12 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
     setTermDraft(null);
     setForm(base);
   };
-  const applyChanges = (changes: Record<string, number>) => {
+  const applyChanges = (changes: RecourseProposal['changes']) => {
     setTermDraft(null);
-    setForm((f) =>
-      f
-        ? { ...f, ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, String(v)])) }
-        : f,
+    const typed = Object.entries(changes).flatMap(([k, v]) =>
+      v === undefined ? [] : [[k, String(v)]],
     );
+    setForm((f) => (f ? { ...f, ...Object.fromEntries(typed) } : f));
   };
 
   const errors = {
@@ -282,7 +285,7 @@ function ResultFigures(props: {
   probability: number;
   decision: 'grant' | 'refuse';
   points: number;
-  real: ScoreAnswer | null;
+  real: Score | null;
   changed: boolean;
   labels: Messages;
   language: Language;

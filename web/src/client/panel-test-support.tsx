@@ -5,6 +5,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
+import type { User } from '../api/types.ts';
 import { SessionProvider, useSession } from '../auth/session.tsx';
 import { LanguageProvider } from '../i18n/language.tsx';
 
@@ -52,7 +53,7 @@ export function stubApi(routes: Record<string, StubAnswer | Handler>): StubCall[
 export const USERS = {
   adviser: { id: 1, username: 'adviser', role: 'adviser', clientId: null },
   customer: { id: 3, username: 'customer1', role: 'customer', clientId: 100302 },
-} as const;
+} as const satisfies Record<string, User>;
 
 /** Renders `ui` for a logged-in user; `routes` must not answer /api/auth/session (added here). */
 export function renderPanel(

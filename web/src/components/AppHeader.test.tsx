@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Role, SessionProvider, useSession } from '../auth/session.tsx';
+import type { Role } from '../api/types.ts';
+import { SessionProvider, useSession } from '../auth/session.tsx';
 import { LanguageProvider } from '../i18n/language.tsx';
 import { on, stubFetch } from '../test-fetch.ts';
 import { AppHeader } from './AppHeader.tsx';

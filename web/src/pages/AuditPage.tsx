@@ -17,28 +17,6 @@ import { auditSummaryText } from './audit-summary.ts';
 import { useDelayed } from './useDelayed.ts';
 import './AuditPage.css';
 
-/** GET /api/audit: mirrors recordSchema in src/api/audit/routes.ts. */
-interface AuditRecord {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  role: 'adviser' | 'admin' | 'customer' | null;
-  action: string;
-  clientId: number | null;
-  modelVersion: string | null;
-  inputsFingerprint: string;
-  outputSummary: string;
-  requestId: string;
-}
-
-interface AuditPageAnswer {
-  total: number;
-  page: number;
-  pageSize: number;
-  records: AuditRecord[];
-}
-
 /** The actions the API records (src/api/**: recordAudit calls), in words. */
 const ACTIONS = [
   'auth.login',
@@ -184,7 +162,7 @@ export function AuditPage({ search = '' }: { search?: string }) {
 
 function AuditTrail({ t, q }: { t: Messages; q: AuditQuery }) {
   const { language } = useLanguage();
-  const trail = useApi<AuditPageAnswer>(auditPath(q));
+  const trail = useApi(auditPath(q));
   const slow = useDelayed(trail.loading);
   const { data, error } = trail;
   const page = q.page ?? 1;

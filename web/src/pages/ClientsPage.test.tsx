@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClientSummary } from '../api/types.ts';
 import { LanguageProvider } from '../i18n/language.tsx';
 import { useRoute } from '../router.tsx';
 import { type FetchCall, on, stubFetch } from '../test-fetch.ts';
 import { ClientsPage } from './ClientsPage.tsx';
-import type { ClientSummary } from './client-list-types.ts';
 
 /** The search page wherever the router says it is, and the path of any other page. */
 function Harness() {

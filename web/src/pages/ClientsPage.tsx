@@ -1,6 +1,5 @@
 import { useApi } from '../api/useApi.ts';
 import { useMessages } from '../i18n/language.tsx';
-import type { ClientList } from './client-list-types.ts';
 import { ClientFilters } from './clients/ClientFilters.tsx';
 import { ClientResults } from './clients/ClientResults.tsx';
 import { clientListPath, parseClientQuery } from './clients/client-query.ts';
@@ -16,7 +15,7 @@ import './ClientsPage.css';
 export function ClientsPage({ search = '' }: { search?: string }) {
   const t = useMessages(messages);
   const q = parseClientQuery(search);
-  const list = useApi<ClientList>(clientListPath(q));
+  const list = useApi(clientListPath(q));
 
   return (
     <section className="clients-page">

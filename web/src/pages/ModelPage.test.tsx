@@ -65,10 +65,10 @@ describe('ModelPage', () => {
         '35\u00a0%',
       ),
     );
-    // The importance table uses the labels the server gives, and the name when it gives none.
+    // The importance table uses the labels the server gives.
     const importance = screen.getByText(/Importance globale/).closest('table') as HTMLElement;
     expect(importance.textContent).toContain('Score externe 2');
-    expect(importance.textContent).toContain('AMT_CREDIT');
+    expect(importance.textContent).toContain('Montant du crédit');
     expect(screen.getByTestId('importance-themes').textContent).toBe(
       'Par thème, ce qui pèse le plus : Scores externes (50\u00a0%), Profil (25\u00a0%), Bureau de crédit (20\u00a0%).',
     );

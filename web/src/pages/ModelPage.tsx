@@ -1,3 +1,4 @@
+import type { BinaryMetrics, MetricName } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { themeLabel } from '../client/explanation/theme-labels.ts';
 import { ChartTable } from '../components/ChartTable.tsx';
@@ -10,7 +11,6 @@ import { CostCurveChart } from './model/CostCurveChart.tsx';
 import { excludedInWords } from './model/excluded.ts';
 import { ImportanceChart } from './model/ImportanceChart.tsx';
 import { plainFigures } from './model/model-summary.ts';
-import type { BinaryMetrics, MetricName, ModelCard } from './model/model-types.ts';
 
 const messages = {
   fr: {
@@ -175,7 +175,7 @@ const ROWS: readonly Row[] = [
 export function ModelPage(_props: { search?: string }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const model = useApi<ModelCard>('/api/model');
+  const model = useApi('/api/model');
 
   if (model.error) return <ErrorMessage error={model.error} onRetry={model.reload} />;
   if (!model.data) return <p aria-busy="true">{t.loading}</p>;
@@ -202,8 +202,6 @@ export function ModelPage(_props: { search?: string }) {
         `${themeLabel(x.theme, language)} (${pct(themeTotal > 0 ? x.meanAbsShap / themeTotal : 0)})`,
     )
     .join(', ');
-  const cvMean = card.cv.mean?.rocAuc;
-  const cvStd = card.cv.std?.rocAuc;
 
   return (
     <article className="model-page" data-testid="model-page">
@@ -246,8 +244,11 @@ export function ModelPage(_props: { search?: string }) {
                 <th scope="row">{t.names[row]}</th>
                 <td>
                   {metricValue(row, h)}
-                  {row === 'rocAuc' && cvMean !== undefined && cvStd !== undefined && (
-                    <span className="model-cv"> ({t.cvAuc(n(cvMean, 3), n(cvStd, 3))})</span>
+                  {row === 'rocAuc' && (
+                    <span className="model-cv">
+                      {' '}
+                      ({t.cvAuc(n(card.cv.mean.rocAuc, 3), n(card.cv.std.rocAuc, 3))})
+                    </span>
                   )}
                 </td>
                 <td>{t.meanings[row]}</td>

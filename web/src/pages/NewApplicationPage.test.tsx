@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { NewApplicationAnswer } from '../api/types.ts';
 import { MODEL_BANDS } from '../client/fixtures/answers.ts';
 import { LanguageProvider } from '../i18n/language.tsx';
 import { type FetchCall, on, stubFetch } from '../test-fetch.ts';
 import { NewApplicationPage } from './NewApplicationPage.tsx';
-import type { NewApplicationAnswer } from './new-application/answer-types.ts';
 
 afterEach(() => {
   cleanup();
@@ -42,21 +42,52 @@ function scored(call: FetchCall): { status?: number; body: unknown } {
       recommendation: null,
       threshold: 0.18,
     },
+    view: 'adviser',
     reasons: {
       adverse: [
         {
-          key: 'NO_HISTORY',
-          features: ['BUREAU_COUNT'],
+          key: 'AMT_CREDIT',
+          features: ['AMT_CREDIT'],
           direction: 'adverse',
-          textFr: "Aucun crédit connu auprès d'autres organismes",
-          textEn: 'No credit known with other lenders',
-          labelFr: 'Crédits connus',
-          labelEn: 'Known credits',
+          theme: 'requested loan',
+          code: 'R-LOAN-AMOUNT',
+          family: 'loan',
+          clientExplainable: true,
+          actionable: true,
+          statementFr: 'Le montant du crédit demandé est élevé',
+          statementEn: 'The credit amount requested is high',
+          noteFr: null,
+          noteEn: null,
+          textFr: 'Montant du crédit demandé : élevé au regard des revenus',
+          textEn: 'Requested credit amount: high against the income',
+          labelFr: 'Montant du crédit demandé',
+          labelEn: 'Requested credit amount',
+          valueFr: `${credit} €`,
+          valueEn: `€${credit}`,
+          referenceFr: null,
+          referenceEn: null,
+          logOdds: 0.15,
+          points: -4.3,
           probabilityPoints: 2,
+          sensitive: false,
         },
       ],
       favourable: [],
     },
+    // The client's view and the fields to complete are not what this page shows.
+    clientReasons: {
+      adverse: [],
+      favourable: [],
+      others: {
+        labelFr: 'Autres éléments du dossier',
+        labelEn: 'Other elements of the file',
+        count: 0,
+        logOdds: 0,
+        points: 0,
+        probabilityPoints: 0,
+      },
+    },
+    toComplete: [],
   };
   return { body: answer };
 }
@@ -151,7 +182,7 @@ describe('NewApplicationPage', () => {
       'Sur 100 clients comparables, environ 20 ne remboursent pas leur crédit.',
     );
     expect(screen.getByTestId('new-reasons').textContent).toContain(
-      "Aucun crédit connu auprès d'autres organismes",
+      'Montant du crédit demandé : élevé au regard des revenus',
     );
     // The gauge, with the numbers behind it.
     expect(screen.getByTestId('new-gauge')).toBeTruthy();

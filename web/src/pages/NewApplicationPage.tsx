@@ -1,5 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiFailure, api } from '../api/client.ts';
+import type { NewApplication, NewApplicationAnswer } from '../api/types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { applicationOf } from '../forms/application-form/body.ts';
 import { FormFieldInput } from '../forms/application-form/FormFieldInput.tsx';
@@ -14,7 +15,6 @@ import { TermField } from '../forms/application-form/TermField.tsx';
 import { annuityForTypedTerm, movesTerm, termOf } from '../forms/application-form/term.ts';
 import type { FormValues } from '../forms/application-form/values.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
-import type { NewApplicationAnswer } from './new-application/answer-types.ts';
 import { NewApplicationResult } from './new-application/NewApplicationResult.tsx';
 import './NewApplicationPage.css';
 
@@ -83,10 +83,15 @@ export function NewApplicationPage() {
     }
     setPending(true);
     try {
-      const result = await api.post<NewApplicationAnswer>('/api/score', {
-        application: draft.application,
+      const result = await api.post('/api/score', {
+        // The form holds text: no compiler follows a typed value to its field's type. The draft
+        // has every required field (checked above); the API checks each value, naming a refusal.
+        application: draft.application as NewApplication,
         detail: 'reasons',
       });
+      // An application is answered as a new application; a what-if answer is not this page's.
+      if (result.history !== 'none')
+        throw new ApiFailure(0, 'CLIENT', 'POST /api/score did not answer a new application');
       setAnswer(result);
       setSentForm(form);
     } catch (error) {

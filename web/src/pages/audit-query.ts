@@ -59,7 +59,7 @@ export function auditQueryString(q: AuditQuery): string {
 }
 
 /** GET /api/audit for the filters: days become instants (the "to" day included). */
-export function auditPath(q: AuditQuery): string {
+export function auditPath(q: AuditQuery): `/api/audit?${string}` {
   const p = new URLSearchParams();
   if (q.user) p.set('user', q.user);
   if (q.client !== undefined) p.set('client', String(q.client));

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { FeatureDistribution, Quantiles } from '../../api/types.ts';
 import { ChartLegend } from '../../charts/ChartLegend.tsx';
 import { EChart } from '../../charts/EChart.tsx';
 import type { EChartsOption } from '../../charts/echarts.ts';
@@ -6,7 +7,6 @@ import { palette } from '../../charts/palette.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
-import type { Distribution, Quantiles } from './compare-types.ts';
 import { formatFeatureValue } from './format-value.ts';
 import { histogramOf } from './histogram.ts';
 import { percentileSentence } from './percentile.ts';
@@ -66,7 +66,7 @@ export function DistributionChart({
   label,
   unit,
 }: {
-  distribution: Distribution;
+  distribution: FeatureDistribution;
   label: string;
   unit: string | null;
 }) {
@@ -149,6 +149,8 @@ export function DistributionChart({
     value(q?.p95),
   ];
   const n = (x: number) => formatNumber(x, language);
+  // A count the API withholds (a customer's answer, too few clients) reads as a dash.
+  const count = (x: number | null) => (x === null ? '—' : n(x));
 
   return (
     <div className="distribution">
@@ -170,8 +172,8 @@ export function DistributionChart({
       </div>
       <p className="compare-note">
         {t.groupSize(n(distribution.size))}{' '}
-        {distribution.missing > 0 && t.missing(n(distribution.missing))}{' '}
-        {histogram.totals.unknown > 0 && t.unknown(n(histogram.totals.unknown))}
+        {!!distribution.missing && t.missing(n(distribution.missing))}{' '}
+        {!!histogram.totals.unknown && t.unknown(n(histogram.totals.unknown))}
       </p>
       <ChartTable
         caption={t.quantiles(label)}
@@ -190,9 +192,9 @@ export function DistributionChart({
         rows={histogram.bins.map((b) => [
           value(b.from),
           value(b.to),
-          n(b.repaid),
-          n(b.defaulted),
-          n(b.unknown),
+          count(b.repaid),
+          count(b.defaulted),
+          count(b.unknown),
           b.defaultRate === null ? '—' : formatPercent(b.defaultRate, language),
         ])}
       />

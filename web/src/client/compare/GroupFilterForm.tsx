@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import type { GroupFilters } from '../../api/types.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import { categoryChoices } from './category-labels.ts';
-import type { GroupFilters } from './compare-types.ts';
 
 const messages = {
   fr: {

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { Scatter } from '../../api/types.ts';
 import { ChartLegend } from '../../charts/ChartLegend.tsx';
 import { EChart } from '../../charts/EChart.tsx';
 import type { EChartsOption } from '../../charts/echarts.ts';
@@ -6,7 +7,6 @@ import { palette } from '../../charts/palette.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
-import type { ScatterAnswer } from './compare-types.ts';
 import { formatFeatureValue } from './format-value.ts';
 
 const messages = {
@@ -38,10 +38,10 @@ const messages = {
   },
 };
 
-type Outcome = ScatterAnswer['points']['outcome'][number];
+type Outcome = Scatter['points']['outcome'][number];
 
 /** Points of one outcome, as [x, y] pairs, and their means. */
-function pointsOf(answer: ScatterAnswer, outcome: Outcome) {
+function pointsOf(answer: Scatter, outcome: Outcome) {
   const data: [number, number][] = [];
   let sx = 0;
   let sy = 0;
@@ -63,7 +63,7 @@ function pointsOf(answer: ScatterAnswer, outcome: Outcome) {
  * both say it), unknown outcomes as small grey diamonds, the client as a large black pin, labelled.
  */
 export function ScatterPlot(props: {
-  answer: ScatterAnswer;
+  answer: Scatter;
   xLabel: string;
   yLabel: string;
   xUnit: string | null;

@@ -3,7 +3,6 @@ import { ChartTable } from '../../components/ChartTable.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
-import type { ScoreAnswer, SimilarAnswer } from './compare-types.ts';
 import type { FeatureOption } from './feature-options.ts';
 import { formatFeatureValue } from './format-value.ts';
 
@@ -68,14 +67,17 @@ export function SimilarTable({
 }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const similar = useApi<SimilarAnswer>(`/api/clients/${clientId}/similar?k=${K}`);
-  const score = useApi<ScoreAnswer>(`/api/clients/${clientId}/score`);
+  const similar = useApi(`/api/clients/${clientId}/similar?k=${K}`);
+  const score = useApi(`/api/clients/${clientId}/score`);
 
   if (similar.error) return <ErrorMessage error={similar.error} onRetry={similar.reload} />;
   if (!similar.data) return <p aria-busy="true">{t.loading}</p>;
   const s = similar.data;
-  const k = formatNumber(s.neighbours.length, language);
-  const bad = s.neighbours.filter((n) => n.defaulted).length;
+  // The neighbours listed, or (a customer, who gets no list) the group the figures cover.
+  const k = formatNumber(s.neighbours?.length ?? s.size, language);
+  const bad = s.neighbours
+    ? s.neighbours.filter((n) => n.defaulted).length
+    : Math.round((s.defaultRate ?? 0) * s.size);
   const pct = (p: number | null | undefined) =>
     p === null || p === undefined ? '—' : formatPercent(p, language);
 
@@ -96,7 +98,7 @@ export function SimilarTable({
           </tr>
         </thead>
         <tbody>
-          {(s.comparison ?? []).slice(0, FEATURES_SHOWN).map((c) => {
+          {s.comparison.slice(0, FEATURES_SHOWN).map((c) => {
             const option = options.get(c.feature);
             const f = (v: number | null | undefined) =>
               formatFeatureValue(v, option?.unit, language, c.feature);
@@ -111,16 +113,18 @@ export function SimilarTable({
           })}
         </tbody>
       </table>
-      <ChartTable
-        summary={t.neighbours}
-        columns={t.neighbourColumns}
-        rows={s.neighbours.map((n) => [
-          n.id ?? t.hidden,
-          formatNumber(n.distance, language, 2),
-          n.defaulted ? t.defaulted : t.repaid,
-          pct(n.score),
-        ])}
-      />
+      {s.neighbours && (
+        <ChartTable
+          summary={t.neighbours}
+          columns={t.neighbourColumns}
+          rows={s.neighbours.map((n) => [
+            n.id ?? t.hidden,
+            formatNumber(n.distance, language, 2),
+            n.defaulted ? t.defaulted : t.repaid,
+            pct(n.score),
+          ])}
+        />
+      )}
     </section>
   );
 }

@@ -2,9 +2,9 @@
  * The features a person can compare on: the numeric values of the client's file (each with the
  * dictionary's labels and unit), grouped by the file's sections; categoricals have no histogram.
  */
+import type { ClientFile, Explanation, FileValue } from '../../api/types.ts';
 import type { Language } from '../../i18n/language.tsx';
 import { fieldLabel } from '../profile/format-value.ts';
-import type { ClientFile, ExplanationAnswer, FileValue } from './compare-types.ts';
 
 export interface FeatureOption {
   name: string;
@@ -50,7 +50,7 @@ export function optionIndex(groups: readonly FeatureOptionGroup[]): Map<string, 
  * compared (numeric, in the file): what the adviser is most likely to want to show.
  */
 export function reasonFeatures(
-  explanation: ExplanationAnswer | null,
+  explanation: Explanation | null,
   available: ReadonlyMap<string, FeatureOption>,
 ): string[] {
   if (!explanation) return [];

@@ -1,50 +1,57 @@
 /**
  * A distribution's bars as shares, so groups of different sizes compare: each outcome's bars sum
  * to 1 over the clients of that outcome with a value (repaid bars show where repayers lie, defaulted
- * bars where defaulters lie). Clients without a known outcome (test split) are counted apart.
+ * bars where defaulters lie). Clients without a known outcome (test split) are counted apart. An
+ * outcome the API withholds (a customer's answer, too few clients) has no counts and no bars.
  */
-import type { Distribution } from './compare-types.ts';
+import type { FeatureDistribution } from '../../api/types.ts';
 
 export interface HistogramBin {
   from: number;
   to: number;
-  repaid: number;
-  defaulted: number;
-  unknown: number;
+  /** Clients of each outcome in this bin; null when the API withholds the outcome. */
+  repaid: number | null;
+  defaulted: number | null;
+  unknown: number | null;
   /** Share of the group's repaid clients in this bin (0–1), and of its defaulted clients. */
   repaidShare: number;
   defaultedShare: number;
-  /** Default rate among the known outcomes of this bin; null when the bin has none. */
+  /** Default rate among the known outcomes of this bin; null when the bin has none or one is withheld. */
   defaultRate: number | null;
 }
 
 export interface Histogram {
   bins: HistogramBin[];
-  totals: { repaid: number; defaulted: number; unknown: number };
+  totals: { repaid: number | null; defaulted: number | null; unknown: number | null };
   /** Index of the bin holding the client's value (end bins take the values beyond); null if none. */
   clientBin: number | null;
 }
 
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const sum = (values: readonly number[] | null) =>
+  values === null ? null : values.reduce((a, b) => a + b, 0);
+const share = (count: number | null, total: number | null) =>
+  count !== null && total !== null && total > 0 ? count / total : 0;
 
-export function histogramOf(d: Distribution): Histogram {
+export function histogramOf(d: FeatureDistribution): Histogram {
+  const { counts } = d;
   const totals = {
-    repaid: sum(d.counts.repaid),
-    defaulted: sum(d.counts.defaulted),
-    unknown: sum(d.counts.unknown),
+    repaid: sum(counts.repaid),
+    defaulted: sum(counts.defaulted),
+    unknown: sum(counts.unknown),
   };
-  const bins = d.counts.repaid.map((repaid, i): HistogramBin => {
-    const defaulted = d.counts.defaulted[i] ?? 0;
-    const known = repaid + defaulted;
+  const bins = d.edges.slice(1).map((to, i): HistogramBin => {
+    const repaid = counts.repaid === null ? null : (counts.repaid[i] ?? 0);
+    const defaulted = counts.defaulted === null ? null : (counts.defaulted[i] ?? 0);
+    const known = repaid !== null && defaulted !== null ? repaid + defaulted : 0;
     return {
       from: d.edges[i] ?? Number.NaN,
-      to: d.edges[i + 1] ?? Number.NaN,
+      to,
       repaid,
       defaulted,
-      unknown: d.counts.unknown[i] ?? 0,
-      repaidShare: totals.repaid > 0 ? repaid / totals.repaid : 0,
-      defaultedShare: totals.defaulted > 0 ? defaulted / totals.defaulted : 0,
-      defaultRate: known > 0 ? defaulted / known : null,
+      unknown: counts.unknown === null ? null : (counts.unknown[i] ?? 0),
+      repaidShare: share(repaid, totals.repaid),
+      defaultedShare: share(defaulted, totals.defaulted),
+      defaultRate: known > 0 && defaulted !== null ? defaulted / known : null,
     };
   });
   return { bins, totals, clientBin: binOf(d.edges, d.client?.value) };

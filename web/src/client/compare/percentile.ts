@@ -1,23 +1,26 @@
 /** Where the client stands in a group, in words an applicant understands. */
+
+import type { FeatureDistribution } from '../../api/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/language.tsx';
-import type { Distribution } from './compare-types.ts';
 
 /**
  * "Ce client se situe au-dessus de 73 % des clients du groupe." The API's percentile counts ties
  * as half, so a value shared by the whole group sits at 50 %; rounded down so the sentence stays
  * true ("above 99 %", never "above 100 %").
  */
-export function percentileSentence(d: Distribution, language: Language): string {
+export function percentileSentence(d: FeatureDistribution, language: Language): string {
   const fr = language === 'fr';
-  if (d.size === 0)
+  // The API has no percentile for a client in an empty group.
+  const percentile = d.client?.percentile;
+  if (d.size === 0 || percentile === null)
     return fr ? 'Aucun client ne correspond à ce groupe.' : 'No client matches this group.';
-  if (d.client === null) {
+  if (percentile === undefined) {
     return fr
       ? "Ce client n'a pas de valeur pour cette caractéristique."
       : 'This client has no value for this characteristic.';
   }
-  const share = Math.floor(d.client.percentile);
+  const share = Math.floor(percentile);
   const text = `${formatNumber(share, language)}${fr ? '\u00a0%' : '%'}`;
   return fr
     ? `Ce client se situe au-dessus de ${text} des clients du groupe.`

@@ -1,12 +1,12 @@
 /** Answers shaped like the real API, for the comparison tests. */
 import type {
   ClientFile,
-  Distribution,
-  ExplanationAnswer,
-  SimilarAnswer,
-} from './compare-types.ts';
+  Explanation,
+  FeatureDistribution,
+  SimilarClients,
+} from '../../api/types.ts';
 
-export function distribution(overrides: Partial<Distribution> = {}): Distribution {
+export function distribution(overrides: Partial<FeatureDistribution> = {}): FeatureDistribution {
   return {
     group: 'all',
     feature: 'AMT_CREDIT',
@@ -20,6 +20,7 @@ export function distribution(overrides: Partial<Distribution> = {}): Distributio
       defaulted: { p5: 50_000, p25: 150_000, p50: 220_000, p75: 260_000, p95: 295_000 },
     },
     client: { value: 250_000, percentile: 73.4 },
+    disclosure: null,
     ...overrides,
   };
 }
@@ -133,29 +134,86 @@ export const clientFile: ClientFile = {
   ],
 };
 
-export const explanation: ExplanationAnswer = {
+/** The explanation's reasons (what the panel reads); its contributions listed by theme only. */
+export const explanation: Explanation = {
   clientId: 100002,
+  modelVersion: 'm-test',
+  view: 'adviser',
+  contributions: {
+    expectedLogOdds: -2.2,
+    logOdds: -1.96,
+    expectedProbability: 0.1,
+    probability: 0.123,
+    top: [],
+    rest: { count: 3, logOdds: 0.24, points: -6.9, probabilityPoints: 2.3 },
+  },
+  themes: [],
+  // The client's view is not what the comparison reads.
+  clientReasons: {
+    adverse: [],
+    favourable: [],
+    others: {
+      labelFr: 'Autres éléments du dossier',
+      labelEn: 'Other elements of the file',
+      count: 0,
+      logOdds: 0,
+      points: 0,
+      probabilityPoints: 0,
+    },
+  },
   reasons: {
     adverse: [
       {
         key: 'EXT_SOURCE_2',
         features: ['EXT_SOURCE_2'],
         direction: 'adverse',
-        textFr: 'Score externe 2 bas (0,263)',
-        textEn: 'Low external score 2 (0.263)',
+        theme: 'external scores',
+        code: 'R-EXT-SCORE',
+        family: 'external assessment',
+        clientExplainable: true,
+        actionable: false,
+        statementFr: 'Les scores de crédit établis par des organismes externes sont faibles',
+        statementEn: 'The credit scores from external agencies are low',
+        noteFr: null,
+        noteEn: null,
+        textFr: 'Score externe 2 : 0,263, contre 0,52 pour les clients qui ont remboursé',
+        textEn: 'External score 2: 0.263, against 0.52 for clients who repaid',
         labelFr: 'Score externe 2',
         labelEn: 'External score 2',
+        valueFr: '0,263',
+        valueEn: '0.263',
+        referenceFr: 'contre 0,52 pour les clients qui ont remboursé',
+        referenceEn: 'against 0.52 for clients who repaid',
+        logOdds: 0.4,
+        points: -11.5,
         probabilityPoints: 4.2,
+        sensitive: false,
       },
       {
         key: 'CODE_GENDER',
         features: ['CODE_GENDER__M', 'CODE_GENDER__F'],
         direction: 'adverse',
+        theme: 'profile',
+        code: 'R-PERS-GENDER',
+        family: 'personal situation',
+        clientExplainable: false,
+        actionable: false,
+        statementFr: 'Votre sexe pèse défavorablement',
+        statementEn: 'Your gender weighs against the application',
+        noteFr: null,
+        noteEn: null,
         textFr: 'Sexe : Homme',
         textEn: 'Gender: Male',
         labelFr: 'Sexe',
         labelEn: 'Gender',
+        valueFr: 'Homme',
+        valueEn: 'Male',
+        referenceFr: null,
+        referenceEn: null,
+        logOdds: 0.1,
+        points: -2.9,
         probabilityPoints: 1,
+        sensitive: true,
       },
     ],
     favourable: [
@@ -163,17 +221,34 @@ export const explanation: ExplanationAnswer = {
         key: 'AMT_CREDIT',
         features: ['AMT_CREDIT'],
         direction: 'favourable',
-        textFr: 'Montant modéré',
-        textEn: 'Moderate amount',
+        theme: 'requested loan',
+        code: 'R-LOAN-AMOUNT',
+        family: 'loan',
+        clientExplainable: true,
+        actionable: true,
+        statementFr: 'Le montant du crédit demandé est modéré',
+        statementEn: 'The credit amount requested is moderate',
+        noteFr: null,
+        noteEn: null,
+        textFr:
+          'Montant du crédit : 406 598 €, contre 600 000 € pour les clients qui ont remboursé',
+        textEn: 'Credit amount: €406,598, against €600,000 for clients who repaid',
         labelFr: 'Montant du crédit',
         labelEn: 'Credit amount',
+        valueFr: '406 598 €',
+        valueEn: '€406,598',
+        referenceFr: 'contre 600 000 € pour les clients qui ont remboursé',
+        referenceEn: 'against €600,000 for clients who repaid',
+        logOdds: -0.15,
+        points: 4.3,
         probabilityPoints: -1.5,
+        sensitive: false,
       },
     ],
   },
 };
 
-export const similar: SimilarAnswer = {
+export const similar: SimilarClients = {
   clientId: 100002,
   space: [
     { name: 'EXT_SOURCE_2', weight: 0.6 },
@@ -183,6 +258,7 @@ export const similar: SimilarAnswer = {
     { id: 100010, distance: 0.1, defaulted: false, score: 0.05 },
     { id: 100011, distance: 0.2, defaulted: true, score: 0.3 },
   ],
+  size: 2,
   defaultRate: 0.5,
   meanScore: 0.175,
   comparison: [

@@ -1,4 +1,4 @@
-import type { DecisionBody } from './decision-types.ts';
+import type { Decision, DecisionBody } from '../../api/types.ts';
 
 /**
  * An override must say why in at least this many characters after trimming — the API's rule
@@ -23,7 +23,7 @@ export function formProblem(
 
 /** The request body: following keeps the model's decision, overriding takes the other one. */
 export function decisionBody(
-  modelDecision: 'grant' | 'refuse',
+  modelDecision: Decision,
   choice: Choice,
   justification: string,
 ): DecisionBody {

@@ -3,7 +3,7 @@
  * end bar at the client's value. Steps are cumulative, so each theme bar floats from where the
  * previous one ended.
  */
-import type { ExplanationAnswer } from './explanation-types.ts';
+import type { Explanation } from '../../api/types.ts';
 import type { WeightUnit } from './weights.ts';
 
 export interface WaterfallPart {
@@ -69,7 +69,7 @@ const DEFAULT_FACTOR = 20 / Math.LN2;
  * The run's points per unit of log-odds, read off the answer itself (points = −factor · logOdds
  * for every unit), so the panel needs no model card.
  */
-export function pointsFactor(explanation: Pick<ExplanationAnswer, 'themes'>): number {
+export function pointsFactor(explanation: Pick<Explanation, 'themes'>): number {
   let best: { logOdds: number; points: number } | null = null;
   for (const t of explanation.themes) {
     if (Math.abs(t.logOdds) > 1e-12 && (!best || Math.abs(t.logOdds) > Math.abs(best.logOdds)))
@@ -84,7 +84,7 @@ export function pointsFactor(explanation: Pick<ExplanationAnswer, 'themes'>): nu
  * from the points of the average client's probability to the client's score points.
  */
 export function waterfallInput(
-  explanation: Pick<ExplanationAnswer, 'contributions' | 'themes'>,
+  explanation: Pick<Explanation, 'contributions' | 'themes'>,
   scorePoints: number,
   unit: WeightUnit,
 ): { start: number; parts: WaterfallPart[]; end: number } {

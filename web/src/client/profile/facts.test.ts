@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { FileValue } from '../../api/types.ts';
 import { isMissing, oneRowPerFact } from './facts.ts';
-import type { FileValue } from './file-types.ts';
 
 const num = (name: string, value: number | null, unit = 'count'): FileValue => ({
   name,

@@ -4,7 +4,7 @@
  * median…). Each group below shows its first filled column; the others are folded into that row,
  * which still answers a text filter on their column names.
  */
-import type { FileValue } from './file-types.ts';
+import type { FileValue } from '../../api/types.ts';
 
 /** A value of the file as shown, with the columns it stands for. */
 export interface FactRow extends FileValue {

@@ -1,4 +1,4 @@
-import type { BandName } from './score-types.ts';
+import type { BandName } from '../../api/types.ts';
 
 /** Band names with the risk they stand for, in words for an applicant. */
 export const BAND_LABELS: Record<'fr' | 'en', Record<BandName, string>> = {

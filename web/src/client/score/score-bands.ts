@@ -3,9 +3,10 @@
  * points (src/model/evaluation/score-scale.ts); a band covers points ≥ its minPoints, that is a
  * probability up to pdOfPoints(minPoints).
  */
+
+import type { BandName, ScoreBand, ScoreScale } from '../../api/types.ts';
 import type { GaugeBand } from '../../charts/Gauge.tsx';
 import { bandColours } from '../../charts/palette.ts';
-import type { BandName, ModelBandsAnswer, ScoreScale } from './score-types.ts';
 
 export interface BandRange {
   name: BandName;
@@ -34,8 +35,13 @@ export function pdOfPoints(points: number, scale: ScoreScale): number {
   return 1 / (1 + Math.exp(logOddsGood));
 }
 
-/** The run's bands as probability ranges, safest first; the defaults without a model answer. */
-export function bandRanges(model: Pick<ModelBandsAnswer, 'scoreScale' | 'scoreBands'> | null) {
+/**
+ * The run's bands as probability ranges, safest first, from a score or the model card; the
+ * defaults without either.
+ */
+export function bandRanges(
+  model: { scoreScale: ScoreScale; scoreBands: readonly ScoreBand[] } | null,
+) {
   if (!model || model.scoreBands.length === 0) return DEFAULT_BAND_RANGES;
   // Highest minimum first; the band without a minimum (−∞ points) is the riskiest.
   const sorted = [...model.scoreBands].sort(

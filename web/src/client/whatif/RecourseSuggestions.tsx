@@ -1,7 +1,7 @@
+import type { RecourseProposal } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
-import type { RecourseAnswer } from './whatif-types.ts';
 
 const messages = {
   fr: {
@@ -29,11 +29,11 @@ const messages = {
  */
 export function RecourseSuggestions(props: {
   clientId: number;
-  onApply: (changes: Record<string, number>) => void;
+  onApply: (changes: RecourseProposal['changes']) => void;
 }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const recourse = useApi<RecourseAnswer>(`/api/clients/${props.clientId}/recourse`);
+  const recourse = useApi(`/api/clients/${props.clientId}/recourse`);
   if (recourse.error) return null;
   if (!recourse.data) return <p aria-busy="true">{t.loading}</p>;
   const { proposals, complete, decision } = recourse.data;
@@ -49,10 +49,7 @@ export function RecourseSuggestions(props: {
             <span className="recourse-probability">
               ({t.probability(formatPercent(p.probability, language))})
             </span>{' '}
-            <button
-              type="button"
-              onClick={() => props.onApply(p.changes as Record<string, number>)}
-            >
+            <button type="button" onClick={() => props.onApply(p.changes)}>
               {t.apply}
             </button>
           </li>

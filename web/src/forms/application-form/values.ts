@@ -3,7 +3,7 @@
  * (French and English typing), the conversion of years to days before the application, and the
  * form prefilled from a client's file. A form holds text as typed: field name → text.
  */
-import type { ClientFile } from '../../client/compare/compare-types.ts';
+import type { ClientFile } from '../../api/types.ts';
 import { type FormField, WHATIF_FIELDS } from './fields.ts';
 
 /** Field name → the text in its input ('' for an empty field). */

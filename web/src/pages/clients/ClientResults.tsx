@@ -1,9 +1,9 @@
-import type { useApi } from '../../api/useApi.ts';
+import type { ClientList } from '../../api/types.ts';
+import type { ApiState } from '../../api/useApi.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
-import type { ClientList } from '../client-list-types.ts';
 import { useDelayed } from '../useDelayed.ts';
 import { ClientTable } from './ClientTable.tsx';
 import { type ClientQuery, PAGE_SIZE } from './client-query.ts';
@@ -15,10 +15,7 @@ import { clearClients, showClients } from './navigation.ts';
  * sentence for no match, or the count, the table and the pager. The previous rows stay on screen
  * while the next answer loads.
  */
-export function ClientResults(props: {
-  q: ClientQuery;
-  list: ReturnType<typeof useApi<ClientList>>;
-}) {
+export function ClientResults(props: { q: ClientQuery; list: ApiState<ClientList> }) {
   const { q, list } = props;
   const t = useMessages(messages);
   const { language } = useLanguage();

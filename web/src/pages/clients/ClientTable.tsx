@@ -1,8 +1,8 @@
 import type { MouseEvent } from 'react';
+import type { ClientSummary } from '../../api/types.ts';
 import { formatAmount, formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import { Link } from '../../router.tsx';
-import type { ClientSummary } from '../client-list-types.ts';
 import { CONTRACT_TYPE_LABELS, optionLabel } from './category-options.ts';
 import { type ClientQuery, withSort } from './client-query.ts';
 import { type ClientsMessages, messages } from './messages.ts';

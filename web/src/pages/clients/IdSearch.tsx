@@ -1,7 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiFailure, api } from '../../api/client.ts';
 import { useMessages } from '../../i18n/language.tsx';
-import type { ClientList } from '../client-list-types.ts';
 import { type ClientQuery, withFilter } from './client-query.ts';
 import { messages } from './messages.ts';
 import { openClient, showClients } from './navigation.ts';
@@ -56,7 +55,7 @@ export function IdSearch({ q }: { q: ClientQuery }) {
     setChecking(true);
     try {
       // The smallest identifier starting with these digits is the number itself, if it exists.
-      const found = await api.get<ClientList>(`/api/clients?search=${text}&pageSize=1&sort=id`);
+      const found = await api.get(`/api/clients?search=${text}&pageSize=1&sort=id`);
       if (found.clients[0]?.id === Number(text)) openClient(text);
       else setMessage(t.unknownId(text));
     } catch (error) {

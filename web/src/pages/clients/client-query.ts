@@ -111,7 +111,7 @@ export function withSort(q: ClientQuery, column: string): ClientQuery {
 }
 
 /** The API path of the list for a state. */
-export function clientListPath(q: ClientQuery): string {
+export function clientListPath(q: ClientQuery): `/api/clients?${string}` {
   const { page, sort, ...filters } = q;
   const p = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {

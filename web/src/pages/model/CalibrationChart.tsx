@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { ReliabilityCurve } from '../../api/types.ts';
 import { ChartLegend } from '../../charts/ChartLegend.tsx';
 import { EChart } from '../../charts/EChart.tsx';
 import type { EChartsOption } from '../../charts/echarts.ts';
@@ -7,7 +8,6 @@ import { ChartTable } from '../../components/ChartTable.tsx';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import { niceAxisMax } from './axis.ts';
-import type { ReliabilityCurve } from './model-types.ts';
 
 const messages = {
   fr: {

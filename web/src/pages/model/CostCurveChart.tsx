@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { Curve } from '../../api/types.ts';
 import { EChart } from '../../charts/EChart.tsx';
 import type { EChartsOption } from '../../charts/echarts.ts';
 import { palette } from '../../charts/palette.ts';
@@ -6,7 +7,6 @@ import { ChartTable } from '../../components/ChartTable.tsx';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import { nearestIndex, thinIndices } from './model-summary.ts';
-import type { Curve } from './model-types.ts';
 
 const messages = {
   fr: {

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
+import type { ModelCard } from '../../api/types.ts';
 import { EChart } from '../../charts/EChart.tsx';
 import type { EChartsOption } from '../../charts/echarts.ts';
 import { palette } from '../../charts/palette.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
-import type { ModelCard } from './model-types.ts';
 
 const TOP = 15;
 
@@ -33,7 +33,7 @@ export function ImportanceChart({ features }: { features: ModelCard['importance'
       [...features]
         .sort((a, b) => b.meanAbsShap - a.meanAbsShap)
         .slice(0, TOP)
-        .map((f) => ({ ...f, label: (language === 'fr' ? f.labelFr : f.labelEn) ?? f.name })),
+        .map((f) => ({ ...f, label: language === 'fr' ? f.labelFr : f.labelEn })),
     [features, language],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: t follows language.

@@ -2,7 +2,7 @@
  * The model's holdout results as "sur 100 clients" figures a non-expert can follow, computed from
  * the confusion counts at the served threshold (positive = default, refused when PD ≥ threshold).
  */
-import type { ModelCard } from './model-types.ts';
+import type { ModelCard } from '../../api/types.ts';
 
 export interface PlainFigures {
   /** Share of holdout files classed right (granted and repaid, or refused and defaulted). */

@@ -1,5 +1,5 @@
 /** A GET /api/model answer shaped like the real one, small. */
-import type { BinaryMetrics, ModelCard } from './model-types.ts';
+import type { BinaryMetrics, ModelCard } from '../../api/types.ts';
 
 export const holdout: BinaryMetrics = {
   rocAuc: 0.764,
@@ -31,7 +31,36 @@ export const modelCard: ModelCard = {
   threshold: 0.091,
   decisionBands: null,
   holdout,
-  cv: { mean: { rocAuc: 0.758 }, std: { rocAuc: 0.012 } },
+  cv: {
+    mean: {
+      rocAuc: 0.758,
+      gini: 0.516,
+      ks: 0.4,
+      prAuc: 0.24,
+      brier: 0.068,
+      logLoss: 0.245,
+      threshold: 0.09,
+      cost: 0.53,
+      normalisedCost: 0.65,
+      recall: 0.67,
+      precision: 0.17,
+      fBeta: 0.49,
+    },
+    std: {
+      rocAuc: 0.012,
+      gini: 0.024,
+      ks: 0.02,
+      prAuc: 0.02,
+      brier: 0.002,
+      logLoss: 0.005,
+      threshold: 0.01,
+      cost: 0.02,
+      normalisedCost: 0.03,
+      recall: 0.04,
+      precision: 0.01,
+      fBeta: 0.03,
+    },
+  },
   candidates: [
     { name: 'logistic', holdout: { ...holdout, rocAuc: 0.73, normalisedCost: 0.7 } },
     { name: 'gbdt', holdout },
@@ -43,6 +72,7 @@ export const modelCard: ModelCard = {
   },
   calibration: {
     method: 'isotonic',
+    cvBrier: { identity: 0.07, platt: 0.068, isotonic: 0.067 },
     brierBefore: 0.07,
     brierAfter: 0.067,
     reliabilityBefore: { predicted: [0.05, 0.2], observed: [0.03, 0.3], count: [800, 200] },
@@ -56,7 +86,12 @@ export const modelCard: ModelCard = {
         labelFr: 'Score externe 2',
         labelEn: 'External score 2',
       },
-      { name: 'AMT_CREDIT', meanAbsShap: 0.12 },
+      {
+        name: 'AMT_CREDIT',
+        meanAbsShap: 0.12,
+        labelFr: 'Montant du crédit',
+        labelEn: 'Credit amount',
+      },
     ],
     themes: [
       { theme: 'credit bureau', meanAbsShap: 0.2 },
@@ -65,4 +100,37 @@ export const modelCard: ModelCard = {
       { theme: 'profile', meanAbsShap: 0.25 },
     ],
   },
+  fairness: [
+    {
+      attribute: 'gender',
+      referenceGroup: 'F',
+      groups: [
+        {
+          group: 'F',
+          count: 640,
+          approvalRate: 0.62,
+          approvalRateOfRepayers: 0.66,
+          defaultRate: 0.07,
+          adverseImpactRatio: 1,
+          flagged: false,
+        },
+        {
+          group: 'M',
+          count: 360,
+          approvalRate: 0.56,
+          approvalRateOfRepayers: 0.61,
+          defaultRate: 0.1,
+          adverseImpactRatio: 0.9,
+          flagged: false,
+        },
+      ],
+    },
+  ],
+  scoreScale: { basePoints: 600, baseOdds: 50, pointsToDoubleOdds: 20 },
+  scoreBands: [
+    { name: 'excellent', minPoints: 620 },
+    { name: 'good', minPoints: 580 },
+    { name: 'fair', minPoints: 540 },
+    { name: 'poor', minPoints: null },
+  ],
 };

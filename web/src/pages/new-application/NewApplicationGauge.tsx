@@ -3,7 +3,6 @@ import { useApi } from '../../api/useApi.ts';
 import { Gauge } from '../../charts/Gauge.tsx';
 import { BAND_LABELS } from '../../client/score/band-labels.ts';
 import { bandRanges, gaugeBands, gaugeMax } from '../../client/score/score-bands.ts';
-import type { ModelBandsAnswer } from '../../client/score/score-types.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
 import { formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
@@ -38,7 +37,7 @@ const messages = {
 export function NewApplicationGauge(props: { probability: number; threshold: number }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const model = useApi<ModelBandsAnswer>('/api/model');
+  const model = useApi('/api/model');
   const ranges = useMemo(() => bandRanges(model.data), [model.data]);
   const pct = (p: number) => formatPercent(p, language);
   const { probability, threshold } = props;

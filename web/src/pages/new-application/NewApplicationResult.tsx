@@ -1,9 +1,9 @@
+import type { NewApplicationAnswer } from '../../api/types.ts';
 import { BAND_LABELS } from '../../client/score/band-labels.ts';
 import { comparableSentence } from '../../client/score/score-sentence.ts';
 import { ReasonList } from '../../client/whatif/ReasonList.tsx';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
-import type { NewApplicationAnswer } from './answer-types.ts';
 import { NewApplicationGauge } from './NewApplicationGauge.tsx';
 
 const messages = {

@@ -2,6 +2,7 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App.tsx';
+import { CATEGORIES } from './api/test-fixtures.ts';
 import { SessionProvider } from './auth/session.tsx';
 import { LanguageProvider } from './i18n/language.tsx';
 import { apiError, on, stubFetch } from './test-fetch.ts';
@@ -21,6 +22,7 @@ function start(path: string, who: Who) {
       body: { user: who ? { id: 3, username: who.role, ...who } : null },
     })),
     on('GET', '/api/clients', () => ({ body: { total: 0, page: 1, pageSize: 20, clients: [] } })),
+    on('GET', '/api/categories', () => ({ body: CATEGORIES })),
     () => apiError(404, 'NOT_FOUND', 'not in this test'),
   );
   render(

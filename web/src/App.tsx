@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { CategoriesProvider } from './api/categories.tsx';
 import { ApiFailure } from './api/client.ts';
 import { useSession } from './auth/session.tsx';
 import { AppHeader } from './components/AppHeader.tsx';
@@ -85,7 +86,7 @@ export function App() {
     user.role === 'customer' && route.page === 'client' && route.id !== user.clientId;
 
   return (
-    <>
+    <CategoriesProvider>
       <AppHeader />
       <main id="main" className="page" tabIndex={-1} ref={main}>
         {route.page === 'clients' && <ClientsPage search={route.search} />}
@@ -112,7 +113,7 @@ export function App() {
           </section>
         )}
       </main>
-    </>
+    </CategoriesProvider>
   );
 }
 

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CategoriesProvider } from '../api/categories.tsx';
+import { CATEGORIES } from '../api/test-fixtures.ts';
 import type { Scatter, Score } from '../api/types.ts';
 import { LanguageProvider } from '../i18n/language.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
@@ -36,6 +38,7 @@ const score: Score = {
 /** The API as the panel sees it: answers by path; every URL asked is kept. */
 function answer(url: string): unknown {
   const { pathname, searchParams } = new URL(url, 'http://localhost');
+  if (pathname === '/api/categories') return CATEGORIES;
   if (pathname === '/api/clients/100002') return clientFile;
   if (pathname === '/api/clients/100002/explanation') return explanation;
   if (pathname === '/api/clients/100002/similar') return similar;
@@ -80,7 +83,9 @@ afterEach(() => {
 function renderPanel() {
   return render(
     <LanguageProvider>
-      <ComparePanel clientId={100002} />
+      <CategoriesProvider>
+        <ComparePanel clientId={100002} />
+      </CategoriesProvider>
     </LanguageProvider>,
   );
 }
@@ -134,6 +139,8 @@ describe('ComparePanel', () => {
     renderPanel();
     await screen.findByTestId('distribution-chart');
     fireEvent.change(screen.getByTestId('compare-group'), { target: { value: 'filtered' } });
+    // The choices are the API's values, in its words.
+    await screen.findByRole('option', { name: 'Prêt personnel' });
     fireEvent.change(screen.getByTestId('compare-filter-contractType'), {
       target: { value: 'Cash loans' },
     });

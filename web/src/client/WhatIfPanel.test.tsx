@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CategoriesProvider } from '../api/categories.tsx';
+import { CATEGORIES } from '../api/test-fixtures.ts';
 import type { Recourse, Score, WhatIfAnswer } from '../api/types.ts';
 import { LanguageProvider } from '../i18n/language.tsx';
 import { clientFile } from './compare/test-fixtures.ts';
@@ -99,6 +101,7 @@ beforeEach(() => {
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
       const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
+      if (url === '/api/categories') return json(CATEGORIES);
       if (url === '/api/clients/100002') return json(clientFile);
       if (url === '/api/clients/100002/score') return json(score);
       if (url === '/api/clients/100002/recourse' && recourse) return json(recourse);
@@ -133,7 +136,9 @@ afterEach(() => {
 function renderPanel() {
   return render(
     <LanguageProvider>
-      <WhatIfPanel clientId={100002} />
+      <CategoriesProvider>
+        <WhatIfPanel clientId={100002} />
+      </CategoriesProvider>
     </LanguageProvider>,
   );
 }

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CategoriesProvider } from '../api/categories.tsx';
+import { CATEGORIES } from '../api/test-fixtures.ts';
 import type { ClientSummary } from '../api/types.ts';
 import { LanguageProvider } from '../i18n/language.tsx';
 import { useRoute } from '../router.tsx';
@@ -48,6 +50,7 @@ const CLIENTS = [
 /** The API as the real one answers the list: filters by decision and id prefix, pages of 20. */
 function api(total = 45) {
   return stubFetch(
+    on('GET', '/api/categories', () => ({ body: CATEGORIES })),
     on('GET', '/api/clients', (call) => {
       const q = new URL(call.url, 'http://x').searchParams;
       let rows = CLIENTS;
@@ -78,7 +81,9 @@ function start(path = '/clients') {
   history.replaceState(null, '', path);
   render(
     <LanguageProvider>
-      <Harness />
+      <CategoriesProvider>
+        <Harness />
+      </CategoriesProvider>
     </LanguageProvider>,
   );
 }
@@ -100,8 +105,9 @@ describe('ClientsPage', () => {
     await screen.findByTestId('clients-table');
     expect(rowIds()).toEqual([100001, 100002, 100005]);
     const refused = screen.getAllByTestId('client-row')[1] as HTMLElement;
-    // The band as the API names it, in words.
+    // The band as the API names it, in words; the contract type as GET /api/categories words it.
     await waitFor(() => expect(refused.textContent).toContain('Élevé'));
+    await waitFor(() => expect(refused.textContent).toContain('Prêt personnel'));
     const text = refused.textContent ?? '';
     expect(text).toMatch(/31,0\s%/);
     expect(text).toContain('Refusé');
@@ -217,6 +223,7 @@ describe('ClientsPage', () => {
 
   it('shows an API refusal as a message with a retry', async () => {
     stubFetch(
+      on('GET', '/api/categories', () => ({ body: CATEGORIES })),
       on('GET', '/api/model', () => ({ status: 503, body: {} })),
       on('GET', '/api/clients', () => ({
         status: 503,

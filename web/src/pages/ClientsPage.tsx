@@ -1,3 +1,4 @@
+import { useCategories } from '../api/categories.tsx';
 import { useApi } from '../api/useApi.ts';
 import { useMessages } from '../i18n/language.tsx';
 import { ClientFilters } from './clients/ClientFilters.tsx';
@@ -14,7 +15,8 @@ import './ClientsPage.css';
  */
 export function ClientsPage({ search = '' }: { search?: string }) {
   const t = useMessages(messages);
-  const q = parseClientQuery(search);
+  // A category value the API does not take is dropped (once it has listed them).
+  const q = parseClientQuery(search, useCategories().accepts);
   const list = useApi(clientListPath(q));
 
   return (

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CategoriesProvider } from '../api/categories.tsx';
+import { CATEGORIES } from '../api/test-fixtures.ts';
 import type { NewApplicationAnswer } from '../api/types.ts';
 import { MODEL_BANDS } from '../client/fixtures/answers.ts';
 import { LanguageProvider } from '../i18n/language.tsx';
@@ -92,16 +94,22 @@ function scored(call: FetchCall): { status?: number; body: unknown } {
   return { body: answer };
 }
 
-function renderPage() {
+/** The page once the API's category values are in its selects; the calls it makes from then on. */
+async function renderPage() {
   const calls = stubFetch(
+    on('GET', '/api/categories', () => ({ body: CATEGORIES })),
     on('POST', '/api/score', scored),
     on('GET', '/api/model', () => ({ body: MODEL_BANDS })),
   );
   render(
     <LanguageProvider>
-      <NewApplicationPage />
+      <CategoriesProvider>
+        <NewApplicationPage />
+      </CategoriesProvider>
     </LanguageProvider>,
   );
+  await screen.findByRole('option', { name: 'Prêt personnel' });
+  calls.splice(0);
   return calls;
 }
 
@@ -116,8 +124,8 @@ function fillRequired(credit = '450 000') {
 }
 
 describe('NewApplicationPage', () => {
-  it('labels every input and says the score rests on the application alone', () => {
-    renderPage();
+  it('labels every input and says the score rests on the application alone', async () => {
+    await renderPage();
     for (const input of document.querySelectorAll('input, select'))
       expect(document.querySelector(`label[for="${input.id}"]`)).toBeTruthy();
     expect(screen.getByLabelText(/Âge \(années\)/)).toBe(field('DAYS_BIRTH'));
@@ -128,8 +136,8 @@ describe('NewApplicationPage', () => {
     expect(screen.queryByTestId('new-field-CODE_GENDER')).toBeNull();
   });
 
-  it('refuses an application without its required fields before any request', () => {
-    const calls = renderPage();
+  it('refuses an application without its required fields before any request', async () => {
+    const calls = await renderPage();
     type('AMT_CREDIT', 'beaucoup');
     fireEvent.click(screen.getByTestId('new-submit'));
     expect(calls).toHaveLength(0);
@@ -144,7 +152,7 @@ describe('NewApplicationPage', () => {
   });
 
   it('sends the filled fields only, the age as days, on "Évaluer" and not while typing', async () => {
-    const calls = renderPage();
+    const calls = await renderPage();
     fillRequired();
     type('DAYS_EMPLOYED', '4');
     type('FLAG_OWN_REALTY', 'Y');
@@ -167,7 +175,7 @@ describe('NewApplicationPage', () => {
   });
 
   it('shows the probability, the decision in words, points, band, sentence and reasons', async () => {
-    renderPage();
+    await renderPage();
     fillRequired('1 200 000');
     fireEvent.click(screen.getByTestId('new-submit'));
     const probability = await screen.findByTestId('new-probability');
@@ -192,8 +200,8 @@ describe('NewApplicationPage', () => {
     expect(screen.getByText(/a été modifiée depuis/)).toBeTruthy();
   });
 
-  it('computes the instalment from a term typed in months', () => {
-    const calls = renderPage();
+  it('computes the instalment from a term typed in months', async () => {
+    const calls = await renderPage();
     type('AMT_CREDIT', '360 000');
     fireEvent.change(screen.getByTestId('new-term'), { target: { value: '24' } });
     expect(field('AMT_ANNUITY').value).toBe('15000');
@@ -201,7 +209,7 @@ describe('NewApplicationPage', () => {
   });
 
   it('shows a field the API refuses beside that field', async () => {
-    renderPage();
+    await renderPage();
     fillRequired('200 000 000');
     fireEvent.click(screen.getByTestId('new-submit'));
     const error = await screen.findByTestId('new-error-AMT_CREDIT');

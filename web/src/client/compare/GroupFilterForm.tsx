@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { useCategories } from '../../api/categories.tsx';
 import type { GroupFilters } from '../../api/types.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
-import { categoryChoices } from './category-labels.ts';
 
 const messages = {
   fr: {
@@ -79,7 +79,8 @@ export function GroupFilterForm(props: {
 }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const choices = (field: string) => Object.fromEntries(categoryChoices(field, language));
+  const categories = useCategories();
+  const choices = (field: string) => Object.fromEntries(categories.choices(field, language));
   const [draft, setDraft] = useState<Draft>(() => draftOf(props.value));
   const set = (key: keyof GroupFilters) => (event: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: event.target.value }));

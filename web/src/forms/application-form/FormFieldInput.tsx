@@ -1,4 +1,4 @@
-import { categoryChoices } from '../../client/compare/category-labels.ts';
+import { useCategories } from '../../api/categories.tsx';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import type { FieldError } from './field-errors.ts';
 import { type FormField, fieldLabel } from './fields.ts';
@@ -55,6 +55,7 @@ export function FormFieldInput(props: {
   const { field, prefix, value, error, onChange, required = false, clearable = false } = props;
   const t = useMessages(messages);
   const { language } = useLanguage();
+  const categories = useCategories();
   const id = `${prefix}-${field.name}`;
   const common = {
     id,
@@ -75,7 +76,7 @@ export function FormFieldInput(props: {
           {(clearable || value === '') && (
             <option value="">{required ? t.choose : t.unknown}</option>
           )}
-          {categoryChoices(field.name, language).map(([choice, label]) => (
+          {categories.choices(field.name, language, value).map(([choice, label]) => (
             <option key={choice} value={choice}>
               {label}
             </option>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaryEntry } from '../../../../src/data/features/dictionary.ts';
 import { ONE_HOT_COLUMNS } from '../../../../src/data/features/encodings.ts';
-import { CATEGORY_LABELS } from '../../client/compare/category-labels.ts';
+import { APPLICATION_VALUE_SETS } from '../../../../src/data/value-sets.ts';
 import { APPLICATION_FIELDS, NEW_APPLICATION_FIELDS, TERM_LABEL, WHATIF_FIELDS } from './fields.ts';
 
 /** Fields typed in years are labelled as the dictionary labels their feature in years. */
@@ -40,8 +40,9 @@ describe('the application form fields', () => {
   });
 
   it('offers a choice of values for every category, and never the protected fields', () => {
+    // The choices are the API's (GET /api/categories lists the value sets).
     for (const field of APPLICATION_FIELDS.filter((f) => f.kind === 'category'))
-      expect(Object.keys(CATEGORY_LABELS[field.name] ?? {}).length, field.name).toBeGreaterThan(1);
+      expect(APPLICATION_VALUE_SETS[field.name]?.length ?? 0, field.name).toBeGreaterThan(1);
     const names = APPLICATION_FIELDS.map((f) => f.name);
     expect(names).not.toContain('CODE_GENDER');
     expect(names).not.toContain('NAME_FAMILY_STATUS');

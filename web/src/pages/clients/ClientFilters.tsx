@@ -1,15 +1,13 @@
 import { useRef, useState } from 'react';
+import { useCategories } from '../../api/categories.tsx';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import {
-  CONTRACT_TYPE_LABELS,
-  CONTRACT_TYPES,
-  GENDER_LABELS,
-  GENDERS,
-  INCOME_TYPE_LABELS,
-  INCOME_TYPES,
-  optionLabel,
-} from './category-options.ts';
-import { type ClientQuery, type FilterKey, LIMITS, withFilter } from './client-query.ts';
+  type ClientQuery,
+  FILTER_COLUMNS,
+  type FilterKey,
+  LIMITS,
+  withFilter,
+} from './client-query.ts';
 import { messages } from './messages.ts';
 import { NumberFilter } from './NumberFilter.tsx';
 import { clearClients, showClients } from './navigation.ts';
@@ -34,6 +32,7 @@ const TEST_IDS: Record<FilterKey, string> = {
 export function ClientFilters({ q }: { q: ClientQuery }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
+  const categories = useCategories();
   // Number fields commit after a pause: they must build on the state of then, not of their render.
   const latest = useRef(q);
   latest.current = q;
@@ -72,16 +71,16 @@ export function ClientFilters({ q }: { q: ClientQuery }) {
       </select>
     </div>
   );
-  const labelled = (values: string[], labels: Parameters<typeof optionLabel>[0]) =>
-    values.map((v): [string, string] => [v, optionLabel(labels, v, language)]);
+  const choices = (key: keyof typeof FILTER_COLUMNS) =>
+    categories.choices(FILTER_COLUMNS[key], language, q[key]);
 
   return (
     <fieldset className="card clients-filters">
       <legend>{t.filters}</legend>
       <div className="clients-filters-grid">
-        {select('contractType', t.contract, labelled(CONTRACT_TYPES, CONTRACT_TYPE_LABELS), t.any)}
-        {select('gender', t.gender, labelled(GENDERS, GENDER_LABELS), t.any)}
-        {select('incomeType', t.incomeType, labelled(INCOME_TYPES, INCOME_TYPE_LABELS), t.any)}
+        {select('contractType', t.contract, choices('contractType'), t.any)}
+        {select('gender', t.gender, choices('gender'), t.any)}
+        {select('incomeType', t.incomeType, choices('incomeType'), t.any)}
         {select(
           'decision',
           t.decision,

@@ -1,9 +1,9 @@
 import type { MouseEvent } from 'react';
+import { useCategories } from '../../api/categories.tsx';
 import type { ClientSummary } from '../../api/types.ts';
 import { formatAmount, formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import { Link } from '../../router.tsx';
-import { CONTRACT_TYPE_LABELS, optionLabel } from './category-options.ts';
 import { type ClientQuery, withSort } from './client-query.ts';
 import { type ClientsMessages, messages } from './messages.ts';
 import { openClient, showClients } from './navigation.ts';
@@ -37,6 +37,7 @@ export function ClientTable(props: { q: ClientQuery; clients: ClientSummary[]; b
   const { q, clients, busy } = props;
   const t = useMessages(messages);
   const { language } = useLanguage();
+  const categories = useCategories();
   const sort = q.sort ?? 'id';
 
   const openRow = (event: MouseEvent<HTMLTableRowElement>, id: number) => {
@@ -102,7 +103,7 @@ export function ClientTable(props: { q: ClientQuery; clients: ClientSummary[]; b
                 <Link to={`/clients/${c.id}`}>{c.id}</Link>
               </td>
               <td className="numeric">{c.age ?? '—'}</td>
-              <td>{optionLabel(CONTRACT_TYPE_LABELS, c.contractType, language)}</td>
+              <td>{categories.label('NAME_CONTRACT_TYPE', c.contractType, language)}</td>
               <td className="numeric">
                 {c.income === null ? '—' : formatAmount(c.income, language)}
               </td>

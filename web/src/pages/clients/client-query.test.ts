@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { categoryLookup } from '../../api/categories.tsx';
+import { CATEGORIES } from '../../api/test-fixtures.ts';
 import {
   clientListPath,
   clientQueryString,
-  parseClientQuery,
+  parseClientQuery as parseWith,
   withFilter,
   withSort,
 } from './client-query.ts';
+
+/** The state of a query string once the API has listed its category values. */
+const parseClientQuery = (search: string) => parseWith(search, categoryLookup(CATEGORIES).accepts);
 
 describe('the search page state in the URL', () => {
   it('round-trips through the query string, defaults left out', () => {
@@ -19,6 +24,11 @@ describe('the search page state in the URL', () => {
       '?gender=Q&ageMin=abc&ageMax=300&decision=maybe&sort=DROP&page=0&search=12a&pointsMin=1.5',
     );
     expect(clientQueryString(q)).toBe('');
+  });
+
+  it('keeps category values until the API has listed them', () => {
+    const q = parseWith('?gender=Q&contractType=Cash+loans', categoryLookup(null).accepts);
+    expect(clientQueryString(q)).toBe('?contractType=Cash+loans&gender=Q');
   });
 
   it('keeps the lower bound of a crossed range', () => {

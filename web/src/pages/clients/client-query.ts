@@ -4,7 +4,6 @@
  * (GET /api/clients), so the URL's query is the request's query. A hand-edited value the API would
  * refuse is dropped here rather than turned into an error page.
  */
-import { CONTRACT_TYPES, GENDERS, INCOME_TYPES } from './category-options.ts';
 
 export interface ClientQuery {
   /** Digits: an identifier or its beginning. */
@@ -24,6 +23,16 @@ export interface ClientQuery {
 }
 
 export type FilterKey = Exclude<keyof ClientQuery, 'sort' | 'page'>;
+
+/** The application column whose values each category filter takes (GET /api/categories). */
+export const FILTER_COLUMNS = {
+  contractType: 'NAME_CONTRACT_TYPE',
+  gender: 'CODE_GENDER',
+  incomeType: 'NAME_INCOME_TYPE',
+} as const;
+
+/** Whether a column takes a value (the category lookup's, once the API has listed them). */
+export type Accepts = (column: string, value: string) => boolean;
 
 /** Columns the list can be sorted by (the API's SORT_KEYS this page offers). */
 export const SORTABLE = ['id', 'age', 'contractType', 'income', 'credit', 'probability', 'points'];
@@ -46,13 +55,20 @@ function integerIn(value: string | null, min: number, max: number): number | und
   return n >= min && n <= max ? n : undefined;
 }
 
-export function parseClientQuery(search: string): ClientQuery {
+/** The state in a query string; category values are kept when `accepts` takes them. */
+export function parseClientQuery(search: string, accepts: Accepts): ClientQuery {
   const p = new URLSearchParams(search);
+  const category = (key: keyof typeof FILTER_COLUMNS) => {
+    const value = p.get(key);
+    return value !== null && value !== '' && accepts(FILTER_COLUMNS[key], value)
+      ? value
+      : undefined;
+  };
   const q: ClientQuery = {
     search: /^\d{1,9}$/.test(p.get('search') ?? '') ? (p.get('search') as string) : undefined,
-    contractType: oneOf(p.get('contractType'), CONTRACT_TYPES),
-    gender: oneOf(p.get('gender'), GENDERS),
-    incomeType: oneOf(p.get('incomeType'), INCOME_TYPES),
+    contractType: category('contractType'),
+    gender: category('gender'),
+    incomeType: category('incomeType'),
     ageMin: integerIn(p.get('ageMin'), LIMITS.age.min, LIMITS.age.max),
     ageMax: integerIn(p.get('ageMax'), LIMITS.age.min, LIMITS.age.max),
     decision: oneOf(p.get('decision'), ['grant', 'refuse']) as ClientQuery['decision'],

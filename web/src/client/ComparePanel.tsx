@@ -100,9 +100,18 @@ function FeatureSelect(props: {
 /**
  * "Compared with": a chosen feature's distribution in a group (all clients, the similar ones, or a
  * group defined with filters) split by outcome with the client marked; two features as a scatter;
- * the client against their most similar clients.
+ * the client against their most similar clients. A customer compares with the API's fixed groups
+ * only (all clients, their similar clients): no filtered group, no group size, no scatter, no
+ * neighbour list (docs/api.md, "Privacy").
  */
-export function ComparePanel({ clientId }: { clientId: number }) {
+export function ComparePanel({
+  clientId,
+  customer = false,
+}: {
+  clientId: number;
+  /** The customer's own file: the fixed groups only. */
+  customer?: boolean;
+}) {
   const t = useMessages(messages);
   const { language } = useLanguage();
   const file = useApi(`/api/clients/${clientId}`);
@@ -134,7 +143,7 @@ export function ComparePanel({ clientId }: { clientId: number }) {
   const groupQuery = {
     group,
     client: clientId,
-    k: group === 'similar' ? k : undefined,
+    k: group === 'similar' && !customer ? k : undefined,
     ...(group === 'filtered' ? filters : {}),
   };
   const distribution = useApi(
@@ -143,7 +152,7 @@ export function ComparePanel({ clientId }: { clientId: number }) {
       : null,
   );
   const scatter = useApi(
-    x && y ? `/api/population/scatter${queryString({ x, y, ...groupQuery })}` : null,
+    x && y && !customer ? `/api/population/scatter${queryString({ x, y, ...groupQuery })}` : null,
   );
 
   if (file.error) return <ErrorMessage error={file.error} onRetry={file.reload} />;
@@ -176,9 +185,9 @@ export function ComparePanel({ clientId }: { clientId: number }) {
         >
           <option value="all">{t.all}</option>
           <option value="similar">{t.similar}</option>
-          <option value="filtered">{t.filtered}</option>
+          {!customer && <option value="filtered">{t.filtered}</option>}
         </select>
-        {group === 'similar' && (
+        {group === 'similar' && !customer && (
           <>
             <label htmlFor="compare-k">{t.k}</label>
             <select id="compare-k" value={k} onChange={(e) => setK(Number(e.target.value))}>
@@ -208,49 +217,51 @@ export function ComparePanel({ clientId }: { clientId: number }) {
         {distribution.loading && !distribution.data && <p aria-busy="true">{t.loading}</p>}
       </div>
 
-      <div className="card">
-        <h3>{t.scatter}</h3>
-        <div className="scatter-controls">
-          <label htmlFor="scatter-x">{t.x}</label>
-          {x && (
-            <FeatureSelect
-              id="scatter-x"
-              testId="scatter-x"
-              value={x}
-              onChange={setScatterX}
-              {...selectProps}
-            />
-          )}
-          <label htmlFor="scatter-y">{t.y}</label>
-          {y && (
-            <FeatureSelect
-              id="scatter-y"
-              testId="scatter-y"
-              value={y}
-              onChange={setScatterY}
-              {...selectProps}
+      {!customer && (
+        <div className="card">
+          <h3>{t.scatter}</h3>
+          <div className="scatter-controls">
+            <label htmlFor="scatter-x">{t.x}</label>
+            {x && (
+              <FeatureSelect
+                id="scatter-x"
+                testId="scatter-x"
+                value={x}
+                onChange={setScatterX}
+                {...selectProps}
+              />
+            )}
+            <label htmlFor="scatter-y">{t.y}</label>
+            {y && (
+              <FeatureSelect
+                id="scatter-y"
+                testId="scatter-y"
+                value={y}
+                onChange={setScatterY}
+                {...selectProps}
+              />
+            )}
+          </div>
+          {scatter.error &&
+            (scatter.error.code === 'NOT_FOUND' ? (
+              <p>{t.noScatter}</p>
+            ) : (
+              <ErrorMessage error={scatter.error} onRetry={scatter.reload} />
+            ))}
+          {scatter.data && (
+            <ScatterPlot
+              answer={scatter.data}
+              xLabel={labelOf(scatter.data.x)}
+              yLabel={labelOf(scatter.data.y)}
+              xUnit={index.get(scatter.data.x)?.unit ?? null}
+              yUnit={index.get(scatter.data.y)?.unit ?? null}
             />
           )}
         </div>
-        {scatter.error &&
-          (scatter.error.code === 'NOT_FOUND' ? (
-            <p>{t.noScatter}</p>
-          ) : (
-            <ErrorMessage error={scatter.error} onRetry={scatter.reload} />
-          ))}
-        {scatter.data && (
-          <ScatterPlot
-            answer={scatter.data}
-            xLabel={labelOf(scatter.data.x)}
-            yLabel={labelOf(scatter.data.y)}
-            xUnit={index.get(scatter.data.x)?.unit ?? null}
-            yUnit={index.get(scatter.data.y)?.unit ?? null}
-          />
-        )}
-      </div>
+      )}
 
       <div className="card">
-        <SimilarTable clientId={clientId} options={index} />
+        <SimilarTable clientId={clientId} options={index} customer={customer} />
       </div>
     </section>
   );

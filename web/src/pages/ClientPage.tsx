@@ -92,7 +92,9 @@ export function ClientPage({ clientId, section }: { clientId: number; section: s
           </div>
         )}
         {current === 'profile' && <ProfilePanel clientId={clientId} />}
-        {current === 'compare' && <ComparePanel clientId={clientId} />}
+        {current === 'compare' && (
+          <ComparePanel clientId={clientId} customer={user.role === 'customer'} />
+        )}
         {current === 'whatif' && <WhatIfPanel clientId={clientId} />}
         {current === 'decision' && <DecisionPanel clientId={clientId} />}
       </div>

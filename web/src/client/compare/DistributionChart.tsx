@@ -36,6 +36,16 @@ const messages = {
       `${n} clients sans issue connue (dossiers en cours) ne sont pas dans les barres.`,
     missing: (n: string) => `${n} clients du groupe n'ont pas de valeur.`,
     groupSize: (n: string) => `Groupe de ${n} clients.`,
+    merged:
+      'Pour protéger les autres clients, les tranches où moins de 10 clients ont la même issue sont regroupées avec leurs voisines.',
+    suppressed: {
+      repaid: 'Moins de 10 clients du groupe ont remboursé : leur répartition n’est pas montrée.',
+      defaulted:
+        "Moins de 10 clients du groupe n'ont pas remboursé : leur répartition n’est pas montrée.",
+      unknown:
+        'Moins de 10 clients du groupe ont un dossier en cours : leur répartition n’est pas montrée.',
+    },
+    withheld: '« — » : moins de 10 clients, chiffre non montré.',
   },
   en: {
     repaid: 'Repaid',
@@ -54,12 +64,22 @@ const messages = {
       `${n} clients without a known outcome (files in progress) are not in the bars.`,
     missing: (n: string) => `${n} clients of the group have no value.`,
     groupSize: (n: string) => `Group of ${n} clients.`,
+    merged:
+      'To protect other clients, ranges where fewer than 10 clients share an outcome are merged with their neighbours.',
+    suppressed: {
+      repaid: 'Fewer than 10 clients of the group repaid: where they lie is not shown.',
+      defaulted: 'Fewer than 10 clients of the group did not repay: where they lie is not shown.',
+      unknown:
+        'Fewer than 10 clients of the group have a file in progress: where they lie is not shown.',
+    },
+    withheld: '"—": fewer than 10 clients, figure not shown.',
   },
 };
 
 /**
  * A feature's distribution in a group, repaid and defaulted side by side as shares of each outcome,
  * the client's bin marked by a labelled line, their percentile in words, and the numbers in tables.
+ * A customer's answer is coarse (`disclosure`): merged bins and withheld figures are said in words.
  */
 export function DistributionChart({
   distribution,
@@ -175,6 +195,12 @@ export function DistributionChart({
         {!!distribution.missing && t.missing(n(distribution.missing))}{' '}
         {!!histogram.totals.unknown && t.unknown(n(histogram.totals.unknown))}
       </p>
+      {distribution.disclosure && (
+        <p className="compare-note" data-testid="distribution-disclosure">
+          {distribution.disclosure.merged && t.merged}{' '}
+          {distribution.disclosure.suppressed.map((o) => t.suppressed[o]).join(' ')} {t.withheld}
+        </p>
+      )}
       <ChartTable
         caption={t.quantiles(label)}
         columns={t.columns}

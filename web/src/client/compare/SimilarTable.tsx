@@ -6,7 +6,7 @@ import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import type { FeatureOption } from './feature-options.ts';
 import { formatFeatureValue } from './format-value.ts';
 
-/** Neighbours compared; features of the similarity space shown in the table. */
+/** Neighbours listed to staff (a customer's group is fixed); features of the space shown. */
 const K = 10;
 const FEATURES_SHOWN = 8;
 
@@ -61,13 +61,16 @@ const messages = {
 export function SimilarTable({
   clientId,
   options,
+  customer = false,
 }: {
   clientId: number;
   options: ReadonlyMap<string, FeatureOption>;
+  /** A customer asks for their fixed similar group's figures: no k, no neighbour list. */
+  customer?: boolean;
 }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const similar = useApi(`/api/clients/${clientId}/similar?k=${K}`);
+  const similar = useApi(`/api/clients/${clientId}/similar${customer ? '' : `?k=${K}`}`);
   const score = useApi(`/api/clients/${clientId}/score`);
 
   if (similar.error) return <ErrorMessage error={similar.error} onRetry={similar.reload} />;

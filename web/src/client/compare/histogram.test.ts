@@ -35,4 +35,14 @@ describe('binOf', () => {
     expect(binOf(edges, 1e9)).toBe(2);
     expect(binOf(edges, Number.NaN)).toBeNull();
   });
+
+  it("places the client on a customer's merged bins, whose widths differ", () => {
+    const merged = [0, 10, 40, 50];
+    expect(binOf(merged, 5)).toBe(0);
+    expect(binOf(merged, 10)).toBe(1);
+    expect(binOf(merged, 39.9)).toBe(1);
+    expect(binOf(merged, 45)).toBe(2);
+    expect(binOf(merged, -1)).toBe(0);
+    expect(binOf(merged, 99)).toBe(2);
+  });
 });

@@ -57,12 +57,14 @@ export function histogramOf(d: FeatureDistribution): Histogram {
   return { bins, totals, clientBin: binOf(d.edges, d.client?.value) };
 }
 
-/** The bin of a value on the shared edges, as the API counts it (end bins are open). */
+/**
+ * The bin of a value, as the API counts it (end bins are open): on the shared edges, or on a
+ * customer's answer whose bins were merged (wider bins, so the edges are not evenly spaced).
+ */
 export function binOf(edges: readonly number[], value: number | undefined): number | null {
   const count = edges.length - 1;
   if (value === undefined || Number.isNaN(value) || count < 1) return null;
-  const lo = edges[0] as number;
-  const width = ((edges[count] as number) - lo) / count;
-  if (!(width > 0)) return 0;
-  return Math.min(count - 1, Math.max(0, Math.floor((value - lo) / width)));
+  let bin = 0;
+  while (bin < count - 1 && value >= (edges[bin + 1] as number)) bin++;
+  return bin;
 }

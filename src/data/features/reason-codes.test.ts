@@ -141,6 +141,13 @@ describe('the reason-code catalogue', () => {
       expect(reasonCodeOf(name).actionable, name).toBe(true);
     }
     expect(reasonCodeOf('DAYS_BIRTH').actionable).toBe(false);
+    // A plural subject takes a plural verb.
+    expect(reasonCodeOf('POS_LOANS_COUNT').favourable.fr).toBe(
+      'Vos crédits passés chez nous jouent en votre faveur',
+    );
+    expect(reasonCodeOf('POS_LOANS_COUNT').adverse.en).toBe(
+      'Your past loans with us weigh against the application',
+    );
     // One signal, one code, and what the external scores are said wherever they appear.
     const external = ['EXT_SOURCE_1', 'EXT_SOURCE_3', 'EXT_SOURCE_MEAN', 'EXT_SOURCE_MIN'];
     expect(new Set(external.map((n) => reasonCodeOf(n).code))).toEqual(new Set(['R-EXT-SCORE']));

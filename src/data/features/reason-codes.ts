@@ -125,12 +125,24 @@ interface Spec {
   readonly note?: Wording;
 }
 
-/** "weighs against" / "works in favour" of a topic: for codes whose direction a value cannot say. */
-function weighs(topicFr: string, topicEn: string): Pick<Spec, 'adverse' | 'favourable'> {
-  return {
-    adverse: w(`${topicFr} pèse défavorablement`, `${topicEn} weighs against the application`),
-    favourable: w(`${topicFr} joue en votre faveur`, `${topicEn} works in your favour`),
-  };
+/**
+ * "weighs against" / "works in favour" of a topic: for codes whose direction a value cannot say.
+ * `plural`: the topic is a plural subject ("Vos crédits passés chez nous pèsent…").
+ */
+function weighs(
+  topicFr: string,
+  topicEn: string,
+  plural = false,
+): Pick<Spec, 'adverse' | 'favourable'> {
+  return plural
+    ? {
+        adverse: w(`${topicFr} pèsent défavorablement`, `${topicEn} weigh against the application`),
+        favourable: w(`${topicFr} jouent en votre faveur`, `${topicEn} work in your favour`),
+      }
+    : {
+        adverse: w(`${topicFr} pèse défavorablement`, `${topicEn} weighs against the application`),
+        favourable: w(`${topicFr} joue en votre faveur`, `${topicEn} works in your favour`),
+      };
 }
 
 /** The catalogue, by family. Order here is the order of docs/reason-codes.md. */
@@ -519,6 +531,7 @@ const SPECS: readonly Spec[] = [
     ...weighs(
       'Vos demandes de crédit précédentes chez nous',
       'Your previous credit applications with us',
+      true,
     ),
     absent: ABSENT.applications,
     flags: 'explainable',
@@ -532,7 +545,7 @@ const SPECS: readonly Spec[] = [
     code: 'R-HIST-LOANS',
     family: 'credit history',
     title: w('Crédits passés chez nous', 'Past loans with us'),
-    ...weighs('Vos crédits passés chez nous', 'Your past loans with us'),
+    ...weighs('Vos crédits passés chez nous', 'Your past loans with us', true),
     absent: ABSENT.ours,
     flags: 'explainable',
     features: [
@@ -624,7 +637,7 @@ const SPECS: readonly Spec[] = [
     code: 'R-PERS-CAR',
     family: 'personal situation',
     title: w('Voiture', 'Car'),
-    ...weighs('La possession et l’âge de votre voiture', 'Owning a car and its age'),
+    ...weighs('La possession et l’âge de votre voiture', 'Owning a car and its age', true),
     flags: 'neither',
     features: [/^FLAG_OWN_CAR__/, 'OWN_CAR_AGE', 'CAR_AGE_TO_AGE'],
   },
@@ -643,7 +656,11 @@ const SPECS: readonly Spec[] = [
     code: 'R-PERS-SOCIAL',
     family: 'personal situation',
     title: w('Entourage', 'Social circle'),
-    ...weighs('Les défauts de paiement dans votre entourage', 'Defaults in your social circle'),
+    ...weighs(
+      'Les défauts de paiement dans votre entourage',
+      'Defaults in your social circle',
+      true,
+    ),
     flags: 'neither',
     features: [/^(OBS|DEF)_(30|60)_CNT_SOCIAL_CIRCLE$/, /^SOCIAL_CIRCLE_DEFAULT_(30|60)_SHARE$/],
   },
@@ -677,6 +694,7 @@ const SPECS: readonly Spec[] = [
     ...weighs(
       "Les caractéristiques de l'immeuble où vous habitez",
       'The characteristics of the building you live in',
+      true,
     ),
     flags: 'neither',
     features: [
@@ -701,6 +719,7 @@ const SPECS: readonly Spec[] = [
     ...weighs(
       'Les écarts entre vos adresses de domicile, de travail et officielle',
       'Differences between your home, work and registered addresses',
+      true,
     ),
     flags: 'neither',
     features: [
@@ -713,10 +732,7 @@ const SPECS: readonly Spec[] = [
     code: 'R-APP-DOCUMENTS',
     family: 'application details',
     title: w('Documents fournis', 'Documents provided'),
-    ...weighs(
-      'Les documents fournis avec la demande',
-      'The documents provided with the application',
-    ),
+    ...weighs('Les documents fournis avec la demande', 'The documents you provided', true),
     flags: 'actionable',
     features: [/^FLAG_DOCUMENT_\d+$/, 'DOCUMENTS_COUNT'],
   },
@@ -724,7 +740,7 @@ const SPECS: readonly Spec[] = [
     code: 'R-APP-CONTACT',
     family: 'application details',
     title: w('Moyens de contact', 'Contact details'),
-    ...weighs('Les moyens de contact donnés', 'The contact details given'),
+    ...weighs('Les moyens de contact donnés', 'The contact details given', true),
     flags: 'actionable',
     features: [
       /^FLAG_(MOBIL|EMP_PHONE|WORK_PHONE|CONT_MOBILE|PHONE|EMAIL)$/,
@@ -754,7 +770,7 @@ const SPECS: readonly Spec[] = [
     code: 'R-APP-TIME',
     family: 'application details',
     title: w('Moment de la demande', 'Time of the application'),
-    ...weighs("Le jour et l'heure de la demande", 'The day and hour of the application'),
+    ...weighs("Le jour et l'heure de la demande", 'The day and hour you applied', true),
     flags: 'neither',
     features: [
       'HOUR_APPR_PROCESS_START',

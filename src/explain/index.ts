@@ -44,6 +44,17 @@ export { type ExplainOptions, type Explanation, explainRow } from './explanation
 export { categoryOf, type FeatureGroup, featureGroups } from './feature-groups.ts';
 export { formatValue, type Lang } from './format.ts';
 export { compareWithGroup, type FeatureComparison } from './group-comparison.ts';
+export {
+  type GoodsPriceRule,
+  instalmentFor,
+  type Loan,
+  type LoanChanges,
+  LoanOptionError,
+  type LoanOptions,
+  type LoanRule,
+  loanOf,
+  withLoanRule,
+} from './loan-terms.ts';
 export { loadPopulation, type Population, populationOf } from './population.ts';
 export {
   type Reason,
@@ -76,6 +87,7 @@ export { type UnknownFields, unknownFieldsOf } from './unknown-fields.ts';
 export {
   applyChanges,
   cachedApplicationLoader,
+  type FieldChange,
   loadApplication,
   loadApplications,
   NEW_APPLICATION_REQUIRED,

@@ -162,16 +162,25 @@ describeWithSample('whatIf', () => {
       AMT_CREDIT: 200000,
       NAME_CONTRACT_TYPE: raw.NAME_CONTRACT_TYPE,
     });
-    const term = 200000 / Number(raw.AMT_ANNUITY);
+    // The loan rule: a new amount keeps the term, so the instalment (and the goods price) follow.
+    const credit = Number(raw.AMT_CREDIT);
+    const annuity = Number(raw.AMT_ANNUITY);
+    const instalment = Math.round(annuity * (200000 / credit) * 100) / 100;
+    const term = 200000 / instalment;
+    expect(term).toBeCloseTo(credit / annuity, 3);
     expect(result.row[0]).toBe(200000);
     expect(result.row[1]).toBeCloseTo(term, 9);
     expect(result.rawProbability).toBeCloseTo(
       sigmoid(1e-5 * (200000 - 500000) + 0.05 * (term - 20)),
       12,
     );
-    expect(result.changed).toEqual([
-      { field: 'AMT_CREDIT', before: raw.AMT_CREDIT, after: 200000 },
+    expect(result.changed.slice(0, 2)).toEqual([
+      { field: 'AMT_CREDIT', before: raw.AMT_CREDIT, after: 200000, derived: null },
+      { field: 'AMT_ANNUITY', before: raw.AMT_ANNUITY, after: instalment, derived: 'same-term' },
     ]);
+    expect(result.changed.slice(2).map((c) => c.derived)).toEqual(
+      typeof raw.AMT_GOODS_PRICE === 'number' ? ['follows-amount'] : [],
+    );
     const shap = result.shap;
     expect(shap && shap.expectedValue + shap.values.reduce((a, b) => a + b, 0)).toBeCloseTo(
       Math.log(result.rawProbability / (1 - result.rawProbability)),
@@ -324,8 +333,25 @@ describeWithSample('recourseFor', () => {
     expect(expectedTerm).toBeDefined(); // the fixture client's term leaves room for a longer one
     expect(longer?.changes.AMT_ANNUITY).toBeCloseTo(credit / (expectedTerm as number), 2);
     expect(longer?.textEn).toContain(`Over ${expectedTerm} months`);
+    // Every field a proposal changes is named, old → new, the derived ones with their rule.
+    expect(lower?.changed.map((c) => [c.field, c.derived])).toEqual([
+      ['AMT_CREDIT', null],
+      ['AMT_ANNUITY', 'same-term'],
+      ...(typeof raw.AMT_GOODS_PRICE === 'number' ? [['AMT_GOODS_PRICE', 'follows-amount']] : []),
+    ]);
+    expect(lower?.textFr).toMatch(/mensualité de .* au lieu de/);
+    expect(longer?.changed).toEqual([
+      {
+        field: 'AMT_ANNUITY',
+        before: annuity,
+        after: longer?.changes.AMT_ANNUITY,
+        derived: 'new-term',
+      },
+    ]);
     for (const p of result.proposals) {
       expect(decide(p.rawProbability)).toBe('grant');
+      expect(Object.fromEntries(p.changed.map((c) => [c.field, c.after]))).toEqual(p.changes);
+      for (const c of p.changed) expect(c.before).toBe(raw[c.field]);
       for (const field of Object.keys(p.changes)) {
         expect(RECOURSE_FIELDS).toContain(field);
         const entry = dictionaryEntry(field);

@@ -20,6 +20,7 @@ import {
 } from '../data/features/what-if.ts';
 import type { ShapRow } from '../engine/index.ts';
 import { loadApplication } from './application-loader.ts';
+import { type LoanOptions, type LoanRule, withLoanRule } from './loan-terms.ts';
 import { rowForScorer, type Scorer } from './scorer.ts';
 
 export { cachedApplicationLoader, loadApplications } from './application-loader.ts';
@@ -98,42 +99,61 @@ export function scoreInMemory(
   return scored(scorer, application, row, options.explain);
 }
 
+/** A field of a what-if that differs from the stored application. */
+export interface FieldChange {
+  readonly field: string;
+  readonly before: string | number | null;
+  readonly after: string | number | null;
+  /** null: given by the caller; else the loan rule that derived it (src/explain/loan-terms.ts). */
+  readonly derived: LoanRule | null;
+}
+
 export interface WhatIfResult extends ScoredApplication {
-  /** The fields that differ from the stored application, with both values. */
-  readonly changed: readonly {
-    readonly field: string;
-    readonly before: string | number | null;
-    readonly after: string | number | null;
-  }[];
+  /** The fields that differ from the stored application, given then derived, with both values. */
+  readonly changed: readonly FieldChange[];
 }
 
 /**
- * What-if for a stored client: their application with `changes` applied, scored and explained.
- * `load` replaces loadApplication (e.g. a cachedApplicationLoader).
+ * What-if for a stored client: their application with `changes` applied, completed by the loan
+ * rule (a new amount keeps the term, a new term recomputes the instalment, the goods price follows
+ * the amount unless unlocked: src/explain/loan-terms.ts), scored and explained. `load` replaces
+ * loadApplication (e.g. a cachedApplicationLoader).
  */
 export async function whatIf(
   db: Db,
   scorer: Scorer,
   clientId: number,
   changes: Readonly<Record<string, unknown>>,
-  options: { load?: (id: number) => Promise<RawApplication> } & WhatIfOptions = {},
+  options: {
+    load?: (id: number) => Promise<RawApplication>;
+    loan?: LoanOptions;
+  } & WhatIfOptions = {},
 ): Promise<WhatIfResult> {
   const base = await (options.load ?? ((id: number) => loadApplication(db, id)))(clientId);
-  const application = applyChanges(base, changes);
+  const { application, changed } = edited(base, changes, options.loan);
   const result = await scoreApplication(db, scorer, application, {
     storedHistory: options.storedHistory,
   });
-  return { ...result, changed: changedFields(base, application, changes) };
+  return { ...result, changed };
 }
 
-function changedFields(
+/** The stored application edited by `changes` and the loan rule, and the fields that changed. */
+function edited(
   base: RawApplication,
-  application: RawApplication,
   changes: Readonly<Record<string, unknown>>,
-): WhatIfResult['changed'] {
-  return Object.keys(changes)
+  loan: LoanOptions | undefined,
+): { application: RawApplication; changed: readonly FieldChange[] } {
+  const completed = withLoanRule(base, changes, loan);
+  const application = applyChanges(base, completed.changes);
+  const changed = Object.keys(completed.changes)
     .filter((f) => base[f] !== application[f])
-    .map((field) => ({ field, before: base[field] ?? null, after: application[field] ?? null }));
+    .map((field) => ({
+      field,
+      before: base[field] ?? null,
+      after: application[field] ?? null,
+      derived: completed.derived.get(field) ?? null,
+    }));
+  return { application, changed };
 }
 
 /**
@@ -145,10 +165,11 @@ export function whatIfInMemory(
   base: RawApplication,
   changes: Readonly<Record<string, unknown>>,
   history: HistoryLookup,
+  loan?: LoanOptions,
 ): WhatIfResult {
-  const application = applyChanges(base, changes);
+  const { application, changed } = edited(base, changes, loan);
   const result = scoreInMemory(scorer, application, history);
-  return { ...result, changed: changedFields(base, application, changes) };
+  return { ...result, changed };
 }
 
 /**

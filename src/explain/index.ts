@@ -55,6 +55,14 @@ export {
   loanOf,
   withLoanRule,
 } from './loan-terms.ts';
+export {
+  type FeatureRange,
+  featureRangesOf,
+  type OutOfRange,
+  outOfRangeOf,
+  RANGE_TAIL,
+  rangedFeature,
+} from './out-of-range.ts';
 export { loadPopulation, type Population, populationOf } from './population.ts';
 export {
   type Reason,

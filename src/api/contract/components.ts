@@ -61,6 +61,7 @@ import {
   applicantScoreSchema,
   fieldChangeSchema,
   newApplicationAnswerSchema,
+  outOfRangeSchema,
   whatIfAnswerSchema,
 } from './what-if.ts';
 
@@ -117,6 +118,7 @@ export const COMPONENT_SCHEMAS = [
   explanationSchema,
   applicantScoreSchema,
   fieldChangeSchema,
+  outOfRangeSchema,
   whatIfAnswerSchema,
   newApplicationAnswerSchema,
   recourseProposalSchema,

@@ -7,14 +7,23 @@ export const recourseProposalSchema = {
   $id: 'RecourseProposal',
   type: 'object',
   description: 'a change of the loan itself that the served model grants (re-scored to be sure)',
-  required: ['kind', 'changes', 'probability', 'points', 'textFr', 'textEn'],
+  required: [
+    'kind',
+    'changes',
+    'changed',
+    'probability',
+    'ppFromThreshold',
+    'points',
+    'textFr',
+    'textEn',
+  ],
   additionalProperties: false,
   properties: {
     kind: {
       type: 'string',
       enum: ['lower-amount', 'longer-term'],
       description:
-        'lower-amount: credit, goods price and instalment scaled down together (same term); longer-term: the same amount, instalment = credit / term',
+        "lower-amount: a lower amount over the same term (instalment recomputed, a goods loan's price following the amount); longer-term: the same amount, instalment = credit / term",
     },
     changes: {
       type: 'object',
@@ -27,7 +36,18 @@ export const recourseProposalSchema = {
         AMT_GOODS_PRICE: { type: 'number' },
       },
     },
+    changed: {
+      type: 'array',
+      items: { $ref: 'FieldChange#' },
+      description:
+        'every field the proposal changes, old → new: the amount or term asked, and the instalment and goods price the loan rule derived from it',
+    },
     probability: { type: 'number', description: 'calibrated PD with the change' },
+    ppFromThreshold: {
+      type: 'number',
+      description:
+        'how far the proposal is from the threshold, in percentage points: 100 × (probability − threshold), below 0 on the granted side',
+    },
     points: { type: 'number', description: 'points on the run scale with the change' },
     textFr: { type: 'string' },
     textEn: { type: 'string' },
@@ -44,6 +64,7 @@ export const recourseSchema = {
     'decision',
     'probability',
     'threshold',
+    'ppFromThreshold',
     'proposals',
     'evaluations',
     'complete',
@@ -55,6 +76,11 @@ export const recourseSchema = {
     decision: { $ref: 'Decision#' },
     probability: { type: 'number', description: 'calibrated PD of the application as it is' },
     threshold: { type: 'number', description: 'refuse when probability ≥ threshold' },
+    ppFromThreshold: {
+      type: 'number',
+      description:
+        'how far the application as it is stands from the threshold, in percentage points: 100 × (probability − threshold), 0 or more when refused',
+    },
     proposals: {
       type: 'array',
       items: { $ref: 'RecourseProposal#' },

@@ -41,14 +41,50 @@ const fieldValue = { anyOf: [{ type: 'number' }, { type: ['string', 'null'] }] }
 export const fieldChangeSchema = {
   $id: 'FieldChange',
   type: 'object',
-  description: 'an application field that differs from the stored application, with both values',
-  required: ['field', 'before', 'after'],
+  description:
+    'an application field that differs from the stored application, with both values: given by the caller, or derived by the loan rule (src/explain/loan-terms.ts)',
+  required: ['field', 'before', 'after', 'derived'],
   additionalProperties: false,
   properties: {
     field: { type: 'string', description: 'as in application_train.csv' },
     before: fieldValue,
     after: fieldValue,
+    derived: {
+      type: ['string', 'null'],
+      enum: ['same-term', 'new-term', 'follows-amount', null],
+      description:
+        "null: given by the caller; 'same-term': the instalment recomputed for a new amount over the same term (A′ = A · C′ / C); 'new-term': the instalment for a new term (A′ = C′ / n′); 'follows-amount': a goods loan's price following the amount at the stored ratio (G′ = G · C′ / C)",
+    },
   },
+} as const;
+
+export const outOfRangeSchema = {
+  $id: 'OutOfRange',
+  type: 'object',
+  description:
+    'a value of the scored application outside the situations the model knows: beyond the 1st–99th percentiles of the feature among the train clients of the served population (src/explain/out-of-range.ts)',
+  required: ['feature', 'fields', 'value', 'p1', 'p99', 'textFr', 'textEn'],
+  additionalProperties: false,
+  properties: {
+    feature: { type: 'string', description: 'the feature of the model (docs/features.md)' },
+    fields: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'the application fields it is computed from',
+    },
+    value: { type: 'number' },
+    p1: { type: 'number', description: '1st percentile among the train clients' },
+    p99: { type: 'number', description: '99th percentile among the train clients' },
+    textFr: { type: 'string', description: '"… — hors des situations connues du modèle (…)"' },
+    textEn: { type: 'string', description: '"… — outside the situations the model knows (…)"' },
+  },
+} as const;
+
+const outOfRange = {
+  type: 'array',
+  items: { $ref: 'OutOfRange#' },
+  description:
+    'values outside the situations the model knows (a stored client: among the features the changes moved; a new application: all), in feature order; empty when none',
 } as const;
 
 /** The explaining part; contributions and themes absent with detail: 'reasons'. */
@@ -74,6 +110,7 @@ export const whatIfAnswerSchema = {
     'history',
     'changed',
     'score',
+    'outOfRange',
     'view',
     'reasons',
     'clientReasons',
@@ -90,9 +127,11 @@ export const whatIfAnswerSchema = {
     changed: {
       type: 'array',
       items: { $ref: 'FieldChange#' },
-      description: 'the fields the changes really changed',
+      description:
+        'every field the changes really changed, old → new: those given, then those the loan rule derived (instalment, goods price)',
     },
     score: { $ref: 'ApplicantScore#' },
+    outOfRange,
     ...explaining,
   },
 } as const;
@@ -107,6 +146,7 @@ export const newApplicationAnswerSchema = {
     'modelVersion',
     'history',
     'score',
+    'outOfRange',
     'view',
     'reasons',
     'clientReasons',
@@ -125,6 +165,7 @@ export const newApplicationAnswerSchema = {
       description: 'a new applicant has no credit history: every history feature is missing',
     },
     score: { $ref: 'ApplicantScore#' },
+    outOfRange,
     ...explaining,
     toComplete: {
       type: 'array',

@@ -1,13 +1,15 @@
 /**
  * What one served model needs to explain any client — the SHAP explainer, the same model as a
- * what-if scorer, the population references, the model's feature columns and the explanation
- * route's answer cache — built once per served model, on the first request that needs it, and
- * shared by the explanation and what-if routes. A promoted model brings a new ScoreTable, so a
- * fresh preparation (and an empty cache).
+ * what-if scorer, the population references and feature ranges, the model's feature columns and
+ * the explanation route's answer cache — built once per served model, on the first request that
+ * needs it, and shared by the explanation and what-if routes. A promoted model brings a new
+ * ScoreTable, so a fresh preparation (and an empty cache).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ShapExplainer } from '../../engine/index.ts';
 import {
+  type FeatureRange,
+  featureRangesOf,
   type ReferenceStat,
   referenceStatsOf,
   type Scorer,
@@ -24,6 +26,11 @@ export interface Explaining {
   /** The same model as a what-if scorer (features by name), sharing the explainer. */
   readonly scorer: Scorer;
   readonly stats: ReadonlyMap<string, ReferenceStat>;
+  /**
+   * The 1st–99th percentiles of the model's application features among the train clients of the
+   * served population: beyond them a what-if is outside the situations the model knows.
+   */
+  readonly ranges: ReadonlyMap<string, FeatureRange>;
   /** The model's features as columns of the in-memory feature table (NaN = missing). */
   readonly columns: readonly Float64Array[];
   /** A client's row in `columns`, by SK_ID_CURR. */
@@ -52,11 +59,13 @@ function prepare(scores: ScoreTable, clients: ClientRepository): Explaining {
     rowOf.set(id, row);
   });
   const explainer = new ShapExplainer(model);
+  const population = clients.population();
   return {
     scores,
     explainer,
     scorer: scorerFromModel(model, explainer),
-    stats: referenceStatsOf(clients.population()),
+    stats: referenceStatsOf(population),
+    ranges: featureRangesOf(population, model.featureNames),
     columns,
     rowOf,
     answers: new Lru(ANSWERS_KEPT),

@@ -53,7 +53,9 @@ afterAll(() => server?.close());
 interface Proposal {
   kind: string;
   changes: Record<string, number>;
+  changed: { field: string; before: number; after: number; derived: string | null }[];
   probability: number;
+  ppFromThreshold: number;
   textFr: string;
   textEn: string;
 }
@@ -70,19 +72,42 @@ describe('GET /api/clients/:id/recourse', () => {
       const body = response.json();
       expect(body).toMatchObject({ clientId: id, decision: 'refuse', complete: true });
       expect(body.probability).toBeGreaterThanOrEqual(body.threshold);
+      // How far from the threshold, in percentage points, before and after.
+      expect(body.ppFromThreshold).toBeCloseTo(100 * (body.probability - body.threshold), 9);
+      expect(body.ppFromThreshold).toBeGreaterThanOrEqual(0);
       for (const p of body.proposals as Proposal[]) {
         proposed++;
         expect(p.probability).toBeLessThan(body.threshold);
+        expect(p.ppFromThreshold).toBeCloseTo(100 * (p.probability - body.threshold), 9);
+        expect(p.ppFromThreshold).toBeLessThan(0);
         expect(p.textFr.length).toBeGreaterThan(20);
         expect(p.textEn).toMatch(/would be accepted/);
-        const whatIf = await server.app.inject({
-          method: 'POST',
-          url: '/api/score',
-          headers: { cookie: server.cookies.adviser },
-          payload: { clientId: id, changes: p.changes },
-        });
-        expect(whatIf.json().score.decision).toBe('grant');
-        expect(whatIf.json().score.probability).toBeCloseTo(p.probability, 9);
+        // Every field it changes is named, old → new: no silent cut of the goods price.
+        expect(Object.fromEntries(p.changed.map((c) => [c.field, c.after]))).toEqual(p.changes);
+        for (const c of p.changed) expect(c.before).not.toBe(c.after);
+        const post = (payload: object) =>
+          server.app.inject({
+            method: 'POST',
+            url: '/api/score',
+            headers: { cookie: server.cookies.adviser },
+            payload: { clientId: id, ...payload },
+          });
+        const whatIf = (await post({ changes: p.changes })).json();
+        expect(whatIf.score.decision).toBe('grant');
+        expect(whatIf.score.probability).toBeCloseTo(p.probability, 9);
+        expect(whatIf.changed).toEqual(p.changed.map((c) => ({ ...c, derived: null })));
+        // The what-if's loan rule derives the same loan from the amount alone.
+        if (p.kind === 'lower-amount') {
+          expect(p.changed[0]).toMatchObject({ field: 'AMT_CREDIT', derived: null });
+          expect(p.changed.slice(1).map((c) => c.derived)).toEqual(
+            p.changed
+              .slice(1)
+              .map((c) => (c.field === 'AMT_ANNUITY' ? 'same-term' : 'follows-amount')),
+          );
+          const rule = (await post({ changes: { AMT_CREDIT: p.changes.AMT_CREDIT } })).json();
+          expect(rule.changed).toEqual(p.changed);
+          expect(rule.score.probability).toBe(whatIf.score.probability);
+        }
       }
     }
     // The served model refuses on the credit alone: a lower amount must be found.

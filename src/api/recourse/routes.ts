@@ -1,7 +1,9 @@
 /**
  * GET /api/clients/:id/recourse (every role; a customer their own file): for a refused client,
  * the smallest changes of the loan itself — a lower amount at the same term, or a longer term for
- * the same amount (src/explain/recourse.ts) — that the served model would grant, each re-scored
+ * the same amount (src/explain/recourse.ts), each completed by the loan rule and naming every
+ * field it changes — that the served model would grant, and how far each stands from the
+ * threshold in percentage points, each re-scored
  * through the one feature definition (in memory, as the what-if: scoreInMemory with the client's
  * stored history), in French and English sentences. The search scores up to ≈ 30 applications,
  * so it is bounded in time (RECOURSE_TIME_LIMIT_MS; `complete: false` when cut short). Audited
@@ -78,12 +80,16 @@ export async function recourseRoutes(fastify: FastifyInstance): Promise<void> {
         application,
         { timeLimitMs: RECOURSE_TIME_LIMIT_MS },
       );
+      // How far from the threshold, in percentage points (below 0: the granted side).
+      const gap = (probability: number) => 100 * (probability - record.threshold);
       const proposals = result.proposals.map((p) => {
         const s = scoreApplicant(p.rawProbability, record);
         return {
           kind: p.kind,
           changes: p.changes,
+          changed: [...p.changed],
           probability: s.probability,
+          ppFromThreshold: gap(s.probability),
           points: s.points,
           textFr: p.textFr,
           textEn: p.textEn,
@@ -100,12 +106,14 @@ export async function recourseRoutes(fastify: FastifyInstance): Promise<void> {
           complete: result.complete,
         },
       });
+      const probability = scoreApplicant(result.rawProbability, record).probability;
       return {
         clientId: id,
         modelVersion: record.id,
         decision: result.decision,
-        probability: scoreApplicant(result.rawProbability, record).probability,
+        probability,
         threshold: record.threshold,
+        ppFromThreshold: gap(probability),
         proposals,
         evaluations: result.evaluations,
         complete: result.complete,

@@ -1,7 +1,7 @@
 /**
- * The body of POST /api/score: either `{ clientId, changes }` (a stored client's application
- * edited) or `{ application }` (a new one), each with `detail` — a `oneOf` of the two shapes,
- * which exclude each other. The fields of `changes` and `application` are the closed set of
+ * The body of POST /api/score: either `{ clientId, changes, loan }` (a stored client's application
+ * edited, the loan rule's options in `loan`) or `{ application }` (a new one), each with `detail`
+ * — a `oneOf` of the two shapes, which exclude each other. The fields of `changes` and `application` are the closed set of
  * application fields, each with its range or values (./field-schemas.ts, from the one table of
  * src/data/features/application-fields.ts). Its validator names the faulty field as every other
  * route's does, with the field's range; the what-if's own checks (src/explain) are turned into
@@ -10,7 +10,7 @@
 import type { FastifyInstance, FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 import { DataError } from '../../data/errors.ts';
 import { RowEvalError } from '../../data/features/row-eval/index.ts';
-import { NEW_APPLICATION_REQUIRED } from '../../explain/index.ts';
+import { LoanOptionError, NEW_APPLICATION_REQUIRED } from '../../explain/index.ts';
 import type { Infer } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { fieldProperties, rewordFieldError } from './field-schemas.ts';
@@ -21,6 +21,30 @@ const detail = {
   default: 'full',
   description:
     "'reasons': the score and the reasons only, without contributions and themes (what a form that re-scores as the person types shows; ≈5× smaller)",
+} as const;
+
+/** How the loan's other fields follow a change of the amount or the term (src/explain/loan-terms.ts). */
+const loan = {
+  type: 'object',
+  description:
+    "the loan rule: a new AMT_CREDIT keeps the term (the instalment is recomputed, A′ = A · C′ / C) and a goods loan's price follows it (G′ = G · C′ / C); fields given in `changes` are never overwritten; every derived field is listed in the answer's `changed`",
+  additionalProperties: false,
+  properties: {
+    term: {
+      type: 'number',
+      minimum: 1,
+      maximum: 600,
+      description:
+        "a new term, from 1 to 600 monthly instalments (the data's term, AMT_CREDIT / AMT_ANNUITY): the instalment is recomputed for it (A′ = C′ / term); not with an AMT_ANNUITY change, which sets the term itself",
+    },
+    goodsPrice: {
+      type: 'string',
+      enum: ['follow', 'keep'],
+      default: 'follow',
+      description:
+        "'follow': a goods loan's price follows the amount at the stored ratio (the share financed kept); 'keep': unlocked by the adviser, it stays as stored (or as `changes` give it)",
+    },
+  },
 } as const;
 
 const storedClientBody = {
@@ -38,6 +62,7 @@ const storedClientBody = {
       properties: fieldProperties(['SK_ID_CURR']),
       additionalProperties: false,
     },
+    loan,
     detail,
   },
 } as const;
@@ -118,6 +143,9 @@ export function badField(part: 'changes' | 'application', error: unknown): unkno
   }
   if (error instanceof RowEvalError) {
     return apiError('BAD_REQUEST', { field: `body.${part}`, reason: error.message });
+  }
+  if (error instanceof LoanOptionError) {
+    return apiError('BAD_REQUEST', { field: `body.loan.${error.option}`, reason: error.message });
   }
   return error;
 }

@@ -10,7 +10,7 @@ import type { Infer } from '../contract/typed.ts';
 import { servedToComplete } from '../explanation/compact.ts';
 import { explainingOf } from '../explanation/explaining.ts';
 import { badField, type NewApplicationBody } from './body.ts';
-import { scoredAnswer, WHAT_IF_ACTION } from './scored.ts';
+import { outOfRangeIn, scoredAnswer, WHAT_IF_ACTION } from './scored.ts';
 
 const newApplicationAnswer = { $ref: 'NewApplicationAnswer#' } as const;
 
@@ -33,6 +33,7 @@ export async function scoreNewApplicant(
   const answer = {
     clientId,
     history: 'none' as const,
+    outOfRange: outOfRangeIn(context, result.row),
     ...scored.answer,
     toComplete: servedToComplete(scored.explanation),
   };

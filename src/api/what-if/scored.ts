@@ -1,5 +1,11 @@
 /** What both answers of POST /api/score share: the model version, the score and its explanation. */
-import { explainRow, type ScoredApplication, unknownFieldsOf } from '../../explain/index.ts';
+import {
+  explainRow,
+  type OutOfRange,
+  outOfRangeOf,
+  type ScoredApplication,
+  unknownFieldsOf,
+} from '../../explain/index.ts';
 import { scoreApplicant } from '../../model/scoring.ts';
 import { compactExplanation, servedReasonParts, type View } from '../explanation/compact.ts';
 import type { Explaining } from '../explanation/explaining.ts';
@@ -43,4 +49,23 @@ export function scoredAnswer(
       : compactExplanation(explanation, false, view)),
   };
   return { answer, explanation };
+}
+
+/**
+ * The values of a scored row outside the situations the model knows (beyond the train clients'
+ * 1st–99th percentiles): for a stored client (`stored`, their row in the feature columns) among
+ * the features the changes moved; for a new application, all.
+ */
+export function outOfRangeIn(
+  context: Explaining,
+  row: Float64Array,
+  stored?: number,
+): OutOfRange[] {
+  const moved = (j: number) => {
+    if (stored === undefined) return true;
+    const before = context.columns[j]?.[stored] as number;
+    const after = row[j] as number;
+    return !(before === after || (Number.isNaN(before) && Number.isNaN(after)));
+  };
+  return outOfRangeOf(context.ranges, context.scorer.featureNames, row, moved);
 }

@@ -1,6 +1,7 @@
 /**
  * What-if on a stored client: their application (read once from DuckDB, then kept) with `changes`
- * applied, turned into features in memory by the row evaluator of the training SQL, with the
+ * applied and completed by the loan rule (src/explain/loan-terms.ts, options in `loan`), turned
+ * into features in memory by the row evaluator of the training SQL, with the
  * client's stored history features (the in-memory feature table), scored and explained.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -12,7 +13,7 @@ import { apiError } from '../errors.ts';
 import { viewOf } from '../explanation/compact.ts';
 import { explainingOf } from '../explanation/explaining.ts';
 import { badField, type StoredClientBody } from './body.ts';
-import { scoredAnswer, WHAT_IF_ACTION } from './scored.ts';
+import { outOfRangeIn, scoredAnswer, WHAT_IF_ACTION } from './scored.ts';
 
 const whatIfAnswer = { $ref: 'WhatIfAnswer#' } as const;
 
@@ -23,7 +24,7 @@ export function storedClientWhatIf(app: FastifyInstance) {
 
   return async (
     request: FastifyRequest,
-    { clientId: id, changes, detail }: StoredClientBody,
+    { clientId: id, changes, loan, detail }: StoredClientBody,
   ): Promise<Infer<typeof whatIfAnswer>> => {
     const context = explainingOf(app);
     const { clients } = app.ctx;
@@ -40,7 +41,7 @@ export function storedClientWhatIf(app: FastifyInstance) {
       context.columns[j]?.[stored];
     let edited: ReturnType<typeof whatIfInMemory>;
     try {
-      edited = whatIfInMemory(context.scorer, base, changes, history);
+      edited = whatIfInMemory(context.scorer, base, changes, history, loan);
     } catch (error) {
       throw badField('changes', error);
     }
@@ -48,13 +49,14 @@ export function storedClientWhatIf(app: FastifyInstance) {
       clientId: id,
       history: 'stored' as const,
       changed: [...edited.changed],
+      outOfRange: outOfRangeIn(context, edited.row, stored),
       ...scoredAnswer(context, edited, detail, viewOf(currentUser(request).role)).answer,
     };
     await recordAudit(app, request, {
       action: WHAT_IF_ACTION,
       clientId: id,
       modelVersion: answer.modelVersion,
-      inputs: { id, changes },
+      inputs: { id, changes, ...(loan ? { loan } : {}) },
       output: { probability: answer.score.probability, decision: answer.score.decision },
     });
     return answer;

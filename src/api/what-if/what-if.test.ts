@@ -57,10 +57,14 @@ describe('POST /api/score (what-if)', () => {
     });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.changed.map((c: { field: string }) => c.field).sort()).toEqual([
-      'AMT_ANNUITY',
-      'AMT_CREDIT',
+    // Both given; a goods loan's price follows the amount (the loan rule).
+    expect(body.changed.slice(0, 2)).toMatchObject([
+      { field: 'AMT_CREDIT', after: 2_000_000, derived: null },
+      { field: 'AMT_ANNUITY', after: 200_000, derived: null },
     ]);
+    expect(body.changed.slice(2).map((c: { field: string }) => c.field)).toEqual(
+      body.changed.length > 2 ? ['AMT_GOODS_PRICE'] : [],
+    );
     // The edited values reach the model's features (the fixture's tiny model may not react).
     const credit = (body.contributions.top as { key: string; value: number | null }[]).find(
       (c) => c.key === 'AMT_CREDIT',
@@ -93,6 +97,104 @@ describe('POST /api/score (what-if)', () => {
     const bad = await whatIf('adviser', { clientId: own, changes, detail: 'everything' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('body.detail');
+  });
+
+  it('applies the loan rule: a new amount keeps the term, the goods price follows unless unlocked', async () => {
+    const file = (await get('adviser', `/api/clients/${own}`)).json();
+    const stored = Object.fromEntries(
+      (file.sections as { values: { name: string; value: unknown }[] }[]).flatMap((section) =>
+        section.values.map((v) => [v.name, v.value]),
+      ),
+    ) as Record<string, number | null>;
+    const credit = stored.AMT_CREDIT as number;
+    const annuity = stored.AMT_ANNUITY as number;
+    const goods = stored.AMT_GOODS_PRICE;
+    const amount = Math.round(credit / 2);
+    const cent = (v: number) => Math.round(v * 100) / 100;
+    const instalment = cent(annuity * (amount / credit));
+    const onlyAmount = (
+      await whatIf('adviser', { clientId: own, changes: { AMT_CREDIT: amount } })
+    ).json();
+    expect(onlyAmount.changed).toEqual([
+      { field: 'AMT_CREDIT', before: credit, after: amount, derived: null },
+      { field: 'AMT_ANNUITY', before: annuity, after: instalment, derived: 'same-term' },
+      ...(typeof goods === 'number'
+        ? [
+            {
+              field: 'AMT_GOODS_PRICE',
+              before: goods,
+              after: cent(goods * (amount / credit)),
+              derived: 'follows-amount',
+            },
+          ]
+        : []),
+    ]);
+    // The same as giving every field it derived.
+    const explicit = Object.fromEntries(
+      (onlyAmount.changed as { field: string; after: number }[]).map((c) => [c.field, c.after]),
+    );
+    const all = (await whatIf('adviser', { clientId: own, changes: explicit })).json();
+    expect(all.score).toEqual(onlyAmount.score);
+    expect(all.changed.map((c: { derived: null }) => c.derived)).toEqual(
+      onlyAmount.changed.map(() => null),
+    );
+    // Unlocked, the goods price stays; a new term recomputes the instalment for the same amount.
+    const unlocked = (
+      await whatIf('adviser', {
+        clientId: own,
+        changes: { AMT_CREDIT: amount },
+        loan: { goodsPrice: 'keep' },
+      })
+    ).json();
+    expect(unlocked.changed.map((c: { field: string }) => c.field)).toEqual([
+      'AMT_CREDIT',
+      'AMT_ANNUITY',
+    ]);
+    const term = (
+      await whatIf('adviser', { clientId: own, changes: {}, loan: { term: 36 } })
+    ).json();
+    expect(term.changed).toEqual([
+      { field: 'AMT_ANNUITY', before: annuity, after: cent(credit / 36), derived: 'new-term' },
+    ]);
+    const cases: [object, string][] = [
+      [{ changes: { AMT_ANNUITY: 1000 }, loan: { term: 36 } }, 'body.loan.term'],
+      [{ changes: {}, loan: { term: 0 } }, 'body.loan.term'],
+      [{ changes: {}, loan: { term: 'long' } }, 'body.loan.term'],
+      [{ changes: {}, loan: { goodsPrice: 'free' } }, 'body.loan.goodsPrice'],
+      [{ changes: {}, loan: { rate: 0.05 } }, 'body.loan.rate'],
+    ];
+    for (const [payload, field] of cases) {
+      const response = await whatIf('adviser', { clientId: own, ...payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error.field).toBe(field);
+    }
+  });
+
+  it('flags the values outside the situations the model knows, among those the changes moved', async () => {
+    const unchanged = (await whatIf('adviser', { clientId: own, changes: {} })).json();
+    expect(unchanged.outOfRange).toEqual([]);
+    const huge = (
+      await whatIf('adviser', {
+        clientId: own,
+        changes: { AMT_CREDIT: 90_000_000 },
+        detail: 'reasons',
+      })
+    ).json();
+    const flagged = huge.outOfRange as {
+      feature: string;
+      value: number;
+      p99: number;
+      fields: string[];
+      textFr: string;
+      textEn: string;
+    }[];
+    const credit = flagged.find((f) => f.feature === 'AMT_CREDIT');
+    expect(credit).toMatchObject({ value: 90_000_000, fields: ['AMT_CREDIT'] });
+    expect(credit?.p99).toBeLessThan(90_000_000);
+    expect(credit?.textFr).toContain('hors des situations connues du modèle');
+    expect(credit?.textEn).toContain('outside the situations the model knows');
+    // The instalment the rule derived moved too, and is beyond as well.
+    expect(flagged.map((f) => f.feature)).toContain('AMT_ANNUITY');
   });
 
   it('names the field of a bad change and checks who asks', async () => {
@@ -171,6 +273,13 @@ describe('POST /api/score (new application)', () => {
     }
     const light = (await whatIf('adviser', { application, detail: 'reasons' })).json();
     expect(light.toComplete).toEqual(body.toComplete);
+    expect(body.outOfRange).toEqual([]);
+    const huge = await whatIf('adviser', {
+      application: { ...application, AMT_CREDIT: 90_000_000 },
+    });
+    expect(huge.json().outOfRange.map((f: { feature: string }) => f.feature)).toEqual([
+      'AMT_CREDIT',
+    ]);
     const withId = await whatIf('admin', { application: { ...application, SK_ID_CURR: 990_001 } });
     expect(withId.json().clientId).toBe(990_001);
     expect(withId.json().score.rawProbability).toBe(body.score.rawProbability);

@@ -44,7 +44,9 @@ function whatIf(changes: Record<string, unknown>): WhatIfAnswer {
       field,
       before: null,
       after: after as number,
+      derived: null,
     })),
+    outOfRange: [],
     score: {
       probability,
       rawProbability: probability,
@@ -242,12 +244,24 @@ describe('WhatIfPanel', () => {
       decision: 'refuse',
       probability: 0.25,
       threshold: 0.18,
+      ppFromThreshold: 7,
       complete: true,
       proposals: [
         {
           kind: 'lower-amount',
           changes: { AMT_CREDIT: 300_000, AMT_ANNUITY: 18_000, AMT_GOODS_PRICE: 260_000 },
+          changed: [
+            { field: 'AMT_CREDIT', before: 406_597.5, after: 300_000, derived: null },
+            { field: 'AMT_ANNUITY', before: 24_700.5, after: 18_000, derived: 'same-term' },
+            {
+              field: 'AMT_GOODS_PRICE',
+              before: 351_000,
+              after: 260_000,
+              derived: 'follows-amount',
+            },
+          ],
           probability: 0.09,
+          ppFromThreshold: -9,
           points: 580,
           textFr: 'Avec un montant de 300 000, le crédit serait accordé.',
           textEn: 'With an amount of 300,000 the loan would be accepted.',

@@ -35,6 +35,7 @@ function scored(call: FetchCall): { status?: number; body: unknown } {
     clientId: null,
     modelVersion: 'm-test',
     history: 'none',
+    outOfRange: [],
     score: {
       probability,
       rawProbability: probability,

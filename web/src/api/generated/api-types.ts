@@ -699,10 +699,12 @@ export type FeatureTheme =
   | "region"
   | "other";
 
-/** an application field that differs from the stored application, with both values */
+/** an application field that differs from the stored application, with both values: given by the caller, or derived by the loan rule (src/explain/loan-terms.ts) */
 export interface FieldChange {
   after: number | string | null;
   before: number | string | null;
+  /** null: given by the caller; 'same-term': the instalment recomputed for a new amount over the same term (A′ = A · C′ / C); 'new-term': the instalment for a new term (A′ = C′ / n′); 'follows-amount': a goods loan's price following the amount at the stored ratio (G′ = G · C′ / C) */
+  derived: "same-term" | "new-term" | "follows-amount" | null;
   /** as in application_train.csv */
   field: string;
 }
@@ -769,7 +771,49 @@ export interface ModelCard {
     name: "baseline" | "logistic" | "gbdt" | "gbdt-weighted";
   }[];
   chosen: "baseline" | "logistic" | "gbdt" | "gbdt-weighted";
+  /** trained on the client-explainable features only (reason-code catalogue) */
+  clientExplainableOnly: boolean;
   codeVersion: string;
+  /** the served model beside one trained alike (served hyper-parameters, same folds and holdout) but for one setting */
+  comparisons: {
+    alternative: {
+      /** trained on the client-explainable features only */
+      clientExplainableOnly: boolean;
+      /** out-of-fold, mean over folds */
+      cvNormalisedCost: number;
+      cvNormalisedCostStd: number;
+      /** out-of-fold, mean over folds */
+      cvRocAuc: number;
+      cvRocAucStd: number;
+      featureCount: number;
+      /** at the model's own threshold */
+      holdoutNormalisedCost: number;
+      holdoutRocAuc: number;
+      /** trained with the declared monotone constraints */
+      monotone: boolean;
+      /** chosen on its own out-of-fold predictions */
+      threshold: number;
+    };
+    served: {
+      /** trained on the client-explainable features only */
+      clientExplainableOnly: boolean;
+      /** out-of-fold, mean over folds */
+      cvNormalisedCost: number;
+      cvNormalisedCostStd: number;
+      /** out-of-fold, mean over folds */
+      cvRocAuc: number;
+      cvRocAucStd: number;
+      featureCount: number;
+      /** at the model's own threshold */
+      holdoutNormalisedCost: number;
+      holdoutRocAuc: number;
+      /** trained with the declared monotone constraints */
+      monotone: boolean;
+      /** chosen on its own out-of-fold predictions */
+      threshold: number;
+    };
+    setting: "monotone" | "client-explainable-only";
+  }[];
   costs: {
     /** cost of granting a defaulter */
     falseNegative: number;
@@ -865,6 +909,25 @@ export interface ModelCard {
       theme: string;
     }[];
   };
+  /** monotone constraints imposed (declared in src/data/features/monotone.ts) and directions learned */
+  monotone: {
+    constraints: {
+      /** 1: more never lowers the risk; −1: more never raises it */
+      direction: 1 | -1;
+      feature: string;
+    }[];
+    /** false: trained with --no-monotone */
+    enabled: boolean;
+    /** features with a declared direction, or left free, that the model uses: the direction read from the SHAP dependence on the holdout */
+    learned: {
+      /** Spearman ρ of values and contributions; null when unused */
+      correlation: number | null;
+      /** 0: none declared */
+      declared: 1 | 0 | -1;
+      direction: "riskier" | "safer" | "mixed" | "unused";
+      feature: string;
+    }[];
+  };
   rows: {
     holdout: number;
     positiveRate: number;
@@ -915,6 +978,8 @@ export interface NewApplicationAnswer {
   /** a new applicant has no credit history: every history feature is missing */
   history: "none";
   modelVersion: string;
+  /** values outside the situations the model knows (a stored client: among the features the changes moved; a new application: all), in feature order; empty when none */
+  outOfRange: OutOfRange[];
   /** the adviser's reasons: at most four each way, largest first, at most two per theme (in a client-view answer, the client's reasons) */
   reasons: ReasonSet;
   /** an application's score (src/model/scoring.ts) with the threshold its decision was taken against */
@@ -941,6 +1006,23 @@ export interface OtherElements {
   points: number;
   /** share of the probability's change from the expected one, in percentage points: > 0 raises the probability of default */
   probabilityPoints: number;
+}
+
+/** a value of the scored application outside the situations the model knows: beyond the 1st–99th percentiles of the feature among the train clients of the served population (src/explain/out-of-range.ts) */
+export interface OutOfRange {
+  /** 1st percentile among the train clients */
+  p1: number;
+  /** 99th percentile among the train clients */
+  p99: number;
+  /** the feature of the model (docs/features.md) */
+  feature: string;
+  /** the application fields it is computed from */
+  fields: string[];
+  /** "… — outside the situations the model knows (…)" */
+  textEn: string;
+  /** "… — hors des situations connues du modèle (…)" */
+  textFr: string;
+  value: number;
 }
 
 export type PopulationFeaturesDetailData = FeatureDistribution;
@@ -1180,6 +1262,8 @@ export interface Recourse {
   /** applications scored by the search */
   evaluations: number;
   modelVersion: string;
+  /** how far the application as it is stands from the threshold, in percentage points: 100 × (probability − threshold), 0 or more when refused */
+  ppFromThreshold: number;
   /** calibrated PD of the application as it is */
   probability: number;
   /** empty when granted already, or when no searched change grants */
@@ -1190,16 +1274,20 @@ export interface Recourse {
 
 /** a change of the loan itself that the served model grants (re-scored to be sure) */
 export interface RecourseProposal {
+  /** every field the proposal changes, old → new: the amount or term asked, and the instalment and goods price the loan rule derived from it */
+  changed: FieldChange[];
   /** the application fields changed, with their new values (POST /api/score with them gives the same probability) */
   changes: {
     AMT_ANNUITY?: number;
     AMT_CREDIT?: number;
     AMT_GOODS_PRICE?: number;
   };
-  /** lower-amount: credit, goods price and instalment scaled down together (same term); longer-term: the same amount, instalment = credit / term */
+  /** lower-amount: a lower amount over the same term (instalment recomputed, a goods loan's price following the amount); longer-term: the same amount, instalment = credit / term */
   kind: "lower-amount" | "longer-term";
   /** points on the run scale with the change */
   points: number;
+  /** how far the proposal is from the threshold, in percentage points: 100 × (probability − threshold), below 0 on the granted side */
+  ppFromThreshold: number;
   /** calibrated PD with the change */
   probability: number;
   textEn: string;
@@ -2069,6 +2157,20 @@ export type ScoreCreatePayload =
        * @default "full"
        */
       detail?: "full" | "reasons";
+      /** the loan rule: a new AMT_CREDIT keeps the term (the instalment is recomputed, A′ = A · C′ / C) and a goods loan's price follows it (G′ = G · C′ / C); fields given in `changes` are never overwritten; every derived field is listed in the answer's `changed` */
+      loan?: {
+        /**
+         * 'follow': a goods loan's price follows the amount at the stored ratio (the share financed kept); 'keep': unlocked by the adviser, it stays as stored (or as `changes` give it)
+         * @default "follow"
+         */
+        goodsPrice?: "follow" | "keep";
+        /**
+         * a new term, from 1 to 600 monthly instalments (the data's term, AMT_CREDIT / AMT_ANNUITY): the instalment is recomputed for it (A′ = C′ / term); not with an AMT_ANNUITY change, which sets the term itself
+         * @min 1
+         * @max 600
+         */
+        term?: number;
+      };
     }
   | {
       /** a whole new application: fields as in application_test.csv, each within its range or values as `changes` are; absent or null fields are missing; no credit history */
@@ -2993,7 +3095,7 @@ export interface UserAccountList {
 
 /** a stored client's application with `changes` applied, scored and explained with their stored history; `contributions` and `themes` are absent with detail: 'reasons' */
 export interface WhatIfAnswer {
-  /** the fields the changes really changed */
+  /** every field the changes really changed, old → new: those given, then those the loan rule derived (instalment, goods price) */
   changed: FieldChange[];
   clientId: number;
   /** the client's view of the reasons (customer view, letter): client-explainable codes only, never a protected attribute, one reason per code (its units summed), each family once, at most four each way, everything else in `others` */
@@ -3003,6 +3105,8 @@ export interface WhatIfAnswer {
   /** the history features are the client's stored ones */
   history: "stored";
   modelVersion: string;
+  /** values outside the situations the model knows (a stored client: among the features the changes moved; a new application: all), in feature order; empty when none */
+  outOfRange: OutOfRange[];
   /** the adviser's reasons: at most four each way, largest first, at most two per theme (in a client-view answer, the client's reasons) */
   reasons: ReasonSet;
   /** an application's score (src/model/scoring.ts) with the threshold its decision was taken against */

@@ -153,12 +153,12 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   });
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
-    // Audit writes are synchronous and synced: closing is all the flushing there is.
-    if (!options.store) store.close();
+    // Closing writes the pending audit records first.
+    if (!options.store) await store.close();
     db?.close();
   });
 
-  store.sessions.purgeExpired(Date.now());
+  await store.sessions.purgeExpired(Date.now());
   let demoUsers: DemoUser[] = [];
   try {
     if (config.demoUsers) demoUsers = await createDemoUsers(store.users, clients);

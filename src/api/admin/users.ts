@@ -65,8 +65,8 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
   const app = typed(fastify);
   const users = () => fastify.ctx.store.users;
   /** The account as it now is (it exists: checked or just created in this request). */
-  function account(id: number): UserAccount {
-    const found = users().account(id);
+  async function account(id: number): Promise<UserAccount> {
+    const found = await users().account(id);
     if (!found) throw apiError('USER_NOT_FOUND', { id });
     return found;
   }
@@ -85,7 +85,7 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const list = users().list();
+      const list = await users().list();
       await recordAudit(app, request, {
         action: 'admin.users.list',
         inputs: {},
@@ -132,9 +132,9 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
       }
       await assertStrongPassword(request.body.password, { username, role, clientId });
       const passwordHash = await hashPassword(request.body.password);
-      // Checked after the (asynchronous) hash, then created in the same turn: no race between.
-      if (users().nameTaken(username)) throw apiError('USERNAME_TAKEN', { username });
-      const created = users().create({ username, role, clientId, passwordHash });
+      // One statement checks and creates (ON CONFLICT DO NOTHING): no race, even across replicas.
+      const created = await users().createIfAbsent({ username, role, clientId, passwordHash });
+      if (!created) throw apiError('USERNAME_TAKEN', { username });
       await recordAudit(app, request, {
         action: 'admin.user.create',
         clientId,
@@ -142,7 +142,7 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
         output: { id: created.id, role },
       });
       void reply.code(201);
-      return { user: view(account(created.id)) };
+      return { user: view(await account(created.id)) };
     },
   );
 
@@ -165,7 +165,7 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
       const admin = currentUser(request);
       const id = Number(request.params.id);
       const { disabled } = request.body;
-      const target = account(id);
+      const target = await account(id);
       if (disabled === true && id === admin.id) {
         throw apiError('BAD_REQUEST', {
           field: 'body.disabled',
@@ -177,13 +177,13 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
       }
       const passwordHash =
         request.body.password === undefined ? null : await hashPassword(request.body.password);
-      if (passwordHash !== null) users().setPasswordHash(id, passwordHash);
-      if (disabled !== undefined) users().setDisabled(id, disabled);
+      if (passwordHash !== null) await users().setPasswordHash(id, passwordHash);
+      if (disabled !== undefined) await users().setDisabled(id, disabled);
       const sessionsEnded =
         disabled === true || passwordHash !== null
-          ? fastify.ctx.store.sessions.deleteForUser(id)
+          ? await fastify.ctx.store.sessions.deleteForUser(id)
           : 0;
-      const updated = account(id);
+      const updated = await account(id);
       await recordAudit(app, request, {
         action: 'admin.user.update',
         clientId: updated.clientId,

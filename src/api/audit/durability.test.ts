@@ -68,13 +68,13 @@ describe('audit durability', () => {
 
     const store = openSqliteStore(join(dataDir, 'creditlens-app.sqlite'));
     try {
-      const { total, records } = store.audit.query({ page: 1, pageSize: 500 });
+      const { total, records } = await store.audit.query({ page: 1, pageSize: 500 });
       const stored = new Set(records.map((r) => r.requestId));
       expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
       expect(total).toBe(acknowledged.length);
       expect(records.filter((r) => r.action === 'client.view')).toHaveLength(40);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -94,7 +94,7 @@ describe('audit durability', () => {
     expect(await exited).toBe(0);
     const store = openSqliteStore(join(dataDir, 'creditlens-app.sqlite'));
     try {
-      const { records } = store.audit.query({
+      const { records } = await store.audit.query({
         action: 'auth.login',
         username: 'admin',
         page: 1,
@@ -102,7 +102,7 @@ describe('audit durability', () => {
       });
       expect(records.map((r) => r.requestId)).toContain(requestId);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

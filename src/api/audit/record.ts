@@ -1,5 +1,6 @@
 /** Appends one audit record for a request: who, role, when, action, client, inputs, output. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IdempotentAnswer } from '../store/types.ts';
 import { fingerprint } from './fingerprint.ts';
 
 export interface AuditEvent {
@@ -15,15 +16,15 @@ export interface AuditEvent {
 }
 
 /**
- * Resolves once the record is durable: await it before answering the request. `along` runs with
- * the record's id in the same transaction (see AuditStore.append), e.g. to keep the answer of an
- * idempotent request (../idempotency/).
+ * Resolves once the record is durable: await it before answering the request. `keep` gives, from
+ * the record's id, the answer of an idempotent request (../idempotency/), saved in the record's
+ * transaction (see AuditStore.append).
  */
 export function recordAudit(
   app: FastifyInstance,
   request: FastifyRequest,
   event: AuditEvent,
-  along?: (id: number) => void,
+  keep?: (id: number) => IdempotentAnswer,
 ): Promise<number> {
   const user = request.user;
   return app.ctx.store.audit.append(
@@ -39,6 +40,6 @@ export function recordAudit(
       outputSummary: JSON.stringify(event.output),
       requestId: String(request.id),
     },
-    along,
+    keep,
   );
 }

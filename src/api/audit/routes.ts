@@ -41,7 +41,7 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const q = request.query;
-      const result = fastify.ctx.store.audit.query({
+      const result = await fastify.ctx.store.audit.query({
         username: q.user,
         clientId: q.client,
         action: q.action,

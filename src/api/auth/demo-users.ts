@@ -21,13 +21,15 @@ export const DEMO_PASSWORDS = {
 
 /**
  * Creates adviser, admin, customer1 and customer2 when there is no user yet; the customers are
- * linked to the two lowest SK_ID_CURR of the test split. Returns the users it created.
+ * linked to the two lowest SK_ID_CURR of the test split. Returns the users it created. Safe when
+ * several servers start at once on one store: a name another one created meanwhile is skipped
+ * (createIfAbsent), never an error.
  */
 export async function createDemoUsers(
   users: UserStore,
   clients: ClientRepository | null,
 ): Promise<DemoUser[]> {
-  if (users.count() > 0) return [];
+  if ((await users.count()) > 0) return [];
   const customerIds = clients ? await clients.lowestIds('test', 2) : [];
   const demo: DemoUser[] = [
     { username: 'adviser', password: DEMO_PASSWORDS.adviser, role: 'adviser', clientId: null },
@@ -39,13 +41,15 @@ export async function createDemoUsers(
       clientId: id,
     })),
   ];
+  const created: DemoUser[] = [];
   for (const u of demo) {
-    users.create({
+    const user = await users.createIfAbsent({
       username: u.username,
       role: u.role,
       clientId: u.clientId,
       passwordHash: await hashPassword(u.password),
     });
+    if (user) created.push(u);
   }
-  return demo;
+  return created;
 }

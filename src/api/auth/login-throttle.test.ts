@@ -24,7 +24,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   for (const app of servers) await app.close();
-  for (const store of stores) store.close();
+  for (const store of stores) await store.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -118,7 +118,7 @@ describe('login throttling', () => {
     const typed = 'my-Secret-passphrase'; // a password typed in the user name field
     expect((await login(app, '198.51.100.40', typed, 'whatever')).statusCode).toBe(401);
     expect((await login(app, '198.51.100.40', 'adviser', 'wrong-guess')).statusCode).toBe(401);
-    const { records } = app.ctx.store.audit.query({
+    const { records } = await app.ctx.store.audit.query({
       action: 'auth.login.failed',
       page: 1,
       pageSize: 10,

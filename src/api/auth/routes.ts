@@ -54,13 +54,13 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         void reply.header('retry-after', String(attempt.retryAfter));
         throw apiError('TOO_MANY_REQUESTS', { after: `${attempt.retryAfter} s` });
       }
-      const found = fastify.ctx.store.users.findByUsername(username);
+      const found = await fastify.ctx.store.users.findByUsername(username);
       // Verify against a dummy hash for unknown names, so timing does not tell which names exist.
       const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
       if (!found || !ok) {
         // A name that matches no account is not recorded (it is often a password typed in the
         // wrong field): the audit keeps that the name was unknown, not the name.
-        const known = found !== undefined || fastify.ctx.store.users.nameTaken(username);
+        const known = found !== undefined || (await fastify.ctx.store.users.nameTaken(username));
         const reason = found ? 'wrong password' : known ? 'account disabled' : 'unknown user name';
         await recordAudit(app, request, {
           action: 'auth.login.failed',
@@ -73,7 +73,11 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       attempt.succeeded();
       const id = newSessionId();
       const ttl = fastify.ctx.config.sessionTtlSeconds;
-      fastify.ctx.store.sessions.create({ id, userId: found.id, expiresAt: now + ttl * 1000 });
+      await fastify.ctx.store.sessions.create({
+        id,
+        userId: found.id,
+        expiresAt: now + ttl * 1000,
+      });
       const user = {
         id: found.id,
         username: found.username,
@@ -102,7 +106,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       currentUser(request);
-      if (request.sessionId) fastify.ctx.store.sessions.delete(request.sessionId);
+      if (request.sessionId) await fastify.ctx.store.sessions.delete(request.sessionId);
       await recordAudit(app, request, { action: 'auth.logout', inputs: {}, output: { ok: true } });
       void reply.clearCookie(SESSION_COOKIE, cookieAttributes(app, request));
       return reply.code(204).send(null);

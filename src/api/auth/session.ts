@@ -42,9 +42,9 @@ export function installSessionHook(app: FastifyInstance): void {
     const raw = request.cookies[SESSION_COOKIE];
     if (typeof raw !== 'string' || !SESSION_ID.test(raw)) return;
     const { store } = app.ctx;
-    const session = store.sessions.find(raw, Date.now());
+    const session = await store.sessions.find(raw, Date.now());
     if (!session) return;
-    const user = store.users.findById(session.userId);
+    const user = await store.users.findById(session.userId);
     if (!user) return;
     request.user = user;
     request.sessionId = raw;

@@ -24,6 +24,6 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     return app.swagger() as unknown as Record<string, unknown>;
   } finally {
     await app.close();
-    store.close();
+    await store.close();
   }
 }

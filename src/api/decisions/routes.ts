@@ -137,7 +137,7 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
       const id = Number(request.params.id);
       assertClientAccess(currentUser(request), id);
       modelScore(id);
-      const { records } = fastify.ctx.store.audit.query({
+      const { records } = await fastify.ctx.store.audit.query({
         clientId: id,
         action: DECISION_ACTION,
         page: 1,

@@ -27,7 +27,7 @@ export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (_request, reply) => {
       const { store, clients, clientsProblem, scores, modelProblem } = fastify.ctx;
-      const appStore = store.healthy();
+      const appStore = await store.healthy().catch(() => false);
       let database = false;
       if (clients) database = await clients.check().catch(() => false);
       const model = scores !== null;

@@ -6,7 +6,7 @@
  *
  * - The answer (status and body) is kept per (user, key) with the request's fingerprint (SHA-256
  *   of its method, URL and canonical body), in the same transaction as the record it answers
- *   (`along`, passed to recordAudit): an acknowledged creation and its key are committed together,
+ *   (`along`, passed to recordAudit as its `keep`): an acknowledged creation and its key are committed together,
  *   and a creation that did not commit left no key, so its retry runs afresh.
  * - The same key with the same request: the kept answer, with `Idempotent-Replayed: true`.
  * - The same key with another request: `422 IDEMPOTENCY_KEY_REUSED`; nothing runs.
@@ -23,7 +23,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fingerprint } from '../audit/fingerprint.ts';
 import { currentUser } from '../auth/session.ts';
 import { apiError } from '../errors.ts';
-import type { AppStore } from '../store/types.ts';
+import type { AppStore, IdempotentAnswer } from '../store/types.ts';
 
 /** How long an answer is kept, in milliseconds: 24 hours. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
@@ -50,10 +50,10 @@ export const idempotencyHeaders = {
 /** What a route does with a key: keep its answer in the transaction of the record it creates. */
 export interface IdempotentWrite {
   /**
-   * The `along` of AuditStore.append (recordAudit's last argument): keeps `answer(id)` with
-   * `status` for this key, in the record's transaction.
+   * The `keep` of AuditStore.append (recordAudit's last argument): `answer(id)` with `status`
+   * for this key, saved in the record's transaction.
    */
-  along(status: number, answer: (id: number) => unknown): (id: number) => void;
+  along(status: number, answer: (id: number) => unknown): (id: number) => IdempotentAnswer;
 }
 
 /** The requests running with a key, per store: a retry waits for the first to finish. */
@@ -93,7 +93,7 @@ export async function idempotent<T>(
   const slot = `${user.id}\n${key}`;
   for (let first = slots.get(slot); first; first = slots.get(slot)) await first;
 
-  const kept = store.idempotency.find(user.id, key, Date.now());
+  const kept = await store.idempotency.find(user.id, key, Date.now());
   if (kept) {
     if (kept.fingerprint !== requestFingerprint) {
       throw apiError('IDEMPOTENCY_KEY_REUSED', { field: 'headers.idempotency-key' });
@@ -109,7 +109,7 @@ export async function idempotent<T>(
     return await run({
       along: (status, answer) => (id) => {
         const now = Date.now();
-        store.idempotency.save({
+        return {
           userId: user.id,
           key,
           fingerprint: requestFingerprint,
@@ -117,7 +117,7 @@ export async function idempotent<T>(
           body: JSON.stringify(answer(id)),
           createdAt: now,
           expiresAt: now + IDEMPOTENCY_TTL_MS,
-        });
+        };
       },
     });
   } finally {

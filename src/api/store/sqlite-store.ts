@@ -4,7 +4,8 @@
  * the server, synchronous=FULL so an acknowledged audit write survives a kill -9 or a power cut. This file opens the connection and
  * composes the parts, one per concept in ./sqlite/: the tables (schema.ts), the accounts
  * (users.ts), the sessions (sessions.ts), the group-committed, append-only audit trail
- * (audit.ts) and the idempotency keys' answers (idempotency.ts).
+ * (audit.ts) and the idempotency keys' answers (idempotency.ts). better-sqlite3 is synchronous:
+ * the methods answer settled Promises (the AppStore interface is asynchronous for PostgreSQL).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -31,13 +32,15 @@ export function openSqliteStore(path: string): AppStore {
     throw error;
   }
   const ping = db.prepare('SELECT 1');
-  const audit = new SqliteAudit(db);
+  const idempotency = new SqliteIdempotency(db);
+  const audit = new SqliteAudit(db, idempotency);
   return {
+    engine: 'sqlite',
     users: new SqliteUsers(db),
     sessions: new SqliteSessions(db),
     audit,
-    idempotency: new SqliteIdempotency(db),
-    healthy() {
+    idempotency,
+    async healthy() {
       try {
         ping.get();
         return true;
@@ -45,9 +48,9 @@ export function openSqliteStore(path: string): AppStore {
         return false;
       }
     },
-    close() {
+    async close() {
       if (!db.open) return;
-      audit.flush();
+      audit.flushNow();
       db.close();
     },
   };

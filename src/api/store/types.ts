@@ -1,6 +1,8 @@
 /**
- * The storage the API needs, as four small interfaces, so the embedded SQLite implementation
- * (./sqlite-store.ts) can be replaced by a server database without touching the routes.
+ * The storage the API needs, as four small interfaces with two implementations: the embedded
+ * SQLite file (./sqlite-store.ts, the default) and a PostgreSQL server (./postgres-store.ts, for
+ * several replicas). Every method answers a Promise, so a server database fits behind it; the
+ * routes never know which engine they talk to.
  */
 
 export const ROLES = ['adviser', 'admin', 'customer'] as const;
@@ -28,20 +30,26 @@ export interface UserAccount extends User {
 }
 
 export interface UserStore {
-  count(): number;
-  create(user: Omit<UserWithSecret, 'id'>): User;
+  count(): Promise<number>;
+  /** Rejects when the name is taken. */
+  create(user: Omit<UserWithSecret, 'id'>): Promise<User>;
+  /**
+   * Creates the user unless the name is taken (then undefined, and nothing changes): safe when
+   * several processes start at once on one store (INSERT … ON CONFLICT DO NOTHING).
+   */
+  createIfAbsent(user: Omit<UserWithSecret, 'id'>): Promise<User | undefined>;
   /** An enabled user by name (a disabled account is not found: it cannot log in). */
-  findByUsername(username: string): UserWithSecret | undefined;
+  findByUsername(username: string): Promise<UserWithSecret | undefined>;
   /** An enabled user by id (a disabled account is not found: its sessions stop working). */
-  findById(id: number): User | undefined;
+  findById(id: number): Promise<User | undefined>;
   /** Every account, enabled or not, by id. */
-  list(): UserAccount[];
+  list(): Promise<UserAccount[]>;
   /** One account, enabled or not. */
-  account(id: number): UserAccount | undefined;
+  account(id: number): Promise<UserAccount | undefined>;
   /** True when the name is taken, by an enabled or a disabled account. */
-  nameTaken(username: string): boolean;
-  setDisabled(id: number, disabled: boolean): void;
-  setPasswordHash(id: number, passwordHash: string): void;
+  nameTaken(username: string): Promise<boolean>;
+  setDisabled(id: number, disabled: boolean): Promise<void>;
+  setPasswordHash(id: number, passwordHash: string): Promise<void>;
 }
 
 export interface Session {
@@ -53,14 +61,14 @@ export interface Session {
 }
 
 export interface SessionStore {
-  create(session: Session): void;
+  create(session: Session): Promise<void>;
   /** The session if it exists and has not expired at `now`. */
-  find(id: string, now: number): Session | undefined;
-  delete(id: string): void;
+  find(id: string, now: number): Promise<Session | undefined>;
+  delete(id: string): Promise<void>;
   /** Ends every session of a user (disabled, or a new password); returns how many. */
-  deleteForUser(userId: number): number;
+  deleteForUser(userId: number): Promise<number>;
   /** Removes expired sessions; returns how many. */
-  purgeExpired(now: number): number;
+  purgeExpired(now: number): Promise<number>;
 }
 
 export interface AuditEntry {
@@ -100,14 +108,16 @@ export interface AuditQuery {
 export interface AuditStore {
   /**
    * Resolves with the record's id once it is durable (committed and synced). Appends arriving
-   * together share one commit (group commit): one sync per batch, not per request. `along`, when
-   * given, runs with the new id inside the same transaction (what it writes to the store commits
-   * with the record, or neither does); if it throws, this append fails alone.
+   * together share one commit (group commit): one sync per batch, not per request. `keep`, when
+   * given, is called with the new id and the answer it returns is saved in the same transaction
+   * (IdempotencyStore.save's rules: a live answer under the same key fails): the record and its
+   * answer commit together, or neither does. If `keep` throws or its answer cannot be saved,
+   * this append fails alone.
    */
-  append(entry: AuditEntry, along?: (id: number) => void): Promise<number>;
+  append(entry: AuditEntry, keep?: (id: number) => IdempotentAnswer): Promise<number>;
   /** Writes what is pending now (shutdown). */
-  flush(): void;
-  query(q: AuditQuery): { total: number; records: AuditRecord[] };
+  flush(): Promise<void>;
+  query(q: AuditQuery): Promise<{ total: number; records: AuditRecord[] }>;
 }
 
 /** The answer kept for a request made with an Idempotency-Key (see ../idempotency/). */
@@ -128,12 +138,12 @@ export interface IdempotentAnswer {
 
 export interface IdempotencyStore {
   /** The live answer kept for the user's key, if any. */
-  find(userId: number, key: string, now: number): IdempotentAnswer | undefined;
+  find(userId: number, key: string, now: number): Promise<IdempotentAnswer | undefined>;
   /**
-   * Keeps an answer (dropping the expired ones). Throws when the user's key already holds a live
-   * answer. Call it inside the transaction of the change it answers (AuditStore.append's `along`).
+   * Keeps an answer (dropping the expired ones). Rejects when the user's key already holds a live
+   * answer. An answer to a change is saved with it instead (AuditStore.append's `keep`).
    */
-  save(answer: IdempotentAnswer): void;
+  save(answer: IdempotentAnswer): Promise<void>;
 }
 
 export interface AppStore {
@@ -141,7 +151,10 @@ export interface AppStore {
   sessions: SessionStore;
   audit: AuditStore;
   idempotency: IdempotencyStore;
+  /** Which engine: 'sqlite' (embedded file) or 'postgres' (shared server). */
+  readonly engine: 'sqlite' | 'postgres';
   /** True when the database answers. */
-  healthy(): boolean;
-  close(): void;
+  healthy(): Promise<boolean>;
+  /** Writes the pending audit records, then closes the connection(s). */
+  close(): Promise<void>;
 }

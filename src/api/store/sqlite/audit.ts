@@ -2,10 +2,18 @@
  * The audit trail of the embedded store: the append-only `audit` table behind the AuditStore
  * interface. Appends are group-committed: those arriving in the same event-loop turn share one
  * transaction and one sync, and each append resolves only once its batch is durable. Each append
- * is a savepoint within the batch, with what its `along` writes: one that fails is rolled back
+ * is a savepoint within the batch, with the answer its `keep` gives: one that fails is rolled back
  * alone, and the others commit.
  */
-import type { AuditEntry, AuditQuery, AuditRecord, AuditStore, Role } from '../types.ts';
+import type {
+  AuditEntry,
+  AuditQuery,
+  AuditRecord,
+  AuditStore,
+  IdempotentAnswer,
+  Role,
+} from '../types.ts';
+import type { SqliteIdempotency } from './idempotency.ts';
 import type { Sqlite } from './schema.ts';
 
 interface AuditRow {
@@ -40,7 +48,7 @@ function toAuditRecord(row: AuditRow): AuditRecord {
 
 interface PendingAudit {
   entry: AuditEntry;
-  along: ((id: number) => void) | undefined;
+  keep: ((id: number) => IdempotentAnswer) | undefined;
   resolve: (id: number) => void;
   reject: (error: unknown) => void;
 }
@@ -51,7 +59,10 @@ export class SqliteAudit implements AuditStore {
   private readonly insertBatch;
   private pending: PendingAudit[] = [];
   private scheduled = false;
-  constructor(private readonly db: Sqlite) {
+  constructor(
+    private readonly db: Sqlite,
+    idempotency: SqliteIdempotency,
+  ) {
     this.insert = db.prepare(
       `INSERT INTO audit (at, user_id, username, role, action, client_id, model_version,
         inputs_fingerprint, output_summary, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -59,7 +70,7 @@ export class SqliteAudit implements AuditStore {
     // Nested in the batch's transaction, better-sqlite3 makes this a savepoint.
     this.insertOneWith = db.transaction((p: PendingAudit): number => {
       const id = Number(this.insertOne(p.entry));
-      p.along?.(id);
+      if (p.keep) idempotency.saveNow(p.keep(id));
       return id;
     });
     // One transaction per batch: one WAL sync (synchronous=FULL) for all its records.
@@ -89,18 +100,23 @@ export class SqliteAudit implements AuditStore {
     ).lastInsertRowid;
   }
 
-  append(entry: AuditEntry, along?: (id: number) => void): Promise<number> {
+  append(entry: AuditEntry, keep?: (id: number) => IdempotentAnswer): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ entry, along, resolve, reject });
+      this.pending.push({ entry, keep, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         // After the current I/O callbacks: requests handled in this turn join the batch.
-        setImmediate(() => this.flush());
+        setImmediate(() => this.flushNow());
       }
     });
   }
 
-  flush(): void {
+  async flush(): Promise<void> {
+    this.flushNow();
+  }
+
+  /** flush(), synchronously (the scheduled batch, and close). */
+  flushNow(): void {
     this.scheduled = false;
     const batch = this.pending;
     if (batch.length === 0) return;
@@ -117,7 +133,7 @@ export class SqliteAudit implements AuditStore {
     }
   }
 
-  query(q: AuditQuery): { total: number; records: AuditRecord[] } {
+  async query(q: AuditQuery): Promise<{ total: number; records: AuditRecord[] }> {
     // Fixed clauses chosen by which filters are present; every value is a bound parameter.
     const clauses: string[] = [];
     const params: (string | number)[] = [];

@@ -31,7 +31,7 @@ export class SqliteIdempotency implements IdempotencyStore {
     this.purge = db.prepare('DELETE FROM idempotency WHERE expires_at <= ?');
   }
 
-  find(userId: number, key: string, now: number): IdempotentAnswer | undefined {
+  async find(userId: number, key: string, now: number): Promise<IdempotentAnswer | undefined> {
     const row = this.select.get(userId, key, now);
     if (!row) return undefined;
     return {
@@ -45,7 +45,12 @@ export class SqliteIdempotency implements IdempotencyStore {
     };
   }
 
-  save(a: IdempotentAnswer): void {
+  async save(a: IdempotentAnswer): Promise<void> {
+    this.saveNow(a);
+  }
+
+  /** save(), synchronously: for the audit's transaction (an append's `keep`). */
+  saveNow(a: IdempotentAnswer): void {
     // The expired answers go first, so an expired key is free; a live one fails the primary key.
     this.purge.run(a.createdAt);
     this.insert.run(a.userId, a.key, a.fingerprint, a.status, a.body, a.createdAt, a.expiresAt);

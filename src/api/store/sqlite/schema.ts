@@ -1,7 +1,10 @@
 /**
- * The tables of the embedded store (users, sessions, audit, idempotency), created when missing and
- * migrated in place (a table added since a database was created is created on its next open). The audit table refuses UPDATE and DELETE with triggers: append-only even for someone
- * with a SQL shell who forgets.
+ * The tables of the embedded store (users, sessions, audit, idempotency), brought up to date at
+ * every open by versioned migrations: `schema_migrations` lists the versions applied, and each
+ * missing one runs in its own IMMEDIATE transaction (two processes opening one file at once
+ * serialise on it; the second finds the version applied and skips it). The audit table refuses
+ * UPDATE and DELETE with triggers: append-only even for someone with a SQL shell who forgets.
+ * The same versions, in PostgreSQL's dialect, are in ../postgres/schema.ts.
  */
 import type Database from 'better-sqlite3';
 
@@ -55,10 +58,47 @@ CREATE TABLE IF NOT EXISTS idempotency (
 CREATE INDEX IF NOT EXISTS idempotency_expires ON idempotency(expires_at);
 `;
 
-/** Creates the missing tables, indexes and triggers, then brings older databases up to date. */
+interface Migration {
+  version: number;
+  name: string;
+  up(db: Sqlite): void;
+}
+
+/**
+ * Append a new version to change the schema; never edit an applied one. Version 1 is written with
+ * IF NOT EXISTS so databases created before versioning (no `schema_migrations`) adopt it as is.
+ */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'users, sessions, append-only audit, idempotency',
+    up(db) {
+      db.exec(SCHEMA);
+      migrateUsers(db);
+    },
+  },
+];
+
+/** Applies the migrations this database lacks, each in its own transaction. */
 export function createSchema(db: Sqlite): void {
-  db.exec(SCHEMA);
-  migrateUsers(db);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const applied = db.prepare<[number], { version: number }>(
+    'SELECT version FROM schema_migrations WHERE version = ?',
+  );
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+  for (const m of SQLITE_MIGRATIONS) {
+    db.transaction(() => {
+      if (applied.get(m.version)) return;
+      m.up(db);
+      record.run(m.version, m.name, Date.now());
+    }).immediate();
+  }
 }
 
 /** Databases created before accounts could be disabled get the column (enabled by default). */

@@ -27,20 +27,20 @@ export class SqliteSessions implements SessionStore {
     this.removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
     this.purge = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   }
-  create(session: Session): void {
+  async create(session: Session): Promise<void> {
     this.insert.run(hashSessionId(session.id), session.userId, session.expiresAt);
   }
-  find(id: string, now: number): Session | undefined {
+  async find(id: string, now: number): Promise<Session | undefined> {
     const row = this.select.get(hashSessionId(id), now);
     return row ? { id, userId: row.user_id, expiresAt: row.expires_at } : undefined;
   }
-  delete(id: string): void {
+  async delete(id: string): Promise<void> {
     this.remove.run(hashSessionId(id));
   }
-  deleteForUser(userId: number): number {
+  async deleteForUser(userId: number): Promise<number> {
     return this.removeForUser.run(userId).changes;
   }
-  purgeExpired(now: number): number {
+  async purgeExpired(now: number): Promise<number> {
     return this.purge.run(now).changes;
   }
 }

@@ -29,6 +29,7 @@ export class SqliteUsers implements UserStore {
   private readonly disable;
   private readonly password;
   private readonly insert;
+  private readonly insertIfAbsent;
   private readonly counter;
   constructor(db: Sqlite) {
     this.byName = db.prepare<[string], UserRow>(
@@ -45,12 +46,16 @@ export class SqliteUsers implements UserStore {
     this.insert = db.prepare(
       'INSERT INTO users (username, role, client_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
     );
+    this.insertIfAbsent = db.prepare(
+      `INSERT INTO users (username, role, client_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (username) DO NOTHING`,
+    );
     this.counter = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
   }
-  count(): number {
+  async count(): Promise<number> {
     return this.counter.get()?.n ?? 0;
   }
-  create(user: Omit<UserWithSecret, 'id'>): User {
+  async create(user: Omit<UserWithSecret, 'id'>): Promise<User> {
     const info = this.insert.run(
       user.username,
       user.role,
@@ -61,28 +66,40 @@ export class SqliteUsers implements UserStore {
     const { username, role, clientId } = user;
     return { id: Number(info.lastInsertRowid), username, role, clientId };
   }
-  findByUsername(username: string): UserWithSecret | undefined {
+  async createIfAbsent(user: Omit<UserWithSecret, 'id'>): Promise<User | undefined> {
+    const info = this.insertIfAbsent.run(
+      user.username,
+      user.role,
+      user.clientId,
+      user.passwordHash,
+      Date.now(),
+    );
+    if (info.changes === 0) return undefined;
+    const { username, role, clientId } = user;
+    return { id: Number(info.lastInsertRowid), username, role, clientId };
+  }
+  async findByUsername(username: string): Promise<UserWithSecret | undefined> {
     const row = this.byName.get(username);
     return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
   }
-  findById(id: number): User | undefined {
+  async findById(id: number): Promise<User | undefined> {
     const row = this.byId.get(id);
     return row ? toUser(row) : undefined;
   }
-  list(): UserAccount[] {
+  async list(): Promise<UserAccount[]> {
     return this.all.all().map(toAccount);
   }
-  account(id: number): UserAccount | undefined {
+  async account(id: number): Promise<UserAccount | undefined> {
     const row = this.anyById.get(id);
     return row ? toAccount(row) : undefined;
   }
-  nameTaken(username: string): boolean {
+  async nameTaken(username: string): Promise<boolean> {
     return this.anyByName.get(username) !== undefined;
   }
-  setDisabled(id: number, disabled: boolean): void {
+  async setDisabled(id: number, disabled: boolean): Promise<void> {
     this.disable.run(disabled ? 1 : 0, id);
   }
-  setPasswordHash(id: number, passwordHash: string): void {
+  async setPasswordHash(id: number, passwordHash: string): Promise<void> {
     this.password.run(passwordHash, id);
   }
 }

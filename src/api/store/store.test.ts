@@ -1,0 +1,286 @@
+/**
+ * The app store's contract, run against every engine: the embedded SQLite file and, when a
+ * PostgreSQL cluster can be started (test/support/postgres.ts), a PostgreSQL database. What only
+ * one engine has (SQLite's WAL file, older databases' migrations) is in its own test file.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { STORE_ENGINES } from '../../../test/support/store-engines.ts';
+import type { AuditEntry, IdempotentAnswer } from './types.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'creditlens-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function entry(over: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    at: 1_000,
+    userId: 1,
+    username: 'adviser',
+    role: 'adviser',
+    action: 'client.view',
+    clientId: 100002,
+    modelVersion: null,
+    inputsFingerprint: 'f'.repeat(64),
+    outputSummary: '{}',
+    requestId: 'r',
+    ...over,
+  };
+}
+
+const answer = (over: Partial<IdempotentAnswer> = {}): IdempotentAnswer => ({
+  userId: 1,
+  key: 'key-0001',
+  fingerprint: 'a'.repeat(64),
+  status: 201,
+  body: '{"id":1}',
+  createdAt: 1_000,
+  expiresAt: 2_000,
+  ...over,
+});
+
+describe.each(STORE_ENGINES)('app store on $name', (engine) => {
+  it('stores users and finds them by name and id; a taken name is refused', async () => {
+    const store = await engine.open(dir);
+    try {
+      const created = await store.users.create({
+        username: 'u1',
+        role: 'customer',
+        clientId: 7,
+        passwordHash: 'h',
+      });
+      expect(await store.users.count()).toBe(1);
+      expect(await store.users.findByUsername('u1')).toEqual({ ...created, passwordHash: 'h' });
+      expect(await store.users.findById(created.id)).toEqual(created);
+      expect(await store.users.findByUsername('nobody')).toBeUndefined();
+      await expect(
+        store.users.create({ username: 'u1', role: 'admin', clientId: null, passwordHash: 'h' }),
+      ).rejects.toThrow();
+      expect(
+        await store.users.createIfAbsent({
+          username: 'u1',
+          role: 'admin',
+          clientId: null,
+          passwordHash: 'h2',
+        }),
+      ).toBeUndefined();
+      const other = await store.users.createIfAbsent({
+        username: 'u2',
+        role: 'admin',
+        clientId: null,
+        passwordHash: 'h2',
+      });
+      expect(other).toMatchObject({ username: 'u2', role: 'admin' });
+      expect((await store.users.findByUsername('u1'))?.role).toBe('customer');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('creates a name once when several create it at once', async () => {
+    const store = await engine.open(dir);
+    try {
+      const user = {
+        username: 'once',
+        role: 'adviser' as const,
+        clientId: null,
+        passwordHash: 'h',
+      };
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => store.users.createIfAbsent(user)),
+      );
+      expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+      expect(await store.users.count()).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('finds a session only before it expires, and ends it', async () => {
+    const store = await engine.open(dir);
+    try {
+      const user = await store.users.create({
+        username: 'u2',
+        role: 'admin',
+        clientId: null,
+        passwordHash: 'h',
+      });
+      await store.sessions.create({ id: 'a'.repeat(64), userId: user.id, expiresAt: 5_000 });
+      await store.sessions.create({ id: 'e'.repeat(64), userId: user.id, expiresAt: 9e15 });
+      expect((await store.sessions.find('a'.repeat(64), 4_999))?.userId).toBe(user.id);
+      expect(await store.sessions.find('a'.repeat(64), 5_000)).toBeUndefined();
+      expect(await store.sessions.find('b'.repeat(64), 0)).toBeUndefined();
+      expect(await store.sessions.purgeExpired(10_000)).toBe(1);
+      await store.sessions.delete('e'.repeat(64));
+      expect(await store.sessions.find('e'.repeat(64), 0)).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('disables and re-enables accounts, resets passwords, ends the sessions of a user', async () => {
+    const store = await engine.open(dir);
+    try {
+      const user = await store.users.create({
+        username: 'u3',
+        role: 'adviser',
+        clientId: null,
+        passwordHash: 'old',
+      });
+      await store.sessions.create({ id: 'c'.repeat(64), userId: user.id, expiresAt: 9e15 });
+      await store.sessions.create({ id: 'd'.repeat(64), userId: user.id, expiresAt: 9e15 });
+      await store.users.setDisabled(user.id, true);
+      // A disabled account cannot log in nor hold a session, but the admin still sees it.
+      expect(await store.users.findByUsername('u3')).toBeUndefined();
+      expect(await store.users.findById(user.id)).toBeUndefined();
+      expect(await store.users.account(user.id)).toMatchObject({ username: 'u3', disabled: true });
+      expect(await store.users.nameTaken('u3')).toBe(true);
+      expect(await store.users.nameTaken('u4')).toBe(false);
+      expect((await store.users.list()).find((u) => u.id === user.id)?.disabled).toBe(true);
+      expect(await store.sessions.deleteForUser(user.id)).toBe(2);
+      expect(await store.sessions.find('c'.repeat(64), 0)).toBeUndefined();
+      await store.users.setDisabled(user.id, false);
+      await store.users.setPasswordHash(user.id, 'new');
+      expect((await store.users.findByUsername('u3'))?.passwordHash).toBe('new');
+      const account = await store.users.account(user.id);
+      expect(account?.disabled).toBe(false);
+      expect(typeof account?.createdAt).toBe('number');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('appends audit records, filters and pages them, newest first', async () => {
+    const store = await engine.open(dir);
+    try {
+      await store.audit.append(entry({ at: 1_000, username: 'a', clientId: 1 }));
+      // Appended together: one batch, ids in order.
+      const ids = await Promise.all([
+        store.audit.append(entry({ at: 2_000, username: 'b', clientId: 2, action: 'auth.login' })),
+        store.audit.append(entry({ at: 3_000, username: 'a', clientId: 2 })),
+      ]);
+      expect(ids[1]).toBe((ids[0] as number) + 1);
+      const all = await store.audit.query({ page: 1, pageSize: 10 });
+      expect(all.total).toBe(3);
+      expect(all.records.map((r) => r.at)).toEqual([3_000, 2_000, 1_000]);
+      expect(all.records[0]).toEqual({
+        ...entry({ at: 3_000, username: 'a', clientId: 2 }),
+        id: ids[1],
+      });
+      expect((await store.audit.query({ username: 'a', page: 1, pageSize: 10 })).total).toBe(2);
+      expect(
+        (await store.audit.query({ clientId: 2, action: 'client.view', page: 1, pageSize: 10 }))
+          .total,
+      ).toBe(1);
+      const window = await store.audit.query({ from: 2_000, to: 3_000, page: 1, pageSize: 10 });
+      expect(window.records.map((r) => r.at)).toEqual([2_000]);
+      const page2 = await store.audit.query({ page: 2, pageSize: 2 });
+      expect(page2.total).toBe(3);
+      expect(page2.records.map((r) => r.at)).toEqual([1_000]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('writes pending appends when closed', async () => {
+    const location = await engine.location(dir);
+    const store = await engine.open(dir, location);
+    const pending = store.audit.append(entry({ at: 4_000, action: 'pending' }));
+    await store.close();
+    await pending;
+    const again = await engine.open(dir, location);
+    try {
+      expect((await again.audit.query({ action: 'pending', page: 1, pageSize: 5 })).total).toBe(1);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('refuses UPDATE and DELETE on the audit trail, even in raw SQL', async () => {
+    const store = await engine.open(dir);
+    const location = engine.lastLocation();
+    try {
+      await store.audit.append(entry({ action: 'kept' }));
+      await expect(engine.sql(location, "UPDATE audit SET action = 'x'")).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(engine.sql(location, 'DELETE FROM audit')).rejects.toThrow(/append-only/);
+      expect((await store.audit.query({ action: 'kept', page: 1, pageSize: 5 })).total).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('records the schema versions it applied, once, however often it is opened', async () => {
+    const location = await engine.location(dir);
+    await (await engine.open(dir, location)).close();
+    await Promise.all([engine.open(dir, location), engine.open(dir, location)]).then((stores) =>
+      Promise.all(stores.map((s) => s.close())),
+    );
+    const versions = await engine.sql(location, 'SELECT version FROM schema_migrations');
+    expect(versions.map((r) => Number(r.version))).toEqual([1]);
+  });
+
+  it('keeps idempotent answers per user and key, refuses a second one, frees the key once expired', async () => {
+    const store = await engine.open(dir);
+    try {
+      await store.idempotency.save(answer());
+      expect(await store.idempotency.find(1, 'key-0001', 1_500)).toEqual(answer());
+      expect(await store.idempotency.find(2, 'key-0001', 1_500)).toBeUndefined();
+      expect(await store.idempotency.find(1, 'key-0001', 2_000)).toBeUndefined();
+      await expect(
+        store.idempotency.save(answer({ createdAt: 1_500, body: '{}' })),
+      ).rejects.toThrow();
+      await store.idempotency.save(
+        answer({ createdAt: 2_000, expiresAt: 3_000, body: '{"id":2}' }),
+      );
+      expect((await store.idempotency.find(1, 'key-0001', 2_500))?.body).toBe('{"id":2}');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("commits an append's kept answer with its record, and rolls back a failing one alone", async () => {
+    const store = await engine.open(dir);
+    try {
+      await store.idempotency.save(answer({ key: 'key-taken', expiresAt: 9e15 }));
+      const kept = store.audit.append(entry({ requestId: 'r1' }), (id) =>
+        answer({ key: 'key-r1', body: JSON.stringify({ id }) }),
+      );
+      const throwing = store.audit.append(entry({ requestId: 'r2' }), () => {
+        throw new Error('the answer could not be made');
+      });
+      // Its answer's key holds a live answer: the save fails, so the record is rolled back too.
+      const clashing = store.audit.append(entry({ requestId: 'r4' }), () =>
+        answer({ key: 'key-taken', createdAt: 1_500 }),
+      );
+      const plain = store.audit.append(entry({ requestId: 'r3' }));
+      const results = await Promise.allSettled([kept, throwing, clashing, plain]);
+      expect(results.map((r) => r.status)).toEqual([
+        'fulfilled',
+        'rejected',
+        'rejected',
+        'fulfilled',
+      ]);
+      const { records } = await store.audit.query({ page: 1, pageSize: 10 });
+      expect(records.map((r) => r.requestId).sort()).toEqual(['r1', 'r3']);
+      const r1 = records.find((r) => r.requestId === 'r1');
+      expect((await store.idempotency.find(1, 'key-r1', 1_500))?.body).toBe(
+        JSON.stringify({ id: r1?.id }),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('answers healthy while open', async () => {
+    const store = await engine.open(dir);
+    try {
+      expect(await store.healthy()).toBe(true);
+      expect(store.engine).toBe(engine.name);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -656,7 +656,12 @@ describe('scores', () => {
       threshold: run?.record.threshold,
       featureCount: run?.record.featureNames.length,
       costs: run?.record.costs,
+      // The constraints and what each setting costs, as the model card lists them.
+      monotone: run?.record.monotone,
+      clientExplainableOnly: run?.record.clientExplainableOnly,
+      comparisons: run?.record.comparisons,
     });
+    expect((body.comparisons as unknown[]).length).toBe(2);
     expect((body.curves as { roc: { x: number[] } }).roc.x.length).toBe(
       run?.record.curves.roc.x.length,
     );

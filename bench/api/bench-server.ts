@@ -3,9 +3,11 @@
  * of the expensive routes chosen by the benchmark (one user driving many connections would
  * otherwise measure the limits, not the routes):
  *
- *   node --import tsx bench/api/bench-server.ts --data-dir DIR [--limits default|off] [--root DIR]
+ *   node --import tsx bench/api/bench-server.ts --data-dir DIR [--limits default|off|concurrency]
+ *     [--root DIR]
  *
- * `--limits off` raises them out of reach; `--root` serves another checkout of creditlens (a
+ * `--limits off` raises them out of reach; `concurrency` only the rate's (the requests at once,
+ * the queue and the refusals stay as configured); `--root` serves another checkout of creditlens (a
  * `git archive` of an earlier commit beside this one, for a before/after). Prints
  * "listening on http://…" once it listens, and stops on SIGTERM.
  */
@@ -19,7 +21,12 @@ const option = (name: string, fallback: string): string => {
 };
 const root = resolve(option('--root', resolve(import.meta.dirname, '../..')));
 const limits = option('--limits', 'default');
-const OFF = { perMinute: 1_000_000, burst: 1_000_000, concurrent: 1000, queued: 0 };
+const NO_RATE = { perMinute: 1_000_000, burst: 1_000_000 };
+const LIMITS: Record<string, object> = {
+  default: {},
+  off: { ...NO_RATE, concurrent: 1000, queued: 0 },
+  concurrency: NO_RATE,
+};
 
 const { buildServer } = (await import(
   pathToFileURL(resolve(root, 'src/api/server.ts')).href
@@ -29,7 +36,7 @@ const app = await buildServer({
   port: 0,
   logLevel: 'warn',
   webDist: null,
-  ...(limits === 'off' ? { expensiveLimits: OFF } : {}),
+  expensiveLimits: LIMITS[limits] ?? {},
 });
 process.once('SIGTERM', () => {
   app.close().then(() => process.exit(0));

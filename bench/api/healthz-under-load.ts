@@ -7,9 +7,11 @@
  * `--seconds` per route, three routes at most. Run `npm start -- --no-serve` first, then:
  *
  *   node --import tsx bench/api/healthz-under-load.ts [--data-dir data] [--connections 20]
- *     [--seconds 10] [--limits default|off] [--root DIR] [--only explanation,recourse,what-if]
+ *     [--seconds 10] [--limits default|off|concurrency] [--root DIR]
+ *     [--only explanation,recourse,what-if]
  *
- * `--limits off` raises the per-user limits out of reach; `--root DIR` serves another checkout (a
+ * `--limits off` raises the per-user limits out of reach, `concurrency` only the rate (so the one
+ * session keeps its two slots busy all along); `--root DIR` serves another checkout (a
  * `git archive` of an earlier commit, with this repository's node_modules linked in) for the
  * figures before the limits existed.
  */
@@ -180,7 +182,7 @@ try {
     );
   }
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const server = root ? `--root ${root}` : `--limits ${limits}`;
+  const server = `${root ? `--root ${root} ` : ''}--limits ${limits}`;
   process.stdout.write(
     `\`node --import tsx bench/api/healthz-under-load.ts ${server}\` (${when} UTC; one customer session, ${connections} connections, ${seconds} s per route)\n\n`,
   );

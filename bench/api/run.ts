@@ -1,7 +1,9 @@
 /**
- * API load benchmark: starts `creditlens serve` on the prepared data directory as its own process,
- * logs in as the demo adviser, then drives each route with autocannon (50 connections, 10 s each,
- * one route at a time) and prints a Markdown table of throughput, latency percentiles and errors.
+ * API load benchmark: starts the API on the prepared data directory as its own process
+ * (bench-server.ts: the server `creditlens serve` builds, with the per-user limits of the
+ * expensive routes raised, since one user drives every connection here), logs in as the demo
+ * adviser, then drives each route with autocannon (50 connections, 10 s each, one route at a time)
+ * and prints a Markdown table of throughput, latency percentiles and errors.
  * Run `npm start -- --no-serve` first (demo data and model), then:
  *
  *   node --import tsx bench/api/run.ts [--data-dir data] [--connections 50] [--seconds 10]
@@ -27,12 +29,12 @@ const only = option('--only', '')
   .split(',')
   .map((w) => w.trim())
   .filter((w) => w !== '');
-const bin = resolve(import.meta.dirname, '../../bin/creditlens.js');
+const entry = resolve(import.meta.dirname, 'bench-server.ts');
 
 function startServer(): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(
     'node',
-    [bin, 'serve', '--data-dir', dataDir, '--port', '0', '--log-level', 'warn'],
+    ['--import', 'tsx', entry, '--data-dir', dataDir, '--limits', 'off'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolveStart, reject) => {

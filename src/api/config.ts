@@ -64,6 +64,12 @@ export interface ExpensiveLimits {
   readonly queued: number;
   /** Longest wait for a slot, in milliseconds (then 429). Default 2000. */
   readonly queueWaitMs: number;
+  /**
+   * How long a request refused at once waits before its 429, in milliseconds (never longer than
+   * its Retry-After): a client that ignores Retry-After cannot turn refusals into a flood.
+   * Default 1000.
+   */
+  readonly refusalDelayMs: number;
 }
 
 export type ServerOptions = Partial<Omit<ServerConfig, 'loginAttempts' | 'expensiveLimits'>> & {
@@ -78,6 +84,7 @@ export const EXPENSIVE_LIMIT_DEFAULTS: ExpensiveLimits = Object.freeze({
   concurrent: 2,
   queued: 4,
   queueWaitMs: 2000,
+  refusalDelayMs: 1000,
 });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -179,6 +186,12 @@ function expensiveLimits(options: Partial<ExpensiveLimits> = {}): ExpensiveLimit
     concurrent: integerIn(name('concurrent'), options.concurrent ?? d.concurrent, 1, 1000),
     queued: integerIn(name('queued'), options.queued ?? d.queued, 0, 1000),
     queueWaitMs: integerIn(name('queueWaitMs'), options.queueWaitMs ?? d.queueWaitMs, 0, 60_000),
+    refusalDelayMs: integerIn(
+      name('refusalDelayMs'),
+      options.refusalDelayMs ?? d.refusalDelayMs,
+      0,
+      10_000,
+    ),
   });
 }
 

@@ -3,9 +3,12 @@
  * (or a test of its validated request, e.g. the explanation only with all=true); its handler then
  * runs inside a slot of the user's UserLimiter, so the slot is held exactly as long as the work
  * (a client that hangs up does not free it early) and a refused request does no work at all:
- * 429 RATE_LIMITED or TOO_MANY_AT_ONCE with Retry-After. Keyed by the logged-in user (every
- * expensive route is behind a role guard, which runs first), by address otherwise.
+ * 429 RATE_LIMITED or TOO_MANY_AT_ONCE with Retry-After, answered after `refusalDelayMs` when
+ * refused at once (a client ignoring Retry-After gets one answer a second per connection, not a
+ * flood of cheap ones). Keyed by the logged-in user (every expensive route is behind a role
+ * guard, which runs first), by address otherwise.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { apiError } from '../errors.ts';
 import { UserLimiter } from './user-limiter.ts';
@@ -33,16 +36,22 @@ function keyOf(request: FastifyRequest): string {
  * hook: install before the route plugins).
  */
 export function installExpensiveLimits(app: FastifyInstance): void {
-  const limiter = new UserLimiter(app.ctx.config.expensiveLimits);
+  const limits = app.ctx.config.expensiveLimits;
+  const limiter = new UserLimiter(limits);
   app.addHook('onRoute', (route) => {
     const rule = route.config?.expensive;
     if (rule === undefined || rule === false) return;
     const handler = route.handler;
     const limited: RouteHandlerMethod = async function (this: FastifyInstance, request, reply) {
       if (rule !== true && !rule(request)) return handler.call(this, request, reply);
-      const entered = await limiter.enter(keyOf(request));
+      const entering = limiter.enter(keyOf(request));
+      const entered = await entering;
       if ('code' in entered) {
         const after = entered.retryAfterSeconds;
+        // Refused at once (not after waiting in the queue): pause before answering.
+        if (!(entering instanceof Promise) && limits.refusalDelayMs > 0) {
+          await sleep(Math.min(limits.refusalDelayMs, after * 1000));
+        }
         void reply.header('retry-after', String(after));
         throw apiError(entered.code, { after: `${after} s` });
       }

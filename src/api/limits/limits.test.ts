@@ -22,9 +22,12 @@ afterAll(async () => {
   cleanup?.();
 });
 
-/** A server with these limits, its users logged in, and customer1's own client. */
-async function serverWith(expensiveLimits: ServerOptions['expensiveLimits']) {
-  const app = await testServer(dataDir, { expensiveLimits });
+/**
+ * A server with these limits (refusals answered at once unless said otherwise), its users logged
+ * in, and customer1's own client.
+ */
+async function serverWith(limits: ServerOptions['expensiveLimits']) {
+  const app = await testServer(dataDir, { expensiveLimits: { refusalDelayMs: 0, ...limits } });
   servers.push(app);
   const cookies = {} as Record<DemoName, string>;
   for (const name of ['adviser', 'customer1', 'customer2'] as const) {
@@ -101,6 +104,16 @@ describe('the rate of expensive requests', () => {
       const reply = await app.inject({ url: `/api/clients/${own}/recourse` });
       expect(reply.statusCode).toBe(401);
     }
+  });
+});
+
+describe('refusals', () => {
+  it('are answered after refusalDelayMs, never after Retry-After', async () => {
+    const { own, get } = await serverWith({ burst: 1, perMinute: 1, refusalDelayMs: 300 });
+    expect((await get('customer1', `/api/clients/${own}/recourse`)).statusCode).toBe(200);
+    const started = performance.now();
+    expectRefusal(await get('customer1', `/api/clients/${own}/recourse`), 'RATE_LIMITED');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 });
 

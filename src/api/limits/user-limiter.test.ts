@@ -8,6 +8,7 @@ const LIMITS: ExpensiveLimits = {
   concurrent: 2,
   queued: 1,
   queueWaitMs: 500,
+  refusalDelayMs: 0,
 };
 
 function admitted(entered: Admission | Refusal): Admission {

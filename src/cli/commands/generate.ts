@@ -6,6 +6,8 @@ import {
 } from '../../data/generate/defaults.ts';
 import { generateDataset } from '../../data/generate/index.ts';
 import { formatRealismReport, realismReport } from '../../data/generate/realism.ts';
+import { SCENARIOS } from '../../data/generate/scenario.ts';
+import { writeScenarioFiles } from '../../data/generate/scenario-file.ts';
 import { parseInteger, parseSeed, seedOption } from '../options.ts';
 import { barFactory, formatCount } from '../progress.ts';
 import { UserError } from '../user-error.ts';
@@ -18,6 +20,8 @@ interface GenerateCliOptions {
   workers?: string;
   compare?: string;
   generated?: string;
+  scenario?: string;
+  from?: string;
 }
 
 function formatBytes(bytes: number): string {
@@ -66,10 +70,18 @@ export function registerGenerate(program: Command): void {
       'with --compare: the generated application CSV to check (default: a fresh in-memory sample ' +
         'of test clients with the default seed, as many rows as the real file)',
     )
+    .option(
+      '--scenario <name>',
+      `write drifted applications instead: the test clients' application rows of this seed and sizes ` +
+        `(or of --from), shifted, as applications-<name>.csv with the ground truth beside it ` +
+        `(${SCENARIOS.map((s) => s.name).join(', ')}; see docs/monitoring.md)`,
+    )
+    .option('--from <application.csv>', 'with --scenario: the application file to shift')
     .addHelpText(
       'after',
       '\nExamples:\n  creditlens generate --out data/demo\n' +
         '  creditlens generate --out data/full --clients 307511 --test-clients 48744\n' +
+        '  creditlens generate --out data/drift --scenario incomes-up\n' +
         '  creditlens generate --compare ../shared/data/home-credit/application_test_sample.csv',
     )
     .action(async (options: GenerateCliOptions) => {
@@ -79,6 +91,24 @@ export function registerGenerate(program: Command): void {
         return;
       }
       if (options.generated) throw new UserError('--generated needs --compare');
+      if (options.from && !options.scenario) throw new UserError('--from needs --scenario');
+      if (options.scenario) {
+        if (!options.out) throw new UserError('missing --out <dir> (where to write the scenario)');
+        const written = await writeScenarioFiles({
+          scenario: options.scenario,
+          outDir: options.out,
+          ...(options.from === undefined ? {} : { from: options.from }),
+          clients: parseInteger('--clients', options.clients, 0),
+          testClients: parseInteger('--test-clients', options.testClients, 0),
+          seed: parseSeed(options.seed),
+        });
+        const { truth } = written;
+        process.stdout.write(
+          `scenario ${truth.scenario}: ${formatCount(truth.rows)} rows → ${written.file}\n` +
+            `  moved: ${truth.moved.join(', ') || '(nothing)'}\n  truth → ${written.truthFile}\n`,
+        );
+        return;
+      }
       if (!options.out) throw new UserError('missing --out <dir> (where to write the CSV files)');
       const summary = await generateDataset({
         outDir: options.out,

@@ -33,6 +33,32 @@ export interface CompiledForest {
   /** Largest node and leaf count of one tree (for per-tree scratch). */
   readonly maxTreeNodes: number;
   readonly maxTreeLeaves: number;
+  /** The layout of the batch walk (see `WalkLayout`). */
+  readonly walk: WalkLayout;
+}
+
+/**
+ * The forest laid out for a branch-free batch walk: per tree, its internal nodes (in preorder)
+ * then its leaves, in one slot numbering. A leaf slot is absorbing (both children are itself), so
+ * a row may take more steps than its depth and stays on its leaf; the walk can then step several
+ * rows in lockstep without a data-dependent branch per row. At internal slot s a row with value x
+ * (a `toBinnable` value) goes to kids[2s + 1] (right) when x ≥ threshold[s], or when x is missing
+ * and missingRight[s] = 1, else to kids[2s]. `threshold` is the smallest float32 ≥ the node's
+ * threshold, so that for any float32 x, x ≥ it exactly when x < threshold is false (the rule of
+ * `leafOf`).
+ */
+export interface WalkLayout {
+  readonly kids: Int32Array;
+  readonly feature: Int32Array;
+  readonly threshold: Float32Array;
+  readonly missingRight: Int32Array;
+  /** Leaf value per slot (0 at internal slots). */
+  readonly value: Float64Array;
+  /** Per tree: its root slot, first leaf slot, and shortest and longest root-to-leaf path. */
+  readonly root: Int32Array;
+  readonly firstLeaf: Int32Array;
+  readonly minDepth: Int32Array;
+  readonly maxDepth: Int32Array;
 }
 
 /** Flattens a model's trees (see `CompiledForest`); prefer the cached `compiledForestOf`. */
@@ -67,6 +93,17 @@ export function compileForest(model: Model): CompiledForest {
     leafValue: new Float64Array(totalLeaves),
     maxTreeNodes,
     maxTreeLeaves,
+    walk: {
+      kids: new Int32Array(2 * (totalNodes + totalLeaves)),
+      feature: new Int32Array(totalNodes + totalLeaves),
+      threshold: new Float32Array(totalNodes + totalLeaves),
+      missingRight: new Int32Array(totalNodes + totalLeaves),
+      value: new Float64Array(totalNodes + totalLeaves),
+      root: new Int32Array(trees.length),
+      firstLeaf: new Int32Array(trees.length),
+      minDepth: new Int32Array(trees.length),
+      maxDepth: new Int32Array(trees.length),
+    },
   };
   let nodeStart = 0;
   let leafStart = 0;
@@ -82,7 +119,62 @@ export function compileForest(model: Model): CompiledForest {
     nodeStart += tree.numNodes;
     leafStart += tree.numLeaves;
   });
+  for (let t = 0; t < trees.length; t++) layOutWalk(forest, forest.walk, t);
   return forest;
+}
+
+/** The smallest float32 ≥ t (NaN becomes −∞: `x < NaN` is false, so every value goes right). */
+function float32AtLeast(t: number): number {
+  if (Number.isNaN(t)) return Number.NEGATIVE_INFINITY;
+  const f = Math.fround(t);
+  if (f >= t) return f;
+  if (f === 0) return 2 ** -149;
+  const bits = new Float32Array([f]);
+  const word = new Int32Array(bits.buffer);
+  word[0] = (word[0] as number) + (f > 0 ? 1 : -1);
+  return bits[0] as number;
+}
+
+/** Writes tree t's slots of the walk layout (its nodes already flattened in preorder). */
+function layOutWalk(forest: Omit<CompiledForest, 'walk'>, walk: WalkLayout, t: number): void {
+  const nodeStart = forest.treeNodeStart[t] as number;
+  const numNodes = forest.treeNodeCount[t] as number;
+  const leafStart = forest.treeLeafStart[t] as number;
+  const numLeaves = forest.treeLeafCount[t] as number;
+  // Slots of tree t start after the slots of the earlier trees: nodeStart + leafStart.
+  const base = nodeStart + leafStart;
+  const slotOf = (child: number) =>
+    child >= 0 ? base + child - nodeStart : base + numNodes + (~child - leafStart);
+  const depth = new Int32Array(numNodes + numLeaves);
+  for (let i = 0; i < numNodes; i++) {
+    const node = nodeStart + i;
+    const slot = base + i;
+    walk.feature[slot] = forest.feature[node] as number;
+    walk.threshold[slot] = float32AtLeast(forest.threshold[node] as number);
+    walk.missingRight[slot] = forest.defaultLeft[node] === 1 ? 0 : 1;
+    const left = slotOf(forest.left[node] as number);
+    const right = slotOf(forest.right[node] as number);
+    walk.kids[2 * slot] = left;
+    walk.kids[2 * slot + 1] = right;
+    // Preorder: a parent's depth is known before its children's.
+    depth[left - base] = (depth[i] as number) + 1;
+    depth[right - base] = (depth[i] as number) + 1;
+  }
+  let minDepth = numNodes === 0 ? 0 : Number.POSITIVE_INFINITY;
+  let maxDepth = 0;
+  for (let j = 0; j < numLeaves; j++) {
+    const slot = base + numNodes + j;
+    walk.kids[2 * slot] = slot;
+    walk.kids[2 * slot + 1] = slot;
+    walk.value[slot] = forest.leafValue[leafStart + j] as number;
+    const d = depth[numNodes + j] as number;
+    if (d < minDepth) minDepth = d;
+    if (d > maxDepth) maxDepth = d;
+  }
+  walk.root[t] = base;
+  walk.firstLeaf[t] = base + numNodes;
+  walk.minDepth[t] = minDepth;
+  walk.maxDepth[t] = maxDepth;
 }
 
 /** Copies one tree's nodes in preorder from `nodeStart`; leaves keep their order. */

@@ -63,6 +63,28 @@ describe('flattened forest prediction', () => {
     }
   });
 
+  it('is bit-identical with thresholds that are not float32 numbers (the walk rounds them up)', () => {
+    const rng = new Rng(5);
+    const model = randomModel(rng, [
+      { numNodes: 30, numFeatures: 4, chain: 0.5 },
+      { numNodes: 12, numFeatures: 4, chain: 0.1 },
+    ]);
+    const nudges = [1e-9, -1e-9, 1e-300, -1e-300, 2 ** -60, Number.NaN];
+    model.trees.forEach((tree, t) => {
+      for (let n = 0; n < tree.numNodes; n++) {
+        const nudge = nudges[(n + t) % nudges.length] as number;
+        (tree.threshold as Float64Array)[n] =
+          n % 5 === 4 ? nudge : (tree.threshold[n] as number) + nudge;
+      }
+    });
+    const numRows = 300;
+    const rows = randomRows(rng, numRows, model.featureNames.length);
+    // Values at ±0 and at the smallest float32s, around the nudged thresholds.
+    const tiny = [0, -0, 2 ** -149, -(2 ** -149), 1e-9, -1e-9];
+    for (let i = 0; i < rows.length; i += 3) rows[i] = tiny[i % tiny.length] as number;
+    expectIdentical(model, rows, numRows);
+  });
+
   it('is bit-identical on the XGBoost fixtures, rows at thresholds included', () => {
     const fixtures = resolve(import.meta.dirname, '../fixtures');
     for (const name of ['binary-depth4', 'binary-lossguide31', 'regression-depth4']) {

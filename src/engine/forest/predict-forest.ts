@@ -8,6 +8,9 @@ const BLOCK_ROWS = 128;
 /**
  * Adds, for every row of the block in `rows` (row-major toBinnable values), every tree's leaf
  * value into out[outOffset + r], tree after tree (the same order of additions as one row alone).
+ * Four rows walk each tree in lockstep on the walk layout (see `WalkLayout`), without a branch
+ * per row and step: every row first takes the tree's shortest path length in steps (rows on a
+ * leaf stay there), then all four step on until each is on a leaf.
  */
 function addBlock(
   forest: CompiledForest,
@@ -17,24 +20,67 @@ function addBlock(
   out: Float64Array,
   outOffset: number,
 ): void {
-  const { feature, threshold, defaultLeft, left, right, leafValue, treeRoot, numTrees } = forest;
-  for (let t = 0; t < numTrees; t++) {
-    const root = treeRoot[t] as number;
-    if (root < 0) {
-      const value = leafValue[~root] as number;
-      for (let r = 0; r < count; r++) out[outOffset + r] = (out[outOffset + r] as number) + value;
-      continue;
-    }
-    for (let r = 0; r < count; r++) {
-      const base = r * numCols;
-      let node = root;
-      while (node >= 0) {
-        const x = rows[base + (feature[node] as number)] as number;
-        const goLeft =
-          x < (threshold[node] as number) || (Number.isNaN(x) && defaultLeft[node] === 1);
-        node = goLeft ? (left[node] as number) : (right[node] as number);
+  const { kids, feature, threshold, missingRight, value, root, firstLeaf, minDepth } = forest.walk;
+  for (let t = 0; t < forest.numTrees; t++) {
+    const start = root[t] as number;
+    const leaves = firstLeaf[t] as number;
+    const steps = minDepth[t] as number;
+    let r = 0;
+    for (; r + 4 <= count; r += 4) {
+      const b0 = r * numCols;
+      const b1 = b0 + numCols;
+      const b2 = b1 + numCols;
+      const b3 = b2 + numCols;
+      let n0 = start;
+      let n1 = start;
+      let n2 = start;
+      let n3 = start;
+      for (let s = 0; ; ) {
+        if (s >= steps && Math.min(Math.min(n0, n1), Math.min(n2, n3)) >= leaves) break;
+        s++;
+        const x0 = rows[b0 + (feature[n0] as number)] as number;
+        const x1 = rows[b1 + (feature[n1] as number)] as number;
+        const x2 = rows[b2 + (feature[n2] as number)] as number;
+        const x3 = rows[b3 + (feature[n3] as number)] as number;
+        n0 = kids[
+          2 * n0 +
+            (Number(x0 >= (threshold[n0] as number)) |
+              (Number(Number.isNaN(x0)) & (missingRight[n0] as number)))
+        ] as number;
+        n1 = kids[
+          2 * n1 +
+            (Number(x1 >= (threshold[n1] as number)) |
+              (Number(Number.isNaN(x1)) & (missingRight[n1] as number)))
+        ] as number;
+        n2 = kids[
+          2 * n2 +
+            (Number(x2 >= (threshold[n2] as number)) |
+              (Number(Number.isNaN(x2)) & (missingRight[n2] as number)))
+        ] as number;
+        n3 = kids[
+          2 * n3 +
+            (Number(x3 >= (threshold[n3] as number)) |
+              (Number(Number.isNaN(x3)) & (missingRight[n3] as number)))
+        ] as number;
       }
-      out[outOffset + r] = (out[outOffset + r] as number) + (leafValue[~node] as number);
+      const o = outOffset + r;
+      out[o] = (out[o] as number) + (value[n0] as number);
+      out[o + 1] = (out[o + 1] as number) + (value[n1] as number);
+      out[o + 2] = (out[o + 2] as number) + (value[n2] as number);
+      out[o + 3] = (out[o + 3] as number) + (value[n3] as number);
+    }
+    for (; r < count; r++) {
+      const b = r * numCols;
+      let n = start;
+      while (n < leaves) {
+        const x = rows[b + (feature[n] as number)] as number;
+        n = kids[
+          2 * n +
+            (Number(x >= (threshold[n] as number)) |
+              (Number(Number.isNaN(x)) & (missingRight[n] as number)))
+        ] as number;
+      }
+      out[outOffset + r] = (out[outOffset + r] as number) + (value[n] as number);
     }
   }
 }

@@ -1,0 +1,48 @@
+/**
+ * Our side of the quick side-by-side (side-by-side.sh): training (binning included) and five
+ * predictions of the holdout rows, with ours.ts's hyper-parameters (63 leaves, or depth D).
+ *
+ *   node --import tsx bench/engine/quick-ours.ts DATA.bin ROUNDS [THREADS=0] [DEPTH=0]
+ */
+import { readFileSync } from 'node:fs';
+import { denseMatrix, predict, train } from '../../src/engine/index.ts';
+
+const [path, roundsArg, threadsArg, depthArg] = process.argv.slice(2);
+const buf = readFileSync(path as string);
+const fileRows = buf.readInt32LE(4);
+const cols = buf.readInt32LE(8);
+const rows = fileRows;
+const y = new Float32Array(buf.buffer.slice(buf.byteOffset + 16, buf.byteOffset + 16 + 4 * rows));
+const xStart = buf.byteOffset + 16 + 4 * fileRows;
+const x = new Float32Array(buf.buffer.slice(xStart, xStart + 4 * rows * cols));
+const nTrain = Math.floor(rows * 0.8);
+const tv = new Float64Array(nTrain * cols);
+for (let r = 0; r < nTrain; r++)
+  for (let c = 0; c < cols; c++) tv[c * nTrain + r] = x[r * cols + c] as number;
+const hv = new Float64Array((rows - nTrain) * cols);
+for (let r = nTrain; r < rows; r++)
+  for (let c = 0; c < cols; c++) hv[(r - nTrain) * cols + c] = x[r * cols + c] as number;
+const depth = Number(depthArg ?? 0);
+let t = performance.now();
+const model = train(
+  { features: denseMatrix(tv, nTrain, cols, 'column-major'), labels: y.subarray(0, nTrain) },
+  {
+    params: {
+      objective: 'binary:logistic',
+      numRounds: Number(roundsArg),
+      maxLeaves: depth > 0 ? 2 ** depth : 63,
+      maxDepth: depth,
+      learningRate: 0.1,
+      minChildWeight: 1,
+      minDataInLeaf: 0,
+      maxBin: 255,
+      nthread: Number(threadsArg ?? 0),
+    },
+  },
+);
+const trainS = (performance.now() - t) / 1000;
+const hold = denseMatrix(hv, rows - nTrain, cols, 'row-major');
+t = performance.now();
+for (let i = 0; i < 5; i++) predict(model, hold);
+const predS = (performance.now() - t) / 1000 / 5;
+console.log(JSON.stringify({ trainS, predRowsPerS: (rows - nTrain) / predS }));

@@ -15,6 +15,8 @@ export { betaCdf, betaQuantile, normalCdf, normalQuantile } from './beta.ts';
 export { type Bins, binCounts, binLabels, fitBins, MAX_CATEGORIES } from './bins.ts';
 export { type ExpectedPerformance, expectedPerformance } from './expected.ts';
 export { type JeffreysTest, jeffreysTest } from './jeffreys.ts';
+export { reportCharts, reportMarkdown } from './markdown.ts';
+export { type MonitorOptions, monitor } from './monitor.ts';
 export { PSI_FLOOR, PSI_THRESHOLDS, psi, type TrafficLight, trafficLight } from './psi.ts';
 export {
   buildReport,
@@ -25,3 +27,4 @@ export {
   type UnseenCategories,
 } from './report.ts';
 export { type VariableStability, variableStability } from './stability.ts';
+export { LATEST_REPORT, loadLatestReport, monitoringDir, saveReport } from './store.ts';

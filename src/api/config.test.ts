@@ -17,6 +17,14 @@ describe('resolveConfig', () => {
     }).toThrow();
   });
 
+  it('takes a postgres:// app store as a URL, anything else as a file path', () => {
+    const url = 'postgres://creditlens:pw@db.example.org:5432/creditlens';
+    expect(resolveConfig({ appDbPath: url }).appDbPath).toBe(url);
+    const socket = 'postgresql://creditlens@/creditlens?host=/run/postgresql';
+    expect(resolveConfig({ appDbPath: socket }).appDbPath).toBe(socket);
+    expect(resolveConfig({ appDbPath: 'app.sqlite' }).appDbPath).toBe(resolve('app.sqlite'));
+  });
+
   it('names the bad option', () => {
     expect(() => resolveConfig({ port: 70000 })).toThrow(/invalid port: 70000/);
     expect(() => resolveConfig({ port: 1.5 })).toThrow(/invalid port/);
@@ -24,6 +32,9 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ sessionTtlSeconds: 5 })).toThrow(/invalid sessionTtlSeconds/);
     expect(() => resolveConfig({ loginAttempts: { perPair: 0 } })).toThrow(
       /invalid loginAttempts.perPair/,
+    );
+    expect(() => resolveConfig({ appDbPath: 'mysql://u:secret@h/app' })).toThrow(
+      'invalid appDbPath: mysql://u:***@h/app (expected a file path or postgres://user@host:port/database)',
     );
     expect(() => resolveConfig({ logLevel: 'loud' as 'info' })).toThrow(/invalid logLevel: loud/);
   });
@@ -49,6 +60,9 @@ describe('the configuration error catalogue', () => {
       [{ port: 70000 }, 'OUT_OF_RANGE', 'port'],
       [{ modelsDir: '' }, 'EMPTY_VALUE', 'modelsDir'],
       [{ secureCookies: 'yes' as 'auto' }, 'UNKNOWN_VALUE', 'secureCookies'],
+      [{ appDbPath: 'mysql://db.example.org/app' }, 'NOT_A_DATABASE_URL', 'appDbPath'],
+      [{ appDbPath: 'postgres:app' }, 'NOT_A_DATABASE_URL', 'appDbPath'],
+      [{ appDbPath: 'postgres://db.example.org' }, 'NOT_A_DATABASE_URL', 'appDbPath'],
     ];
     for (const [options, code, setting] of cases) {
       const error = (() => {

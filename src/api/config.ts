@@ -15,7 +15,11 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** DuckDB database with the features and stored tables, opened read-only. */
   readonly dbPath: string;
-  /** SQLite database of users, sessions and the audit trail (created when missing). */
+  /**
+   * The app store (users, sessions, the audit trail): the path of a SQLite file (created when
+   * missing; the default, in dataDir), or a postgres:// (postgresql://) URL of a PostgreSQL
+   * database shared by several replicas (src/api/store/open.ts).
+   */
   readonly appDbPath: string;
   /** Directory of the model registry (read by the scoring routes). */
   readonly modelsDir: string;
@@ -130,6 +134,10 @@ export const CONFIG_ERRORS = {
     message: 'invalid {name}: {value} (expected {allowed})',
     doc: 'the log level or the secure-cookies mode is not one of its values',
   },
+  NOT_A_DATABASE_URL: {
+    message: 'invalid {name}: {value} (expected a file path or postgres://user@host:port/database)',
+    doc: 'the app store is a URL of another kind than postgres:// or postgresql://, or one without a host or a database name',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ConfigErrorCode = keyof typeof CONFIG_ERRORS;
@@ -202,6 +210,26 @@ function nonEmpty(name: string, value: string): string {
   return value;
 }
 
+/**
+ * The app store's location: a postgres:// or postgresql:// URL as given (with a host and a
+ * database), or a file path, resolved. Another scheme (mysql://…, or "postgres:db" without the
+ * slashes) is refused rather than taken for a file name.
+ */
+function appDb(value: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  // A one-letter "scheme" is a Windows drive (C:\data); no scheme is a plain path.
+  if (scheme === undefined || scheme.length === 1) return resolve(value);
+  const shown = value.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+  const refuse = () => new ConfigError('NOT_A_DATABASE_URL', { name: 'appDbPath', value: shown });
+  if (scheme !== 'postgres' && scheme !== 'postgresql') throw refuse();
+  // postgres://[user[:password]@]host[:port]/database[?…], or an empty host with ?host=/socket/dir.
+  const parts = /^[a-z]+:\/\/(?:[^@/]*@)?([^/?#]*)\/([^/?#]+)(?:\?(.*))?$/i.exec(value);
+  if (!parts) throw refuse();
+  const [, host, , query] = parts;
+  if (!host && !new URLSearchParams(query ?? '').get('host')) throw refuse();
+  return value;
+}
+
 /** Fills defaults, validates every field and returns a frozen configuration. */
 export function resolveConfig(options: ServerOptions = {}): ServerConfig {
   const dataDir = resolve(nonEmpty('dataDir', options.dataDir ?? CONFIG_DEFAULTS.dataDir));
@@ -227,7 +255,7 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
     host: nonEmpty('host', options.host ?? CONFIG_DEFAULTS.host),
     dataDir,
     dbPath: resolve(nonEmpty('dbPath', options.dbPath ?? paths.dbPath)),
-    appDbPath: resolve(nonEmpty('appDbPath', options.appDbPath ?? paths.appDbPath)),
+    appDbPath: appDb(nonEmpty('appDbPath', options.appDbPath ?? paths.appDbPath)),
     modelsDir: resolve(nonEmpty('modelsDir', options.modelsDir ?? paths.modelsDir)),
     secureCookies,
     trustProxy: options.trustProxy ?? false,

@@ -35,7 +35,7 @@ import { installSameOriginCheck } from './requests/same-origin.ts';
 import { scoringRoutes } from './scoring/routes.ts';
 import { ScoreTable } from './scoring/score-table.ts';
 import { ServedModel } from './scoring/served-model.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openAppStore } from './store/open.ts';
 import type { AppStore } from './store/types.ts';
 import { installValidators } from './validation.ts';
 import { vocabularyRoutes } from './vocabulary/routes.ts';
@@ -45,7 +45,7 @@ import { webRoutes } from './web/routes.ts';
 import { whatIfRoutes } from './what-if/routes.ts';
 
 export interface BuildOptions extends ServerOptions {
-  /** An already open store (tests); otherwise the SQLite file at appDbPath. */
+  /** An already open store (tests); otherwise the one at appDbPath (SQLite file or PostgreSQL). */
   store?: AppStore;
   /**
    * Client data already loaded (tests share one between servers); the server then neither opens
@@ -131,7 +131,7 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
     clientErrorHandler,
   });
 
-  const store = options.store ?? openSqliteStore(config.appDbPath);
+  const store = options.store ?? (await openAppStore(config.appDbPath));
   const { db, clients, problem } = options.clients
     ? { db: null, clients: options.clients, problem: null }
     : await openClients(config.dbPath);

@@ -6,8 +6,13 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { POSTGRES_MIGRATIONS } from '../../src/api/store/postgres/schema.ts';
+import { openPostgresStore } from '../../src/api/store/postgres-store.ts';
+import { SQLITE_MIGRATIONS } from '../../src/api/store/sqlite/schema.ts';
 import { openSqliteStore } from '../../src/api/store/sqlite-store.ts';
 import type { AppStore } from '../../src/api/store/types.ts';
+import { type PostgresCluster, postgresTestsRun, startPostgres } from './postgres.ts';
 
 export interface StoreEngine {
   name: 'sqlite' | 'postgres';
@@ -17,6 +22,8 @@ export interface StoreEngine {
   open(dir: string, location?: string): Promise<AppStore>;
   /** The location the last open() used. */
   lastLocation(): string;
+  /** The schema versions the engine's migrations apply. */
+  versions: number[];
   /** Runs raw SQL outside the store (as someone with a SQL shell would). */
   sql(location: string, text: string): Promise<Record<string, unknown>[]>;
 }
@@ -35,6 +42,7 @@ export const SQLITE_ENGINE: StoreEngine = {
     return openSqliteStore(sqliteLast);
   },
   lastLocation: () => sqliteLast,
+  versions: SQLITE_MIGRATIONS.map((m) => m.version),
   async sql(location, text) {
     const db = new Database(location);
     try {
@@ -48,4 +56,46 @@ export const SQLITE_ENGINE: StoreEngine = {
   },
 };
 
-export const STORE_ENGINES: StoreEngine[] = [SQLITE_ENGINE];
+let cluster: Promise<PostgresCluster> | null = null;
+let postgresLast = '';
+
+/** The test process's cluster, started on first use (stopPostgres() in an afterAll). */
+export function sharedPostgres(): Promise<PostgresCluster> {
+  cluster ??= startPostgres();
+  return cluster;
+}
+
+/** Stops the cluster if one was started. */
+export async function stopPostgres(): Promise<void> {
+  if (!cluster) return;
+  const started = cluster;
+  cluster = null;
+  (await started).destroy();
+}
+
+export const POSTGRES_ENGINE: StoreEngine = {
+  name: 'postgres',
+  async location() {
+    return (await sharedPostgres()).createDatabase();
+  },
+  async open(dir, location) {
+    postgresLast = location ?? (await this.location(dir));
+    return openPostgresStore(postgresLast);
+  },
+  lastLocation: () => postgresLast,
+  versions: POSTGRES_MIGRATIONS.map((m) => m.version),
+  async sql(location, text) {
+    const client = new pg.Client({ connectionString: location });
+    await client.connect();
+    try {
+      return (await client.query(text)).rows as Record<string, unknown>[];
+    } finally {
+      await client.end();
+    }
+  },
+};
+
+/** SQLite, and PostgreSQL when it can run here (or under CI=true, where it must). */
+export const STORE_ENGINES: StoreEngine[] = postgresTestsRun()
+  ? [SQLITE_ENGINE, POSTGRES_ENGINE]
+  : [SQLITE_ENGINE];

@@ -7,11 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { STORE_ENGINES } from '../../../test/support/store-engines.ts';
+import { STORE_ENGINES, stopPostgres } from '../../../test/support/store-engines.ts';
 import type { AuditEntry, IdempotentAnswer } from './types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'creditlens-store-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await stopPostgres();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function entry(over: Partial<AuditEntry> = {}): AuditEntry {
   return {
@@ -218,8 +221,12 @@ describe.each(STORE_ENGINES)('app store on $name', (engine) => {
     await Promise.all([engine.open(dir, location), engine.open(dir, location)]).then((stores) =>
       Promise.all(stores.map((s) => s.close())),
     );
-    const versions = await engine.sql(location, 'SELECT version FROM schema_migrations');
-    expect(versions.map((r) => Number(r.version))).toEqual([1]);
+    const versions = await engine.sql(
+      location,
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    expect(versions.map((r) => Number(r.version))).toEqual(engine.versions);
+    expect(engine.versions[0]).toBe(1);
   });
 
   it('keeps idempotent answers per user and key, refuses a second one, frees the key once expired', async () => {

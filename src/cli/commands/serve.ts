@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, dataPaths } from '../../api/config.ts';
 import { buildServerWithInfo } from '../../api/server.ts';
+import { StoreOpenError } from '../../api/store/postgres-store.ts';
 import { WEB_DIST } from '../../api/web/paths.ts';
 import { dataDirOption, dbOption, hostOption, parsePort, portOption } from '../options.ts';
 import { UserError } from '../user-error.ts';
@@ -39,14 +40,16 @@ export async function runServer(options: ServeSettings): Promise<void> {
       host: options.host,
       dataDir: options.dataDir,
       dbPath: options.db,
-      appDbPath: options.appDb,
+      appDbPath: options.appDb ?? (process.env.CREDITLENS_APP_DB || undefined),
       modelsDir: options.modelsDir,
       secureCookies: secureCookies(options.secureCookies),
       trustProxy: options.trustProxy === true,
       logLevel: options.logLevel as 'info',
     });
   } catch (error) {
-    if (error instanceof ConfigError) throw new UserError(error.message);
+    if (error instanceof ConfigError || error instanceof StoreOpenError) {
+      throw new UserError(error.message);
+    }
     throw error;
   }
   const { app, demoUsers } = built;
@@ -95,7 +98,10 @@ export function registerServe(program: Command): void {
     .addOption(dataDirOption())
     .addOption(dbOption())
     .option('--models-dir <dir>', `model registry (default ${paths.modelsDir})`)
-    .option('--app-db <path>', `SQLite users/sessions/audit (default ${paths.appDbPath})`)
+    .option(
+      '--app-db <path|url>',
+      `users/sessions/audit: a SQLite file (default ${paths.appDbPath}) or a postgres:// URL shared by replicas (env CREDITLENS_APP_DB)`,
+    )
     .option(
       '--secure-cookies <mode>',
       'Secure session cookie: auto (when https), true or false',

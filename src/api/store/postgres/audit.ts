@@ -1,0 +1,171 @@
+/**
+ * The audit trail of the PostgreSQL store: the append-only `audit` table (its triggers refuse
+ * UPDATE, DELETE and TRUNCATE) behind the AuditStore interface. Appends are group-committed as in
+ * the embedded store: those arriving in the same event-loop turn share one transaction, each in
+ * its own savepoint with the answer its `keep` gives, and each resolves only after COMMIT returned
+ * (synchronous_commit: the commit is flushed to the WAL before PostgreSQL acknowledges it).
+ */
+import type { Pool, PoolClient } from 'pg';
+import type {
+  AuditEntry,
+  AuditQuery,
+  AuditRecord,
+  AuditStore,
+  IdempotentAnswer,
+  Role,
+} from '../types.ts';
+import { saveAnswer } from './idempotency.ts';
+
+interface AuditRow {
+  id: number;
+  at: number;
+  user_id: number | null;
+  username: string | null;
+  role: Role | null;
+  action: string;
+  client_id: number | null;
+  model_version: string | null;
+  inputs_fingerprint: string;
+  output_summary: string;
+  request_id: string;
+}
+
+function toAuditRecord(row: AuditRow): AuditRecord {
+  return {
+    id: row.id,
+    at: row.at,
+    userId: row.user_id,
+    username: row.username,
+    role: row.role,
+    action: row.action,
+    clientId: row.client_id,
+    modelVersion: row.model_version,
+    inputsFingerprint: row.inputs_fingerprint,
+    outputSummary: row.output_summary,
+    requestId: row.request_id,
+  };
+}
+
+interface PendingAudit {
+  entry: AuditEntry;
+  keep: ((id: number) => IdempotentAnswer) | undefined;
+  resolve: (id: number) => void;
+  reject: (error: unknown) => void;
+}
+
+async function insertOne(client: PoolClient, p: PendingAudit): Promise<number> {
+  const e = p.entry;
+  const { rows } = await client.query<{ id: number }>(
+    `INSERT INTO audit (at, user_id, username, role, action, client_id, model_version,
+      inputs_fingerprint, output_summary, request_id)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      e.at,
+      e.userId,
+      e.username,
+      e.role,
+      e.action,
+      e.clientId,
+      e.modelVersion,
+      e.inputsFingerprint,
+      e.outputSummary,
+      e.requestId,
+    ],
+  );
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error('the audit record was not inserted');
+  if (p.keep) await saveAnswer(client, p.keep(id));
+  return id;
+}
+
+export class PostgresAudit implements AuditStore {
+  private pending: PendingAudit[] = [];
+  private scheduled = false;
+  /** The batches being written, for flush() and close() to wait on. */
+  private readonly writing = new Set<Promise<void>>();
+
+  constructor(private readonly pool: Pool) {}
+
+  append(entry: AuditEntry, keep?: (id: number) => IdempotentAnswer): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ entry, keep, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // After the current I/O callbacks: requests handled in this turn join the batch.
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  async flush(): Promise<void> {
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length > 0) {
+      const written = this.write(batch);
+      this.writing.add(written);
+      void written.finally(() => this.writing.delete(written));
+    }
+    await Promise.all([...this.writing]);
+  }
+
+  private async write(batch: PendingAudit[]): Promise<void> {
+    const results: ({ id: number } | { error: unknown })[] = [];
+    let client: PoolClient | undefined;
+    try {
+      client = await this.pool.connect();
+      await client.query('BEGIN');
+      for (const p of batch) {
+        await client.query('SAVEPOINT one');
+        try {
+          results.push({ id: await insertOne(client, p) });
+          await client.query('RELEASE SAVEPOINT one');
+        } catch (error) {
+          await client.query('ROLLBACK TO SAVEPOINT one');
+          results.push({ error });
+        }
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      // The transaction failed as a whole (connection lost, commit refused): nothing is durable.
+      await client?.query('ROLLBACK').catch(() => {});
+      client?.release(error instanceof Error ? error : true);
+      client = undefined;
+      for (const p of batch) p.reject(error);
+      return;
+    } finally {
+      client?.release();
+    }
+    batch.forEach((p, i) => {
+      const result = results[i];
+      if (result && 'id' in result) p.resolve(result.id);
+      else p.reject(result?.error);
+    });
+  }
+
+  async query(q: AuditQuery): Promise<{ total: number; records: AuditRecord[] }> {
+    // Fixed clauses chosen by which filters are present; every value is a bound parameter.
+    const clauses: string[] = [];
+    const params: (string | number)[] = [];
+    const where = (column: string, op: string, value: string | number) => {
+      params.push(value);
+      clauses.push(`${column} ${op} $${params.length}`);
+    };
+    if (q.username !== undefined) where('username', '=', q.username);
+    if (q.clientId !== undefined) where('client_id', '=', q.clientId);
+    if (q.action !== undefined) where('action', '=', q.action);
+    if (q.from !== undefined) where('at', '>=', q.from);
+    if (q.to !== undefined) where('at', '<', q.to);
+    const filter = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+    const counted = await this.pool.query<{ n: number }>(
+      `SELECT count(*) AS n FROM audit ${filter}`,
+      params,
+    );
+    const n = params.length;
+    const { rows } = await this.pool.query<AuditRow>(
+      `SELECT * FROM audit ${filter} ORDER BY id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    return { total: counted.rows[0]?.n ?? 0, records: rows.map(toAuditRecord) };
+  }
+}

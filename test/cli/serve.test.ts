@@ -52,5 +52,5 @@ describe('creditlens serve', () => {
     expect(second).toMatch(/listening on http/);
     expect(second).not.toMatch(/demo logins/);
     for (const password of Object.values(DEMO_PASSWORDS)) expect(second).not.toContain(password);
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,18 +1,19 @@
 /**
- * The what-if's loan rule against a model that keeps the directions credit people expect, over
- * every client of a generated data set (the API tests' demo: 300 train and 60 test clients): the
- * client's stored application changed through whatIfInMemory — the path POST /api/score takes,
- * loan rule included — with their stored history, scored by an engine model trained on that data
- * set. Asking for less money over the same term (the instalment recomputed, the goods price
- * following the amount or unlocked) never raises the probability of default; more income never
- * raises it.
+ * The what-if's loan rule against a monotone model, over every client of a generated data set (the
+ * API tests' demo: 300 train and 60 test clients): the client's stored application changed
+ * through whatIfInMemory — the path POST /api/score takes, loan rule included
+ * (src/explain/loan-terms.ts: the instalment recomputed to the cent, the goods price following or
+ * unlocked) — with their stored history, scored by an engine model trained on that data set.
+ * Asking for less money over the same term never raises the probability of default; more income
+ * never raises it (nor the calibrated one: calibrators are non-decreasing).
  *
- * The model: every feature of the table, the affordability features constrained in the direction
- * not in doubt (the engine's monotone_constraints), AMT_GOODS_PRICE and CREDIT_OVER_GOODS left
- * out (a change of the amount moves them one way or the other depending on the client), the term
- * (CREDIT_TERM_MONTHS) free: the rule keeps it. The same list as the dictionary's monotone table
- * that `creditlens train` is to impose by default; once that lands, this model is trained by the
- * default training instead and the list goes.
+ * The model's columns and constraints are the default training's feature policy
+ * (src/model/training/feature-policy.ts: the directions declared in src/data/features/monotone.ts,
+ * the features that would break them left out, the term free — the rule keeps it). Its
+ * hyper-parameters are fixed: on 300 clients the default search learns nothing of the loan, and
+ * the test would prove nothing (src/explain/monotone.test.ts runs the default training on 1,500).
+ * Both halves are needed: keeping the instalment instead (the term shrinks), or training without
+ * the constraints, breaks the guarantee.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,23 +30,10 @@ import {
 import { generateDataset } from '../data/generate/index.ts';
 import { ingestDirectory } from '../data/ingest/index.ts';
 import { denseMatrix, type Model, train } from '../engine/index.ts';
+import { applyPolicy, isClientExplainable } from '../model/training/feature-policy.ts';
 import type { LoanOptions } from './loan-terms.ts';
 import { type Scorer, scorerFromModel } from './scorer.ts';
 import { loadApplications, whatIfInMemory } from './what-if.ts';
-
-/** Direction of each constrained feature: +1 more is riskier, −1 more is safer. */
-const AFFORDABILITY: Readonly<Record<string, 1 | -1>> = {
-  AMT_CREDIT: 1,
-  AMT_ANNUITY: 1,
-  CREDIT_TO_INCOME: 1,
-  ANNUITY_TO_INCOME: 1,
-  ANNUITY_TO_INCOME_PER_MEMBER: 1,
-  AMT_INCOME_TOTAL: -1,
-  INCOME_PER_FAMILY_MEMBER: -1,
-  INCOME_AFTER_ANNUITY: -1,
-  GOODS_TO_CREDIT: -1,
-};
-const LEFT_OUT = new Set(['AMT_GOODS_PRICE', 'CREDIT_OVER_GOODS']);
 
 const dir = mkdtempSync(join(tmpdir(), 'creditlens-affordability-'));
 const dbPath = join(dir, 'creditlens.duckdb');
@@ -53,8 +41,8 @@ const dbPath = join(dir, 'creditlens.duckdb');
 interface Client {
   readonly id: number;
   readonly application: RawApplication;
-  /** The client's stored features, in the model's order (NaN = missing). */
-  readonly stored: Float64Array;
+  /** The client's stored features, by name (NaN = missing). */
+  readonly stored: ReadonlyMap<string, number>;
 }
 
 let db: Db;
@@ -62,17 +50,21 @@ let clients: Client[] = [];
 let monotone: Scorer;
 let free: Scorer;
 
+/** An engine model on `rows` under the default training's feature policy, monotone or not. */
 function trained(
-  names: readonly string[],
+  all: readonly string[],
   columns: Float64Array[],
   rows: number[],
   labels: number[],
-  constrained: boolean,
+  monotone: boolean,
 ): Model {
+  const policy = applyPolicy(all, { monotone, clientExplainableOnly: false }, isClientExplainable);
+  const names = policy.featureNames;
+  const kept = Array.from(policy.keep, (c) => columns[c] as Float64Array);
   const values = new Float64Array(rows.length * names.length);
   rows.forEach((r, i) => {
     names.forEach((_, j) => {
-      values[i * names.length + j] = columns[j]?.[r] as number;
+      values[i * names.length + j] = kept[j]?.[r] as number;
     });
   });
   return train(
@@ -85,7 +77,7 @@ function trained(
         max_depth: 4,
         min_child_weight: 1,
         seed: 11,
-        monotone_constraints: constrained ? names.map((n) => AFFORDABILITY[n] ?? 0) : [],
+        monotone_constraints: policy.monotoneConstraints,
       },
       featureNames: [...names],
     },
@@ -98,7 +90,7 @@ beforeAll(async () => {
   await ingestDirectory({ dir: demo, dbPath });
   await buildFeatures({ dbPath });
   db = await openDb(dbPath, { readOnly: true });
-  const names = featureNamesOf(await featureTableColumns(db)).filter((n) => !LEFT_OUT.has(n));
+  const names = featureNamesOf(await featureTableColumns(db));
   const read = await readFeatureColumns(db, names);
   const rows: number[] = [];
   const labels: number[] = [];
@@ -119,7 +111,7 @@ beforeAll(async () => {
   clients = ids.map((id, r) => ({
     id,
     application: applications.get(id) as RawApplication,
-    stored: Float64Array.from(read.columns, (column) => column[r] as number),
+    stored: new Map(names.map((name, c) => [name, read.columns[c]?.[r] as number])),
   }));
 }, 600_000);
 
@@ -158,7 +150,7 @@ const MORE_INCOME: readonly Change[] = [1.2, 2].map(
 function audit(scorer: Scorer, changes: readonly Change[]) {
   const results = changes.map(([label]) => ({ label, raised: [] as number[], lowered: 0 }));
   for (const client of clients) {
-    const history = (_: string, j: number) => client.stored[j];
+    const history = (name: string) => client.stored.get(name);
     const before = whatIfInMemory(scorer, client.application, {}, history).rawProbability;
     changes.forEach(([, change], c) => {
       const { changes: given, loan } = change(client.application);
@@ -172,12 +164,15 @@ function audit(scorer: Scorer, changes: readonly Change[]) {
 }
 
 describe('the what-if under a monotone model, over every demo client', () => {
-  it('re-scores every client as stored when nothing changes', () => {
+  it('leaves out what would break the directions, and re-scores every client as stored', () => {
+    expect(monotone.featureNames).toContain('AMT_CREDIT');
+    expect(monotone.featureNames).not.toContain('AMT_GOODS_PRICE');
+    expect(monotone.featureNames).not.toContain('CREDIT_OVER_GOODS');
     expect(clients.length).toBe(360);
     for (const client of clients) {
-      const history = (_: string, j: number) => client.stored[j];
+      const history = (name: string) => client.stored.get(name);
       const { row } = whatIfInMemory(monotone, client.application, {}, history);
-      expect(Array.from(row)).toEqual(Array.from(client.stored));
+      expect(Array.from(row)).toEqual(monotone.featureNames.map((n) => client.stored.get(n)));
     }
   });
 
@@ -185,7 +180,7 @@ describe('the what-if under a monotone model, over every demo client', () => {
     const results = audit(monotone, LESS_MONEY);
     for (const { label, raised } of results) expect(raised, label).toEqual([]);
     // Not vacuous: the smaller loans do lower the probability of many clients.
-    for (const { label, lowered } of results) expect(lowered, label).toBeGreaterThan(25);
+    for (const { label, lowered } of results) expect(lowered, label).toBeGreaterThan(20);
   });
 
   it('never raises the probability for more income', () => {

@@ -33,6 +33,7 @@ interface ListedClient {
 }
 interface WhatIf {
   score: { probability: number; decision: 'grant' | 'refuse' };
+  changed: { field: string; derived: string | null }[];
 }
 interface Distribution {
   client: { value: number | null; percentile: number | null } | null;
@@ -255,13 +256,18 @@ describe.skipIf(browserMissing() !== null)('client file (Chromium)', () => {
     const field = page.getByTestId('whatif-field-AMT_CREDIT');
     const credit = Math.round((client.credit as number) * CREDIT_FACTOR);
     await field.fill(String(credit));
-    const expected = (
-      await (
-        await adviser.request.post('/api/score', {
-          data: { clientId: client.id, changes: { AMT_CREDIT: credit } },
-        })
-      ).json()
-    ).score as WhatIf['score'];
+    const answer = (await (
+      await adviser.request.post('/api/score', {
+        data: { clientId: client.id, changes: { AMT_CREDIT: credit } },
+      })
+    ).json()) as WhatIf;
+    const expected = answer.score;
+    // The loan rule: the instalment is recomputed for the same term, and said under its field.
+    expect(answer.changed.find((c) => c.field === 'AMT_ANNUITY')?.derived).toBe('same-term');
+    const note = page.getByTestId('whatif-note-AMT_ANNUITY');
+    await expect
+      .poll(() => note.textContent(), POLL)
+      .toMatch(/Recalculée pour la même durée|Recomputed for the same term/);
     const shown = async () => Number(await probability.getAttribute('data-probability'));
     await expect.poll(shown, POLL).toBe(expected.probability);
     expect(await attribute(page.getByTestId('whatif-decision'), 'data-decision')).toBe(

@@ -31,22 +31,59 @@ const NO_OTHERS = {
   probabilityPoints: 0,
 };
 
-/** The what-if as the API answers it: the probability grows with the amount asked. */
-function whatIf(changes: Record<string, unknown>): WhatIfAnswer {
+const FILE_LOAN = { AMT_CREDIT: 406_597.5, AMT_ANNUITY: 24_700.5, AMT_GOODS_PRICE: 351_000 };
+
+/**
+ * The what-if as the API answers it: the probability grows with the amount asked; a new amount
+ * alone keeps the term and a goods price that follows (the loan rule), unless unlocked.
+ */
+function whatIf(changes: Record<string, unknown>, loan?: { goodsPrice?: string }): WhatIfAnswer {
   const credit = Number(changes.AMT_CREDIT ?? 406_597.5);
+  const ratio = credit / FILE_LOAN.AMT_CREDIT;
+  const derived: WhatIfAnswer['changed'] = [];
+  if (changes.AMT_CREDIT !== undefined && changes.AMT_ANNUITY === undefined)
+    derived.push({
+      field: 'AMT_ANNUITY',
+      before: FILE_LOAN.AMT_ANNUITY,
+      after: Math.round(FILE_LOAN.AMT_ANNUITY * ratio * 100) / 100,
+      derived: 'same-term',
+    });
+  if (changes.AMT_CREDIT !== undefined && loan?.goodsPrice !== 'keep')
+    derived.push({
+      field: 'AMT_GOODS_PRICE',
+      before: FILE_LOAN.AMT_GOODS_PRICE,
+      after: Math.round(FILE_LOAN.AMT_GOODS_PRICE * ratio * 100) / 100,
+      derived: 'follows-amount',
+    });
   const probability = Math.min(0.9, (0.123 * credit) / 406_597.5);
   return {
     clientId: 100002,
     modelVersion: 'm-test',
     history: 'stored',
     view: 'adviser',
-    changed: Object.entries(changes).map(([field, after]) => ({
-      field,
-      before: null,
-      after: after as number,
-      derived: null,
-    })),
-    outOfRange: [],
+    changed: [
+      ...Object.entries(changes).map(([field, after]) => ({
+        field,
+        before: null,
+        after: after as number,
+        derived: null,
+      })),
+      ...derived,
+    ],
+    outOfRange:
+      credit > 5_000_000
+        ? [
+            {
+              feature: 'AMT_CREDIT',
+              fields: ['AMT_CREDIT'],
+              value: credit,
+              p1: 50_000,
+              p99: 2_000_000,
+              textFr: `Montant du crédit demandé : ${credit} € — hors des situations connues du modèle`,
+              textEn: `Credit amount: €${credit} — outside the situations the model knows`,
+            },
+          ]
+        : [],
     score: {
       probability,
       rawProbability: probability,
@@ -108,7 +145,10 @@ beforeEach(() => {
       if (url === '/api/clients/100002/score') return json(score);
       if (url === '/api/clients/100002/recourse' && recourse) return json(recourse);
       if (url === '/api/score' && init?.method === 'POST') {
-        const body = JSON.parse(String(init.body)) as { changes: Record<string, unknown> };
+        const body = JSON.parse(String(init.body)) as {
+          changes: Record<string, unknown>;
+          loan?: { goodsPrice?: string };
+        };
         posted.push(body);
         const credit = body.changes.AMT_CREDIT;
         if (typeof credit === 'number' && credit < 1) {
@@ -123,7 +163,7 @@ beforeEach(() => {
             400,
           );
         }
-        return json(whatIf(body.changes));
+        return json(whatIf(body.changes, body.loan));
       }
       return json({ error: { code: 'NOT_FOUND', message: 'no route' } }, 404);
     }),
@@ -146,6 +186,7 @@ function renderPanel() {
 }
 
 const credit = () => screen.getByTestId('whatif-field-AMT_CREDIT') as HTMLInputElement;
+const annuity = () => screen.getByTestId('whatif-field-AMT_ANNUITY') as HTMLInputElement;
 const probability = () => screen.getByTestId('whatif-probability').dataset.probability;
 
 describe('WhatIfPanel', () => {
@@ -173,7 +214,7 @@ describe('WhatIfPanel', () => {
     const message = await screen.findByTestId('whatif-error-AMT_CREDIT');
     expect(message.textContent).toContain('outside its range');
     expect(credit().getAttribute('aria-invalid')).toBe('true');
-    expect(credit().getAttribute('aria-describedby')).toBe(message.id);
+    expect(credit().getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
   });
 
   it('does not send a field that is not a number, and says so beside it', async () => {
@@ -207,8 +248,63 @@ describe('WhatIfPanel', () => {
     fireEvent.change(term(), { target: { value: '16,5' } });
     fireEvent.blur(term());
     expect(term().value).toBe('16,5');
+    // The loan rule: a new amount keeps the term typed, and its annuity follows the amount.
     fireEvent.change(credit(), { target: { value: '500000' } });
-    expect(term().value).toBe('20');
+    expect(term().value).toBe('16,5');
+    expect(annuity().value).toBe('30303.03');
+  });
+
+  it("keeps the file's term when the amount changes, and shows what the rule derived under each field", async () => {
+    renderPanel();
+    const term = () => screen.getByTestId('whatif-term') as HTMLInputElement;
+    await waitFor(() => expect(term().value).toBe('16'));
+    expect(screen.getByTestId('whatif-note-AMT_CREDIT').textContent).toContain(
+      'Changer le montant garde la durée',
+    );
+    fireEvent.change(credit(), { target: { value: '203298.75' } });
+    // Only the amount is sent: the API recomputes the annuity for the same term.
+    await waitFor(() =>
+      expect(posted.at(-1)).toEqual({
+        clientId: 100002,
+        changes: { AMT_CREDIT: 203_298.75 },
+        detail: 'reasons',
+      }),
+    );
+    expect(term().value).toBe('16');
+    await waitFor(() =>
+      expect(screen.getByTestId('whatif-note-AMT_ANNUITY').textContent).toBe(
+        'Recalculée pour la même durée : 12\u202f350 (au lieu de 24\u202f701)',
+      ),
+    );
+    expect(annuity().getAttribute('aria-describedby')).toBe('whatif-AMT_ANNUITY-note');
+    expect(screen.getByTestId('whatif-note-AMT_GOODS_PRICE').textContent).toContain(
+      'Suit le montant : 175\u202f500 (au lieu de 351\u202f000)',
+    );
+    // Unlocked, the goods price stays: the API is told so.
+    fireEvent.click(screen.getByTestId('whatif-goods-follow'));
+    await waitFor(() =>
+      expect(posted.at(-1)).toEqual({
+        clientId: 100002,
+        changes: { AMT_CREDIT: 203_298.75 },
+        loan: { goodsPrice: 'keep' },
+        detail: 'reasons',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('whatif-note-AMT_GOODS_PRICE').textContent).not.toContain(
+        'Suit le montant',
+      ),
+    );
+  });
+
+  it('says when a value is outside the situations the model knows', async () => {
+    renderPanel();
+    await waitFor(() => expect(credit().value).toBe('406597.5'));
+    fireEvent.change(credit(), { target: { value: '9000000' } });
+    const flagged = await screen.findByTestId('whatif-out-of-range');
+    expect(flagged.textContent).toContain('hors des situations connues du modèle');
+    fireEvent.change(credit(), { target: { value: '400000' } });
+    await waitFor(() => expect(screen.queryByTestId('whatif-out-of-range')).toBeNull());
   });
 
   it('turns a new term into the annuity for the same amount', async () => {
@@ -269,6 +365,13 @@ describe('WhatIfPanel', () => {
       ],
     };
     renderPanel();
+    // How far from the threshold, before and with the proposal, in percentage points.
+    expect((await screen.findByTestId('recourse-gap')).textContent).toBe(
+      "La demande est aujourd'hui à 7,0 points de pourcentage au-dessus du seuil.",
+    );
+    expect(screen.getByTestId('whatif-recourse').textContent).toContain(
+      '9,0 points de pourcentage sous le seuil',
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Essayer dans la simulation' }));
     expect(credit().value).toBe('300000');
     await waitFor(() =>

@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiFailure, api } from '../api/client.ts';
-import type { RecourseProposal, Score, WhatIfAnswer } from '../api/types.ts';
+import type { FieldChange, RecourseProposal, Score, WhatIfAnswer } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { changesOf } from '../forms/application-form/body.ts';
@@ -12,9 +12,9 @@ import {
 } from '../forms/application-form/field-errors.ts';
 import { WHATIF_FIELDS } from '../forms/application-form/fields.ts';
 import { TermField } from '../forms/application-form/TermField.tsx';
-import { annuityForTypedTerm, movesTerm, termOf } from '../forms/application-form/term.ts';
+import { annuityForTypedTerm, movesTerm, shownTerm } from '../forms/application-form/term.ts';
 import { type FormValues, formFromFile } from '../forms/application-form/values.ts';
-import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { formatAmount, formatNumber, formatPercent } from '../i18n/format.ts';
 import { type Language, useLanguage, useMessages } from '../i18n/language.tsx';
 import './WhatIfPanel.css';
 import { latestRunner } from './whatif/latest.ts';
@@ -47,6 +47,17 @@ const messages = {
     adverse: 'Ce qui pèse contre',
     favourable: 'Ce qui joue en faveur',
     unchanged: 'Modifiez un champ : le score, la décision et les raisons se mettent à jour.',
+    creditHint: 'Changer le montant garde la durée : la mensualité et le prix du bien suivent.',
+    derived: {
+      'same-term': (after: string, before: string) =>
+        `Recalculée pour la même durée : ${after} (au lieu de ${before})`,
+      'new-term': (after: string, before: string) =>
+        `Recalculée pour la durée : ${after} (au lieu de ${before})`,
+      'follows-amount': (after: string, before: string) =>
+        `Suit le montant : ${after} (au lieu de ${before})`,
+    },
+    goodsFollow: 'Le prix du bien suit le montant',
+    outOfRange: 'Hors des situations connues du modèle : le score est à lire avec prudence.',
   },
   en: {
     title: 'What if',
@@ -72,6 +83,17 @@ const messages = {
     adverse: 'What weighs against',
     favourable: 'What helps',
     unchanged: 'Change a field: the score, the decision and the reasons update.',
+    creditHint: 'Changing the amount keeps the term: the annuity and the goods price follow.',
+    derived: {
+      'same-term': (after: string, before: string) =>
+        `Recomputed for the same term: ${after} (was ${before})`,
+      'new-term': (after: string, before: string) =>
+        `Recomputed for the term: ${after} (was ${before})`,
+      'follows-amount': (after: string, before: string) =>
+        `Follows the amount: ${after} (was ${before})`,
+    },
+    goodsFollow: 'The goods price follows the amount',
+    outOfRange: 'Outside the situations the model knows: read the score with caution.',
   },
 };
 
@@ -94,10 +116,16 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
   const [pending, setPending] = useState(false);
   const [refused, setRefused] = useState<{ name: string; error: FieldError } | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
+  // The loan rule's lock: unticked, the goods price stays when the amount changes.
+  const [goodsFollow, setGoodsFollow] = useState(true);
 
   const runner = useRef(
     latestRunner(
-      async (body: { clientId: number; changes: Record<string, string | number | null> }) => {
+      async (body: {
+        clientId: number;
+        changes: Record<string, string | number | null>;
+        loan?: { goodsPrice: 'keep' };
+      }) => {
         // Score and reasons are all this form shows: the light answer (no themes).
         const answer = await api.post('/api/score', { ...body, detail: 'reasons' });
         // A stored client's changes are answered as a what-if; anything else is not this form's.
@@ -143,8 +171,12 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
       return;
     }
     setPending(true);
-    runner.schedule({ clientId, changes: pendingChanges.changes });
-  }, [pendingChanges, clientId, runner]);
+    runner.schedule({
+      clientId,
+      changes: pendingChanges.changes,
+      ...(goodsFollow ? {} : { loan: { goodsPrice: 'keep' as const } }),
+    });
+  }, [pendingChanges, clientId, runner, goodsFollow]);
 
   if (file.error) return <ErrorMessage error={file.error} onRetry={file.reload} />;
   if (!form || !base) return <p aria-busy="true">{t.loading}</p>;
@@ -152,6 +184,7 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
   const set = (name: string, value: string) => setForm((f) => (f ? { ...f, [name]: value } : f));
   const reset = () => {
     setTermDraft(null);
+    setGoodsFollow(true);
     setForm(base);
   };
   const applyChanges = (changes: RecourseProposal['changes']) => {
@@ -167,7 +200,37 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
     ...localFieldErrors({ invalid: pendingChanges?.invalid ?? [] }),
   };
 
-  const term = termOf(form);
+  const term = shownTerm(base, form);
+  // What the API's loan rule derived (the annuity, the goods price), shown under each field.
+  const derived = new Map<string, FieldChange>(
+    result && changeCount > 0
+      ? result.changed.filter((c) => c.derived !== null).map((c) => [c.field, c])
+      : [],
+  );
+  const amount = (v: FieldChange['after']) =>
+    typeof v === 'number' ? formatAmount(v, language) : '—';
+  const noteOf = (name: string) => {
+    const change = derived.get(name);
+    const said =
+      change?.derived && t.derived[change.derived](amount(change.after), amount(change.before));
+    if (name === 'AMT_CREDIT') return t.creditHint;
+    if (name === 'AMT_GOODS_PRICE')
+      return (
+        <>
+          {said}
+          <label className="whatif-lock">
+            <input
+              type="checkbox"
+              data-testid="whatif-goods-follow"
+              checked={goodsFollow}
+              onChange={(e) => setGoodsFollow(e.target.checked)}
+            />{' '}
+            {t.goodsFollow}
+          </label>
+        </>
+      );
+    return said || undefined;
+  };
   // A typed term asks for the annuity that gives it, for the same amount.
   const typeTerm = (text: string) => {
     setTermDraft(text);
@@ -204,10 +267,18 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
                 className="whatif-field"
                 value={form[field.name] ?? ''}
                 error={errors[field.name]}
+                note={noteOf(field.name)}
                 onChange={(value) => {
-                  // The term follows credit / annuity again once either is typed.
-                  if (movesTerm(field.name)) setTermDraft(null);
+                  // The loan rule: a new amount keeps the term, so a typed term's annuity follows
+                  // the amount (the file's term is kept by the API). Typing the annuity sets it.
+                  const typedTerm = field.name === 'AMT_CREDIT' ? termDraft : null;
+                  const annuity =
+                    typedTerm === null
+                      ? null
+                      : annuityForTypedTerm({ ...form, AMT_CREDIT: value }, typedTerm);
+                  if (annuity === null && movesTerm(field.name)) setTermDraft(null);
                   set(field.name, value);
+                  if (annuity !== null) set('AMT_ANNUITY', annuity);
                 }}
               />
               {field.name === 'AMT_ANNUITY' && (
@@ -249,6 +320,16 @@ export function WhatIfPanel({ clientId }: { clientId: number }) {
             />
           )}
           {pending && <p aria-busy="true">{t.computing}</p>}
+          {result && changeCount > 0 && result.outOfRange.length > 0 && (
+            <div className="whatif-out-of-range" data-testid="whatif-out-of-range">
+              <p>{t.outOfRange}</p>
+              <ul>
+                {result.outOfRange.map((o) => (
+                  <li key={o.feature}>{language === 'fr' ? o.textFr : o.textEn}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div data-testid="whatif-reasons">
             {result && changeCount > 0 ? (
               <>

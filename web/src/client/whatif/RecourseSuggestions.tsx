@@ -1,6 +1,6 @@
 import type { RecourseProposal } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
-import { formatPercent } from '../../i18n/format.ts';
+import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 
 const messages = {
@@ -11,6 +11,10 @@ const messages = {
     partial: 'Recherche interrompue (temps limité) : il peut exister d’autres possibilités.',
     apply: 'Essayer dans la simulation',
     probability: (p: string) => `probabilité de défaut ${p}`,
+    // Percentage points from the threshold: above it refused, below it granted.
+    gap: (pp: number, n: string) =>
+      `${n} point${Math.abs(pp) >= 2 ? 's' : ''} de pourcentage ${pp >= 0 ? 'au-dessus du' : 'sous le'} seuil`,
+    now: (gap: string) => `La demande est aujourd'hui à ${gap}.`,
   },
   en: {
     title: 'What would change the decision',
@@ -19,6 +23,9 @@ const messages = {
     partial: 'Search cut short (time limit): other options may exist.',
     apply: 'Try in the simulation',
     probability: (p: string) => `probability of default ${p}`,
+    gap: (pp: number, n: string) =>
+      `${n} percentage point${Math.abs(pp) === 1 ? '' : 's'} ${pp >= 0 ? 'above' : 'below'} the threshold`,
+    now: (gap: string) => `The application now stands ${gap}.`,
   },
 };
 
@@ -38,16 +45,18 @@ export function RecourseSuggestions(props: {
   if (!recourse.data) return <p aria-busy="true">{t.loading}</p>;
   const { proposals, complete, decision } = recourse.data;
   if (decision === 'grant') return null;
+  const gap = (pp: number) => t.gap(pp, formatNumber(Math.abs(pp), language, 1));
   return (
     <section className="recourse" aria-labelledby="recourse-title" data-testid="whatif-recourse">
       <h3 id="recourse-title">{t.title}</h3>
+      <p data-testid="recourse-gap">{t.now(gap(recourse.data.ppFromThreshold))}</p>
       {proposals.length === 0 && <p>{t.none}</p>}
       <ul>
         {proposals.map((p) => (
           <li key={p.kind}>
             <span>{language === 'fr' ? p.textFr : p.textEn}</span>{' '}
             <span className="recourse-probability">
-              ({t.probability(formatPercent(p.probability, language))})
+              ({t.probability(formatPercent(p.probability, language))}, {gap(p.ppFromThreshold)})
             </span>{' '}
             <button type="button" onClick={() => props.onApply(p.changes)}>
               {t.apply}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useCategories } from '../../api/categories.tsx';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import type { FieldError } from './field-errors.ts';
@@ -51,6 +52,8 @@ export function FormFieldInput(props: {
    * while it is empty.
    */
   clearable?: boolean;
+  /** Said under the field (e.g. what the loan rule did to it), tied to it by aria-describedby. */
+  note?: ReactNode;
 }) {
   const { field, prefix, value, error, onChange, required = false, clearable = false } = props;
   const t = useMessages(messages);
@@ -63,7 +66,9 @@ export function FormFieldInput(props: {
     'data-testid': `${prefix}-field-${field.name}`,
     'aria-required': required ? true : undefined,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? `${id}-error` : undefined,
+    'aria-describedby':
+      [error ? `${id}-error` : '', props.note ? `${id}-note` : ''].filter(Boolean).join(' ') ||
+      undefined,
   } as const;
   return (
     <div className={props.className}>
@@ -98,6 +103,11 @@ export function FormFieldInput(props: {
           data-testid={`${prefix}-error-${field.name}`}
         >
           {fieldErrorText(error, t)}
+        </span>
+      )}
+      {props.note && (
+        <span id={`${id}-note`} className="field-hint" data-testid={`${prefix}-note-${field.name}`}>
+          {props.note}
         </span>
       )}
     </div>

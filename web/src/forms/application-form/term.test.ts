@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annuityForTerm, annuityForTypedTerm, movesTerm, termOf } from './term.ts';
+import { annuityForTerm, annuityForTypedTerm, movesTerm, shownTerm, termOf } from './term.ts';
 
 describe('term', () => {
   it('is credit / annuity, and a term gives back the annuity', () => {
@@ -21,5 +21,13 @@ describe('term', () => {
     expect(movesTerm('AMT_CREDIT')).toBe(true);
     expect(movesTerm('AMT_ANNUITY')).toBe(true);
     expect(movesTerm('AMT_GOODS_PRICE')).toBe(false);
+  });
+});
+
+describe('the term a what-if shows', () => {
+  it("is the file's while only the amount changes (the loan rule keeps it), else the form's", () => {
+    const file = { AMT_CREDIT: '120000', AMT_ANNUITY: '5000' };
+    expect(shownTerm(file, { ...file, AMT_CREDIT: '60000' })).toBe(24);
+    expect(shownTerm(file, { AMT_CREDIT: '60000', AMT_ANNUITY: '5000,5' })).toBeCloseTo(11.999, 3);
   });
 });

@@ -13,6 +13,15 @@ export function termOf(form: FormValues): number | null {
   return credit / annuity;
 }
 
+/**
+ * The term a what-if form shows: its own credit / annuity once the annuity is typed; while only
+ * the amount changes, the file's term, which the API's loan rule keeps (it recomputes the annuity
+ * for the same term: src/explain/loan-terms.ts).
+ */
+export function shownTerm(file: FormValues, form: FormValues): number | null {
+  return form.AMT_ANNUITY === file.AMT_ANNUITY ? termOf(file) : termOf(form);
+}
+
 /** The annuity that gives the same credit over `months`, rounded to a cent. */
 export function annuityForTerm(form: FormValues, months: number): string | null {
   const credit = parseTypedNumber(form.AMT_CREDIT ?? '');

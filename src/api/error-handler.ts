@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, apiError, type ErrorCode, renderMessage } from './errors.ts';
+import { isStoreUnavailable } from './store/postgres-store.ts';
 
 interface ValidationItem {
   instancePath?: string;
@@ -81,6 +82,15 @@ export function installErrorHandlers(app: FastifyInstance): void {
       const item = raw.validation[0] as ValidationItem;
       const field = fieldOf(raw.validationContext, item);
       return sendError(reply, request, apiError('BAD_REQUEST', { field, reason: reasonOf(item) }));
+    }
+    if (isStoreUnavailable(raw)) {
+      // PostgreSQL is down or restarting: nothing was acknowledged, the client may retry.
+      request.log.warn({ err: raw }, 'the app store does not answer');
+      return sendError(
+        reply,
+        request,
+        apiError('NOT_READY', { reason: 'the app store (PostgreSQL) does not answer' }),
+      );
     }
     const code = codeOfFrameworkError(raw);
     if (code === 'INTERNAL') {

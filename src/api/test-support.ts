@@ -111,12 +111,9 @@ export interface LoggedInServer {
   close(): Promise<void>;
 }
 
-export async function loggedInServer(
-  prefix: string,
-  options: BuildOptions = {},
-): Promise<LoggedInServer> {
+export async function loggedInServer(prefix: string): Promise<LoggedInServer> {
   const made = await makeDataDir(prefix);
-  const app = await testServer(made.dataDir, options);
+  const app = await testServer(made.dataDir);
   const cookies = {} as Record<DemoName, string>;
   for (const name of ['adviser', 'admin', 'customer1', 'customer2'] as const) {
     cookies[name] = await login(app, name);

@@ -104,9 +104,11 @@ describe.each(engines)('two serve processes on one $name store', ({ name, locati
       await login(a.base, 'adviser');
       await login(b.base, 'adviser');
       const ready = (await (await fetch(`${b.base}/readyz`)).json()) as {
+        appStore: string;
         checks: { appStore: boolean };
       };
       expect(ready.checks.appStore).toBe(true);
+      expect(ready.appStore).toBe(name);
     } finally {
       expect(await a.stop()).toBe(0);
       expect(await b.stop()).toBe(0);
@@ -146,6 +148,38 @@ describe.each(engines)('two serve processes on one $name store', ({ name, locati
     },
     120_000,
   );
+});
+
+describe.runIf(postgresTestsRun())('serve on PostgreSQL going away and coming back', () => {
+  it('answers 503 on readiness and on requests meanwhile, and recovers by itself', async () => {
+    const cluster = await sharedPostgres();
+    const served = await serve(['--app-db', await cluster.createDatabase()]);
+    const readiness = async () => {
+      const reply = await fetch(`${served.base}/readyz`);
+      return { status: reply.status, body: (await reply.json()) as Record<string, unknown> };
+    };
+    try {
+      const cookie = await login(served.base, 'adviser');
+      cluster.stop();
+      const down = await readiness();
+      expect(down.status).toBe(503);
+      expect(down.body).toMatchObject({
+        appStore: 'postgres',
+        checks: { appStore: false },
+        problem: 'the app store (PostgreSQL) does not answer',
+      });
+      const me = await fetch(`${served.base}/api/auth/me`, { headers: { cookie } });
+      expect(me.status).toBe(503);
+      expect(((await me.json()) as { error: { code: string } }).error.code).toBe('NOT_READY');
+      cluster.start();
+      // No restart of the server: its pool connects again.
+      expect((await readiness()).body).toMatchObject({ checks: { appStore: true } });
+      expect((await fetch(`${served.base}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
+    } finally {
+      cluster.start(); // if an expectation failed while it was stopped
+      await served.stop();
+    }
+  }, 120_000);
 });
 
 describe.runIf(postgresTestsRun())('serve on an unreachable PostgreSQL', () => {

@@ -46,7 +46,7 @@ export interface PostgresCluster {
   port: number;
   /** A URL to a new, empty database on the cluster. */
   createDatabase(): Promise<string>;
-  /** Stops the server (fast shutdown); start() brings it back on the same port and data. */
+  /** Stops the server (fast shutdown); start() brings it back on the same port and data; each does nothing when already so. */
   stop(): void;
   start(): void;
   /** Stops it and removes its folder. */
@@ -97,18 +97,17 @@ export async function startPostgres(): Promise<PostgresCluster> {
   ]);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`;
-  const start = () =>
-    void run(join(bin, 'pg_ctl'), [
-      '-D',
-      data,
-      '-l',
-      join(dir, 'log'),
-      '-o',
-      options,
-      '-w',
-      'start',
-    ]);
-  const stop = () => void run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+  let running = false;
+  const start = () => {
+    if (running) return;
+    run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', 'start']);
+    running = true;
+  };
+  const stop = () => {
+    if (!running) return;
+    run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+    running = false;
+  };
   start();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
@@ -135,7 +134,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
       try {
         stop();
       } catch {
-        // already stopped
+        // stopped by someone else
       }
       rmSync(dir, { recursive: true, force: true });
     },

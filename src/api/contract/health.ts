@@ -11,10 +11,16 @@ export const livenessSchema = {
 export const readinessSchema = {
   $id: 'Readiness',
   type: 'object',
-  required: ['status', 'checks'],
+  required: ['status', 'appStore', 'checks'],
   additionalProperties: false,
   properties: {
     status: { type: 'string', enum: ['ok', 'not ready'] },
+    appStore: {
+      type: 'string',
+      enum: ['sqlite', 'postgres'],
+      description:
+        "where users, sessions and the audit trail live: this server's SQLite file, or the PostgreSQL database the replicas share",
+    },
     checks: {
       type: 'object',
       required: ['appStore', 'database', 'model'],

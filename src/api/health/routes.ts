@@ -32,14 +32,19 @@ export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
       if (clients) database = await clients.check().catch(() => false);
       const model = scores !== null;
       const checks = { appStore, database, model };
-      if (appStore && database && model) return reply.code(200).send({ status: 'ok', checks });
-      // Which of the client data and the model is missing (a broken app store says so in checks).
-      const problem = !database
-        ? (clientsProblem ?? 'the client database is missing its tables')
-        : !model
-          ? (modelProblem ?? 'no active model')
-          : undefined;
-      return reply.code(503).send({ status: 'not ready', checks, problem });
+      const engine = store.engine;
+      if (appStore && database && model) {
+        return reply.code(200).send({ status: 'ok', appStore: engine, checks });
+      }
+      // The first of the app store, the client data and the model that is missing.
+      const problem = !appStore
+        ? `the app store (${engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}) does not answer`
+        : !database
+          ? (clientsProblem ?? 'the client database is missing its tables')
+          : !model
+            ? (modelProblem ?? 'no active model')
+            : undefined;
+      return reply.code(503).send({ status: 'not ready', appStore: engine, checks, problem });
     },
   );
 }

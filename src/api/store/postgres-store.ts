@@ -21,6 +21,38 @@ const types = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * Connection-level SQLSTATE classes and codes: the server is unreachable, shutting down or
+ * starting (08: connection exception; 57P01–57P03: admin shutdown, crash shutdown, cannot
+ * connect now).
+ */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03']);
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+
+/**
+ * True when `error` says the PostgreSQL server cannot be reached (rather than that a statement
+ * failed): the API answers 503 NOT_READY then, and the pool reconnects once it is back.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (code.startsWith('08') || UNAVAILABLE_CODES.has(code) || UNAVAILABLE_ERRNOS.has(code)) {
+      return true;
+    }
+  }
+  return /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(
+    error.message,
+  );
+}
+
 /** A readiness check answers within this long, or the database counts as unhealthy. */
 const HEALTH_TIMEOUT_MS = 2000;
 

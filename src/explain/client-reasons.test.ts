@@ -92,10 +92,10 @@ describe('clientReasonsOf', () => {
   it('states the code with the value and a reference in words', () => {
     const [afford] = adverse;
     expect(plain(afford?.textFr ?? '')).toBe(
-      'Vos revenus sont faibles au regard de la mensualité demandée (part du revenu consacrée à la mensualité : 25 %, contre 15 % pour les clients qui ont remboursé)',
+      'Vos revenus sont faibles au regard de la mensualité demandée (mensualité rapportée au revenu annuel : 25 %, contre 15 % pour les clients qui ont remboursé)',
     );
     expect(afford?.textEn).toBe(
-      'Your income is low compared with the instalment requested (share of income taken by the instalment: 25%, against 15% for clients who repaid)',
+      'Your income is low compared with the instalment requested (instalment relative to the annual income: 25%, against 15% for clients who repaid)',
     );
     expect(afford?.statementFr).toBe(
       'Vos revenus sont faibles au regard de la mensualité demandée',
@@ -192,7 +192,9 @@ describe('a new application', () => {
     expect(toComplete[0]?.titleFr).toBe('Scores externes');
     expect(toComplete[0]?.noteFr).not.toBeNull();
     expect(toComplete[0]?.logOdds).toBeCloseTo(0.15, 12);
-    expect(toComplete[1]?.units[0]?.labelFr).toBe('Mensualité du crédit');
+    expect(toComplete[1]?.units[0]?.labelFr).toBe(
+      'Mensualité du crédit (montant de chaque échéance)',
+    );
     expect(toComplete[2]?.fields).toEqual(['AMT_ANNUITY']);
 
     const reasons = reasonsOf(units, stats, { unknown });

@@ -83,14 +83,14 @@ const units: Contribution[] = [
   unit('DAYS_BIRTH', -0.5, {
     labelFr: 'Âge (jours avant la demande)',
     labelEn: 'Age (days before the application)',
-    unit: 'days',
-    value: -18262,
+    unit: 'elapsed',
+    value: -18300,
   }),
   unit('PREV_DAYS_DECISION_MAX', -0.1, {
     theme: 'previous applications',
     labelFr: 'Décision (jours avant la demande) (maximum, demandes précédentes)',
     labelEn: 'Decision (days before the application) (maximum, previous applications)',
-    unit: 'days',
+    unit: 'date',
     value: -31,
   }),
   unit('FLAG_PHONE', -0.2, {
@@ -228,7 +228,7 @@ describe('reasonsOf', () => {
     const phone = unit('DAYS_LAST_PHONE_CHANGE', 0.3, {
       labelFr: 'Dernier changement de téléphone (jours avant la demande)',
       labelEn: 'Last phone change (days before the application)',
-      unit: 'days',
+      unit: 'date',
       value: 0,
     });
     const reference = new Map([['DAYS_LAST_PHONE_CHANGE', stat(-760)]]);

@@ -16,7 +16,14 @@ import {
 } from '../data/features/reason-codes.ts';
 import { categoryLabel } from './category-labels.ts';
 import type { Contribution } from './contributions.ts';
-import { formatPercent, formatValue, type Lang } from './format.ts';
+import {
+  formatFeatureValue,
+  formatPercent,
+  formatValue,
+  HISTORY_PREFIX,
+  type Lang,
+  labelForValue,
+} from './format.ts';
 import type { ReferenceStat } from './reference-stats.ts';
 import type { UnknownFields } from './unknown-fields.ts';
 
@@ -81,9 +88,6 @@ export interface ReasonOptions {
    */
   readonly unknown?: UnknownFields;
 }
-
-/** Features aggregated from the history tables (src/data/features/sql: one prefix per table). */
-const HISTORY_PREFIX = /^(BUREAU|PREV|POS|INST|CC)_/;
 
 /** A unit drawn from the credit history tables (missing there = no such history). */
 export const isHistory = (c: Contribution): boolean => HISTORY_PREFIX.test(c.key);
@@ -152,29 +156,12 @@ function principal(
   return chosen;
 }
 
-/** Features given in days before the application that read better as an age. */
-const AGE_IN_DAYS = new Set(['DAYS_BIRTH']);
-
-/**
- * "Décision (jours avant la demande) (maximum, …)" → "Décision (maximum, …)", "Âge (années)" →
- * "Âge": the value's own unit says it.
- */
-function cleanLabel(label: string, unit: Contribution['unit']): string {
-  if (unit === 'days') return label.replace(/\s*\((jours|days)\b[^)]*\)/gi, '').trim();
-  if (unit === 'years') return label.replace(/\s*\((années|ans|years)\)/gi, '').trim();
-  return label;
-}
-
 export interface Wording {
   label: string;
   value: string;
   reference: string | null;
   text: string;
 }
-
-const SAME_DAY = { fr: 'le jour même de la demande', en: 'on the day of the application' } as const;
-
-const NO_HISTORY = { fr: 'aucun historique', en: 'no history on record' } as const;
 
 const REPAID = {
   fr: {
@@ -228,31 +215,9 @@ export function wording(
     return { label: baseLabel, value, reference, text };
   }
   const stat = stats.get(c.key);
-  if (AGE_IN_DAYS.has(c.key)) {
-    const label = lang === 'fr' ? 'Âge' : 'Age';
-    const years = (d: number | null) =>
-      d === null || Number.isNaN(d) ? null : Math.abs(d) / 365.25;
-    const value = formatValue(years(c.value), 'years', lang);
-    const ref = stat ? years(stat.medianRepaid) : null;
-    const reference =
-      ref === null ? null : `${words.against} ${formatValue(ref, 'years', lang)} ${words.who}`;
-    return {
-      label,
-      value,
-      reference,
-      text: `${join(label, value, lang)}${reference ? `, ${reference}` : ''}${protectedNote}`,
-    };
-  }
-  const label = cleanLabel(baseLabel, c.unit);
-  // Day 0 of a date counted back from the application is the application day, not "0 days".
-  const sameDay = c.unit === 'days' && c.value === 0 && stat !== undefined && stat.medianRepaid < 0;
-  // A history aggregate is missing when the client has no such history: say that, not "not provided".
-  const noHistory = c.value === null && HISTORY_PREFIX.test(c.key);
-  const value = sameDay
-    ? SAME_DAY[lang]
-    : noHistory
-      ? NO_HISTORY[lang]
-      : formatValue(c.value, c.unit, lang);
+  const label = labelForValue(baseLabel, c.unit);
+  // A missing history aggregate reads "aucun historique": the client has no such history.
+  const value = formatFeatureValue(c.key, c.value, c.unit, lang);
   let reference: string | null = null;
   if (stat && c.unit === 'flag' && !Number.isNaN(stat.meanRepaid)) {
     reference =

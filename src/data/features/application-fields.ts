@@ -66,6 +66,10 @@ const BY_UNIT: Partial<Record<Unit, Bounds>> = {
   // Whole days before the application (Kaggle: "time only relative to the application"): none
   // after it, none more than a lifetime of 100 years before. The real sample's oldest is −23,722.
   days: { integer: true, min: CENTURY_DAYS, max: 0 },
+  // The same for a date counted back from the application, and for the start of an age or a
+  // seniority (the dictionary's units for DAYS_LAST_PHONE_CHANGE and DAYS_REGISTRATION, say).
+  date: { integer: true, min: CENTURY_DAYS, max: 0 },
+  elapsed: { integer: true, min: CENTURY_DAYS, max: 0 },
   // People or enquiries: whole and ≥ 0. The real sample's largest are 18 (social circle) and 13
   // (enquiries in a year); a thousand is beyond any person's circle or credit search.
   count: { integer: true, min: 0, max: 1000 },

@@ -22,8 +22,8 @@ const RAW: readonly Row[] = [
   ],
   [
     'AMT_ANNUITY',
-    'Mensualité du crédit',
-    'Loan instalment (annuity)',
+    'Mensualité du crédit (montant de chaque échéance)',
+    'Loan instalment (amount of each payment)',
     'requested loan',
     'currency',
     'a',
@@ -48,7 +48,7 @@ const RAW: readonly Row[] = [
     'Âge (jours avant la demande)',
     'Age (days before the application)',
     'profile',
-    'days',
+    'elapsed',
     'is',
   ],
   [
@@ -56,21 +56,21 @@ const RAW: readonly Row[] = [
     "Ancienneté dans l'emploi (jours avant la demande)",
     'Time in current job (days before the application)',
     'employment',
-    'days',
+    'elapsed',
   ],
   [
     'DAYS_REGISTRATION',
     "Ancienneté de l'enregistrement (jours)",
-    'Days since the registration was changed',
+    'Time since the registration was changed (days)',
     'profile',
-    'days',
+    'elapsed',
   ],
   [
     'DAYS_ID_PUBLISH',
     "Ancienneté de la pièce d'identité (jours)",
-    'Days since the identity document was issued',
+    'Time since the identity document was issued (days)',
     'documents and contact',
-    'days',
+    'elapsed',
   ],
   ['OWN_CAR_AGE', 'Âge de la voiture (années)', 'Age of own car (years)', 'profile', 'years'],
   [
@@ -246,9 +246,9 @@ const TAIL: readonly Row[] = [
   [
     'DAYS_LAST_PHONE_CHANGE',
     'Dernier changement de téléphone (jours)',
-    'Days since the last phone change',
+    'Last phone change (days)',
     'documents and contact',
-    'days',
+    'date',
   ],
 ];
 
@@ -274,8 +274,8 @@ const DERIVED: readonly (readonly [...Row, string])[] = [
   ],
   [
     'ANNUITY_TO_INCOME',
-    'Part du revenu consacrée à la mensualité',
-    'Share of income taken by the instalment',
+    'Mensualité rapportée au revenu annuel',
+    'Instalment relative to the annual income',
     'income and charges',
     'ratio',
     'a',
@@ -310,8 +310,8 @@ const DERIVED: readonly (readonly [...Row, string])[] = [
   ],
   [
     'INCOME_PER_FAMILY_MEMBER',
-    'Revenu par membre de la famille',
-    'Income per family member',
+    'Revenu annuel par membre de la famille',
+    'Annual income per family member',
     'income and charges',
     'currency',
     '',
@@ -319,8 +319,8 @@ const DERIVED: readonly (readonly [...Row, string])[] = [
   ],
   [
     'ANNUITY_TO_INCOME_PER_MEMBER',
-    'Mensualité rapportée au revenu par personne',
-    'Instalment relative to income per family member',
+    'Mensualité rapportée au revenu annuel par personne',
+    'Instalment relative to the annual income per family member',
     'income and charges',
     'ratio',
     'a',
@@ -337,8 +337,8 @@ const DERIVED: readonly (readonly [...Row, string])[] = [
   ],
   [
     'INCOME_AFTER_ANNUITY',
-    'Revenu restant après la mensualité',
-    'Income left after the instalment',
+    'Revenu annuel moins une mensualité',
+    'Annual income minus one instalment',
     'income and charges',
     'currency',
     'a',
@@ -348,7 +348,7 @@ const DERIVED: readonly (readonly [...Row, string])[] = [
   [
     'EMPLOYED_YEARS',
     "Ancienneté dans l'emploi (années)",
-    'Years in current job',
+    'Time in current job (years)',
     'employment',
     'years',
     '',
@@ -357,7 +357,7 @@ const DERIVED: readonly (readonly [...Row, string])[] = [
   [
     'REGISTRATION_YEARS',
     "Ancienneté de l'enregistrement (années)",
-    'Years since the registration was changed',
+    'Time since the registration was changed (years)',
     'profile',
     'years',
     '',
@@ -366,7 +366,7 @@ const DERIVED: readonly (readonly [...Row, string])[] = [
   [
     'ID_PUBLISH_YEARS',
     "Ancienneté de la pièce d'identité (années)",
-    'Years since the identity document was issued',
+    'Time since the identity document was issued (years)',
     'documents and contact',
     'years',
     '',
@@ -374,8 +374,8 @@ const DERIVED: readonly (readonly [...Row, string])[] = [
   ],
   [
     'PHONE_CHANGE_YEARS',
-    'Années depuis le dernier changement de téléphone',
-    'Years since the last phone change',
+    'Temps depuis le dernier changement de téléphone',
+    'Time since the last phone change',
     'documents and contact',
     'years',
     '',

@@ -86,11 +86,11 @@ const BUREAU_MEASURES: Readonly<Record<string, Measure>> = {
   DAYS_CREDIT: [
     'Ouverture du crédit (jours avant la demande)',
     'Credit opened (days before the application)',
-    'days',
+    'date',
   ],
-  DAYS_CREDIT_ENDDATE: ['Fin prévue du crédit (jours)', 'Planned end of the credit (days)', 'days'],
-  DAYS_CREDIT_UPDATE: ['Dernière mise à jour (jours)', 'Last update (days)', 'days'],
-  DAYS_ENDDATE_FACT: ['Clôture effective (jours)', 'Actual closing (days)', 'days'],
+  DAYS_CREDIT_ENDDATE: ['Fin prévue du crédit (jours)', 'Planned end of the credit (days)', 'date'],
+  DAYS_CREDIT_UPDATE: ['Dernière mise à jour (jours)', 'Last update (days)', 'date'],
+  DAYS_ENDDATE_FACT: ['Clôture effective (jours)', 'Actual closing (days)', 'date'],
   CREDIT_DAY_OVERDUE: ['Jours de retard actuels', 'Days currently overdue', 'days'],
   AMT_CREDIT_MAX_OVERDUE: ['Plus gros impayé', 'Largest overdue amount', 'currency'],
   CNT_CREDIT_PROLONG: ['Prolongations', 'Extensions', 'count'],
@@ -350,7 +350,7 @@ const PREV_MEASURES: Readonly<Record<string, Measure>> = {
   DAYS_DECISION: [
     'Décision (jours avant la demande)',
     'Decision (days before the application)',
-    'days',
+    'date',
   ],
   CNT_PAYMENT: ['Durée (mensualités)', 'Term (instalments)', 'months'],
   HOUR_APPR_PROCESS_START: ['Heure de la demande', 'Hour of the application', 'hours'],
@@ -359,11 +359,11 @@ const PREV_MEASURES: Readonly<Record<string, Measure>> = {
     'Planned minus actual end (days)',
     'days',
   ],
-  DAYS_TERMINATION: ['Fin du contrat (jours)', 'Contract end (days)', 'days'],
+  DAYS_TERMINATION: ['Fin du contrat (jours)', 'Contract end (days)', 'date'],
   DAYS_LAST_DUE_1ST_VERSION: [
     'Dernière échéance prévue (jours)',
     'Last planned due date (days)',
-    'days',
+    'date',
   ],
 };
 
@@ -823,7 +823,7 @@ const INSTALLMENTS: readonly Explicit[] = [
     'INST_DAYS_ENTRY_PAYMENT_MAX',
     'Dernier paiement (jours avant la demande)',
     'Last payment (days before the application)',
-    'days',
+    'date',
     'Maximum DAYS_ENTRY_PAYMENT.',
   ],
   [

@@ -16,8 +16,23 @@ export const THEMES = [
 ] as const;
 export type Theme = (typeof THEMES)[number];
 
+/**
+ * How a value is measured, and so how it reads (src/explain/format.ts and the dashboard's
+ * web/src/format/ write each unit one way):
+ * - `days`: a number of days, a delay or a difference (negative: early, or shorter): "12 jours";
+ * - `date`: a date counted in days from the application (negative: before it): "il y a 3 ans",
+ *   "dans 2 mois", "le jour même de la demande";
+ * - `elapsed`: days before the application read as the time since, an age or a seniority (the
+ *   birth, the start of the job): "45 ans";
+ * - `years`, `months`, `hours`: a length in years or months, an hour of the day;
+ * - `currency`: an amount ("12 500 €"); `ratio`: a share or a ratio, as a percentage;
+ * - `count`, `level`, `rank`: a number of things, an ordered level, a rank; `flag`: 1 = yes,
+ *   0 = no (a mean of flags is a share); `score`: a normalised score in [0, 1].
+ */
 export const UNITS = [
   'days',
+  'date',
+  'elapsed',
   'years',
   'months',
   'hours',

@@ -2,9 +2,10 @@
  * How the trained models of a data directory behave when a client asks for less money or earns
  * more: for each run (default: every run of the registry), its holdout figures, then over the
  * first 200 clients (by SK_ID_CURR, as the dashboard lists them) and over every client, the share
- * whose served probability of default rises when the amount is halved — by the loan rule (term
- * kept, instalment recomputed; goods price following, or staying), and as the what-if did before
- * it (instalment kept, so the term halves; goods price unchanged) — and when the income doubles.
+ * whose served probability of default rises when the amount is cut — at the same term (instalment
+ * recomputed, unrounded; goods price following, or staying), by the API's loan rule (the same,
+ * rounded to the cent), and as the what-if did before that rule (instalment kept, so the term
+ * halves; goods price unchanged) — and when the income doubles.
  *   node --import tsx bench/model/monotone-demo.ts <data-dir> [run id…]
  */
 import { dataPaths } from '../../src/api/config.ts';
@@ -13,23 +14,28 @@ import type { RawApplication } from '../../src/data/features/application-input.t
 import { readFeatureColumns } from '../../src/data/features/index.ts';
 import { featuresInMemory } from '../../src/data/features/what-if.ts';
 import { predictRow } from '../../src/engine/index.ts';
+import { toCent, withLoanRule } from '../../src/explain/loan-terms.ts';
 import { lessMoney, moreIncome } from '../../src/explain/test-support.ts';
 import { loadApplications } from '../../src/explain/what-if.ts';
 import { applyCalibrator } from '../../src/model/evaluation/index.ts';
 import { listRuns, loadRun } from '../../src/model/registry/index.ts';
 
+/** The API's loan rule (src/explain/loan-terms.ts: instalment and goods price to the cent). */
+const byLoanRule =
+  (factor: number) =>
+  (a: RawApplication): RawApplication => {
+    const amount = typeof a.AMT_CREDIT === 'number' ? toCent(a.AMT_CREDIT * factor) : null;
+    return amount === null
+      ? a
+      : ({ ...a, ...withLoanRule(a, { AMT_CREDIT: amount }).changes } as RawApplication);
+  };
+
 const CHANGES: readonly [string, (a: RawApplication) => RawApplication][] = [
-  ['amount ÷ 2, term kept, goods price following', (a) => lessMoney(a, 0.5, 'follows')],
-  ['amount ÷ 2, term kept, goods price unchanged', (a) => lessMoney(a, 0.5, 'stays')],
-  [
-    'amount ÷ 2, term kept, instalment rounded to the cent, goods price following',
-    (a) => {
-      const b = lessMoney(a, 0.5, 'follows');
-      return typeof b.AMT_ANNUITY === 'number'
-        ? { ...b, AMT_ANNUITY: Math.round(b.AMT_ANNUITY * 100) / 100 }
-        : b;
-    },
-  ],
+  ['amount ÷ 2, term kept, goods price following (unrounded)', (a) => lessMoney(a, 0.5, 'follows')],
+  ['amount ÷ 2, term kept, goods price unchanged (unrounded)', (a) => lessMoney(a, 0.5, 'stays')],
+  ["amount ÷ 2 by the API's loan rule (to the cent)", byLoanRule(0.5)],
+  ["amount × 0.37 by the API's loan rule", byLoanRule(0.37)],
+  ["amount × 0.13 by the API's loan rule", byLoanRule(0.13)],
   [
     'amount ÷ 2, instalment kept (term halves), goods price unchanged',
     (a) => lessMoney(a, 0.5, 'stays', 'instalment'),

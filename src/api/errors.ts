@@ -26,6 +26,10 @@ export const ERROR_CATALOGUE = {
   FEATURE_NOT_FOUND: { status: 404, message: 'no feature {name}' },
   USER_NOT_FOUND: { status: 404, message: 'no user {id}' },
   MODEL_NOT_FOUND: { status: 404, message: 'no model {id} in the registry' },
+  REPORT_NOT_FOUND: {
+    status: 404,
+    message: 'no monitoring report yet: run creditlens monitor --applications FILE.csv',
+  },
   USERNAME_TAKEN: { status: 409, message: 'the user name {username} is taken' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,

@@ -69,6 +69,7 @@ const PATHS = [
   '/api/admin/users/{x}',
   '/api/admin/models',
   '/api/admin/models/{x}/promote',
+  '/api/monitoring',
   '/api/score',
   '/api/auth/login',
   '/api/auth/logout',

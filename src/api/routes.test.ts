@@ -213,6 +213,13 @@ describe('authorisation matrix', () => {
       },
       {
         method: 'GET',
+        path: '/api/monitoring',
+        url: () => '/api/monitoring',
+        // No report in the fixture: 404 REPORT_NOT_FOUND (the answer: monitoring/monitoring.test.ts).
+        expect: { anonymous: 401, adviser: 403, admin: 404, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
         path: '/api/clients/{id}/explanation',
         url: () => `/api/clients/${ids.own1}/explanation`,
         expect: { ...open, anonymous: 401, customer2: 403 },

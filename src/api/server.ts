@@ -30,6 +30,7 @@ import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import { healthRoutes } from './health/routes.ts';
 import { installExpensiveLimits } from './limits/expensive-routes.ts';
 import { recourseRoutes } from './recourse/routes.ts';
+import { monitoringRoutes } from './monitoring/routes.ts';
 import { installBodyRules } from './requests/json-bodies.ts';
 import { installSameOriginCheck } from './requests/same-origin.ts';
 import { scoringRoutes } from './scoring/routes.ts';
@@ -216,6 +217,7 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   await app.register(whatIfRoutes);
   await app.register(comparisonRoutes);
   await app.register(adminRoutes);
+  await app.register(monitoringRoutes);
   await app.register(recourseRoutes);
   await app.register(vocabularyRoutes);
   const webDist = options.webDist === undefined ? WEB_DIST : options.webDist;

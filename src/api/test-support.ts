@@ -111,9 +111,12 @@ export interface LoggedInServer {
   close(): Promise<void>;
 }
 
-export async function loggedInServer(prefix: string): Promise<LoggedInServer> {
+export async function loggedInServer(
+  prefix: string,
+  options: BuildOptions = {},
+): Promise<LoggedInServer> {
   const made = await makeDataDir(prefix);
-  const app = await testServer(made.dataDir);
+  const app = await testServer(made.dataDir, options);
   const cookies = {} as Record<DemoName, string>;
   for (const name of ['adviser', 'admin', 'customer1', 'customer2'] as const) {
     cookies[name] = await login(app, name);

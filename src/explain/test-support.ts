@@ -98,10 +98,11 @@ export function populationRow(
 const amountOf = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 /**
- * A smaller request by the loan rule: the amount times `factor`, the term (AMT_CREDIT /
- * AMT_ANNUITY) kept so the instalment is recomputed, and the goods price following the amount
- * (the share financed kept) or, unlocked, staying. `'instalment'` keeps the instalment instead
- * (the term shrinks): what the what-if did before the rule.
+ * A smaller request by the loan rule of src/explain/loan-terms.ts, unrounded: the amount times
+ * `factor`, the term (AMT_CREDIT / AMT_ANNUITY) kept so the instalment is recomputed, and the
+ * goods price following the amount (the share financed kept) or, unlocked, staying. (withLoanRule
+ * rounds to the cent, which moves the term by a hair: BENCHMARKS.md.) `'instalment'` keeps the
+ * instalment instead (the term shrinks): what the what-if did before the rule.
  */
 export function lessMoney(
   a: RawApplication,

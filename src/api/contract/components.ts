@@ -40,6 +40,7 @@ import {
 import { livenessSchema, readinessSchema } from './health.ts';
 import { binaryMetricsSchema, modelCardSchema } from './model-card.ts';
 import { modelListSchema, modelSummarySchema, promotionSchema } from './model-registry.ts';
+import { monitoringReportSchema, variableStabilitySchema } from './monitoring.ts';
 import { recourseProposalSchema, recourseSchema } from './recourse.ts';
 import {
   bandNameSchema,
@@ -99,6 +100,8 @@ export const COMPONENT_SCHEMAS = [
   modelSummarySchema,
   modelListSchema,
   promotionSchema,
+  variableStabilitySchema,
+  monitoringReportSchema,
   livenessSchema,
   readinessSchema,
   categoryValueSchema,

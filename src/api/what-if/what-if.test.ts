@@ -13,7 +13,11 @@ let cookies: Readonly<Record<DemoName, string>>;
 let own: number;
 
 beforeAll(async () => {
-  server = await loggedInServer('creditlens-what-if-');
+  // The fuzz below sends 150 scorings as one adviser: above the per-user burst (src/api/limits),
+  // which has tests of its own.
+  server = await loggedInServer('creditlens-what-if-', {
+    expensiveLimits: { perMinute: 100_000, burst: 100_000 },
+  });
   ({ app, cookies, own } = server);
 });
 

@@ -8,7 +8,7 @@ import { HistogramWorkers } from '../parallel/histogram-workers.ts';
 import { resolveThreadCount } from '../parallel/thread-count.ts';
 import { type ParamInput, type Params, resolveParams } from '../params.ts';
 import { Rng } from '../random.ts';
-import { TreeGrower } from '../tree/grow-tree.ts';
+import { type GrownTree, TreeGrower } from '../tree/grow-tree.ts';
 import { addTreeToMargins } from '../tree/predict-binned.ts';
 import { leafOf, type Tree } from '../tree/tree.ts';
 
@@ -99,6 +99,22 @@ function addTreeToRawMargins(tree: Tree, matrix: DenseMatrix, margin: Float64Arr
     margin[r] =
       (margin[r] as number) +
       (tree.leafValue[leafOf(tree, values, r * rowStride, colStride)] as number);
+  }
+}
+
+/**
+ * Adds each leaf's value to the margins of its rows, found where the grower's partition left
+ * them (every row in some leaf: no row subsampling). The same sum as walking the tree per row.
+ */
+function addLeavesToMargins(grown: GrownTree, rows: Int32Array, margin: Float64Array): void {
+  const { tree, leafStart, leafEnd } = grown;
+  for (let l = 0; l < tree.numLeaves; l++) {
+    const value = tree.leafValue[l] as number;
+    const end = leafEnd[l] as number;
+    for (let i = leafStart[l] as number; i < end; i++) {
+      const r = rows[i] as number;
+      margin[r] = (margin[r] as number) + value;
+    }
   }
 }
 
@@ -209,9 +225,11 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
       objective.gradients(margin, labels, weights, grad, hess);
       const rows = sampleRows(rng, params.subsample, numRows, rowBuffer);
       const features = sampleFeatures(rng, params.colsampleByTree, numCols);
-      const { tree, splitBin } = grower.grow({ grad, hess, rows, features });
+      const grown = grower.grow({ grad, hess, rows, features });
+      const { tree } = grown;
       trees.push(tree);
-      addTreeToMargins(tree, splitBin, binned, margin);
+      if (rows.length === numRows) addLeavesToMargins(grown, rows, margin);
+      else addTreeToMargins(tree, grown.splitBin, binned, margin);
 
       let validScore: number | undefined;
       if (valid !== null && metric !== null) {

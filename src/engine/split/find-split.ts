@@ -226,8 +226,78 @@ export function scanSplits(
     let ch = 0;
     let cc = 0;
     const lastForward = hasMissing ? valueBins : valueBins - 1;
+    if (plain) {
+      // The same scan with candidateGain's plain arithmetic written out (the common case: no
+      // monotone bounds), so the loop has no call; every gain is computed exactly as there.
+      const { minChildWeight, minDataInLeaf } = params;
+      const nodeGrad = node.grad;
+      const nodeHess = node.hess;
+      const nodeCount = node.count;
+      for (let t = 1; t <= lastForward; t++) {
+        const at = base + HIST_STRIDE * t;
+        if (hist[at + 2] === 0 && hist[at] === 0 && hist[at + 1] === 0) continue;
+        cg += hist[at] as number;
+        ch += hist[at + 1] as number;
+        cc += hist[at + 2] as number;
+        const gr = nodeGrad - cg;
+        const hr = nodeHess - ch;
+        const cr = nodeCount - cc;
+        if (ch < minChildWeight || hr < minChildWeight || cc < minDataInLeaf) continue;
+        if (cr < minDataInLeaf || cc === 0 || cr === 0) continue;
+        const tl = cg > l1 ? cg - l1 : cg < -l1 ? cg + l1 : 0;
+        const tr = gr > l1 ? gr - l1 : gr < -l1 ? gr + l1 : 0;
+        const gain = (tl * tl) / (ch + l2) + (tr * tr) / (hr + l2) - parentScore;
+        if (gain > threshold && (bestFeature < 0 || beats(gain, bestGain))) {
+          bestFeature = f;
+          bestGain = gain;
+          bestBin = t;
+          bestDefaultLeft = false;
+          bestGl = cg;
+          bestHl = ch;
+          bestCl = cc;
+        }
+      }
+      if (!hasMissing) continue;
+      let rg = 0;
+      let rh = 0;
+      let rc = 0;
+      for (let t = valueBins - 1; t >= 0; t--) {
+        const at = base + HIST_STRIDE * (t + 1);
+        if (hist[at + 2] === 0 && hist[at] === 0 && hist[at + 1] === 0) continue;
+        rg += hist[at] as number;
+        rh += hist[at + 1] as number;
+        rc += hist[at + 2] as number;
+        const gl = nodeGrad - rg;
+        const hl = nodeHess - rh;
+        const cl = nodeCount - rc;
+        // As candidateGain(gl, hl, cl): the right side is the node minus the left side.
+        const gr = nodeGrad - gl;
+        const hr = nodeHess - hl;
+        const cr = nodeCount - cl;
+        if (hl < minChildWeight || hr < minChildWeight || cl < minDataInLeaf) continue;
+        if (cr < minDataInLeaf || cl === 0 || cr === 0) continue;
+        const tl = gl > l1 ? gl - l1 : gl < -l1 ? gl + l1 : 0;
+        const tr = gr > l1 ? gr - l1 : gr < -l1 ? gr + l1 : 0;
+        const gain = (tl * tl) / (hl + l2) + (tr * tr) / (hr + l2) - parentScore;
+        if (gain > threshold && (bestFeature < 0 || beats(gain, bestGain))) {
+          bestFeature = f;
+          bestGain = gain;
+          bestBin = t;
+          bestDefaultLeft = true;
+          bestGl = gl;
+          bestHl = hl;
+          bestCl = cl;
+        }
+      }
+      continue;
+    }
     for (let t = 1; t <= lastForward; t++) {
       const at = base + HIST_STRIDE * t;
+      // An empty bin (three exact zeros) leaves the sums, hence the gain, as at the previous
+      // candidate, which came first in scan order and so wins any tie: skipping it changes
+      // nothing. (A bin with no rows may still hold a rounding residue after a subtraction;
+      // such a bin is scanned.)
+      if (hist[at + 2] === 0 && hist[at] === 0 && hist[at + 1] === 0) continue;
       cg += hist[at] as number;
       ch += hist[at + 1] as number;
       cc += hist[at + 2] as number;
@@ -259,6 +329,7 @@ export function scanSplits(
     let rc = 0;
     for (let t = valueBins - 1; t >= 0; t--) {
       const at = base + HIST_STRIDE * (t + 1);
+      if (hist[at + 2] === 0 && hist[at] === 0 && hist[at + 1] === 0) continue;
       rg += hist[at] as number;
       rh += hist[at + 1] as number;
       rc += hist[at + 2] as number;

@@ -23,10 +23,15 @@ export interface GrowInput {
   readonly features: Int32Array;
 }
 
-/** A grown tree and, per internal node, the last bin that goes left (for binned prediction). */
+/**
+ * A grown tree; per internal node, the last bin that goes left (for binned prediction); and per
+ * leaf l, where its rows lie in the grow input's `rows` once grown: rows[leafStart[l] … leafEnd[l]).
+ */
 export interface GrownTree {
   readonly tree: Tree;
   readonly splitBin: Int32Array;
+  readonly leafStart: Int32Array;
+  readonly leafEnd: Int32Array;
 }
 
 /** Per-leaf state while the tree grows. */
@@ -206,9 +211,13 @@ export class TreeGrower {
 
     const leafValue = new Float64Array(leaves.length);
     const leafCover = new Float64Array(leaves.length);
+    const leafStart = new Int32Array(leaves.length);
+    const leafEnd = new Int32Array(leaves.length);
     for (let l = 0; l < leaves.length; l++) {
       const leaf = leaves[l] as OpenLeaf;
       this.release(leaf);
+      leafStart[l] = leaf.start;
+      leafEnd[l] = leaf.end;
       const { grad: g, hess: h } = leaf.stats;
       leafValue[l] =
         leafWeight(g, h, params.l1, params.l2, leaf.lower, leaf.upper) * params.learningRate;
@@ -227,7 +236,7 @@ export class TreeGrower {
       leafValue,
       leafCover,
     };
-    return { tree, splitBin: splitBin.slice(0, numNodes) };
+    return { tree, splitBin: splitBin.slice(0, numNodes), leafStart, leafEnd };
   }
 
   /**

@@ -133,4 +133,11 @@ export const modelCard: ModelCard = {
     { name: 'fair', minPoints: 540 },
     { name: 'poor', minPoints: null },
   ],
+  monotone: {
+    enabled: true,
+    constraints: [{ feature: 'EXT_SOURCE_3', direction: -1 }],
+    learned: [{ feature: 'EXT_SOURCE_3', declared: -1, correlation: -0.9, direction: 'safer' }],
+  },
+  clientExplainableOnly: false,
+  comparisons: [],
 };

@@ -6,6 +6,7 @@
 
 import type { Db } from '../../data/db.ts';
 import { DataError } from '../../data/errors.ts';
+import type { Unit } from '../../data/features/dictionary.ts';
 import { FEATURES_TABLE, hasTables } from '../../data/features/feature-table.ts';
 import { categoryLabel, type Population, populationOf } from '../../explain/index.ts';
 import {
@@ -25,7 +26,7 @@ export interface ClientValue {
   label_fr: string;
   label_en: string;
   /** Unit from the feature dictionary; null for a categorical. */
-  unit: string | null;
+  unit: Unit | null;
   /** Numeric value (null when missing or for a categorical). */
   value: number | null;
   /** The raw category for a categorical field (null when missing); absent for numbers. */

@@ -3,6 +3,7 @@
  * (src/explain/disclosure.ts: cells merged or suppressed, figures on fewer than 10 clients
  * withheld, the percentile whole).
  */
+import { dictionaryEntry } from '../../data/features/dictionary.ts';
 import { coarsenDistribution, type Distribution } from '../../explain/index.ts';
 import type { GroupName } from './group.ts';
 
@@ -10,11 +11,17 @@ function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
+/** The dictionary's unit of a feature's values (null outside the dictionary). */
+export function unitOf(feature: string) {
+  return dictionaryEntry(feature)?.unit ?? null;
+}
+
 /** Staff: every figure as computed; `disclosure` null. */
 export function exactDistribution(group: GroupName, d: Distribution) {
   return {
     group,
     feature: d.feature,
+    unit: unitOf(d.feature),
     size: d.size,
     missing: d.missing,
     edges: [...d.edges],
@@ -37,6 +44,7 @@ export function coarseDistribution(group: GroupName, d: Distribution) {
   return {
     group,
     feature: c.feature,
+    unit: unitOf(c.feature),
     size: c.size,
     missing: c.missing,
     edges: [...c.edges],

@@ -259,7 +259,7 @@ describe("the issue's attack, as a customer", () => {
     const mine = (await get('customer1', `/api/clients/${own}/similar`)).json();
     expect(mine.neighbours).toBeNull();
     expect(mine.size).toBe(CUSTOMER_SIMILAR_GROUP);
-    expect(JSON.stringify(mine)).not.toMatch(/"(distance|score|defaulted|id)"/);
+    expect(JSON.stringify(mine)).not.toMatch(/"(distance|score|defaulted|id)":/);
     // Staff keep the list, with ids.
     const staff = (await get('adviser', `/api/clients/${own}/similar?k=1`)).json();
     expect(staff.neighbours).toHaveLength(1);

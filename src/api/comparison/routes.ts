@@ -24,7 +24,7 @@ import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts
 import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
-import { coarseDistribution, exactDistribution } from './distribution-answer.ts';
+import { coarseDistribution, exactDistribution, unitOf } from './distribution-answer.ts';
 import {
   assertGroupAccess,
   CUSTOMER_SIMILAR_GROUP,
@@ -112,6 +112,7 @@ export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> 
         .map((c) => (customer ? coarsenComparison(c) : c))
         .map((c) => ({
           feature: c.feature,
+          unit: unitOf(c.feature),
           client: finiteOrNull(c.client),
           groupMean: finiteOrNull(c.groupMean),
           groupMedian: finiteOrNull(c.groupMedian),

@@ -14,6 +14,7 @@ import { currentUser, requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
+import { unitOf } from './distribution-answer.ts';
 import {
   assertGroupAccess,
   comparing,
@@ -87,6 +88,8 @@ export async function scatterRoutes(fastify: FastifyInstance): Promise<void> {
         group: q.group,
         x: q.x,
         y: q.y,
+        xUnit: unitOf(q.x),
+        yUnit: unitOf(q.y),
         size: group.size,
         available: s.available,
         points: {

@@ -2,6 +2,7 @@
  * The client list and the client's file: the answers of GET /api/clients (src/api/clients/
  * client-list.ts) and GET /api/clients/:id (src/api/clients/repository.ts).
  */
+import { nullableFeatureUnit } from './explanation.ts';
 import { bandNameSchema, decisionSchema } from './score.ts';
 
 const nullableNumber = { type: ['number', 'null'] } as const;
@@ -85,9 +86,9 @@ export const fileValueSchema = {
     label_fr: { type: 'string' },
     label_en: { type: 'string' },
     unit: {
-      ...nullableString,
+      ...nullableFeatureUnit,
       description:
-        'unit from the feature dictionary ("currency", "days", …); null for a categorical',
+        'unit from the feature dictionary ("currency", "date", …); null for a categorical',
     },
     value: { ...nullableNumber, description: 'numeric value; null when missing or categorical' },
     category: {

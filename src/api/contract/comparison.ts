@@ -2,6 +2,7 @@
  * The comparisons of a client with other clients (src/api/comparison, on src/explain): similar
  * clients, a feature's distribution in a group, two features of a group as a scatter.
  */
+import { nullableFeatureUnit } from './explanation.ts';
 
 /** The group a client is compared with. */
 export const groupNameSchema = {
@@ -35,10 +36,11 @@ export const similarClientSchema = {
 export const featureComparisonSchema = {
   $id: 'FeatureComparison',
   type: 'object',
-  required: ['feature', 'client', 'groupMean', 'groupMedian', 'groupCount'],
+  required: ['feature', 'unit', 'client', 'groupMean', 'groupMedian', 'groupCount'],
   additionalProperties: false,
   properties: {
     feature: { type: 'string' },
+    unit: nullableFeatureUnit,
     client: { type: ['number', 'null'], description: "the client's value; null when missing" },
     groupMean: {
       type: ['number', 'null'],
@@ -157,6 +159,7 @@ export const featureDistributionSchema = {
   required: [
     'group',
     'feature',
+    'unit',
     'size',
     'missing',
     'edges',
@@ -169,6 +172,7 @@ export const featureDistributionSchema = {
   properties: {
     group: { $ref: 'GroupName#' },
     feature: { type: 'string' },
+    unit: nullableFeatureUnit,
     size: { type: 'integer', description: 'clients in the group' },
     missing: {
       type: ['integer', 'null'],
@@ -221,12 +225,14 @@ export const featureDistributionSchema = {
 export const scatterSchema = {
   $id: 'Scatter',
   type: 'object',
-  required: ['group', 'x', 'y', 'size', 'available', 'points', 'client'],
+  required: ['group', 'x', 'y', 'xUnit', 'yUnit', 'size', 'available', 'points', 'client'],
   additionalProperties: false,
   properties: {
     group: { $ref: 'GroupName#' },
     x: { type: 'string', description: 'feature on the horizontal axis' },
     y: { type: 'string', description: 'feature on the vertical axis' },
+    xUnit: nullableFeatureUnit,
+    yUnit: nullableFeatureUnit,
     size: { type: 'integer', description: 'clients in the group' },
     available: { type: 'integer', description: 'clients of the group with both values' },
     points: {

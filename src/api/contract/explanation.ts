@@ -23,6 +23,17 @@ export const contributionUnitSchema = {
     "how a unit's value reads (the dictionary's unit); 'category' for a categorical (its value is in `category`)",
 } as const;
 
+/**
+ * A feature's unit from the dictionary, given beside its values wherever an answer carries them
+ * (the file, a distribution, the similar clients' comparison, a scatter), so the dashboard writes
+ * each value as src/explain/format.ts does; null for a feature outside the dictionary.
+ */
+export const nullableFeatureUnit = {
+  anyOf: [{ type: 'string', enum: [...UNITS] }, { type: 'null' }],
+  description:
+    'the dictionary\'s unit of the values ("currency", "date", "elapsed", …, docs/features.md); null outside the dictionary',
+} as const;
+
 export const reasonFamilySchema = {
   $id: 'ReasonFamily',
   type: 'string',
@@ -184,11 +195,26 @@ export const themeContributionSchema = {
   type: 'object',
   description:
     "one theme's units summed (exact: the themes add up to the whole), for the waterfall",
-  required: ['theme', 'logOdds', 'points', 'probabilityPoints', 'count', 'contributions'],
+  required: [
+    'theme',
+    'logOdds',
+    'points',
+    'probabilityPoints',
+    'count',
+    'contributions',
+    'noteFr',
+    'noteEn',
+  ],
   additionalProperties: false,
   properties: {
     theme: { $ref: 'FeatureTheme#' },
     ...effect,
+    noteFr: {
+      type: ['string', 'null'],
+      description:
+        'what the values of the theme are, when its reason codes share a note (the external scores: "Scores calculés par des organismes externes…"); null otherwise',
+    },
+    noteEn: { type: ['string', 'null'] },
     count: {
       type: 'integer',
       description:

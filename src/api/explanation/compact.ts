@@ -1,4 +1,5 @@
 /** The explanation as the API serves it (see compactExplanation). */
+import { reasonCode } from '../../data/features/reason-codes.ts';
 import {
   type ClientReasonSet,
   type Contribution,
@@ -30,6 +31,21 @@ const toComplete = (t: ToComplete) => ({
   fields: [...t.fields],
   units: t.units.map((u) => ({ ...u })),
 });
+
+/**
+ * The note a theme is told with: the one its units' reason codes share (the external scores: what
+ * they are, in one sentence), null when they share none.
+ */
+export function themeNote(units: readonly Contribution[]): {
+  noteFr: string | null;
+  noteEn: string | null;
+} {
+  const notes = new Set(units.map((c) => reasonCode(c.code)?.note ?? null));
+  const [note] = notes;
+  return notes.size === 1 && note
+    ? { noteFr: note.fr, noteEn: note.en }
+    : { noteFr: null, noteEn: null };
+}
 
 /** The reasons as served. */
 export function servedReasons(reasons: ReasonSet) {
@@ -71,6 +87,7 @@ export function compactExplanation(explanation: Explanation, withAll: boolean, v
       : { ...contributions, top },
     themes: seen.themes.map((t) => ({
       ...t,
+      ...themeNote(t.contributions),
       count: t.contributions.length,
       contributions: t.contributions.slice(0, UNITS_PER_THEME).map(unit),
     })),

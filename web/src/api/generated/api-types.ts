@@ -499,6 +499,8 @@ export interface ContributionSet {
 /** how a unit's value reads (the dictionary's unit); 'category' for a categorical (its value is in `category`) */
 export type ContributionUnit =
   | "days"
+  | "date"
+  | "elapsed"
   | "years"
   | "months"
   | "hours"
@@ -559,7 +561,6 @@ export interface ErrorBody {
       | "FEATURE_NOT_FOUND"
       | "USER_NOT_FOUND"
       | "MODEL_NOT_FOUND"
-      | "REPORT_NOT_FOUND"
       | "USERNAME_TAKEN"
       | "IDEMPOTENCY_KEY_REUSED"
       | "MODEL_UNUSABLE"
@@ -608,6 +609,22 @@ export interface FeatureComparison {
   groupMean: number | null;
   /** null when none has a value (for a customer: fewer than 10 on either side) */
   groupMedian: number | null;
+  /** the dictionary's unit of the values ("currency", "date", "elapsed", …, docs/features.md); null outside the dictionary */
+  unit:
+    | "days"
+    | "date"
+    | "elapsed"
+    | "years"
+    | "months"
+    | "hours"
+    | "currency"
+    | "ratio"
+    | "count"
+    | "flag"
+    | "score"
+    | "level"
+    | "rank"
+    | null;
 }
 
 export interface FeatureDistribution {
@@ -683,6 +700,22 @@ export interface FeatureDistribution {
   };
   /** clients in the group */
   size: number;
+  /** the dictionary's unit of the values ("currency", "date", "elapsed", …, docs/features.md); null outside the dictionary */
+  unit:
+    | "days"
+    | "date"
+    | "elapsed"
+    | "years"
+    | "months"
+    | "hours"
+    | "currency"
+    | "ratio"
+    | "count"
+    | "flag"
+    | "score"
+    | "level"
+    | "rank"
+    | null;
 }
 
 /** the feature dictionary's theme of a unit (explanations are told by theme); 'other' for a feature outside the dictionary */
@@ -729,8 +762,22 @@ export interface FileValue {
   label_fr: string;
   /** feature or application column name */
   name: string;
-  /** unit from the feature dictionary ("currency", "days", …); null for a categorical */
-  unit: string | null;
+  /** unit from the feature dictionary ("currency", "date", …); null for a categorical */
+  unit:
+    | "days"
+    | "date"
+    | "elapsed"
+    | "years"
+    | "months"
+    | "hours"
+    | "currency"
+    | "ratio"
+    | "count"
+    | "flag"
+    | "score"
+    | "level"
+    | "rank"
+    | null;
   /** numeric value; null when missing or categorical */
   value: number | null;
 }
@@ -966,134 +1013,6 @@ export interface ModelSummary {
   /** feature table or CSV */
   source: "feature-table" | "csv";
   threshold: number;
-}
-
-export type MonitoringListData = MonitoringReport;
-
-/** The last monitoring report computed by `creditlens monitor` */
-export interface MonitoringReport {
-  bandMix: {
-    bands: {
-      band: string;
-      reference: number;
-      window: number;
-    }[];
-    psi: number;
-    status: "green" | "amber" | "red";
-  };
-  /** @format date-time */
-  createdAt: string;
-  expected: {
-    reference: {
-      count: number;
-      expectedAuc: number | null;
-      expectedDefaultRate: number | null;
-    };
-    window: {
-      count: number;
-      expectedAuc: number | null;
-      expectedDefaultRate: number | null;
-    };
-  };
-  features: VariableStability[];
-  format: "creditlens-monitoring";
-  model: {
-    /** score bands, best first */
-    bands: string[];
-    /** @format date-time */
-    createdAt: string;
-    developmentAuc: number;
-    id: string;
-  };
-  performance: {
-    auc: {
-      auc: number;
-      gini: number;
-      giniLower: number;
-      giniUpper: number;
-      level: number;
-      lower: number;
-      negatives: number;
-      positives: number;
-      /** DeLong */
-      standardError: number;
-      test: {
-        developmentAuc: number;
-        /** one-sided: 1 − Φ(S) */
-        pValue: number;
-        /** S = (AUC_dev − AUC) / SE */
-        statistic: number | null;
-      };
-      upper: number;
-    } | null;
-    bands: {
-      band: string;
-      count: number;
-      defaults: number;
-      level: number;
-      /** Jeffreys interval, Beta(d + ½, n − d + ½) quantiles */
-      lower: number;
-      observedRate: number;
-      /** Beta(d + ½, n − d + ½) CDF at the predicted PD */
-      pValue: number;
-      /** mean calibrated probability of the band */
-      predicted: number;
-      /** red p < 0.01, amber p < 0.05 */
-      status: "green" | "amber" | "red";
-      upper: number;
-    }[];
-    brier: number | null;
-    count: number;
-    defaults: number;
-    observedRate: number | null;
-    predictedRate: number | null;
-    reliability: {
-      count: number[];
-      observed: number[];
-      predicted: number[];
-    };
-    unmatched: number;
-  } | null;
-  /** the first 20 rows skipped, by line */
-  rejected: {
-    line: number;
-    message: string;
-  }[];
-  rows: {
-    reference: number;
-    rejected: number;
-    window: number;
-  };
-  /** One variable's stability: PSI on bins fixed on the development data */
-  score: VariableStability;
-  source: {
-    applications: string;
-    outcomes: string | null;
-  };
-  summary: {
-    amber: string[];
-    red: string[];
-    status: "green" | "amber" | "red";
-  };
-  thresholds: {
-    jeffreys: {
-      amber: number;
-      red: number;
-    };
-    psi: {
-      amber: number;
-      red: number;
-    };
-  };
-  unseenCategories: {
-    column: string;
-    share: number;
-    values: {
-      count: number;
-      value: string;
-    }[];
-  }[];
-  version: 1;
 }
 
 /** a new application (no stored client), scored and explained with no credit history; its unknown fields are never reasons but `toComplete`; `contributions` and `themes` are absent with detail: 'reasons' */
@@ -1460,8 +1379,40 @@ export interface Scatter {
   size: number;
   /** feature on the horizontal axis */
   x: string;
+  /** the dictionary's unit of the values ("currency", "date", "elapsed", …, docs/features.md); null outside the dictionary */
+  xUnit:
+    | "days"
+    | "date"
+    | "elapsed"
+    | "years"
+    | "months"
+    | "hours"
+    | "currency"
+    | "ratio"
+    | "count"
+    | "flag"
+    | "score"
+    | "level"
+    | "rank"
+    | null;
   /** feature on the vertical axis */
   y: string;
+  /** the dictionary's unit of the values ("currency", "date", "elapsed", …, docs/features.md); null outside the dictionary */
+  yUnit:
+    | "days"
+    | "date"
+    | "elapsed"
+    | "years"
+    | "months"
+    | "hours"
+    | "currency"
+    | "ratio"
+    | "count"
+    | "flag"
+    | "score"
+    | "level"
+    | "rank"
+    | null;
 }
 
 export interface Score {
@@ -1664,7 +1615,7 @@ export type ScoreCreatePayload =
          */
         OBS_60_CNT_SOCIAL_CIRCLE?: number | null;
         /**
-         * Loan instalment (annuity)
+         * Loan instalment (amount of each payment)
          * @min 0
          * @max 10000000
          */
@@ -1799,19 +1750,19 @@ export type ScoreCreatePayload =
         /** Time in current job (days before the application); 365243: no employment */
         DAYS_EMPLOYED?: number | null | 365243;
         /**
-         * Days since the identity document was issued
+         * Time since the identity document was issued (days)
          * @min -36525
          * @max 0
          */
         DAYS_ID_PUBLISH?: number | null;
         /**
-         * Days since the last phone change
+         * Last phone change (days)
          * @min -36525
          * @max 0
          */
         DAYS_LAST_PHONE_CHANGE?: number | null;
         /**
-         * Days since the registration was changed
+         * Time since the registration was changed (days)
          * @min -36525
          * @max 0
          */
@@ -2469,7 +2420,7 @@ export type ScoreCreatePayload =
          */
         OBS_60_CNT_SOCIAL_CIRCLE?: number | null;
         /**
-         * Loan instalment (annuity)
+         * Loan instalment (amount of each payment)
          * @min 0
          * @max 10000000
          */
@@ -2604,19 +2555,19 @@ export type ScoreCreatePayload =
         /** Time in current job (days before the application); 365243: no employment */
         DAYS_EMPLOYED?: number | null | 365243;
         /**
-         * Days since the identity document was issued
+         * Time since the identity document was issued (days)
          * @min -36525
          * @max 0
          */
         DAYS_ID_PUBLISH?: number | null;
         /**
-         * Days since the last phone change
+         * Last phone change (days)
          * @min -36525
          * @max 0
          */
         DAYS_LAST_PHONE_CHANGE?: number | null;
         /**
-         * Days since the registration was changed
+         * Time since the registration was changed (days)
          * @min -36525
          * @max 0
          */
@@ -3153,6 +3104,9 @@ export interface ThemeContribution {
   count: number;
   /** SHAP value in log-odds of default: > 0 raises the risk */
   logOdds: number;
+  noteEn: string | null;
+  /** what the values of the theme are, when its reason codes share a note (the external scores: "Scores calculés par des organismes externes…"); null otherwise */
+  noteFr: string | null;
   /** the same on the score scale: > 0 raises the score (lowers the risk) */
   points: number;
   /** share of the probability's change from the expected one, in percentage points: > 0 raises the probability of default */
@@ -3222,29 +3176,6 @@ export interface UserAccountAnswer {
 
 export interface UserAccountList {
   users: UserAccount[];
-}
-
-/** One variable's stability: PSI on bins fixed on the development data */
-export interface VariableStability {
-  bins: {
-    /** deciles "(a, b]", or categories, then "unseen", "missing" */
-    labels: string[];
-    /** development rows per bin */
-    reference: number[];
-    /** window rows per bin */
-    window: number[];
-  };
-  /** share missing in the development population */
-  missingReference: number;
-  /** share missing in the window */
-  missingWindow: number;
-  name: string;
-  /** Σ (w − r) ln(w / r) over the bins, shares floored at 0.0001 */
-  psi: number;
-  /** green < 0.10 ≤ amber < 0.25 ≤ red */
-  status: "green" | "amber" | "red";
-  /** share of window values no development row had */
-  unseenWindow: number;
 }
 
 /** a stored client's application with `changes` applied, scored and explained with their stored history; `contributions` and `themes` are absent with detail: 'reasons' */

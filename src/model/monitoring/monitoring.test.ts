@@ -158,6 +158,65 @@ describe('AUC with its DeLong interval', () => {
   });
 });
 
+describe('against numpy and scipy on the same data', () => {
+  const python = '/usr/bin/python3';
+  const hasScipy = (() => {
+    try {
+      execFileSync(python, ['-c', 'import scipy, numpy'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  it.skipIf(!process.env.CI && !hasScipy)('agrees on deciles, counts, PSI and Jeffreys', () => {
+    const random = seededRandom(23);
+    // Rounded lognormal-like amounts (ties at the edges), 3 % missing; the window 15 % higher.
+    const draw = (scale: number) =>
+      Array.from({ length: 3000 }, () =>
+        random() < 0.03
+          ? Number.NaN
+          : Math.round(Math.exp(random() * 2 + random()) * 10 * scale) / 10,
+      );
+    const reference = draw(1);
+    const window = draw(1.15);
+    const jeffreys: [number, number, number][] = [];
+    for (let i = 0; i < 40; i++) {
+      const n = 1 + Math.floor(random() * 2000);
+      const d = i % 7 === 0 ? 0 : i % 11 === 0 ? n : Math.floor(random() * random() * n);
+      jeffreys.push([d, n, random() * 0.3]);
+    }
+    const toJson = (v: number[]) => v.map((x) => (Number.isNaN(x) ? null : x));
+    const oracle = JSON.parse(
+      execFileSync(python, [resolve(import.meta.dirname, 'test-support/psi_jeffreys_oracle.py')], {
+        input: JSON.stringify({ reference: toJson(reference), window: toJson(window), jeffreys }),
+        encoding: 'utf8',
+      }),
+    ) as {
+      edges: number[];
+      reference: number[];
+      window: number[];
+      psi: number;
+      jeffreys: number[][];
+    };
+    const s = variableStability('x', reference, window);
+    const bins = fitBins(reference);
+    if (bins.kind !== 'numeric') throw new Error('numeric expected');
+    bins.edges.forEach((e, i) => {
+      expect(e).toBeCloseTo(oracle.edges[i] as number, 9);
+    });
+    expect(s.bins.reference).toEqual(oracle.reference);
+    expect(s.bins.window).toEqual(oracle.window);
+    expect(s.psi).toBeCloseTo(oracle.psi, 12);
+    jeffreys.forEach(([d, n, pd], i) => {
+      const t = jeffreysTest(d, n, pd);
+      const [lower, upper, p] = oracle.jeffreys[i] as [number, number, number];
+      expect(t.lower).toBeCloseTo(lower, 8);
+      expect(t.upper).toBeCloseTo(upper, 8);
+      expect(t.pValue).toBeCloseTo(p, 8);
+    });
+  });
+});
+
 describe('expected performance', () => {
   it('matches the hand computation on two applicants', () => {
     // Pairs: (0.5 defaults, 0.1 repays) 0.5·0.9 = 0.45 concordant; (0.1, 0.5) 0.1·0.5 = 0.05.

@@ -119,6 +119,48 @@ describe('drift scenarios', () => {
   });
 });
 
+describe('rows that cannot be read', () => {
+  function corrupted(rows: number, corrupt: (cells: string[], header: string[]) => void) {
+    const lines = readFileSync(join(dir.demoDir, 'application_test.csv'), 'utf8')
+      .split('\n')
+      .slice(0, rows + 1);
+    const header = (lines[0] as string).split(',');
+    // The generated rows hold no quoted commas in the columns changed here.
+    const out = lines.map((line, i) => {
+      if (i === 0) return line;
+      const cells = line.split(',');
+      if (i % 2 === 0) corrupt(cells, header);
+      return cells.join(',');
+    });
+    const file = join(dir.dataDir, `corrupted-${rows}.csv`);
+    writeFileSync(file, `${out.join('\n')}\n`);
+    return file;
+  }
+  const badCredit = (cells: string[], header: string[]) => {
+    cells[header.indexOf('AMT_CREDIT')] = 'abc';
+  };
+
+  it('skips them and names each by its line', async () => {
+    const report = await monitor({ db, run, applications: corrupted(10, badCredit) });
+    expect(report.rows.window).toBe(5);
+    expect(report.rows.rejected).toBe(5);
+    expect(report.rejected[0]?.line).toBe(3);
+    expect(report.rejected[0]?.message).toContain('AMT_CREDIT');
+  });
+
+  it('stops with the first error when no row can be read', async () => {
+    const file = corrupted(1, () => {});
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const header = (lines[0] as string).split(',');
+    const cells = (lines[1] as string).split(',');
+    badCredit(cells, header);
+    writeFileSync(file, `${lines[0]}\n${cells.join(',')}\n`);
+    await expect(monitor({ db, run, applications: file })).rejects.toThrow(/AMT_CREDIT/);
+    writeFileSync(file, `${lines[0]}\n`);
+    await expect(monitor({ db, run, applications: file })).rejects.toThrow(/no data rows/);
+  });
+});
+
 describe('back-testing with outcomes', () => {
   async function withOutcomes(shift: (id: number, target: number, r: number) => number) {
     const applications = join(dir.demoDir, 'application_train.csv');

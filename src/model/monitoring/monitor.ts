@@ -8,7 +8,7 @@
  * outcomes of window rows (a CSV with SK_ID_CURR and TARGET 0/1).
  *
  * A window row that cannot be read (a bad number, an unknown category) is skipped and named in the
- * report by its line; a bad outcome line stops the run with a DataError naming file, line, column
+ * report by its line (when no row can be read, the first row's error is thrown); a bad outcome line stops the run with a DataError naming file, line, column
  * and value (outcomes are few and must all be right).
  */
 
@@ -19,6 +19,7 @@ import { featuresInMemory } from '../../data/features/what-if.ts';
 import { readCsvColumns } from '../../data/generate/csv-read.ts';
 import { APPLICATION_TEST_COLUMNS } from '../../data/schema.ts';
 import { fromColumns, type Model, predict } from '../../engine/index.ts';
+import { ModelError } from '../errors.ts';
 import type { RunRecord } from '../run-record.ts';
 import { scoreApplicant } from '../scoring.ts';
 import {
@@ -176,6 +177,8 @@ export async function monitor(options: MonitorOptions): Promise<MonitoringReport
   const windowValues: number[][] = names.map(() => []);
   const rejected: RejectedRow[] = [];
   const windowIds = new Map<number, number>();
+  if (csv.rows === 0) throw new ModelError('NO_DATA_ROWS', { file: options.applications });
+  let firstError: DataError | null = null;
   for (let r = 0; r < csv.rows; r++) {
     const application: Record<string, string | null> = {};
     csv.header.forEach((column, c) => {
@@ -195,9 +198,12 @@ export async function monitor(options: MonitorOptions): Promise<MonitoringReport
       });
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
+      firstError ??= error;
       rejected.push({ line: r + 2, message: error.message });
     }
   }
+  // Nothing readable: the first row's error says what is wrong with the file.
+  if (rejected.length === csv.rows && firstError !== null) throw firstError;
   const window = windowValues.map((v) => Float64Array.from(v));
   const chosen = run.record.candidates.find((c) => c.name === run.record.chosen);
   return buildReport({

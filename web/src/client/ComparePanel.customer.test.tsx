@@ -109,8 +109,10 @@ describe('ComparePanel for a customer', () => {
     renderPanel();
     const table = await screen.findByTestId('similar-table');
     expect(table.querySelectorAll('tbody tr').length).toBeGreaterThan(0);
-    expect(screen.getByText(/Parmi les 200 clients les plus proches/)).toBeTruthy();
-    expect(screen.queryByText('Les clients similaires', { selector: 'summary' })).toBeNull();
+    expect(screen.getByTestId('similar-rate').textContent).toMatch(
+      /^Parmi les 200 clients dont le dossier ressemble le plus au vôtre/,
+    );
+    expect(screen.queryByText('Les clients similaires, un par un', { selector: 'summary' })).toBeNull();
     expect(asked).toContain('/api/clients/100002/similar');
   });
 });

@@ -13,6 +13,8 @@ const scatter: Scatter = {
   group: 'all',
   x: 'EXT_SOURCE_2',
   y: 'AMT_CREDIT',
+  xUnit: 'score',
+  yUnit: 'currency',
   size: 3,
   available: 3,
   points: {
@@ -123,16 +125,23 @@ describe('ComparePanel', () => {
     expect(rows).toHaveLength(3);
     const cells = (i: number) =>
       [...(rows[i]?.querySelectorAll('th, td') ?? [])].map((c) => c.textContent);
-    expect(cells(1)).toEqual(['Montant du crédit', '450\u202f000', '300\u202f000', '300\u202f000']);
+    expect(cells(1)).toEqual([
+      'Montant du crédit',
+      '450\u202f000 €',
+      '300\u202f000 €',
+      '300\u202f000 €',
+    ]);
     // Days before the application in words, as the profile says them, never "-321,2".
     expect(cells(2)).toEqual([
       'Dernier changement de téléphone',
       'il y a 20 jours',
-      'il y a 11 mois',
-      'il y a 11 mois',
+      'il y a 10 mois',
+      'il y a 10 mois',
     ]);
     expect(table.textContent).toContain('Score externe 2');
-    expect(screen.getByText(/1 n'ont pas remboursé leur crédit \(50,0\s%\)/)).toBeTruthy();
+    expect(screen.getByTestId('similar-rate').textContent).toMatch(
+      /^Parmi les 2 clients similaires dont l'issue est connue, 1 n'a pas remboursé son crédit \(50,0\s%\)\.$/,
+    );
   });
 
   it('sends the filters of a chosen group with the distribution request', async () => {

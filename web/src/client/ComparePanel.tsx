@@ -211,7 +211,6 @@ export function ComparePanel({
           <DistributionChart
             distribution={distribution.data}
             label={labelOf(distribution.data.feature)}
-            unit={index.get(distribution.data.feature)?.unit ?? null}
           />
         )}
         {distribution.loading && !distribution.data && <p aria-busy="true">{t.loading}</p>}
@@ -253,8 +252,6 @@ export function ComparePanel({
               answer={scatter.data}
               xLabel={labelOf(scatter.data.x)}
               yLabel={labelOf(scatter.data.y)}
-              xUnit={index.get(scatter.data.x)?.unit ?? null}
-              yUnit={index.get(scatter.data.y)?.unit ?? null}
             />
           )}
         </div>

@@ -57,9 +57,14 @@ describe('ProfilePanel', () => {
       label_fr: 'Profil',
       label_en: 'Profile',
       values: [
-        value('DAYS_BIRTH', 'Age (days before the application)', 'days', -18000),
+        value('DAYS_BIRTH', 'Age (days before the application)', 'elapsed', -18000),
         value('AGE_YEARS', 'Age (years)', 'years', 49.3),
-        value('DAYS_EMPLOYED', 'Time in current job (days before the application)', 'days', -5479),
+        value(
+          'DAYS_EMPLOYED',
+          'Time in current job (days before the application)',
+          'elapsed',
+          -5479,
+        ),
         value('EMPLOYED_YEARS', 'Years in current job', 'years', 15.0),
       ],
     };

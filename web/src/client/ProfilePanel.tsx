@@ -5,9 +5,9 @@ import { useUser } from '../auth/session.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import { type FactRow, isMissing, oneRowPerFact } from './profile/facts.ts';
-import { fieldLabel, formatCategory, formatField } from './profile/format-value.ts';
 import { useHiddenSections } from './profile/hidden-sections.ts';
 import { labelOf, visibleSections } from './profile/profile-filter.ts';
+import { fileValueText, rowLabel } from './value-text.ts';
 import './ProfilePanel.css';
 
 const messages = {
@@ -178,11 +178,9 @@ function ProfileSection(props: { section: FileSection; values: FactRow[]; filter
       <dl id={listId}>
         {rows.map((v) => (
           <div key={v.name} className="profile-field" data-field={v.name}>
-            <dt>{fieldLabel(labelOf(v, language), v.unit)}</dt>
+            <dt>{rowLabel(labelOf(v, language), v.unit)}</dt>
             <dd className={isMissing(v) ? 'is-missing' : undefined}>
-              {v.unit === null
-                ? formatCategory(v.category, language, { fr: v.category_fr, en: v.category_en })
-                : formatField(v.name, v.value, v.unit, language)}
+              {fileValueText(v, language)}
             </dd>
           </div>
         ))}

@@ -77,5 +77,10 @@ describe('WaterfallPanel', () => {
 
     fireEvent.click(external);
     expect(external.getAttribute('aria-expanded')).toBe('false');
+    // What the external scores are, said by their theme, and by no other.
+    const notes = screen.getAllByTestId('theme-note');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.previousElementSibling).toBe(external);
+    expect(notes[0]?.textContent).toMatch(/^Scores calculés par des organismes externes/);
   });
 });

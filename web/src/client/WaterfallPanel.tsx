@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
+import { useCategories } from '../api/categories.tsx';
 import type { Contribution, ThemeContribution } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
 import { EChart } from '../charts/EChart.tsx';
 import { ChartTable } from '../components/ChartTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { formatNumber, formatPercent } from '../format/index.ts';
 import { type Language, useLanguage, useMessages } from '../i18n/language.tsx';
 import { themeLabel } from './explanation/theme-labels.ts';
 import { waterfallOption } from './explanation/waterfall-chart.ts';
@@ -15,7 +16,7 @@ import {
   waterfallSteps,
 } from './explanation/waterfall-steps.ts';
 import { formatWeight, type WeightUnit } from './explanation/weights.ts';
-import { fieldLabel, formatCategory, formatField } from './profile/format-value.ts';
+import { contributionValueText, rowLabel } from './value-text.ts';
 import './WaterfallPanel.css';
 
 const messages = {
@@ -249,6 +250,7 @@ function ThemeRow(props: {
 }) {
   const { theme, unit, units, t } = props;
   const { language } = useLanguage();
+  const categories = useCategories();
   const [open, setOpen] = useState(false);
   const id = `theme-detail-${theme.theme.replace(/\W+/g, '-')}`;
   const delta = unit === 'pp' ? theme.probabilityPoints : theme.points;
@@ -280,6 +282,11 @@ function ThemeRow(props: {
         <span className="theme-count">{t.units(theme.count)}</span>
         <span className={`theme-delta ${direction}`}>{formatWeight(delta, unit, language)}</span>
       </button>
+      {(language === 'fr' ? theme.noteFr : theme.noteEn) && (
+        <p className="theme-note" data-testid="theme-note">
+          {language === 'fr' ? theme.noteFr : theme.noteEn}
+        </p>
+      )}
       {open && (
         <div id={id} className="theme-detail">
           {units === null ? (
@@ -302,12 +309,8 @@ function ThemeRow(props: {
               <tbody>
                 {units.map((c) => (
                   <tr key={c.key} data-testid="theme-feature">
-                    <td>{fieldLabel(language === 'fr' ? c.labelFr : c.labelEn, c.unit)}</td>
-                    <td>
-                      {c.unit === 'category'
-                        ? formatCategory(c.category, language)
-                        : formatField(c.key, c.value, c.unit, language)}
-                    </td>
+                    <td>{rowLabel(language === 'fr' ? c.labelFr : c.labelEn, c.unit)}</td>
+                    <td>{contributionValueText(c, language, categories.label)}</td>
                     <td className="theme-effect">
                       {formatWeight(unit === 'pp' ? c.probabilityPoints : c.points, unit, language)}
                     </td>

@@ -5,6 +5,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
+import { CategoriesProvider } from '../api/categories.tsx';
 import type { User } from '../api/types.ts';
 import { SessionProvider, useSession } from '../auth/session.tsx';
 import { LanguageProvider } from '../i18n/language.tsx';
@@ -55,7 +56,10 @@ export const USERS = {
   customer: { id: 3, username: 'customer1', role: 'customer', clientId: 100302 },
 } as const satisfies Record<string, User>;
 
-/** Renders `ui` for a logged-in user; `routes` must not answer /api/auth/session (added here). */
+/**
+ * Renders `ui` for a logged-in user, with the category words the shell provides; `routes` must not
+ * answer /api/auth/session (added here); /api/categories answers no words unless `routes` does.
+ */
 export function renderPanel(
   ui: ReactElement,
   routes: Record<string, StubAnswer | Handler>,
@@ -64,12 +68,15 @@ export function renderPanel(
   localStorage.setItem('creditlens.language', options.language ?? 'fr');
   const calls = stubApi({
     'GET /api/auth/session': { status: 200, body: { user: USERS[options.role ?? 'adviser'] } },
+    'GET /api/categories': { status: 200, body: { columns: [] } },
     ...routes,
   });
   const result = render(
     <LanguageProvider>
       <SessionProvider>
-        <SessionGate>{ui}</SessionGate>
+        <SessionGate>
+          <CategoriesProvider>{ui}</CategoriesProvider>
+        </SessionGate>
       </SessionProvider>
     </LanguageProvider>,
   );

@@ -5,37 +5,46 @@ import { EChart } from '../../charts/EChart.tsx';
 import type { EChartsOption } from '../../charts/echarts.ts';
 import { palette } from '../../charts/palette.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
-import { formatNumber, formatPercent } from '../../i18n/format.ts';
+import { formatNumber, formatPercent, type Language, plural } from '../../format/index.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
-import { formatFeatureValue } from './format-value.ts';
-import { histogramOf } from './histogram.ts';
+import { comparisonValueText } from '../value-text.ts';
+import { type HistogramBin, histogramOf } from './histogram.ts';
 import { percentileSentence } from './percentile.ts';
+
+const clients = (n: number, language: Language) =>
+  `${formatNumber(n, language)} ${plural(n, language, { one: 'client', other: 'clients' })}`;
 
 const messages = {
   fr: {
     repaid: 'Ont remboursé',
     defaulted: "N'ont pas remboursé",
-    share: 'Part des clients',
+    share: 'Part de chaque issue (%)',
+    hundred:
+      "Chaque couleur fait 100 % : les barres bleues répartissent les clients du groupe qui ont remboursé, les barres orange ceux qui n'ont pas remboursé. Au survol et dans le tableau, le nombre de clients de chaque barre.",
     clientAt: (v: string) => `Ce client : ${v}`,
     chart: (label: string) =>
-      `Répartition de « ${label} » chez les clients qui ont remboursé et chez ceux qui n'ont pas remboursé, avec la valeur du client`,
+      `Répartition de « ${label} » chez les clients qui ont remboursé et chez ceux qui n'ont pas remboursé (100 % par issue), avec la valeur du client`,
+    range: (from: string, to: string) => `De ${from} à ${to}`,
+    cell: (share: string, count: string) => `${share} (${count})`,
     quantiles: (label: string) => `Quantiles de « ${label} »`,
     showBins: "Voir l'histogramme en chiffres",
-    bins: (label: string) => `Histogramme de « ${label} »`,
+    bins: (label: string) =>
+      `Histogramme de « ${label} » : clients par tranche, et part de chaque issue (100 % par issue)`,
     columns: ['Groupe', '5 %', '25 %', 'Médiane', '75 %', '95 %'],
     binColumns: [
       'De',
       'À',
-      'Ont remboursé',
-      "N'ont pas remboursé",
-      'Issue inconnue',
-      'Taux de défaut',
+      'Ont remboursé : part (clients)',
+      "N'ont pas remboursé : part (clients)",
+      'Issue inconnue (clients)',
+      'Taux de défaut de la tranche',
     ],
     all: 'Tout le groupe',
-    unknown: (n: string) =>
-      `${n} clients sans issue connue (dossiers en cours) ne sont pas dans les barres.`,
-    missing: (n: string) => `${n} clients du groupe n'ont pas de valeur.`,
-    groupSize: (n: string) => `Groupe de ${n} clients.`,
+    unknown: (n: number) =>
+      `${clients(n, 'fr')} sans issue connue (${plural(n, 'fr', { one: 'dossier', other: 'dossiers' })} en cours) ${plural(n, 'fr', { one: "n'est", other: 'ne sont' })} pas dans les barres.`,
+    missing: (n: number) =>
+      `${clients(n, 'fr')} du groupe ${plural(n, 'fr', { one: "n'a", other: "n'ont" })} pas de valeur.`,
+    groupSize: (n: number) => `Groupe de ${clients(n, 'fr')}.`,
     merged:
       'Pour protéger les autres clients, les tranches où moins de 10 clients ont la même issue sont regroupées avec leurs voisines.',
     suppressed: {
@@ -50,20 +59,33 @@ const messages = {
   en: {
     repaid: 'Repaid',
     defaulted: 'Did not repay',
-    share: 'Share of clients',
+    share: 'Share of each outcome (%)',
+    hundred:
+      "Each colour makes 100%: the blue bars spread the group's clients who repaid, the orange bars those who did not. On hover and in the table, the number of clients of each bar.",
     clientAt: (v: string) => `This client: ${v}`,
     chart: (label: string) =>
-      `Distribution of "${label}" among clients who repaid and who did not, with the client's value`,
+      `Distribution of "${label}" among clients who repaid and who did not (100% per outcome), with the client's value`,
+    range: (from: string, to: string) => `From ${from} to ${to}`,
+    cell: (share: string, count: string) => `${share} (${count})`,
     quantiles: (label: string) => `Quantiles of "${label}"`,
     showBins: 'Show the histogram as numbers',
-    bins: (label: string) => `Histogram of "${label}"`,
+    bins: (label: string) =>
+      `Histogram of "${label}": clients per range, and the share of each outcome (100% per outcome)`,
     columns: ['Group', '5%', '25%', 'Median', '75%', '95%'],
-    binColumns: ['From', 'To', 'Repaid', 'Did not repay', 'Unknown outcome', 'Default rate'],
+    binColumns: [
+      'From',
+      'To',
+      'Repaid: share (clients)',
+      'Did not repay: share (clients)',
+      'Unknown outcome (clients)',
+      "The range's default rate",
+    ],
     all: 'Whole group',
-    unknown: (n: string) =>
-      `${n} clients without a known outcome (files in progress) are not in the bars.`,
-    missing: (n: string) => `${n} clients of the group have no value.`,
-    groupSize: (n: string) => `Group of ${n} clients.`,
+    unknown: (n: number) =>
+      `${clients(n, 'en')} without a known outcome (${plural(n, 'en', { one: 'a file', other: 'files' })} in progress) ${plural(n, 'en', { one: 'is', other: 'are' })} not in the bars.`,
+    missing: (n: number) =>
+      `${clients(n, 'en')} of the group ${plural(n, 'en', { one: 'has', other: 'have' })} no value.`,
+    groupSize: (n: number) => `Group of ${clients(n, 'en')}.`,
     merged:
       'To protect other clients, ranges where fewer than 10 clients share an outcome are merged with their neighbours.',
     suppressed: {
@@ -76,6 +98,14 @@ const messages = {
   },
 };
 
+/** Text in a tooltip's HTML: the feature labels come from the API, so escape them. */
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"]/g,
+    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`,
+  );
+}
+
 /**
  * A feature's distribution in a group, repaid and defaulted side by side as shares of each outcome,
  * the client's bin marked by a labelled line, their percentile in words, and the numbers in tables.
@@ -84,17 +114,21 @@ const messages = {
 export function DistributionChart({
   distribution,
   label,
-  unit,
 }: {
   distribution: FeatureDistribution;
   label: string;
-  unit: string | null;
 }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
   const histogram = useMemo(() => histogramOf(distribution), [distribution]);
   const value = (v: number | null | undefined) =>
-    formatFeatureValue(v, unit, language, distribution.feature);
+    comparisonValueText(distribution.feature, v, distribution.unit, language);
+  const n = (x: number) => formatNumber(x, language);
+  // A count the API withholds (a customer's answer, too few clients) reads as a dash.
+  const count = (x: number | null) => (x === null ? '—' : n(x));
+  /** A bar's share of its outcome and its clients: "12,3 % (45)". */
+  const cell = (share: number, x: number | null) =>
+    x === null ? '—' : t.cell(formatPercent(share, language), n(x));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the formatters and t follow language.
   const option = useMemo((): EChartsOption => {
@@ -114,11 +148,29 @@ export function DistributionChart({
             data: [{ xAxis: categories[histogram.clientBin] }],
           }
         : undefined;
+    const countOf = (bin: HistogramBin | undefined, series: number) =>
+      bin ? count(series === 0 ? bin.repaid : bin.defaulted) : '—';
     return {
       animation: false,
       tooltip: {
         trigger: 'axis',
-        valueFormatter: (v: unknown) => formatPercent(Number(v), language),
+        // The range, then each outcome's share of its own clients and the clients in the bar.
+        formatter: (params: unknown) => {
+          const list = (Array.isArray(params) ? params : [params]) as {
+            dataIndex: number;
+            seriesIndex: number;
+            seriesName: string;
+            marker: string;
+            value: number;
+          }[];
+          const bin = histogram.bins[list[0]?.dataIndex ?? 0];
+          const head = bin ? t.range(value(bin.from), value(bin.to)) : '';
+          const lines = list.map(
+            (p) =>
+              `${p.marker}${escapeHtml(p.seriesName)} : ${t.cell(formatPercent(Number(p.value), language), countOf(bin, p.seriesIndex))}`,
+          );
+          return [escapeHtml(head), ...lines].join('<br/>');
+        },
       },
       grid: { left: 64, right: 24, top: 48, bottom: 48 },
       xAxis: {
@@ -168,9 +220,6 @@ export function DistributionChart({
     value(q?.p75),
     value(q?.p95),
   ];
-  const n = (x: number) => formatNumber(x, language);
-  // A count the API withholds (a customer's answer, too few clients) reads as a dash.
-  const count = (x: number | null) => (x === null ? '—' : n(x));
 
   return (
     <div className="distribution">
@@ -190,10 +239,12 @@ export function DistributionChart({
         />
         <EChart option={option} label={t.chart(label)} height={300} />
       </div>
+      <p className="compare-note" data-testid="distribution-hundred">
+        {t.hundred}
+      </p>
       <p className="compare-note">
-        {t.groupSize(n(distribution.size))}{' '}
-        {!!distribution.missing && t.missing(n(distribution.missing))}{' '}
-        {!!histogram.totals.unknown && t.unknown(n(histogram.totals.unknown))}
+        {t.groupSize(distribution.size)} {!!distribution.missing && t.missing(distribution.missing)}{' '}
+        {!!histogram.totals.unknown && t.unknown(histogram.totals.unknown)}
       </p>
       {distribution.disclosure && (
         <p className="compare-note" data-testid="distribution-disclosure">
@@ -218,8 +269,8 @@ export function DistributionChart({
         rows={histogram.bins.map((b) => [
           value(b.from),
           value(b.to),
-          count(b.repaid),
-          count(b.defaulted),
+          cell(b.repaidShare, b.repaid),
+          cell(b.defaultedShare, b.defaulted),
           count(b.unknown),
           b.defaultRate === null ? '—' : formatPercent(b.defaultRate, language),
         ])}

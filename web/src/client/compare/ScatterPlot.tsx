@@ -5,9 +5,9 @@ import { EChart } from '../../charts/EChart.tsx';
 import type { EChartsOption } from '../../charts/echarts.ts';
 import { palette } from '../../charts/palette.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatNumber } from '../../format/index.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
-import { formatFeatureValue } from './format-value.ts';
+import { comparisonValueText } from '../value-text.ts';
 
 const messages = {
   fr: {
@@ -62,14 +62,8 @@ function pointsOf(answer: Scatter, outcome: Outcome) {
  * Two features of a group: repaid as blue circles, defaulted as orange triangles (shape and colour
  * both say it), unknown outcomes as small grey diamonds, the client as a large black pin, labelled.
  */
-export function ScatterPlot(props: {
-  answer: Scatter;
-  xLabel: string;
-  yLabel: string;
-  xUnit: string | null;
-  yUnit: string | null;
-}) {
-  const { answer, xLabel, yLabel, xUnit, yUnit } = props;
+export function ScatterPlot(props: { answer: Scatter; xLabel: string; yLabel: string }) {
+  const { answer, xLabel, yLabel } = props;
   const t = useMessages(messages);
   const { language } = useLanguage();
   const groups = useMemo(
@@ -80,8 +74,8 @@ export function ScatterPlot(props: {
     }),
     [answer],
   );
-  const fx = (v: number) => formatFeatureValue(v, xUnit, language, answer.x);
-  const fy = (v: number) => formatFeatureValue(v, yUnit, language, answer.y);
+  const fx = (v: number) => comparisonValueText(answer.x, v, answer.xUnit, language);
+  const fy = (v: number) => comparisonValueText(answer.y, v, answer.yUnit, language);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the formatters and t follow language.
   const option = useMemo((): EChartsOption => {

@@ -1,51 +1,68 @@
 import { useApi } from '../../api/useApi.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { formatNumber, formatPercent } from '../../i18n/format.ts';
+import { formatNumber, formatPercent, type Language, plural } from '../../format/index.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
+import { comparisonValueText } from '../value-text.ts';
 import type { FeatureOption } from './feature-options.ts';
-import { formatFeatureValue } from './format-value.ts';
 
 /** Neighbours listed to staff (a customer's group is fixed); features of the space shown. */
 const K = 10;
 const FEATURES_SHOWN = 8;
 
+/** "2 n'ont pas remboursé leur crédit", "1 n'a pas remboursé son crédit": the verb agrees. */
+const didNotRepay = (bad: number, language: Language) => {
+  const n = formatNumber(bad, language);
+  return language === 'fr'
+    ? plural(bad, language, {
+        one: `${n} n'a pas remboursé son crédit`,
+        other: `${n} n'ont pas remboursé leur crédit`,
+      })
+    : `${n} did not repay their loan`;
+};
+
 const messages = {
   fr: {
-    title: 'Ce client et les clients les plus proches',
+    title: 'Ce client et ses clients similaires',
+    titleCustomer: 'Votre dossier et les dossiers similaires',
     loading: 'Chargement des clients similaires…',
-    rate: (k: string, bad: string, rate: string) =>
-      `Parmi les ${k} clients les plus proches dont l'issue est connue, ${bad} n'ont pas remboursé leur crédit (${rate}).`,
+    rate: (k: string, bad: number, rate: string) =>
+      `Parmi les ${k} clients similaires dont l'issue est connue, ${didNotRepay(bad, 'fr')} (${rate}).`,
+    rateCustomer: (k: string, bad: number, rate: string) =>
+      `Parmi les ${k} clients dont le dossier ressemble le plus au vôtre et dont l'issue est connue, ${didNotRepay(bad, 'fr')} (${rate}).`,
     probability: (p: string, mean: string) =>
-      `Probabilité de défaut estimée pour ce client : ${p} ; en moyenne pour ces clients : ${mean}.`,
-    caption: (k: string) => `Ce client comparé à ses ${k} voisins`,
+      `Probabilité de défaut estimée par le modèle pour ce client : ${p} ; en moyenne pour ces clients similaires : ${mean}.`,
+    caption: (k: string) => `Ce client comparé à ses ${k} clients similaires`,
     columns: (k: string) => [
       'Caractéristique',
       'Ce client',
       `Moyenne des ${k} clients similaires`,
-      'Médiane',
+      'Médiane des clients similaires',
     ],
-    neighbours: 'Les clients similaires',
+    neighbours: 'Les clients similaires, un par un',
     neighbourColumns: ['Client', 'Distance', 'Issue', 'Probabilité de défaut'],
     repaid: 'A remboursé',
     defaulted: "N'a pas remboursé",
     hidden: 'anonyme',
   },
   en: {
-    title: 'This client and the closest clients',
+    title: 'This client and their similar clients',
+    titleCustomer: 'Your file and the similar files',
     loading: 'Loading similar clients…',
-    rate: (k: string, bad: string, rate: string) =>
-      `Of the ${k} closest clients with a known outcome, ${bad} did not repay their loan (${rate}).`,
+    rate: (k: string, bad: number, rate: string) =>
+      `Of the ${k} similar clients with a known outcome, ${didNotRepay(bad, 'en')} (${rate}).`,
+    rateCustomer: (k: string, bad: number, rate: string) =>
+      `Of the ${k} clients whose file most resembles yours and whose outcome is known, ${didNotRepay(bad, 'en')} (${rate}).`,
     probability: (p: string, mean: string) =>
-      `Estimated probability of default for this client: ${p}; on average for these clients: ${mean}.`,
-    caption: (k: string) => `This client against their ${k} neighbours`,
+      `Probability of default the model estimates for this client: ${p}; on average for these similar clients: ${mean}.`,
+    caption: (k: string) => `This client against their ${k} similar clients`,
     columns: (k: string) => [
       'Characteristic',
       'This client',
       `Mean of the ${k} similar clients`,
-      'Median',
+      'Median of the similar clients',
     ],
-    neighbours: 'The similar clients',
+    neighbours: 'The similar clients, one by one',
     neighbourColumns: ['Client', 'Distance', 'Outcome', 'Probability of default'],
     repaid: 'Repaid',
     defaulted: 'Did not repay',
@@ -86,8 +103,10 @@ export function SimilarTable({
 
   return (
     <section className="similar" aria-labelledby="similar-title">
-      <h3 id="similar-title">{t.title}</h3>
-      <p>{t.rate(k, formatNumber(bad, language), pct(s.defaultRate))}</p>
+      <h3 id="similar-title">{customer ? t.titleCustomer : t.title}</h3>
+      <p data-testid="similar-rate">
+        {(customer ? t.rateCustomer : t.rate)(k, bad, pct(s.defaultRate))}
+      </p>
       <p>{t.probability(pct(score.data?.probability), pct(s.meanScore))}</p>
       <table data-testid="similar-table">
         <caption>{t.caption(k)}</caption>
@@ -104,7 +123,7 @@ export function SimilarTable({
           {s.comparison.slice(0, FEATURES_SHOWN).map((c) => {
             const option = options.get(c.feature);
             const f = (v: number | null | undefined) =>
-              formatFeatureValue(v, option?.unit, language, c.feature);
+              comparisonValueText(c.feature, v, c.unit, language);
             return (
               <tr key={c.feature}>
                 <th scope="row">{option?.label ?? c.feature}</th>

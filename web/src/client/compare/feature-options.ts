@@ -3,13 +3,13 @@
  * dictionary's labels and unit), grouped by the file's sections; categoricals have no histogram.
  */
 import type { ClientFile, Explanation, FileValue } from '../../api/types.ts';
+import { labelForValue, type ValueUnit } from '../../format/index.ts';
 import type { Language } from '../../i18n/language.tsx';
-import { fieldLabel } from '../profile/format-value.ts';
 
 export interface FeatureOption {
   name: string;
   label: string;
-  unit: string | null;
+  unit: ValueUnit | null;
   /** The client's value (null when missing). */
   value: number | null;
 }
@@ -30,7 +30,7 @@ export function featureOptions(file: ClientFile, language: Language): FeatureOpt
       options: section.values.filter(isNumeric).map((v) => ({
         name: v.name,
         // Values in days read "il y a 3 ans": the "(jours)" of the label would be noise.
-        label: fieldLabel(language === 'fr' ? v.label_fr : v.label_en, v.unit),
+        label: labelForValue(language === 'fr' ? v.label_fr : v.label_en, v.unit),
         unit: v.unit,
         value: v.value,
       })),

@@ -10,6 +10,7 @@ export function distribution(overrides: Partial<FeatureDistribution> = {}): Feat
   return {
     group: 'all',
     feature: 'AMT_CREDIT',
+    unit: 'currency',
     size: 100,
     missing: 0,
     edges: [0, 100_000, 200_000, 300_000],
@@ -52,7 +53,7 @@ export const clientFile: ClientFile = {
           name: 'DAYS_LAST_PHONE_CHANGE',
           label_fr: 'Dernier changement de téléphone (jours)',
           label_en: 'Days since last phone change (days before the application)',
-          unit: 'days',
+          unit: 'date',
           value: -20,
         },
         {
@@ -262,9 +263,17 @@ export const similar: SimilarClients = {
   defaultRate: 0.5,
   meanScore: 0.175,
   comparison: [
-    { feature: 'EXT_SOURCE_2', client: 0.42, groupMean: 0.515, groupMedian: 0.515, groupCount: 2 },
+    {
+      feature: 'EXT_SOURCE_2',
+      unit: 'score',
+      client: 0.42,
+      groupMean: 0.515,
+      groupMedian: 0.515,
+      groupCount: 2,
+    },
     {
       feature: 'AMT_CREDIT',
+      unit: 'currency',
       client: 450000,
       groupMean: 300000,
       groupMedian: 300000,
@@ -272,6 +281,7 @@ export const similar: SimilarClients = {
     },
     {
       feature: 'DAYS_LAST_PHONE_CHANGE',
+      unit: 'date',
       client: -20,
       groupMean: -321.2,
       groupMedian: -327.5,

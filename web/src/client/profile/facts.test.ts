@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileValue } from '../../api/types.ts';
 import { isMissing, oneRowPerFact } from './facts.ts';
 
-const num = (name: string, value: number | null, unit = 'count'): FileValue => ({
+const num = (name: string, value: number | null, unit: FileValue['unit'] = 'count'): FileValue => ({
   name,
   label_fr: name,
   label_en: name,
@@ -19,7 +19,7 @@ describe('oneRowPerFact', () => {
   it('shows a fact once, preferring the readable column, in the place of the first one', () => {
     const rows = oneRowPerFact([
       num('CNT_CHILDREN', 0),
-      num('DAYS_BIRTH', -18000, 'days'),
+      num('DAYS_BIRTH', -18000, 'elapsed'),
       cat('NAME_EDUCATION_TYPE', 'Higher education'),
       num('EDUCATION_LEVEL', 3, 'level'),
       num('AGE_YEARS', 49.3, 'years'),
@@ -31,7 +31,7 @@ describe('oneRowPerFact', () => {
 
   it('falls back to a filled duplicate, and keeps the preferred one when all are missing', () => {
     const rows = oneRowPerFact([
-      num('DAYS_EMPLOYED', -400, 'days'),
+      num('DAYS_EMPLOYED', -400, 'elapsed'),
       num('EMPLOYED_YEARS', null, 'years'),
       num('APARTMENTS_AVG', null, 'score'),
       num('APARTMENTS_MODE', null, 'score'),

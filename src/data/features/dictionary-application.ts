@@ -22,8 +22,8 @@ const RAW: readonly Row[] = [
   ],
   [
     'AMT_ANNUITY',
-    'Mensualité du crédit (montant de chaque échéance)',
-    'Loan instalment (amount of each payment)',
+    'Mensualité du crédit',
+    'Loan instalment (annuity)',
     'requested loan',
     'currency',
     'a',
@@ -348,7 +348,7 @@ const DERIVED: readonly (readonly [...Row, string])[] = [
   [
     'EMPLOYED_YEARS',
     "Ancienneté dans l'emploi (années)",
-    'Time in current job (years)',
+    'Years in current job',
     'employment',
     'years',
     '',

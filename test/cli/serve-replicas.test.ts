@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../src/api/auth/demo-users.ts';
 import { postgresTestsRun } from '../support/postgres.ts';
 import { SQLITE_ENGINE, sharedPostgres, stopPostgres } from '../support/store-engines.ts';
@@ -17,6 +17,10 @@ const SERVE_CHILD = resolve(import.meta.dirname, '../support/serve-child.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'creditlens-replicas-'));
 const children: ChildProcess[] = [];
 
+// The cluster starts here, within the hook's longer timeout, not inside the first test.
+beforeAll(async () => {
+  if (postgresTestsRun()) await sharedPostgres();
+});
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
   await stopPostgres();

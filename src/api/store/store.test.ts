@@ -6,11 +6,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { STORE_ENGINES, stopPostgres } from '../../../test/support/store-engines.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  POSTGRES_ENGINE,
+  STORE_ENGINES,
+  sharedPostgres,
+  stopPostgres,
+} from '../../../test/support/store-engines.ts';
 import type { AuditEntry, IdempotentAnswer } from './types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'creditlens-store-'));
+// The cluster starts here, within the hook's longer timeout, not inside the first test.
+beforeAll(async () => {
+  if (STORE_ENGINES.includes(POSTGRES_ENGINE)) await sharedPostgres();
+});
 afterAll(async () => {
   await stopPostgres();
   rmSync(dir, { recursive: true, force: true });

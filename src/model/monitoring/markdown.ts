@@ -4,6 +4,7 @@
  */
 import { lineChart } from '../card/charts/line-chart.ts';
 import { PALETTE } from '../card/charts/svg.ts';
+import { bandChart } from './band-chart.ts';
 import { psiChart } from './psi-chart.ts';
 import type { MonitoringReport } from './report.ts';
 
@@ -28,31 +29,7 @@ export function reportCharts(report: MonitoringReport): Record<string, string> {
       ...report.features,
     ]),
   };
-  const bands = report.bandMix.bands;
-  charts['bands.svg'] = lineChart({
-    title: 'Band mix',
-    description: 'Share of applications per score band (best to worst), development and window.',
-    xLabel: `Band (${bands.map((b) => b.band).join(' → ')})`,
-    yLabel: 'Share of applications',
-    xDomain: [0, Math.max(1, bands.length - 1)],
-    series: [
-      {
-        name: 'development',
-        x: bands.map((_, i) => i),
-        y: bands.map((b) => b.reference),
-        colour: PALETTE.grey,
-        dots: true,
-        dashed: true,
-      },
-      {
-        name: 'window',
-        x: bands.map((_, i) => i),
-        y: bands.map((b) => b.window),
-        colour: PALETTE.blue,
-        dots: true,
-      },
-    ],
-  });
+  charts['bands.svg'] = bandChart(report.bandMix.bands);
   const perf = report.performance;
   if (perf !== null && perf.reliability.predicted.length > 0) {
     const top = Math.min(

@@ -14,9 +14,10 @@ export function psiChart(
   limit = 25,
 ): string {
   const shown = rows.slice(0, limit);
-  const left = 220;
+  // Room for the longest name (≈ 7.5 px an upper-case character at 11 px).
+  const left = Math.max(120, 12 + 7.5 * Math.max(0, ...shown.map((r) => r.name.length)));
   const right = 60;
-  const width = 640;
+  const width = Math.round(left + 420);
   const barHeight = 16;
   const top = 24;
   const height = top + shown.length * barHeight + 30;

@@ -561,7 +561,6 @@ export interface ErrorBody {
       | "FEATURE_NOT_FOUND"
       | "USER_NOT_FOUND"
       | "MODEL_NOT_FOUND"
-      | "REPORT_NOT_FOUND"
       | "USERNAME_TAKEN"
       | "IDEMPOTENCY_KEY_REUSED"
       | "MODEL_UNUSABLE"
@@ -1014,134 +1013,6 @@ export interface ModelSummary {
   /** feature table or CSV */
   source: "feature-table" | "csv";
   threshold: number;
-}
-
-export type MonitoringListData = MonitoringReport;
-
-/** The last monitoring report computed by `creditlens monitor` */
-export interface MonitoringReport {
-  bandMix: {
-    bands: {
-      band: string;
-      reference: number;
-      window: number;
-    }[];
-    psi: number;
-    status: "green" | "amber" | "red";
-  };
-  /** @format date-time */
-  createdAt: string;
-  expected: {
-    reference: {
-      count: number;
-      expectedAuc: number | null;
-      expectedDefaultRate: number | null;
-    };
-    window: {
-      count: number;
-      expectedAuc: number | null;
-      expectedDefaultRate: number | null;
-    };
-  };
-  features: VariableStability[];
-  format: "creditlens-monitoring";
-  model: {
-    /** score bands, best first */
-    bands: string[];
-    /** @format date-time */
-    createdAt: string;
-    developmentAuc: number;
-    id: string;
-  };
-  performance: {
-    auc: {
-      auc: number;
-      gini: number;
-      giniLower: number;
-      giniUpper: number;
-      level: number;
-      lower: number;
-      negatives: number;
-      positives: number;
-      /** DeLong */
-      standardError: number;
-      test: {
-        developmentAuc: number;
-        /** one-sided: 1 − Φ(S) */
-        pValue: number;
-        /** S = (AUC_dev − AUC) / SE */
-        statistic: number | null;
-      };
-      upper: number;
-    } | null;
-    bands: {
-      band: string;
-      count: number;
-      defaults: number;
-      level: number;
-      /** Jeffreys interval, Beta(d + ½, n − d + ½) quantiles */
-      lower: number;
-      observedRate: number;
-      /** Beta(d + ½, n − d + ½) CDF at the predicted PD */
-      pValue: number;
-      /** mean calibrated probability of the band */
-      predicted: number;
-      /** red p < 0.01, amber p < 0.05 */
-      status: "green" | "amber" | "red";
-      upper: number;
-    }[];
-    brier: number | null;
-    count: number;
-    defaults: number;
-    observedRate: number | null;
-    predictedRate: number | null;
-    reliability: {
-      count: number[];
-      observed: number[];
-      predicted: number[];
-    };
-    unmatched: number;
-  } | null;
-  /** the first 20 rows skipped, by line */
-  rejected: {
-    line: number;
-    message: string;
-  }[];
-  rows: {
-    reference: number;
-    rejected: number;
-    window: number;
-  };
-  /** One variable's stability: PSI on bins fixed on the development data */
-  score: VariableStability;
-  source: {
-    applications: string;
-    outcomes: string | null;
-  };
-  summary: {
-    amber: string[];
-    red: string[];
-    status: "green" | "amber" | "red";
-  };
-  thresholds: {
-    jeffreys: {
-      amber: number;
-      red: number;
-    };
-    psi: {
-      amber: number;
-      red: number;
-    };
-  };
-  unseenCategories: {
-    column: string;
-    share: number;
-    values: {
-      count: number;
-      value: string;
-    }[];
-  }[];
-  version: 1;
 }
 
 /** a new application (no stored client), scored and explained with no credit history; its unknown fields are never reasons but `toComplete`; `contributions` and `themes` are absent with detail: 'reasons' */
@@ -3305,29 +3176,6 @@ export interface UserAccountAnswer {
 
 export interface UserAccountList {
   users: UserAccount[];
-}
-
-/** One variable's stability: PSI on bins fixed on the development data */
-export interface VariableStability {
-  bins: {
-    /** deciles "(a, b]", or categories, then "unseen", "missing" */
-    labels: string[];
-    /** development rows per bin */
-    reference: number[];
-    /** window rows per bin */
-    window: number[];
-  };
-  /** share missing in the development population */
-  missingReference: number;
-  /** share missing in the window */
-  missingWindow: number;
-  name: string;
-  /** Σ (w − r) ln(w / r) over the bins, shares floored at 0.0001 */
-  psi: number;
-  /** green < 0.10 ≤ amber < 0.25 ≤ red */
-  status: "green" | "amber" | "red";
-  /** share of window values no development row had */
-  unseenWindow: number;
 }
 
 /** a stored client's application with `changes` applied, scored and explained with their stored history; `contributions` and `themes` are absent with detail: 'reasons' */

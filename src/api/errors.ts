@@ -36,6 +36,8 @@ export const ERROR_CATALOGUE = {
     message:
       'this Idempotency-Key was used for another request in the last 24 hours: use a new key for a new request',
   },
+  REVIEW_NOT_FOUND: { status: 404, message: 'no review request {id} on this client' },
+  REVIEW_DECIDED: { status: 409, message: 'review request {id} is decided already' },
   MODEL_UNUSABLE: { status: 409, message: 'model {id} cannot be served: {reason}' },
   GROUP_TOO_SMALL: {
     status: 403,

@@ -242,6 +242,26 @@ describe('authorisation matrix', () => {
         url: () => `/api/clients/${ids.other}/decisions`,
         expect: { ...open, anonymous: 401, customer1: 403, customer2: 403 },
       },
+      ...(['letter', 'reviews', 'data'] as const).flatMap((part) => [
+        {
+          method: 'GET' as const,
+          path: `/api/clients/{id}/${part}`,
+          url: () => `/api/clients/${ids.own1}/${part}`,
+          expect: { ...open, anonymous: 401, customer2: 403 },
+        },
+        {
+          method: 'GET' as const,
+          path: `/api/clients/{id}/${part}`,
+          url: () => `/api/clients/${ids.other}/${part}`,
+          expect: { ...open, anonymous: 401, customer1: 403, customer2: 403 },
+        },
+      ]),
+      {
+        method: 'GET',
+        path: '/api/reviews',
+        url: () => '/api/reviews',
+        expect: { anonymous: 401, adviser: 200, admin: 200, customer1: 403, customer2: 403 },
+      },
       {
         method: 'GET',
         path: '/api/model',
@@ -320,6 +340,8 @@ describe('authorisation matrix', () => {
       'POST /api/admin/users', // roles tested in admin/admin.test.ts
       'PATCH /api/admin/users/{id}', // roles tested in admin/admin.test.ts
       'POST /api/admin/models/{id}/promote', // roles tested in admin/admin.test.ts
+      'POST /api/clients/{id}/reviews', // roles tested in reviews/reviews.test.ts
+      'PATCH /api/reviews/{reviewId}', // roles tested in reviews/reviews.test.ts
     ]);
     expect(documented.filter((r) => !covered.has(r))).toEqual([]);
   });

@@ -6,6 +6,7 @@
 import { errorBodySchema } from '../errors.ts';
 import { auditPageSchema, auditRecordSchema } from './audit.ts';
 import { categoriesSchema, categoryValueSchema } from './categories.ts';
+import { clientDataSchema, heldValueSchema } from './client-data.ts';
 import {
   clientFileSchema,
   clientListSchema,
@@ -42,6 +43,12 @@ import { binaryMetricsSchema, modelCardSchema } from './model-card.ts';
 import { modelListSchema, modelSummarySchema, promotionSchema } from './model-registry.ts';
 import { monitoringReportSchema, variableStabilitySchema } from './monitoring.ts';
 import { recourseProposalSchema, recourseSchema } from './recourse.ts';
+import {
+  reasonCategorySchema,
+  reviewListSchema,
+  reviewRecordSchema,
+  reviewStatusSchema,
+} from './reviews.ts';
 import {
   bandNameSchema,
   decisionSchema,
@@ -95,8 +102,14 @@ export const COMPONENT_SCHEMAS = [
   userAccountAnswerSchema,
   auditRecordSchema,
   auditPageSchema,
+  reasonCategorySchema,
+  reviewStatusSchema,
+  reviewRecordSchema,
+  reviewListSchema,
   decisionRecordSchema,
   decisionHistorySchema,
+  heldValueSchema,
+  clientDataSchema,
   modelSummarySchema,
   modelListSchema,
   promotionSchema,

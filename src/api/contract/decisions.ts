@@ -2,6 +2,7 @@
  * The adviser's final decisions on a client: the answers of POST and GET
  * /api/clients/:id/decisions (src/api/decisions/routes.ts). (`Decision` is the grant/refuse value.)
  */
+import { REASON_CATEGORIES } from './reviews.ts';
 import { decisionSchema } from './score.ts';
 
 export const decisionRecordSchema = {
@@ -16,6 +17,8 @@ export const decisionRecordSchema = {
     'modelDecision',
     'followsModel',
     'justification',
+    'reasonCategory',
+    'reviewId',
     'modelVersion',
   ],
   additionalProperties: false,
@@ -33,7 +36,17 @@ export const decisionRecordSchema = {
     followsModel: { type: 'boolean' },
     justification: {
       type: ['string', 'null'],
-      description: 'why the model was overridden (trimmed); null when none was given',
+      description: 'why the adviser decided so (trimmed); null when none was given',
+    },
+    reasonCategory: {
+      type: ['string', 'null'],
+      enum: [...REASON_CATEGORIES, null],
+      description:
+        'the reason category (ReasonCategory); null for decisions recorded before categories',
+    },
+    reviewId: {
+      type: ['integer', 'null'],
+      description: 'the review request this decision answered and closed; else null',
     },
     modelVersion: { type: ['string', 'null'] },
   },

@@ -10,6 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { API_TYPES_FILE, generateApiTypes } from '../../../scripts/api-types/generate.ts';
 import { openApiDocument } from './openapi-document.ts';
 
+/** The media types a route may answer instead of JSON: documents for people. */
+const DOCUMENT_TYPES = ['text/html', 'application/pdf', 'text/csv'];
+
 type Json = Record<string, unknown>;
 let doc: Json;
 
@@ -63,7 +66,15 @@ describe('the OpenAPI document', () => {
       expect(success, `${name} declares no 2xx answer`).toBeDefined();
       const content = responses[success as string]?.content as Json | undefined;
       const status = Number(success);
-      if (status !== 204) expect(content?.['application/json'], `${name} ${success}`).toBeDefined();
+      // JSON, or a document declared with its media types (the letter: HTML or PDF).
+      const types = Object.keys(content ?? {});
+      if (status !== 204) {
+        expect(
+          types.includes('application/json') ||
+            (types.length > 0 && types.every((t) => DOCUMENT_TYPES.includes(t))),
+          `${name} ${success}: ${types.join(', ')}`,
+        ).toBe(true);
+      }
       // Probes (/healthz, /readyz) and the session question ("who am I, if anyone?") answer
       // whoever asks; every other /api route can be refused.
       if (!name.includes(' /api/') || name === 'GET /api/auth/session') continue;

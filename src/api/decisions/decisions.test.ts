@@ -48,40 +48,75 @@ function post(who: DemoName | null, payload: object, id = own) {
 
 const opposite = (d: 'grant' | 'refuse') => (d === 'grant' ? 'refuse' : 'grant');
 
+/** A reason category and a justification of at least 20 characters: every decision needs both. */
+const WHY = {
+  reasonCategory: 'other',
+  justification: 'Checked the file with the client in person.',
+} as const;
+
 describe('POST /api/clients/:id/decisions', () => {
   it('lets only staff record a decision', async () => {
-    const body = { decision: modelDecision, followsModel: true };
+    const body = { decision: modelDecision, followsModel: true, ...WHY };
     expect((await post(null, body)).statusCode).toBe(401);
     expect((await post('customer1', body)).statusCode).toBe(403);
     expect((await post('customer2', body)).statusCode).toBe(403);
     expect((await post('adviser', body, 999_999_999)).statusCode).toBe(404);
   });
 
-  it('records a decision that follows the model without a justification', async () => {
-    const reply = await post('adviser', { decision: modelDecision, followsModel: true });
+  it('records a decision that follows the model, with its category and justification', async () => {
+    const reply = await post('adviser', { decision: modelDecision, followsModel: true, ...WHY });
     expect(reply.statusCode).toBe(201);
     expect(reply.json()).toMatchObject({
       clientId: own,
       decision: modelDecision,
       modelDecision,
       followsModel: true,
-      justification: null,
+      justification: WHY.justification,
+      reasonCategory: 'other',
+      reviewId: null,
       username: 'adviser',
     });
   });
 
-  it('refuses an override without a justification of ten characters, naming the field', async () => {
-    const decision = opposite(modelDecision);
-    for (const justification of [undefined, '', 'too short', '         x         ']) {
+  it('refuses a decision without a justification of twenty characters, naming the field', async () => {
+    for (const [decision, followsModel] of [
+      [opposite(modelDecision), false],
+      [modelDecision, true],
+    ] as const) {
+      for (const justification of [
+        undefined,
+        '',
+        'trop court',
+        'nineteen characters',
+        '         x         ',
+      ]) {
+        const reply = await post('adviser', {
+          decision,
+          followsModel,
+          reasonCategory: 'other',
+          ...(justification === undefined ? {} : { justification }),
+        });
+        expect(reply.statusCode, String(justification)).toBe(400);
+        expect(reply.json().error).toMatchObject({
+          code: 'BAD_REQUEST',
+          field: 'body.justification',
+        });
+      }
+    }
+  });
+
+  it('refuses a decision without a reason category of the list', async () => {
+    for (const reasonCategory of [undefined, 'because', '']) {
       const reply = await post('adviser', {
-        decision,
-        followsModel: false,
-        ...(justification === undefined ? {} : { justification }),
+        decision: modelDecision,
+        followsModel: true,
+        justification: WHY.justification,
+        ...(reasonCategory === undefined ? {} : { reasonCategory }),
       });
-      expect(reply.statusCode, String(justification)).toBe(400);
+      expect(reply.statusCode, String(reasonCategory)).toBe(400);
       expect(reply.json().error).toMatchObject({
         code: 'BAD_REQUEST',
-        field: 'body.justification',
+        field: 'body.reasonCategory',
       });
     }
   });
@@ -90,7 +125,7 @@ describe('POST /api/clients/:id/decisions', () => {
     const reply = await post('adviser', {
       decision: opposite(modelDecision),
       followsModel: true,
-      justification: 'a long enough reason',
+      ...WHY,
     });
     expect(reply.statusCode).toBe(400);
     expect(reply.json().error).toMatchObject({ field: 'body.followsModel' });
@@ -98,12 +133,13 @@ describe('POST /api/clients/:id/decisions', () => {
 
   it('names a bad or unknown body field', async () => {
     const cases: [object, string][] = [
-      [{ decision: 'maybe', followsModel: true }, 'body.decision'],
-      [{ decision: 'grant' }, 'body.followsModel'],
-      [{ decision: 'grant', followsModel: 'yes' }, 'body.followsModel'],
-      [{ decision: 'grant', followsModel: true, extra: 1 }, 'body.extra'],
+      [{ decision: 'maybe', followsModel: true, ...WHY }, 'body.decision'],
+      [{ decision: 'grant', ...WHY }, 'body.followsModel'],
+      [{ decision: 'grant', followsModel: 'yes', ...WHY }, 'body.followsModel'],
+      [{ decision: 'grant', followsModel: true, extra: 1, ...WHY }, 'body.extra'],
+      [{ decision: 'grant', followsModel: true, ...WHY, reviewId: 0 }, 'body.reviewId'],
       [
-        { decision: 'grant', followsModel: false, justification: 'x'.repeat(2001) },
+        { decision: 'grant', followsModel: false, ...WHY, justification: 'x'.repeat(2001) },
         'body.justification',
       ],
     ];
@@ -119,6 +155,7 @@ describe('POST /api/clients/:id/decisions', () => {
     const reply = await post('admin', {
       decision: opposite(modelDecision),
       followsModel: false,
+      reasonCategory: 'guarantee',
       justification,
     });
     expect(reply.statusCode).toBe(201);
@@ -146,6 +183,7 @@ describe('POST /api/clients/:id/decisions', () => {
       decision: opposite(modelDecision),
       followsModel: false,
       justification: justification.trim(),
+      reasonCategory: 'guarantee',
       username: 'admin',
     });
     expect(decisions.some((d) => d.followsModel === true)).toBe(true);

@@ -1,6 +1,7 @@
 /**
  * POST /api/clients/:id/decisions (staff): the adviser's final decision, following the model or
- * overriding it with a justification. GET /api/clients/:id/decisions (customer: own file) lists them.
+ * overriding it, always with a reason category and a justification of at least 20 characters; a
+ * decision may answer the client's review request (`reviewId`), which closes it with the outcome. GET /api/clients/:id/decisions (customer: own file) lists them.
  * The audit trail is the record: a decision is an audit entry, durable before the answer. A POST
  * with an Idempotency-Key is recorded once, however often it is retried (../idempotency/).
  */
@@ -8,18 +9,20 @@ import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import type { decisionRecordSchema } from '../contract/decisions.ts';
+import { reasonCategorySchema } from '../contract/reviews.ts';
 import { type Infer, typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { idempotencyHeaders, idempotent } from '../idempotency/idempotency.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
+import type { AuditRecord } from '../store/types.ts';
 
 export const DECISION_ACTION = 'client.decision';
-/** An override must say why in at least this many characters (after trimming). */
-export const MIN_JUSTIFICATION = 10;
+/** A decision must say why in at least this many characters (after trimming). */
+export const MIN_JUSTIFICATION = 20;
 
 const decisionBody = {
   type: 'object',
-  required: ['decision', 'followsModel'],
+  required: ['decision', 'followsModel', 'reasonCategory', 'justification'],
   additionalProperties: false,
   properties: {
     decision: { type: 'string', enum: ['grant', 'refuse'] },
@@ -27,10 +30,22 @@ const decisionBody = {
       type: 'boolean',
       description: "true when the decision is the model's; must agree with the model's decision",
     },
+    // Inline (request schemas are compiled apart from the shared components).
+    reasonCategory: {
+      type: 'string',
+      enum: reasonCategorySchema.enum,
+      description: reasonCategorySchema.description,
+    },
     justification: {
       type: 'string',
       maxLength: 2000,
-      description: `why the model is overridden (required then, at least ${MIN_JUSTIFICATION} characters)`,
+      description: `why the adviser decides so, at least ${MIN_JUSTIFICATION} characters once trimmed`,
+    },
+    reviewId: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        "the client's open review request this decision answers: it is closed with this decision as its outcome",
     },
   },
 } as const;
@@ -38,8 +53,37 @@ const decisionBody = {
 /** What a decision's audit record keeps (its output summary, as JSON). */
 type StoredDecision = Pick<
   Infer<typeof decisionRecordSchema>,
-  'decision' | 'modelDecision' | 'followsModel' | 'justification'
+  'decision' | 'modelDecision' | 'followsModel' | 'justification' | 'reasonCategory' | 'reviewId'
 >;
+
+/** A stored decision as answered (records made before categories and reviews lack them). */
+export function decisionOf(record: AuditRecord, clientId: number) {
+  const stored = JSON.parse(record.outputSummary) as Partial<StoredDecision>;
+  return {
+    id: record.id,
+    clientId,
+    at: new Date(record.at).toISOString(),
+    username: record.username,
+    decision: stored.decision ?? 'refuse',
+    modelDecision: stored.modelDecision ?? 'refuse',
+    followsModel: stored.followsModel ?? false,
+    justification: stored.justification ?? null,
+    reasonCategory: stored.reasonCategory ?? null,
+    reviewId: stored.reviewId ?? null,
+    modelVersion: record.modelVersion,
+  };
+}
+
+/** The decisions recorded on a client, newest first (at most 100). */
+export async function decisionsOf(app: FastifyInstance, clientId: number) {
+  const { records } = await app.ctx.store.audit.query({
+    clientId,
+    action: DECISION_ACTION,
+    page: 1,
+    pageSize: 100,
+  });
+  return records.map((r) => decisionOf(r, clientId));
+}
 
 export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   const app = typed(fastify);
@@ -72,7 +116,8 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
         const user = currentUser(request);
         const id = Number(request.params.id);
         const score = modelScore(id);
-        const { decision, followsModel } = request.body;
+        const { decision, followsModel, reasonCategory } = request.body;
+        const reviewId = request.body.reviewId ?? null;
         const follows = decision === score.decision;
         if (followsModel !== follows) {
           throw apiError('BAD_REQUEST', {
@@ -81,17 +126,25 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
           });
         }
         const justification = request.body.justification?.trim() ?? '';
-        if (!follows && justification.length < MIN_JUSTIFICATION) {
+        if (justification.length < MIN_JUSTIFICATION) {
           throw apiError('BAD_REQUEST', {
             field: 'body.justification',
-            reason: `overriding the model needs a justification of at least ${MIN_JUSTIFICATION} characters`,
+            reason: `a decision needs a justification of at least ${MIN_JUSTIFICATION} characters`,
           });
+        }
+        if (reviewId !== null) {
+          const review = await app.ctx.store.reviews.get(reviewId);
+          if (!review || review.clientId !== id)
+            throw apiError('REVIEW_NOT_FOUND', { id: reviewId });
+          if (review.status === 'decided') throw apiError('REVIEW_DECIDED', { id: reviewId });
         }
         const stored: StoredDecision = {
           decision,
           modelDecision: score.decision,
           followsModel: follows,
-          justification: justification === '' ? null : justification,
+          justification,
+          reasonCategory,
+          reviewId,
         };
         const at = Date.now();
         const answer = (auditId: number) => ({
@@ -114,6 +167,20 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
           },
           write?.along(201, answer),
         );
+        if (reviewId !== null) {
+          await app.ctx.store.reviews.close(
+            reviewId,
+            {
+              decisionId: auditId,
+              decision,
+              reasonCategory,
+              justification,
+              username: user.username,
+              at,
+            },
+            at,
+          );
+        }
         void reply.code(201);
         return answer(auditId);
       }),
@@ -137,25 +204,7 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
       const id = Number(request.params.id);
       assertClientAccess(currentUser(request), id);
       modelScore(id);
-      const { records } = await fastify.ctx.store.audit.query({
-        clientId: id,
-        action: DECISION_ACTION,
-        page: 1,
-        pageSize: 100,
-      });
-      return {
-        decisions: records.map((r) => {
-          const stored = JSON.parse(r.outputSummary) as StoredDecision;
-          return {
-            id: r.id,
-            clientId: id,
-            at: new Date(r.at).toISOString(),
-            username: r.username,
-            ...stored,
-            modelVersion: r.modelVersion,
-          };
-        }),
-      };
+      return { decisions: await decisionsOf(app, id) };
     },
   );
 }

@@ -62,7 +62,12 @@ async function loginAdviser(base: string): Promise<string> {
 interface Planned {
   client: number;
   key: string;
-  body: { decision: 'grant' | 'refuse'; followsModel: true };
+  body: {
+    decision: 'grant' | 'refuse';
+    followsModel: true;
+    reasonCategory: 'other';
+    justification: string;
+  };
 }
 
 function postDecision(base: string, cookie: string, planned: Planned): Promise<Response> {
@@ -89,7 +94,12 @@ describe('idempotent decisions across kill -9', () => {
     const planned: Planned[] = clients.map((c, i) => ({
       client: c.id,
       key: `decision-before-kill-${i}`,
-      body: { decision: c.decision, followsModel: true },
+      body: {
+        decision: c.decision,
+        followsModel: true,
+        reasonCategory: 'other',
+        justification: 'Checked with the client in person.',
+      },
     }));
     const [acknowledgedFirst, ...inFlight] = planned as [Planned, ...Planned[]];
 

@@ -3,6 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoName, type LoggedInServer, loggedInServer } from '../test-support.ts';
 import { REPLAYED_HEADER } from './idempotency.ts';
 
+/** Every decision gives a reason category and a justification of at least 20 characters. */
+const WHY = {
+  reasonCategory: 'other',
+  justification: 'Checked with the client in person.',
+} as const;
+
 let server: LoggedInServer;
 /** Clients not used by another test yet, with the model's decision on each. */
 let clients: { id: number; decision: 'grant' | 'refuse' }[];
@@ -40,7 +46,7 @@ async function history(id: number): Promise<{ id: number }[]> {
 describe('Idempotency-Key on decisions', () => {
   it('replays the first answer to a retry: the same decision id, and one decision in the history', async () => {
     const client = nextClient();
-    const body = { decision: client.decision, followsModel: true };
+    const body = { decision: client.decision, followsModel: true, ...WHY };
     const key = 'a6c1f0e2-1b7d-4c55-9a43-2f0f3b7e9d11';
     const first = await post(client.id, body, key);
     expect(first.statusCode).toBe(201);
@@ -60,16 +66,17 @@ describe('Idempotency-Key on decisions', () => {
     const client = nextClient();
     const other = nextClient();
     const key = 'key-for-one-request-0001';
-    const body = { decision: client.decision, followsModel: true };
+    const body = { decision: client.decision, followsModel: true, ...WHY };
     expect((await post(client.id, body, key)).statusCode).toBe(201);
     const overridden = {
       decision: client.decision === 'grant' ? 'refuse' : 'grant',
       followsModel: false,
+      reasonCategory: 'additional-income',
       justification: 'income verified by phone',
     };
     for (const reply of [
       await post(client.id, overridden, key),
-      await post(other.id, { decision: other.decision, followsModel: true }, key),
+      await post(other.id, { decision: other.decision, followsModel: true, ...WHY }, key),
     ]) {
       expect(reply.statusCode).toBe(422);
       expect(reply.json().error).toMatchObject({
@@ -83,7 +90,7 @@ describe('Idempotency-Key on decisions', () => {
 
   it('keeps keys per user, and records every request sent without a key', async () => {
     const client = nextClient();
-    const body = { decision: client.decision, followsModel: true };
+    const body = { decision: client.decision, followsModel: true, ...WHY };
     const key = 'shared-key-between-users';
     const adviser = await post(client.id, body, key, 'adviser');
     const admin = await post(client.id, body, key, 'admin');
@@ -99,17 +106,26 @@ describe('Idempotency-Key on decisions', () => {
     const client = nextClient();
     const key = 'corrected-request-0001';
     const opposite = client.decision === 'grant' ? 'refuse' : 'grant';
-    const refused = await post(client.id, { decision: opposite, followsModel: false }, key);
+    const refused = await post(
+      client.id,
+      { decision: opposite, followsModel: false, reasonCategory: 'guarantee' },
+      key,
+    );
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.field).toBe('body.justification');
-    const fixed = { decision: opposite, followsModel: false, justification: 'a guarantor signed' };
+    const fixed = {
+      decision: opposite,
+      followsModel: false,
+      reasonCategory: 'guarantee',
+      justification: 'a guarantor signed for it',
+    };
     expect((await post(client.id, fixed, key)).statusCode).toBe(201);
     expect(await history(client.id)).toHaveLength(1);
   });
 
   it('records once when the retry arrives while the first request still runs', async () => {
     const client = nextClient();
-    const body = { decision: client.decision, followsModel: true };
+    const body = { decision: client.decision, followsModel: true, ...WHY };
     const replies = await Promise.all(
       Array.from({ length: 5 }, () => post(client.id, body, 'concurrent-retries-01')),
     );
@@ -121,7 +137,7 @@ describe('Idempotency-Key on decisions', () => {
 
   it('validates the key, naming the header', async () => {
     const client = nextClient();
-    const body = { decision: client.decision, followsModel: true };
+    const body = { decision: client.decision, followsModel: true, ...WHY };
     for (const key of [
       'short',
       'x'.repeat(129),

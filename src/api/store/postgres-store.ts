@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { PostgresAudit } from './postgres/audit.ts';
 import { PostgresIdempotency } from './postgres/idempotency.ts';
+import { PostgresReviews } from './postgres/reviews.ts';
 import { migrate } from './postgres/schema.ts';
 import { PostgresSessions } from './postgres/sessions.ts';
 import { PostgresUsers } from './postgres/users.ts';
@@ -104,6 +105,7 @@ export async function openPostgresStore(url: string): Promise<AppStore> {
     sessions: new PostgresSessions(pool),
     audit,
     idempotency: new PostgresIdempotency(pool),
+    reviews: new PostgresReviews(pool),
     async healthy() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;

@@ -4,7 +4,7 @@
  * the server, synchronous=FULL so an acknowledged audit write survives a kill -9 or a power cut. This file opens the connection and
  * composes the parts, one per concept in ./sqlite/: the tables (schema.ts), the accounts
  * (users.ts), the sessions (sessions.ts), the group-committed, append-only audit trail
- * (audit.ts) and the idempotency keys' answers (idempotency.ts). better-sqlite3 is synchronous:
+ * (audit.ts), the idempotency keys' answers (idempotency.ts) and the review requests (reviews.ts). better-sqlite3 is synchronous:
  * the methods answer settled Promises (the AppStore interface is asynchronous for PostgreSQL).
  */
 import { mkdirSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteAudit } from './sqlite/audit.ts';
 import { SqliteIdempotency } from './sqlite/idempotency.ts';
+import { SqliteReviews } from './sqlite/reviews.ts';
 import { createSchema } from './sqlite/schema.ts';
 import { SqliteSessions } from './sqlite/sessions.ts';
 import { SqliteUsers } from './sqlite/users.ts';
@@ -40,6 +41,7 @@ export function openSqliteStore(path: string): AppStore {
     sessions: new SqliteSessions(db),
     audit,
     idempotency,
+    reviews: new SqliteReviews(db),
     async healthy() {
       try {
         ping.get();

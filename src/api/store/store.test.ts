@@ -290,6 +290,49 @@ describe.each(STORE_ENGINES)('app store on $name', (engine) => {
     }
   });
 
+  it('keeps review requests: created received, listed newest first, taken, closed once', async () => {
+    const store = await engine.open(dir);
+    try {
+      const base = {
+        clientId: 424242,
+        userId: 7,
+        username: 'customer1',
+        role: 'customer' as const,
+        pointOfView: 'My income has grown since I applied.',
+        corrections: { AMT_INCOME_TOTAL: 150_000, NAME_INCOME_TYPE: 'Working' },
+        createdAt: 1_000,
+      };
+      const first = await store.reviews.create(base);
+      const second = await store.reviews.create({ ...base, corrections: {}, createdAt: 2_000 });
+      expect(first).toMatchObject({ ...base, status: 'received', outcome: null, updatedAt: 1_000 });
+      expect(await store.reviews.get(first.id)).toEqual(first);
+      expect(await store.reviews.get(999_999)).toBeUndefined();
+      const listed = await store.reviews.list({ clientId: 424242, limit: 10 });
+      expect(listed.map((r) => r.id)).toEqual([second.id, first.id]);
+      expect(await store.reviews.setStatus(first.id, 'in-review', 3_000)).toBe(true);
+      const outcome = {
+        decisionId: 12,
+        decision: 'grant' as const,
+        reasonCategory: 'review-request',
+        justification: 'Income proven by payslips.',
+        username: 'adviser',
+        at: 4_000,
+      };
+      expect(await store.reviews.close(first.id, outcome, 4_000)).toBe(true);
+      expect(await store.reviews.close(first.id, outcome, 5_000)).toBe(false);
+      expect(await store.reviews.setStatus(first.id, 'in-review', 5_000)).toBe(false);
+      expect(await store.reviews.get(first.id)).toMatchObject({
+        status: 'decided',
+        outcome,
+        updatedAt: 4_000,
+      });
+      const decided = await store.reviews.list({ clientId: 424242, status: 'decided', limit: 10 });
+      expect(decided.map((r) => r.id)).toEqual([first.id]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('answers healthy while open', async () => {
     const store = await engine.open(dir);
     try {

@@ -146,11 +146,66 @@ export interface IdempotencyStore {
   save(answer: IdempotentAnswer): Promise<void>;
 }
 
+/** Where a review request stands: received, taken in review by an adviser, decided. */
+export const REVIEW_STATUSES = ['received', 'in-review', 'decided'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** The decision that answered a review request. */
+export interface ReviewOutcome {
+  /** The decision's audit record id. */
+  decisionId: number;
+  decision: 'grant' | 'refuse';
+  reasonCategory: string;
+  justification: string | null;
+  username: string;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+/** A client's request for a human review of the assessment (CCD 2023/2225 Art. 18). */
+export interface Review {
+  id: number;
+  clientId: number;
+  /** Who filed it: the customer, or an adviser on their behalf. */
+  userId: number;
+  username: string;
+  role: Role;
+  /** The client's point of view, as written (trimmed). */
+  pointOfView: string;
+  /** Application fields the client says are wrong, with the values they give. */
+  corrections: Record<string, string | number>;
+  status: ReviewStatus;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  /** The answering decision once decided; else null. */
+  outcome: ReviewOutcome | null;
+}
+
+export interface ReviewQuery {
+  clientId?: number;
+  status?: ReviewStatus;
+  /** At most this many, newest first. */
+  limit: number;
+}
+
+/** Review requests: created, taken in review, closed by a decision; never deleted. */
+export interface ReviewStore {
+  create(review: Omit<Review, 'id' | 'status' | 'outcome' | 'updatedAt'>): Promise<Review>;
+  get(id: number): Promise<Review | undefined>;
+  list(q: ReviewQuery): Promise<Review[]>;
+  /** False when the review is unknown or decided already. */
+  setStatus(id: number, status: Exclude<ReviewStatus, 'decided'>, at: number): Promise<boolean>;
+  /** Decides it with the answering decision; false when unknown or decided already. */
+  close(id: number, outcome: ReviewOutcome, at: number): Promise<boolean>;
+}
+
 export interface AppStore {
   users: UserStore;
   sessions: SessionStore;
   audit: AuditStore;
   idempotency: IdempotencyStore;
+  reviews: ReviewStore;
   /** Which engine: 'sqlite' (embedded file) or 'postgres' (shared server). */
   readonly engine: 'sqlite' | 'postgres';
   /** True when the database answers. */

@@ -22,6 +22,8 @@ const OLDER: DecisionRecord = {
   modelDecision: 'refuse',
   followsModel: true,
   justification: null,
+  reasonCategory: null,
+  reviewId: null,
   modelVersion: SCORE_REFUSE.modelVersion,
 };
 
@@ -40,7 +42,9 @@ function decisionsRoute(initial: DecisionRecord[]) {
         decision: body.decision,
         modelDecision: 'refuse',
         followsModel: body.followsModel,
-        justification: body.justification ?? null,
+        justification: body.justification,
+        reasonCategory: body.reasonCategory,
+        reviewId: body.reviewId ?? null,
         modelVersion: SCORE_REFUSE.modelVersion,
       };
       stored.unshift(recorded);
@@ -62,13 +66,13 @@ describe('DecisionPanel', () => {
     fireEvent.click(await screen.findByTestId('decision-override'));
     fireEvent.click(screen.getByTestId('decision-submit'));
     expect(screen.getByTestId('decision-problem').textContent).toBe(
-      'Pour passer outre, la justification doit compter au moins 10 caractères (il en manque 10).',
+      'Pour passer outre, la justification doit compter au moins 20 caractères (il en manque 20).',
     );
     fireEvent.change(screen.getByTestId('decision-justification'), {
       target: { value: '   court  ' },
     });
     fireEvent.click(screen.getByTestId('decision-submit'));
-    expect(screen.getByTestId('decision-problem').textContent).toContain('il en manque 5');
+    expect(screen.getByTestId('decision-problem').textContent).toContain('il en manque 15');
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 
@@ -86,6 +90,7 @@ describe('DecisionPanel', () => {
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       decision: 'grant',
       followsModel: false,
+      reasonCategory: 'other',
       justification: 'Garant solide, CDI depuis 8 ans',
     });
     await waitFor(() => expect(screen.getAllByTestId('decision-row')).toHaveLength(2));
@@ -106,7 +111,7 @@ describe('DecisionPanel', () => {
             code: 'BAD_REQUEST',
             field: 'body.justification',
             message:
-              'invalid body.justification: overriding the model needs a justification of at least 10 characters',
+              'invalid body.justification: a decision needs a justification of at least 20 characters',
           },
         },
       },
@@ -116,7 +121,7 @@ describe('DecisionPanel', () => {
     );
     fireEvent.click(screen.getByTestId('decision-override'));
     fireEvent.change(screen.getByTestId('decision-justification'), {
-      target: { value: 'ten chars!!' },
+      target: { value: 'twenty characters, yes' },
     });
     fireEvent.click(screen.getByTestId('decision-submit'));
     expect((await screen.findByTestId('decision-problem')).textContent).toContain(

@@ -6,7 +6,9 @@
  * others wait, then find it applied. The audit table refuses UPDATE, DELETE and TRUNCATE with
  * triggers: append-only for the application's role and for someone with a SQL shell alike.
  */
+
 import type { Pool } from 'pg';
+import { REVIEWS_TABLE_PG } from './reviews.ts';
 
 interface Migration {
   version: number;
@@ -72,6 +74,7 @@ CREATE TABLE idempotency (
 CREATE INDEX idempotency_expires ON idempotency(expires_at);
 `,
   },
+  { version: 2, name: 'review requests', sql: REVIEWS_TABLE_PG },
 ];
 
 /** The advisory lock's key that serialises migrations ("creditlens" in ASCII, folded to 32 bits). */

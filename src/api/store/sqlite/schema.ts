@@ -7,6 +7,7 @@
  * The same versions, in PostgreSQL's dialect, are in ../postgres/schema.ts.
  */
 import type Database from 'better-sqlite3';
+import { REVIEWS_SCHEMA } from './reviews.ts';
 
 /** An open better-sqlite3 connection (the one driver type the store's modules share). */
 export type Sqlite = Database.Database;
@@ -77,6 +78,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       migrateUsers(db);
     },
   },
+  { version: 2, name: 'review requests', up: (db) => db.exec(REVIEWS_SCHEMA) },
 ];
 
 /** Applies the migrations this database lacks, each in its own transaction. */

@@ -53,7 +53,7 @@ export interface AdminUsersPartialUpdatePayload {
 
 /** an application's score (src/model/scoring.ts) with the threshold its decision was taken against */
 export interface ApplicantScore {
-  /** plain-language band of points, best first */
+  /** plain-language band of points, best first: 'excellent', 'good', 'fair' are granted, 'high' and 'poor' refused (bands never straddle the threshold) */
   band: BandName;
   /** refuse when the calibrated probability ≥ the threshold */
   decision: Decision;
@@ -163,8 +163,8 @@ export type AuthMeListData = CurrentUser;
 
 export type AuthSessionListData = Session;
 
-/** plain-language band of points, best first */
-export type BandName = "excellent" | "good" | "fair" | "poor";
+/** plain-language band of points, best first: 'excellent', 'good', 'fair' are granted, 'high' and 'poor' refused (bands never straddle the threshold) */
+export type BandName = "excellent" | "good" | "fair" | "high" | "poor";
 
 /** positive class = default; threshold-dependent metrics at `threshold` */
 export interface BinaryMetrics {
@@ -209,6 +209,29 @@ export interface CategoryValue {
   value: string;
 }
 
+export interface ClientData {
+  /** the application as stored (application_train / application_test) */
+  application: HeldValue[];
+  clientId: number;
+  decisions: DecisionRecord[];
+  /** @format date-time */
+  generatedAt: string;
+  /** the aggregates of the credit history (credit bureau, previous applications, instalments, cards), one per feature */
+  history: HeldValue[];
+  reviews: ReviewRecord[];
+  /** the active model's score; null without a model */
+  score: {
+    band: string;
+    /** refuse when the calibrated probability ≥ the threshold */
+    decision: Decision;
+    modelVersion: string;
+    points: number;
+    /** probability of default */
+    probability: number;
+    threshold: number;
+  } | null;
+}
+
 export interface ClientFile {
   /** SK_ID_CURR */
   id: number;
@@ -239,7 +262,7 @@ export interface ClientSummary {
   /** AMT_ANNUITY */
   annuity: number | null;
   /** the served model's risk band (see BandName); null without a model */
-  band: "excellent" | "good" | "fair" | "poor" | null;
+  band: "excellent" | "good" | "fair" | "high" | "poor" | null;
   /** NAME_CONTRACT_TYPE */
   contractType: string | null;
   /** the credit amount asked for (AMT_CREDIT) */
@@ -262,6 +285,21 @@ export interface ClientSummary {
   split: "train" | "test";
 }
 
+export type ClientsDataListData = ClientData;
+
+export interface ClientsDataListParams {
+  /**
+   * 'json' (ClientData) or 'csv' (one file of section,field,label_fr,label_en,value rows)
+   * @default "json"
+   */
+  format?: "json" | "csv";
+  /**
+   * SK_ID_CURR
+   * @pattern ^[0-9]{1,9}$
+   */
+  id: string;
+}
+
 export type ClientsDecisionsCreateData = DecisionRecord;
 
 export interface ClientsDecisionsCreateParams {
@@ -277,10 +315,22 @@ export interface ClientsDecisionsCreatePayload {
   /** true when the decision is the model's; must agree with the model's decision */
   followsModel: boolean;
   /**
-   * why the model is overridden (required then, at least 10 characters)
+   * why the adviser decides so, at least 20 characters once trimmed
    * @maxLength 2000
    */
-  justification?: string;
+  justification: string;
+  /** why the adviser decided so: 'additional-income' (justified additional income), 'guarantee', 'data-error' (the file held wrong data), 'review-request' (the client's review request), 'other' */
+  reasonCategory:
+    | "additional-income"
+    | "guarantee"
+    | "data-error"
+    | "review-request"
+    | "other";
+  /**
+   * the client's open review request this decision answers: it is closed with this decision as its outcome
+   * @min 1
+   */
+  reviewId?: number;
 }
 
 export type ClientsDecisionsListData = DecisionHistory;
@@ -323,6 +373,26 @@ export interface ClientsExplanationListParams {
    * @default 10
    */
   top?: number;
+}
+
+export type ClientsLetterListData = string;
+
+export interface ClientsLetterListParams {
+  /**
+   * 'html': a page with a print stylesheet; 'pdf': application/pdf (A4)
+   * @default "html"
+   */
+  format?: "html" | "pdf";
+  /**
+   * SK_ID_CURR
+   * @pattern ^[0-9]{1,9}$
+   */
+  id: string;
+  /**
+   * the letter's language
+   * @default "fr"
+   */
+  lang?: "fr" | "en";
 }
 
 export type ClientsListData = ClientList;
@@ -410,6 +480,814 @@ export interface ClientsListParams {
 export type ClientsRecourseListData = Recourse;
 
 export interface ClientsRecourseListParams {
+  /**
+   * SK_ID_CURR
+   * @pattern ^[0-9]{1,9}$
+   */
+  id: string;
+}
+
+export type ClientsReviewsCreateData = ReviewRecord;
+
+export interface ClientsReviewsCreateParams {
+  /**
+   * SK_ID_CURR
+   * @pattern ^[0-9]{1,9}$
+   */
+  id: string;
+}
+
+export interface ClientsReviewsCreatePayload {
+  /** application fields the client says are wrong and the right values, each within its range or values (docs/application-fields.md), never null; the identifier cannot change */
+  corrections?: {
+    /**
+     * Acquaintances in default (30 days)
+     * @min 0
+     * @max 1000
+     */
+    DEF_30_CNT_SOCIAL_CIRCLE?: number | null;
+    /**
+     * Acquaintances in default (60 days)
+     * @min 0
+     * @max 1000
+     */
+    DEF_60_CNT_SOCIAL_CIRCLE?: number | null;
+    /**
+     * External score no. 1
+     * @min 0
+     * @max 1
+     */
+    EXT_SOURCE_1?: number | null;
+    /**
+     * External score no. 2
+     * @min 0
+     * @max 1
+     */
+    EXT_SOURCE_2?: number | null;
+    /**
+     * External score no. 3
+     * @min 0
+     * @max 1
+     */
+    EXT_SOURCE_3?: number | null;
+    /**
+     * Provided document no. 10
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_10?: number | null;
+    /**
+     * Provided document no. 11
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_11?: number | null;
+    /**
+     * Provided document no. 12
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_12?: number | null;
+    /**
+     * Provided document no. 13
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_13?: number | null;
+    /**
+     * Provided document no. 14
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_14?: number | null;
+    /**
+     * Provided document no. 15
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_15?: number | null;
+    /**
+     * Provided document no. 16
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_16?: number | null;
+    /**
+     * Provided document no. 17
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_17?: number | null;
+    /**
+     * Provided document no. 18
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_18?: number | null;
+    /**
+     * Provided document no. 19
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_19?: number | null;
+    /**
+     * Provided document no. 2
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_2?: number | null;
+    /**
+     * Provided document no. 20
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_20?: number | null;
+    /**
+     * Provided document no. 21
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_21?: number | null;
+    /**
+     * Provided document no. 3
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_3?: number | null;
+    /**
+     * Provided document no. 4
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_4?: number | null;
+    /**
+     * Provided document no. 5
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_5?: number | null;
+    /**
+     * Provided document no. 6
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_6?: number | null;
+    /**
+     * Provided document no. 7
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_7?: number | null;
+    /**
+     * Provided document no. 8
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_8?: number | null;
+    /**
+     * Provided document no. 9
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_9?: number | null;
+    /**
+     * Acquaintances observed (30 days past due)
+     * @min 0
+     * @max 1000
+     */
+    OBS_30_CNT_SOCIAL_CIRCLE?: number | null;
+    /**
+     * Acquaintances observed (60 days past due)
+     * @min 0
+     * @max 1000
+     */
+    OBS_60_CNT_SOCIAL_CIRCLE?: number | null;
+    /**
+     * Loan instalment (annuity)
+     * @min 0
+     * @max 10000000
+     */
+    AMT_ANNUITY?: number | null;
+    /**
+     * Requested credit amount
+     * @min 0
+     * @max 100000000
+     */
+    AMT_CREDIT?: number | null;
+    /**
+     * Price of the goods financed
+     * @min 0
+     * @max 100000000
+     */
+    AMT_GOODS_PRICE?: number | null;
+    /**
+     * Annual income
+     * @min 0
+     * @max 1000000000
+     */
+    AMT_INCOME_TOTAL?: number | null;
+    /**
+     * Credit bureau enquiries in the last day before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_DAY?: number | null;
+    /**
+     * Credit bureau enquiries in the last hour before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_HOUR?: number | null;
+    /**
+     * Credit bureau enquiries in the last month before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_MON?: number | null;
+    /**
+     * Credit bureau enquiries in the last quarter before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_QRT?: number | null;
+    /**
+     * Credit bureau enquiries in the last week before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_WEEK?: number | null;
+    /**
+     * Credit bureau enquiries in the last year before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_YEAR?: number | null;
+    /**
+     * Home: apartment size (average)
+     * @min 0
+     * @max 1
+     */
+    APARTMENTS_AVG?: number | null;
+    /**
+     * Home: apartment size (median)
+     * @min 0
+     * @max 1
+     */
+    APARTMENTS_MEDI?: number | null;
+    /**
+     * Home: apartment size (mode)
+     * @min 0
+     * @max 1
+     */
+    APARTMENTS_MODE?: number | null;
+    /**
+     * Home: basement area (average)
+     * @min 0
+     * @max 1
+     */
+    BASEMENTAREA_AVG?: number | null;
+    /**
+     * Home: basement area (median)
+     * @min 0
+     * @max 1
+     */
+    BASEMENTAREA_MEDI?: number | null;
+    /**
+     * Home: basement area (mode)
+     * @min 0
+     * @max 1
+     */
+    BASEMENTAREA_MODE?: number | null;
+    /**
+     * Number of children
+     * @min 0
+     * @max 20
+     */
+    CNT_CHILDREN?: number | null;
+    /**
+     * Number of family members
+     * @min 1
+     * @max 25
+     */
+    CNT_FAM_MEMBERS?: number | null;
+    CODE_GENDER?: "F" | "M" | "XNA" | null;
+    /**
+     * Home: common area (average)
+     * @min 0
+     * @max 1
+     */
+    COMMONAREA_AVG?: number | null;
+    /**
+     * Home: common area (median)
+     * @min 0
+     * @max 1
+     */
+    COMMONAREA_MEDI?: number | null;
+    /**
+     * Home: common area (mode)
+     * @min 0
+     * @max 1
+     */
+    COMMONAREA_MODE?: number | null;
+    /**
+     * Age (days before the application)
+     * @min -36525
+     * @max -6575
+     */
+    DAYS_BIRTH?: number | null;
+    /** Time in current job (days before the application); 365243: no employment */
+    DAYS_EMPLOYED?: number | null | 365243;
+    /**
+     * Time since the identity document was issued (days)
+     * @min -36525
+     * @max 0
+     */
+    DAYS_ID_PUBLISH?: number | null;
+    /**
+     * Last phone change (days)
+     * @min -36525
+     * @max 0
+     */
+    DAYS_LAST_PHONE_CHANGE?: number | null;
+    /**
+     * Time since the registration was changed (days)
+     * @min -36525
+     * @max 0
+     */
+    DAYS_REGISTRATION?: number | null;
+    /**
+     * Home: elevators (average)
+     * @min 0
+     * @max 1
+     */
+    ELEVATORS_AVG?: number | null;
+    /**
+     * Home: elevators (median)
+     * @min 0
+     * @max 1
+     */
+    ELEVATORS_MEDI?: number | null;
+    /**
+     * Home: elevators (mode)
+     * @min 0
+     * @max 1
+     */
+    ELEVATORS_MODE?: number | null;
+    EMERGENCYSTATE_MODE?: "No" | "Yes" | null;
+    /**
+     * Home: entrances (average)
+     * @min 0
+     * @max 1
+     */
+    ENTRANCES_AVG?: number | null;
+    /**
+     * Home: entrances (median)
+     * @min 0
+     * @max 1
+     */
+    ENTRANCES_MEDI?: number | null;
+    /**
+     * Home: entrances (mode)
+     * @min 0
+     * @max 1
+     */
+    ENTRANCES_MODE?: number | null;
+    /**
+     * Mobile phone reachable
+     * @min 0
+     * @max 1
+     */
+    FLAG_CONT_MOBILE?: number | null;
+    /**
+     * Gave an e-mail address
+     * @min 0
+     * @max 1
+     */
+    FLAG_EMAIL?: number | null;
+    /**
+     * Gave the employer's phone
+     * @min 0
+     * @max 1
+     */
+    FLAG_EMP_PHONE?: number | null;
+    /**
+     * Gave a mobile phone
+     * @min 0
+     * @max 1
+     */
+    FLAG_MOBIL?: number | null;
+    FLAG_OWN_CAR?: "N" | "Y" | null;
+    FLAG_OWN_REALTY?: "Y" | "N" | null;
+    /**
+     * Gave a home phone
+     * @min 0
+     * @max 1
+     */
+    FLAG_PHONE?: number | null;
+    /**
+     * Gave a work phone
+     * @min 0
+     * @max 1
+     */
+    FLAG_WORK_PHONE?: number | null;
+    /**
+     * Home: number of floors (max) (average)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMAX_AVG?: number | null;
+    /**
+     * Home: number of floors (max) (median)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMAX_MEDI?: number | null;
+    /**
+     * Home: number of floors (max) (mode)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMAX_MODE?: number | null;
+    /**
+     * Home: number of floors (min) (average)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMIN_AVG?: number | null;
+    /**
+     * Home: number of floors (min) (median)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMIN_MEDI?: number | null;
+    /**
+     * Home: number of floors (min) (mode)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMIN_MODE?: number | null;
+    FONDKAPREMONT_MODE?:
+      | "reg oper account"
+      | "reg oper spec account"
+      | "org spec account"
+      | "not specified"
+      | null;
+    /**
+     * Hour the application was started
+     * @min 0
+     * @max 23
+     */
+    HOUR_APPR_PROCESS_START?: number | null;
+    HOUSETYPE_MODE?:
+      | "block of flats"
+      | "specific housing"
+      | "terraced house"
+      | null;
+    /**
+     * Home: land area (average)
+     * @min 0
+     * @max 1
+     */
+    LANDAREA_AVG?: number | null;
+    /**
+     * Home: land area (median)
+     * @min 0
+     * @max 1
+     */
+    LANDAREA_MEDI?: number | null;
+    /**
+     * Home: land area (mode)
+     * @min 0
+     * @max 1
+     */
+    LANDAREA_MODE?: number | null;
+    /**
+     * Home city differs from work city
+     * @min 0
+     * @max 1
+     */
+    LIVE_CITY_NOT_WORK_CITY?: number | null;
+    /**
+     * Home region differs from work region
+     * @min 0
+     * @max 1
+     */
+    LIVE_REGION_NOT_WORK_REGION?: number | null;
+    /**
+     * Home: living apartments (average)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAPARTMENTS_AVG?: number | null;
+    /**
+     * Home: living apartments (median)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAPARTMENTS_MEDI?: number | null;
+    /**
+     * Home: living apartments (mode)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAPARTMENTS_MODE?: number | null;
+    /**
+     * Home: living area (average)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAREA_AVG?: number | null;
+    /**
+     * Home: living area (median)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAREA_MEDI?: number | null;
+    /**
+     * Home: living area (mode)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAREA_MODE?: number | null;
+    NAME_CONTRACT_TYPE?: "Cash loans" | "Revolving loans" | null;
+    NAME_EDUCATION_TYPE?:
+      | "Secondary / secondary special"
+      | "Higher education"
+      | "Incomplete higher"
+      | "Lower secondary"
+      | "Academic degree"
+      | null;
+    NAME_FAMILY_STATUS?:
+      | "Married"
+      | "Single / not married"
+      | "Civil marriage"
+      | "Separated"
+      | "Widow"
+      | "Unknown"
+      | null;
+    NAME_HOUSING_TYPE?:
+      | "House / apartment"
+      | "With parents"
+      | "Municipal apartment"
+      | "Rented apartment"
+      | "Office apartment"
+      | "Co-op apartment"
+      | null;
+    NAME_INCOME_TYPE?:
+      | "Working"
+      | "Commercial associate"
+      | "Pensioner"
+      | "State servant"
+      | "Unemployed"
+      | "Student"
+      | "Businessman"
+      | "Maternity leave"
+      | null;
+    NAME_TYPE_SUITE?:
+      | "Unaccompanied"
+      | "Family"
+      | "Spouse, partner"
+      | "Children"
+      | "Other_B"
+      | "Other_A"
+      | "Group of people"
+      | null;
+    /**
+     * Home: non-living apartments (average)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAPARTMENTS_AVG?: number | null;
+    /**
+     * Home: non-living apartments (median)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAPARTMENTS_MEDI?: number | null;
+    /**
+     * Home: non-living apartments (mode)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAPARTMENTS_MODE?: number | null;
+    /**
+     * Home: non-living area (average)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAREA_AVG?: number | null;
+    /**
+     * Home: non-living area (median)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAREA_MEDI?: number | null;
+    /**
+     * Home: non-living area (mode)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAREA_MODE?: number | null;
+    OCCUPATION_TYPE?:
+      | "Laborers"
+      | "Sales staff"
+      | "Core staff"
+      | "Managers"
+      | "Drivers"
+      | "High skill tech staff"
+      | "Accountants"
+      | "Medicine staff"
+      | "Security staff"
+      | "Cooking staff"
+      | "Cleaning staff"
+      | "Private service staff"
+      | "Low-skill Laborers"
+      | "Waiters/barmen staff"
+      | "Secretaries"
+      | "Realty agents"
+      | "HR staff"
+      | "IT staff"
+      | null;
+    ORGANIZATION_TYPE?:
+      | "Business Entity Type 3"
+      | "XNA"
+      | "Self-employed"
+      | "Other"
+      | "Medicine"
+      | "Business Entity Type 2"
+      | "Government"
+      | "Trade: type 7"
+      | "School"
+      | "Kindergarten"
+      | "Business Entity Type 1"
+      | "Transport: type 4"
+      | "Construction"
+      | "Trade: type 3"
+      | "Military"
+      | "Industry: type 3"
+      | "Security"
+      | "Industry: type 9"
+      | "Police"
+      | "Transport: type 2"
+      | "Housing"
+      | "Postal"
+      | "Industry: type 11"
+      | "Bank"
+      | "Security Ministries"
+      | "Agriculture"
+      | "Services"
+      | "Trade: type 2"
+      | "Restaurant"
+      | "Transport: type 3"
+      | "University"
+      | "Industry: type 7"
+      | "Electricity"
+      | "Trade: type 6"
+      | "Industry: type 5"
+      | "Industry: type 1"
+      | "Industry: type 4"
+      | "Trade: type 1"
+      | "Emergency"
+      | "Hotel"
+      | "Industry: type 12"
+      | "Industry: type 2"
+      | "Realtor"
+      | "Culture"
+      | "Legal Services"
+      | "Telecom"
+      | "Transport: type 1"
+      | "Insurance"
+      | "Advertising"
+      | "Mobile"
+      | "Cleaning"
+      | "Industry: type 10"
+      | "Industry: type 13"
+      | "Industry: type 6"
+      | "Religion"
+      | "Trade: type 4"
+      | "Trade: type 5"
+      | "Industry: type 8"
+      | null;
+    /**
+     * Age of own car (years)
+     * @min 0
+     * @max 100
+     */
+    OWN_CAR_AGE?: number | null;
+    /**
+     * Population density of the region
+     * @min 0
+     * @max 1
+     */
+    REGION_POPULATION_RELATIVE?: number | null;
+    /**
+     * Rating of the home region (1 to 3)
+     * @min 1
+     * @max 3
+     */
+    REGION_RATING_CLIENT?: number | null;
+    /**
+     * Rating of the home region and city (1 to 3)
+     * @min 1
+     * @max 3
+     */
+    REGION_RATING_CLIENT_W_CITY?: number | null;
+    /**
+     * Registered city differs from home city
+     * @min 0
+     * @max 1
+     */
+    REG_CITY_NOT_LIVE_CITY?: number | null;
+    /**
+     * Registered city differs from work city
+     * @min 0
+     * @max 1
+     */
+    REG_CITY_NOT_WORK_CITY?: number | null;
+    /**
+     * Registered region differs from home region
+     * @min 0
+     * @max 1
+     */
+    REG_REGION_NOT_LIVE_REGION?: number | null;
+    /**
+     * Registered region differs from work region
+     * @min 0
+     * @max 1
+     */
+    REG_REGION_NOT_WORK_REGION?: number | null;
+    /**
+     * Home: total building area (mode)
+     * @min 0
+     * @max 1
+     */
+    TOTALAREA_MODE?: number | null;
+    WALLSMATERIAL_MODE?:
+      | "Panel"
+      | "Stone, brick"
+      | "Block"
+      | "Wooden"
+      | "Mixed"
+      | "Monolithic"
+      | "Others"
+      | null;
+    WEEKDAY_APPR_PROCESS_START?:
+      | "MONDAY"
+      | "TUESDAY"
+      | "WEDNESDAY"
+      | "THURSDAY"
+      | "FRIDAY"
+      | "SATURDAY"
+      | "SUNDAY"
+      | null;
+    /**
+     * Home: start of occupation (average)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BEGINEXPLUATATION_AVG?: number | null;
+    /**
+     * Home: start of occupation (median)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BEGINEXPLUATATION_MEDI?: number | null;
+    /**
+     * Home: start of occupation (mode)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BEGINEXPLUATATION_MODE?: number | null;
+    /**
+     * Home: building age (average)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BUILD_AVG?: number | null;
+    /**
+     * Home: building age (median)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BUILD_MEDI?: number | null;
+    /**
+     * Home: building age (mode)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BUILD_MODE?: number | null;
+  };
+  /**
+   * the client's point of view, 20–2000 characters once trimmed
+   * @minLength 20
+   * @maxLength 2200
+   */
+  pointOfView: string;
+}
+
+export type ClientsReviewsListData = ReviewList;
+
+export interface ClientsReviewsListParams {
   /**
    * SK_ID_CURR
    * @pattern ^[0-9]{1,9}$
@@ -536,11 +1414,21 @@ export interface DecisionRecord {
   followsModel: boolean;
   /** audit record id */
   id: number;
-  /** why the model was overridden (trimmed); null when none was given */
+  /** why the adviser decided so (trimmed); null when none was given */
   justification: string | null;
   /** refuse when the calibrated probability ≥ the threshold */
   modelDecision: Decision;
   modelVersion: string | null;
+  /** the reason category (ReasonCategory); null for decisions recorded before categories */
+  reasonCategory:
+    | "additional-income"
+    | "guarantee"
+    | "data-error"
+    | "review-request"
+    | "other"
+    | null;
+  /** the review request this decision answered and closed; else null */
+  reviewId: number | null;
   username: string | null;
 }
 
@@ -561,8 +1449,11 @@ export interface ErrorBody {
       | "FEATURE_NOT_FOUND"
       | "USER_NOT_FOUND"
       | "MODEL_NOT_FOUND"
+      | "REPORT_NOT_FOUND"
       | "USERNAME_TAKEN"
       | "IDEMPOTENCY_KEY_REUSED"
+      | "REVIEW_NOT_FOUND"
+      | "REVIEW_DECIDED"
       | "MODEL_UNUSABLE"
       | "GROUP_TOO_SMALL"
       | "FIXED_GROUPS_ONLY"
@@ -786,6 +1677,18 @@ export interface FileValue {
 export type GroupName = "all" | "similar" | "filtered";
 
 export type HealthzListData = Liveness;
+
+/** one value held: a number or a category (the other null; both null when missing) */
+export interface HeldValue {
+  /** a categorical value, as stored */
+  category: string | null;
+  /** the column, as in the Home Credit files */
+  field: string;
+  label_en: string;
+  label_fr: string;
+  /** a numeric value */
+  value: number | null;
+}
 
 export interface Liveness {
   status: "ok";
@@ -1013,6 +1916,134 @@ export interface ModelSummary {
   /** feature table or CSV */
   source: "feature-table" | "csv";
   threshold: number;
+}
+
+export type MonitoringListData = MonitoringReport;
+
+/** The last monitoring report computed by `creditlens monitor` */
+export interface MonitoringReport {
+  bandMix: {
+    bands: {
+      band: string;
+      reference: number;
+      window: number;
+    }[];
+    psi: number;
+    status: "green" | "amber" | "red";
+  };
+  /** @format date-time */
+  createdAt: string;
+  expected: {
+    reference: {
+      count: number;
+      expectedAuc: number | null;
+      expectedDefaultRate: number | null;
+    };
+    window: {
+      count: number;
+      expectedAuc: number | null;
+      expectedDefaultRate: number | null;
+    };
+  };
+  features: VariableStability[];
+  format: "creditlens-monitoring";
+  model: {
+    /** score bands, best first */
+    bands: string[];
+    /** @format date-time */
+    createdAt: string;
+    developmentAuc: number;
+    id: string;
+  };
+  performance: {
+    auc: {
+      auc: number;
+      gini: number;
+      giniLower: number;
+      giniUpper: number;
+      level: number;
+      lower: number;
+      negatives: number;
+      positives: number;
+      /** DeLong */
+      standardError: number;
+      test: {
+        developmentAuc: number;
+        /** one-sided: 1 − Φ(S) */
+        pValue: number;
+        /** S = (AUC_dev − AUC) / SE */
+        statistic: number | null;
+      };
+      upper: number;
+    } | null;
+    bands: {
+      band: string;
+      count: number;
+      defaults: number;
+      level: number;
+      /** Jeffreys interval, Beta(d + ½, n − d + ½) quantiles */
+      lower: number;
+      observedRate: number;
+      /** Beta(d + ½, n − d + ½) CDF at the predicted PD */
+      pValue: number;
+      /** mean calibrated probability of the band */
+      predicted: number;
+      /** red p < 0.01, amber p < 0.05 */
+      status: "green" | "amber" | "red";
+      upper: number;
+    }[];
+    brier: number | null;
+    count: number;
+    defaults: number;
+    observedRate: number | null;
+    predictedRate: number | null;
+    reliability: {
+      count: number[];
+      observed: number[];
+      predicted: number[];
+    };
+    unmatched: number;
+  } | null;
+  /** the first 20 rows skipped, by line */
+  rejected: {
+    line: number;
+    message: string;
+  }[];
+  rows: {
+    reference: number;
+    rejected: number;
+    window: number;
+  };
+  /** One variable's stability: PSI on bins fixed on the development data */
+  score: VariableStability;
+  source: {
+    applications: string;
+    outcomes: string | null;
+  };
+  summary: {
+    amber: string[];
+    red: string[];
+    status: "green" | "amber" | "red";
+  };
+  thresholds: {
+    jeffreys: {
+      amber: number;
+      red: number;
+    };
+    psi: {
+      amber: number;
+      red: number;
+    };
+  };
+  unseenCategories: {
+    column: string;
+    share: number;
+    values: {
+      count: number;
+      value: string;
+    }[];
+  }[];
+  version: 1;
 }
 
 /** a new application (no stored client), scored and explained with no credit history; its unknown fields are never reasons but `toComplete`; `contributions` and `themes` are absent with detail: 'reasons' */
@@ -1282,6 +2313,14 @@ export interface Reason {
   valueFr: string;
 }
 
+/** why the adviser decided so: 'additional-income' (justified additional income), 'guarantee', 'data-error' (the file held wrong data), 'review-request' (the client's review request), 'other' */
+export type ReasonCategory =
+  | "additional-income"
+  | "guarantee"
+  | "data-error"
+  | "review-request"
+  | "other";
+
 /** the family of a reason code (docs/reason-codes.md): a client is told each family at most once */
 export type ReasonFamily =
   | "affordability"
@@ -1356,6 +2395,65 @@ export interface RestOfContributions {
   probabilityPoints: number;
 }
 
+export interface ReviewList {
+  /** newest first, at most 200 */
+  reviews: ReviewRecord[];
+}
+
+export interface ReviewRecord {
+  clientId: number;
+  /** application fields the client says are wrong, with the values they give */
+  corrections: Record<string, string | number>;
+  /** @format date-time */
+  createdAt: string;
+  id: number;
+  /** the decision that answered the request; null until decided */
+  outcome: {
+    /** @format date-time */
+    at: string;
+    decision: "grant" | "refuse";
+    /** the decision's audit record id */
+    decisionId: number;
+    justification: string | null;
+    /** why the adviser decided so: 'additional-income' (justified additional income), 'guarantee', 'data-error' (the file held wrong data), 'review-request' (the client's review request), 'other' */
+    reasonCategory: ReasonCategory;
+    /** the adviser who decided */
+    username: string;
+  } | null;
+  /** the client's point of view, as written */
+  pointOfView: string;
+  /** adviser: every client; admin: as an adviser, plus audit, users and models; customer: their own file */
+  role: Role;
+  /** 'received' (filed), 'in-review' (an adviser took it), 'decided' (a decision answered it) */
+  status: ReviewStatus;
+  /** @format date-time */
+  updatedAt: string;
+  /** who filed it (the customer, or an adviser for them) */
+  username: string;
+}
+
+/** 'received' (filed), 'in-review' (an adviser took it), 'decided' (a decision answered it) */
+export type ReviewStatus = "received" | "in-review" | "decided";
+
+export type ReviewsListData = ReviewList;
+
+export interface ReviewsListParams {
+  /** 'received' (filed), 'in-review' (an adviser took it), 'decided' (a decision answered it) */
+  status?: "received" | "in-review" | "decided";
+}
+
+export type ReviewsPartialUpdateData = ReviewRecord;
+
+export interface ReviewsPartialUpdateParams {
+  /** @pattern ^[0-9]{1,9}$ */
+  reviewId: string;
+}
+
+export interface ReviewsPartialUpdatePayload {
+  /** take the request in review */
+  status: "in-review";
+}
+
 /** adviser: every client; admin: as an adviser, plus audit, users and models; customer: their own file */
 export type Role = "adviser" | "admin" | "customer";
 
@@ -1416,7 +2514,7 @@ export interface Scatter {
 }
 
 export interface Score {
-  /** plain-language band of points, best first */
+  /** plain-language band of points, best first: 'excellent', 'good', 'fair' are granted, 'high' and 'poor' refused (bands never straddle the threshold) */
   band: BandName;
   clientId: number;
   /** refuse when the calibrated probability ≥ the threshold */
@@ -1439,9 +2537,11 @@ export interface Score {
 }
 
 export interface ScoreBand {
-  /** lowest points of the band (inclusive); null for the poorest band (−∞) */
+  /** refuse when the calibrated probability ≥ the threshold */
+  decision: Decision;
+  /** lowest points of the band (inclusive); null for the poorest band (−∞). The threshold's points are an edge: the granted band above it starts there, exactly */
   minPoints: number | null;
-  /** plain-language band of points, best first */
+  /** plain-language band of points, best first: 'excellent', 'good', 'fair' are granted, 'high' and 'poor' refused (bands never straddle the threshold) */
   name: BandName;
 }
 
@@ -1615,7 +2715,7 @@ export type ScoreCreatePayload =
          */
         OBS_60_CNT_SOCIAL_CIRCLE?: number | null;
         /**
-         * Loan instalment (amount of each payment)
+         * Loan instalment (annuity)
          * @min 0
          * @max 10000000
          */
@@ -2420,7 +3520,7 @@ export type ScoreCreatePayload =
          */
         OBS_60_CNT_SOCIAL_CIRCLE?: number | null;
         /**
-         * Loan instalment (amount of each payment)
+         * Loan instalment (annuity)
          * @min 0
          * @max 10000000
          */
@@ -3176,6 +4276,29 @@ export interface UserAccountAnswer {
 
 export interface UserAccountList {
   users: UserAccount[];
+}
+
+/** One variable's stability: PSI on bins fixed on the development data */
+export interface VariableStability {
+  bins: {
+    /** deciles "(a, b]", or categories, then "unseen", "missing" */
+    labels: string[];
+    /** development rows per bin */
+    reference: number[];
+    /** window rows per bin */
+    window: number[];
+  };
+  /** share missing in the development population */
+  missingReference: number;
+  /** share missing in the window */
+  missingWindow: number;
+  name: string;
+  /** Σ (w − r) ln(w / r) over the bins, shares floored at 0.0001 */
+  psi: number;
+  /** green < 0.10 ≤ amber < 0.25 ≤ red */
+  status: "green" | "amber" | "red";
+  /** share of window values no development row had */
+  unseenWindow: number;
 }
 
 /** a stored client's application with `changes` applied, scored and explained with their stored history; `contributions` and `themes` are absent with detail: 'reasons' */

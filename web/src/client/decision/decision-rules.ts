@@ -1,22 +1,25 @@
 import type { Decision, DecisionBody } from '../../api/types.ts';
 
 /**
- * An override must say why in at least this many characters after trimming — the API's rule
+ * A decision must say why in at least this many characters after trimming — the API's rule
  * (MIN_JUSTIFICATION in src/api/decisions/routes.ts), checked here first so the adviser hears it
  * before sending.
  */
-export const MIN_JUSTIFICATION = 10;
+export const MIN_JUSTIFICATION = 20;
+
+/** The API's reason categories (ReasonCategory). */
+export type ReasonCategory = DecisionBody['reasonCategory'];
 
 export type Choice = 'follow' | 'override';
 
-/** What is wrong with the form, or null: no choice yet, or an override too briefly justified. */
+/** What is wrong with the form, or null: no choice yet, or a decision too briefly justified. */
 export function formProblem(
   choice: Choice | null,
   justification: string,
 ): null | { kind: 'choice' } | { kind: 'justification'; missing: number } {
   if (choice === null) return { kind: 'choice' };
   const length = justification.trim().length;
-  if (choice === 'override' && length < MIN_JUSTIFICATION)
+  if (length < MIN_JUSTIFICATION)
     return { kind: 'justification', missing: MIN_JUSTIFICATION - length };
   return null;
 }
@@ -26,6 +29,7 @@ export function decisionBody(
   modelDecision: Decision,
   choice: Choice,
   justification: string,
+  reasonCategory: ReasonCategory = 'other',
 ): DecisionBody {
   const text = justification.trim();
   const decision =
@@ -33,6 +37,7 @@ export function decisionBody(
   return {
     decision,
     followsModel: choice === 'follow',
-    ...(text === '' ? {} : { justification: text }),
+    reasonCategory,
+    justification: text,
   };
 }

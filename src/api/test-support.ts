@@ -102,6 +102,8 @@ export async function login(app: FastifyInstance, username: DemoName): Promise<s
 /** A test server with every demo user logged in, and customer1's own client id. */
 export interface LoggedInServer {
   readonly app: FastifyInstance;
+  /** The data directory (another server may be opened on it, e.g. with other limits). */
+  readonly dataDir: string;
   readonly cookies: Readonly<Record<DemoName, string>>;
   /** customer1's client (SK_ID_CURR). */
   readonly own: number;
@@ -126,6 +128,7 @@ export async function loggedInServer(
   const me = await get('customer1', '/api/auth/me');
   return {
     app,
+    dataDir: made.dataDir,
     cookies,
     own: me.json().user.clientId as number,
     get,

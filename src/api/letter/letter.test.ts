@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dictionaryEntry } from '../../data/features/dictionary.ts';
-import { type LoggedInServer, loggedInServer } from '../test-support.ts';
+import { type LoggedInServer, loggedInServer, login, testServer } from '../test-support.ts';
 import { escapeHtml } from './html.ts';
 import { printable } from './pdf.ts';
 
@@ -152,5 +152,22 @@ describe('GET /api/clients/:id/letter', () => {
     expect(record?.username).toBe('customer1');
     expect(record?.modelVersion).toBeTruthy();
     expect(JSON.parse(record?.outputSummary ?? '{}')).toMatchObject({ format: 'pdf', lang: 'en' });
+  });
+
+  it("counts against the user's limits on expensive requests", async () => {
+    const limited = await testServer(s.dataDir, {
+      expensiveLimits: { perMinute: 1, burst: 1, refusalDelayMs: 0 },
+    });
+    try {
+      const cookie = await login(limited, 'customer1');
+      const ask = () =>
+        limited.inject({ url: `/api/clients/${s.own}/letter`, headers: { cookie } });
+      expect((await ask()).statusCode).toBe(200);
+      const refused = await ask();
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -9,6 +9,11 @@
  * - GET /api/reviews?status= (staff): the worklist, newest first.
  * - PATCH /api/reviews/:reviewId (staff): takes a request in review (audited).
  * A decision answering a request closes it (../decisions/routes.ts, `reviewId`).
+ *
+ * The request is stored, then its audit record appended (with the idempotent answer): the store's
+ * `along` transaction only keeps answers, so the two are not one transaction. A server killed
+ * between them leaves a request without its audit record (and a retry files a second one); never
+ * an audited request that was not stored.
  */
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record.ts';

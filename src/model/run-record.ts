@@ -32,10 +32,18 @@ export interface ScoreScaleSpec {
 }
 
 /** A plain-language band of points, e.g. { name: 'good', minPoints: 560 }. */
+/** The plain bands, safest first: three granted, two refused (src/model/evaluation/score-scale.ts). */
+export const BAND_NAMES = ['excellent', 'good', 'fair', 'high', 'poor'] as const;
+
 export interface ScoreBand {
-  readonly name: 'excellent' | 'good' | 'fair' | 'poor';
+  readonly name: (typeof BAND_NAMES)[number];
   /** Lowest points of the band (inclusive); the poorest band has -Infinity written as null. */
   readonly minPoints: number | null;
+  /**
+   * The decision every client of the band gets: bands never straddle the threshold (its points
+   * are a band edge), so a band is granted or refused, never both.
+   */
+  readonly decision: 'grant' | 'refuse';
 }
 
 /** Accept / refer to a human / decline by calibrated probability of default. */

@@ -28,12 +28,14 @@ export function scoreApplicant(
   const probability = applyCalibrator(run.calibrator, rawProbability);
   const points = pointsOf(probability, run.scoreScale);
   const bands = run.decisionBands;
+  const decision = probability >= run.threshold ? 'refuse' : 'grant';
   return {
     probability,
     rawProbability,
     points,
-    band: bandOf(points, run.scoreBands),
-    decision: probability >= run.threshold ? 'refuse' : 'grant',
+    // The band of the client's decision: a band is granted or refused, never both.
+    band: bandOf(points, run.scoreBands, decision),
+    decision,
     recommendation:
       bands === null
         ? null

@@ -52,7 +52,7 @@ export interface RowScores {
   probabilityAt(row: number): number;
   pointsAt(row: number): number;
   decisionAt(row: number): 'grant' | 'refuse';
-  /** The risk band's name (excellent, good, fair, poor). */
+  /** The risk band's name (excellent, good, fair: granted; high, poor: refused). */
   bandAt(row: number): ScoreBand['name'];
 }
 

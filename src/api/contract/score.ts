@@ -1,10 +1,12 @@
 /** A client's score: the answer of GET /api/clients/:id/score and the part of others that repeat it. */
+import { BAND_NAMES } from '../../model/run-record.ts';
 
 export const bandNameSchema = {
   $id: 'BandName',
   type: 'string',
-  enum: ['excellent', 'good', 'fair', 'poor'],
-  description: 'plain-language band of points, best first',
+  enum: [...BAND_NAMES],
+  description:
+    "plain-language band of points, best first: 'excellent', 'good', 'fair' are granted, 'high' and 'poor' refused (bands never straddle the threshold)",
 } as const;
 
 export const decisionSchema = {
@@ -30,14 +32,17 @@ export const scoreScaleSchema = {
 export const scoreBandSchema = {
   $id: 'ScoreBand',
   type: 'object',
-  required: ['name', 'minPoints'],
+  required: ['name', 'minPoints', 'decision'],
   additionalProperties: false,
   properties: {
     name: { $ref: 'BandName#' },
     minPoints: {
       type: ['number', 'null'],
-      description: 'lowest points of the band (inclusive); null for the poorest band (−∞)',
+      description:
+        "lowest points of the band (inclusive); null for the poorest band (−∞). The threshold's points are an edge: the granted band above it starts there, exactly",
     },
+    // The decision of every client in the band: a band never holds both.
+    decision: { $ref: 'Decision#' },
   },
 } as const;
 

@@ -116,8 +116,10 @@ describe('model card', () => {
       /\| < 30 \| 600 \| 48\.0% \| 12\.0% \| 0\.68 \| 52\.0% \| ⚠ below 0\.8 \|/,
     );
     expect(markdown).toMatch(/\| external scores \| 3 \|/); // EXT_SOURCE_1..3 by the dictionary
-    // 600 points at 50:1, so the 620-point band starts at odds 100:1, PD 1/101.
-    expect(markdown).toContain(`| excellent | 620 | ${((1 / 101) * 100).toFixed(2)}% |`);
+    // Bands cut at the threshold (9.12 %): the granted fair band ends at its points, exactly.
+    expect(markdown).toContain('| excellent | granted | 599 | 2.03% |');
+    expect(markdown).toContain('| fair | granted | 553.5 | 9.12% |');
+    expect(markdown).toContain('| high | refused | 545 | 11.86% |');
     expect(markdown).toMatch(/synthetic/);
   });
 

@@ -345,14 +345,21 @@ function scoreScale(record: RunRecord): Block[] {
       text: `Points = ${s.basePoints} at odds ${s.baseOdds}:1 (good:bad), ${s.pointsToDoubleOdds} more points each time the odds double; more points, less risk. Explanations are told in points.`,
     },
     {
+      kind: 'paragraph',
+      text: `Bands never straddle the decision threshold (${percent(record.threshold, 2)}): its points are a band edge, so every client of a band gets the same decision.`,
+    },
+    {
       kind: 'table',
-      header: ['Band', 'From (points)', 'Probability of default at most'],
+      header: ['Band', 'Decision', 'From (points)', 'Probability of default up to'],
       rows: bands.map((b) => [
         b.name,
-        b.minPoints === null ? 'lowest' : String(b.minPoints),
+        b.decision === 'grant' ? 'granted' : 'refused',
+        b.minPoints === null
+          ? 'lowest'
+          : b.minPoints.toFixed(Number.isInteger(b.minPoints) ? 0 : 1),
         b.minPoints === null ? '—' : percent(pdOfPoints(b.minPoints, s), 2),
       ]),
-      numeric: [false, true, true],
+      numeric: [false, false, true, true],
     },
   ];
 }

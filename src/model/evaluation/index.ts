@@ -36,5 +36,6 @@ export {
   pointsOfContribution,
   scaleFactor,
   scaleOffset,
+  scoreBandsAt,
 } from './score-scale.ts';
 export { METRIC_NAMES, metricSpread } from './spread.ts';

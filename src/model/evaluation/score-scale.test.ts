@@ -9,6 +9,7 @@ import {
   pointsOfContribution,
   scaleFactor,
   scaleOffset,
+  scoreBandsAt,
 } from './score-scale.ts';
 
 describe('score scale', () => {
@@ -54,13 +55,57 @@ describe('score scale', () => {
 });
 
 describe('score bands', () => {
-  it('has four bands, best first, at the points of their PD limits', () => {
-    const bands = defaultScoreBands();
-    expect(bands.map((b) => b.name)).toEqual(['excellent', 'good', 'fair', 'poor']);
+  it('cuts the plain bands at the threshold: three granted, two refused, best first', () => {
+    const threshold = 1 / 11;
+    const bands = scoreBandsAt(threshold);
+    expect(bands.map((b) => [b.name, b.decision])).toEqual([
+      ['excellent', 'grant'],
+      ['good', 'grant'],
+      ['fair', 'grant'],
+      ['high', 'refuse'],
+      ['poor', 'refuse'],
+    ]);
     expect(bands[0]?.minPoints).toBe(Math.round(pointsOf(BAND_PD_LIMITS.excellent)));
     expect(bands[1]?.minPoints).toBe(Math.round(pointsOf(BAND_PD_LIMITS.good)));
-    expect(bands[2]?.minPoints).toBe(Math.round(pointsOf(BAND_PD_LIMITS.fair)));
-    expect(bands[3]?.minPoints).toBeNull();
+    // The threshold's own points, not rounded: the edge between granted and refused.
+    expect(bands[2]?.minPoints).toBe(pointsOf(threshold));
+    expect(bands[3]?.minPoints).toBe(Math.round(pointsOf(BAND_PD_LIMITS.high)));
+    expect(bands[4]?.minPoints).toBeNull();
+    expect(defaultScoreBands()).toEqual(bands);
+  });
+
+  it('never holds granted and refused clients in one band, whatever the threshold', () => {
+    const next = (x: number, ulps: number) => {
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, x);
+      view.setBigInt64(0, view.getBigInt64(0) + BigInt(ulps));
+      return view.getFloat64(0);
+    };
+    for (const threshold of [
+      0, 0.005, 0.02, 0.0201, 0.03, 0.0499, 0.05, 0.0501, 0.0912, 0.1199, 0.12, 0.2, 0.6, 1,
+    ]) {
+      const bands = scoreBandsAt(threshold);
+      expect(bands.filter((b) => b.minPoints === null)).toHaveLength(1);
+      const sides = new Map<string, Set<string>>();
+      const probabilities = [
+        ...Array.from({ length: 2001 }, (_, i) => i / 2000),
+        ...[-3, -2, -1, 0, 1, 2, 3].map((u) => next(threshold, u)),
+      ].filter((p) => p >= 0 && p <= 1);
+      for (const p of probabilities) {
+        const decision = p >= threshold ? 'refuse' : 'grant';
+        const band = bandOf(pointsOf(p), bands, decision);
+        expect(bands.find((b) => b.name === band)?.decision, `${p} at ${threshold}`).toBe(decision);
+        sides.set(band, (sides.get(band) ?? new Set()).add(decision));
+      }
+      for (const [band, decisions] of sides)
+        expect(decisions.size, `${band} at ${threshold}`).toBe(1);
+    }
+  });
+
+  it('names the refused bands high and poor, the granted ones excellent, good and fair', () => {
+    expect(scoreBandsAt(0.03).map((b) => b.name)).toEqual(['excellent', 'good', 'high', 'poor']);
+    expect(scoreBandsAt(0.2).map((b) => b.name)).toEqual(['excellent', 'good', 'fair', 'poor']);
+    expect(scoreBandsAt(0).map((b) => b.name)).toEqual(['high', 'poor']);
   });
 
   it('puts points in the right band', () => {
@@ -70,6 +115,7 @@ describe('score bands', () => {
     expect(bandOf(excellent - 0.01, bands)).toBe('good');
     expect(bandOf(pointsOf(0.03), bands)).toBe('good');
     expect(bandOf(pointsOf(0.08), bands)).toBe('fair');
+    expect(bandOf(pointsOf(0.1), bands)).toBe('high');
     expect(bandOf(pointsOf(0.3), bands)).toBe('poor');
     expect(bandOf(-1e9, bands)).toBe('poor');
     // The order of the bands does not matter.
@@ -77,6 +123,8 @@ describe('score bands', () => {
   });
 
   it('throws when no band covers the points', () => {
-    expect(() => bandOf(100, [{ name: 'good', minPoints: 500 }])).toThrow(/no score band/);
+    expect(() => bandOf(100, [{ name: 'good', minPoints: 500, decision: 'grant' }])).toThrow(
+      /no score band/,
+    );
   });
 });

@@ -66,39 +66,86 @@ export function pointsOfContribution(
   return -scaleFactor(scale) * logOddsContribution;
 }
 
-/** Upper PD of each band but the poorest: excellent < 2%, good < 5%, fair < 12%, poor from 12%. */
-export const BAND_PD_LIMITS = Object.freeze({ excellent: 0.02, good: 0.05, fair: 0.12 });
+/** The plain limits of probability of default between bands: 2 %, 5 % and 12 %. */
+export const BAND_PD_LIMITS = Object.freeze({ excellent: 0.02, good: 0.05, high: 0.12 });
 
 /**
- * Four plain bands, best first, with lower bounds in whole points taken from the scale: excellent
- * is PD below 2% (599 points on the default scale), good below 5% (572), fair below 12% (545), poor
- * from 12% on. Rounding to whole points moves the PD limits by less than 0.2 percentage points.
+ * The plain bands around a decision threshold, best first, so that no band holds both granted and
+ * refused clients: the threshold is a band edge, and a band's name agrees with its decision.
+ *
+ * - granted (PD below the threshold): excellent below 2 %, good from 2 % to 5 %, fair from 5 %,
+ *   each cut at the threshold;
+ * - refused (PD at or above the threshold): high up to 12 %, poor from 12 % (or from the threshold
+ *   when it lies above 12 %).
+ *
+ * With the course's threshold of 1/11 ≈ 9.1 %: excellent < 2 %, good < 5 %, fair < 9.1 % (granted);
+ * high < 12 %, poor (refused). Plain edges are whole points (599, 572 and 545 on the default
+ * scale); the threshold's edge is its exact points, and a granted band starts there: a probability
+ * equal to the threshold is refused, as the decision says. A band empty at this threshold (below
+ * it when the threshold is under 2 %, say) is left out.
  */
-export function defaultScoreBands(scale: ScoreScaleSpec = DEFAULT_SCORE_SCALE): ScoreBand[] {
-  return [
-    { name: 'excellent', minPoints: Math.round(pointsOf(BAND_PD_LIMITS.excellent, scale)) },
-    { name: 'good', minPoints: Math.round(pointsOf(BAND_PD_LIMITS.good, scale)) },
-    { name: 'fair', minPoints: Math.round(pointsOf(BAND_PD_LIMITS.fair, scale)) },
-    { name: 'poor', minPoints: null },
-  ];
+export function scoreBandsAt(
+  threshold: number,
+  scale: ScoreScaleSpec = DEFAULT_SCORE_SCALE,
+): ScoreBand[] {
+  if (!(threshold >= 0 && threshold <= 1 + 1e-9)) {
+    throw new RangeError(`threshold must be a probability in [0, 1], got ${String(threshold)}`);
+  }
+  const whole = (pd: number) => Math.round(pointsOf(pd, scale));
+  const atThreshold = pointsOf(Math.min(Math.max(threshold, PD_CLIP), 1 - PD_CLIP), scale);
+  const bands: ScoreBand[] = [];
+  // Granted: each band down to its plain edge, or to the threshold's points when the threshold
+  // (or a plain edge that rounding puts past it) cuts it; then no more granted band.
+  const granted = [
+    { name: 'excellent', from: 0, to: BAND_PD_LIMITS.excellent },
+    { name: 'good', from: BAND_PD_LIMITS.excellent, to: BAND_PD_LIMITS.good },
+    { name: 'fair', from: BAND_PD_LIMITS.good, to: 1 },
+  ] as const;
+  for (const b of granted) {
+    if (b.from >= threshold) break;
+    const edge = whole(b.to);
+    const cut = b.to >= threshold || edge <= atThreshold;
+    bands.push({ name: b.name, minPoints: cut ? atThreshold : edge, decision: 'grant' });
+    if (cut) break;
+  }
+  // Refused: high down to 12 %, when the threshold lies clearly below it; poor below.
+  const high = whole(BAND_PD_LIMITS.high);
+  if (threshold < BAND_PD_LIMITS.high && high < atThreshold) {
+    bands.push({ name: 'high', minPoints: high, decision: 'refuse' });
+  }
+  bands.push({ name: 'poor', minPoints: null, decision: 'refuse' });
+  return bands;
 }
 
 /**
- * The band of given points: the band with the highest lower bound at or below the points (null
- * stands for −∞). Throws when no band covers the points (the bands must include a null one to
- * cover everything).
+ * The bands of a run written before bands knew the threshold: the default bands at the course's
+ * threshold. Kept for callers that have no threshold (tests, the card of an old record).
  */
-export function bandOf(points: number, bands: readonly ScoreBand[]): ScoreBand['name'] {
+export function defaultScoreBands(scale: ScoreScaleSpec = DEFAULT_SCORE_SCALE): ScoreBand[] {
+  return scoreBandsAt(1 / 11, scale);
+}
+
+/**
+ * The band of given points for a client of the given decision: among the bands of that decision,
+ * the one with the highest lower bound at or below the points (null stands for −∞); when rounding
+ * puts the points a hair beyond the threshold's edge, the decision's band next to the threshold.
+ * Without a decision, any band. Throws when no band covers the points.
+ */
+export function bandOf(
+  points: number,
+  bands: readonly ScoreBand[],
+  decision?: ScoreBand['decision'],
+): ScoreBand['name'] {
   if (Number.isNaN(points)) throw new RangeError('points must be a number, got NaN');
+  const candidates = decision === undefined ? bands : bands.filter((b) => b.decision === decision);
+  const low = (b: ScoreBand) => b.minPoints ?? Number.NEGATIVE_INFINITY;
   let best: ScoreBand | undefined;
-  for (const band of bands) {
-    const min = band.minPoints ?? Number.NEGATIVE_INFINITY;
-    if (
-      points >= min &&
-      (best === undefined || min > (best.minPoints ?? Number.NEGATIVE_INFINITY))
-    ) {
-      best = band;
-    }
+  for (const band of candidates) {
+    if (points >= low(band) && (best === undefined || low(band) > low(best))) best = band;
+  }
+  if (best === undefined && decision === 'grant' && candidates.length > 0) {
+    // Granted but a rounding below the threshold's points: the lowest granted band.
+    best = candidates.reduce((a, b) => (low(b) < low(a) ? b : a));
   }
   if (best === undefined) throw new RangeError(`no score band covers ${points} points`);
   return best.name;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fromColumns, type Model, predict } from '../../engine/index.ts';
 import { ModelError } from '../errors.ts';
+import { scoreBandsAt } from '../evaluation/score-scale.ts';
 import { listRuns, loadActiveRun, loadRun, promoteRun, saveRun } from './index.ts';
 import { fabricateDraft, seededRandom, tinyModel } from './test-support.ts';
 
@@ -161,6 +162,27 @@ describe('model registry', () => {
     expect(record.monotone).toEqual({ enabled: false, constraints: [], learned: [] });
     expect(record.clientExplainableOnly).toBe(false);
     expect(record.comparisons).toEqual([]);
+  });
+
+  it('reads a record whose bands straddle the threshold with the bands of its threshold', async () => {
+    const saved = await saveRun(modelsDir, { model, draft: fabricateDraft() });
+    const file = join(modelsDir, saved.id, 'run.json');
+    const straddling = [
+      { name: 'excellent', minPoints: 599 },
+      { name: 'good', minPoints: 572 },
+      { name: 'fair', minPoints: 545 },
+      { name: 'poor', minPoints: null },
+    ];
+    writeFileSync(file, JSON.stringify({ ...saved, scoreBands: straddling }));
+    const { record } = await loadRun(modelsDir, saved.id);
+    expect(record.scoreBands).toEqual(scoreBandsAt(saved.threshold, saved.scoreScale));
+    expect(record.scoreBands.map((b) => b.name)).toEqual([
+      'excellent',
+      'good',
+      'fair',
+      'high',
+      'poor',
+    ]);
   });
 
   it('leaves no temporary file, and a failed save leaves the previous state intact', async () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { type Model, parseModel, serializeModel } from '../../engine/index.ts';
 import { renderModelCardHtml, renderModelCardMarkdown } from '../card/index.ts';
 import { ModelError } from '../errors.ts';
+import { scoreBandsAt } from '../evaluation/score-scale.ts';
 import type { RunDraft, RunRecord } from '../run-record.ts';
 import { writeDirectoryAtomic } from './atomic-write.ts';
 import { codeVersion } from './code-version.ts';
@@ -158,17 +159,23 @@ function parseRecord(file: string, text: string, id: string): RunRecord {
 
 /**
  * A record written before runs listed their monotone constraints and comparisons (same version 1):
- * read as what it was, a model without constraints and without comparisons.
+ * read as what it was, a model without constraints and without comparisons. One written before
+ * bands knew the threshold (bands without a decision, the "fair" band straddling it) gets the
+ * bands of its threshold, so that no band holds both granted and refused clients.
  */
 function withSettingsDefaults(record: RunRecord): RunRecord {
   const partial = record as Partial<
     Pick<RunRecord, 'monotone' | 'clientExplainableOnly' | 'comparisons'>
   >;
+  const bandsKnowTheThreshold = record.scoreBands.every((b) => b.decision !== undefined);
   return {
     ...record,
     monotone: partial.monotone ?? { enabled: false, constraints: [], learned: [] },
     clientExplainableOnly: partial.clientExplainableOnly ?? false,
     comparisons: partial.comparisons ?? [],
+    scoreBands: bandsKnowTheThreshold
+      ? record.scoreBands
+      : scoreBandsAt(record.threshold, record.scoreScale),
   };
 }
 

@@ -4,6 +4,7 @@
  * same call gives the same record.
  */
 import { fromColumns, type Model, train } from '../../engine/index.ts';
+import { scoreBandsAt } from '../evaluation/score-scale.ts';
 import type {
   BinaryMetrics,
   CandidateName,
@@ -205,12 +206,7 @@ export function fabricateDraft(options: FabricateOptions = {}): RunDraft {
     threshold,
     decisionBands: { acceptBelow: 0.05, declineFrom: 0.2 },
     scoreScale: { basePoints: 600, baseOdds: 50, pointsToDoubleOdds: 20 },
-    scoreBands: [
-      { name: 'excellent', minPoints: 620 },
-      { name: 'good', minPoints: 580 },
-      { name: 'fair', minPoints: 540 },
-      { name: 'poor', minPoints: null },
-    ],
+    scoreBands: scoreBandsAt(threshold),
     calibrator: { kind: 'isotonic', x: [0.01, 0.1, 0.3, 0.9], y: [0.02, 0.08, 0.25, 0.6] },
     calibration: {
       method: 'isotonic',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { predict } from '../../engine/index.ts';
+import { scoreBandsAt } from '../evaluation/index.ts';
 import type { RunDraft } from '../run-record.ts';
+import { scoreApplicant } from '../scoring.ts';
 import { trainOnData } from './pipeline.ts';
 import { syntheticData } from './test-support.ts';
 
@@ -60,6 +63,21 @@ describe('training pipeline', () => {
     expect(draft.fairness.map((f) => f.attribute)).toEqual(['gender', 'age band']);
     expect(draft.fairness[0]?.groups.reduce((s, g) => s + g.count, 0)).toBe(draft.rows.holdout);
     expect(draft.dataFingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('gives bands that never straddle the threshold: every band of the scored clients has one decision', () => {
+    const { draft, model } = first;
+    expect(draft.scoreBands).toEqual(scoreBandsAt(draft.threshold, draft.scoreScale));
+    const raw = predict(model, data.features);
+    const decisions = new Map<string, Set<string>>();
+    for (const p of raw) {
+      const s = scoreApplicant(p, draft);
+      decisions.set(s.band, (decisions.get(s.band) ?? new Set()).add(s.decision));
+    }
+    expect(decisions.size).toBeGreaterThan(2);
+    for (const [band, seen] of decisions) {
+      expect([...seen], band).toEqual([draft.scoreBands.find((b) => b.name === band)?.decision]);
+    }
   });
 
   it('is deterministic for a seed (timings aside)', () => {

@@ -20,11 +20,11 @@ import {
   chooseCalibrator,
   costCurve,
   decisionBands,
-  defaultScoreBands,
   fairnessSummary,
   precisionRecallCurve,
   reliabilityCurve,
   rocCurve,
+  scoreBandsAt,
 } from '../evaluation/index.ts';
 import type {
   CalibratorSpec,
@@ -315,7 +315,7 @@ export function trainOnData(
     threshold,
     decisionBands: decisionBands(y, chosen.oofCalibrated, o.costs, threshold),
     scoreScale: o.scoreScale,
-    scoreBands: defaultScoreBands(o.scoreScale),
+    scoreBands: scoreBandsAt(threshold, o.scoreScale),
     calibrator: chosen.calibrator,
     calibration: {
       method: chosen.method,

@@ -106,7 +106,7 @@ describe('ClientsPage', () => {
     expect(rowIds()).toEqual([100001, 100002, 100005]);
     const refused = screen.getAllByTestId('client-row')[1] as HTMLElement;
     // The band as the API names it, in words; the contract type as GET /api/categories words it.
-    await waitFor(() => expect(refused.textContent).toContain('Élevé'));
+    await waitFor(() => expect(refused.textContent).toContain('Très élevé'));
     await waitFor(() => expect(refused.textContent).toContain('Prêt personnel'));
     const text = refused.textContent ?? '';
     expect(text).toMatch(/31,0\s%/);

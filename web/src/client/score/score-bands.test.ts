@@ -22,10 +22,10 @@ describe('bandRanges', () => {
     const ranges = bandRanges({
       scoreScale: scale,
       scoreBands: [
-        { name: 'poor', minPoints: null },
-        { name: 'good', minPoints: 580 },
-        { name: 'excellent', minPoints: 620 },
-        { name: 'fair', minPoints: 540 },
+        { name: 'poor', minPoints: null, decision: 'refuse' },
+        { name: 'good', minPoints: 580, decision: 'grant' },
+        { name: 'excellent', minPoints: 620, decision: 'grant' },
+        { name: 'fair', minPoints: 540, decision: 'grant' },
       ],
     });
     expect(ranges.map((r) => r.name)).toEqual(['excellent', 'good', 'fair', 'poor']);
@@ -56,9 +56,10 @@ describe('gaugeBands', () => {
     expect(bands).toEqual([
       [0, 0.02, BAND_COLOURS.excellent],
       [0.02, 0.05, BAND_COLOURS.good],
-      [0.05, 0.12, BAND_COLOURS.fair],
+      [0.05, 1 / 11, BAND_COLOURS.fair],
+      [1 / 11, 0.12, BAND_COLOURS.high],
       [0.12, 1, BAND_COLOURS.poor],
     ]);
-    expect(new Set(bands.map(([, , colour]) => colour)).size).toBe(4);
+    expect(new Set(bands.map(([, , colour]) => colour)).size).toBe(5);
   });
 });

@@ -6,7 +6,7 @@
 
 import type { BandName, ScoreBand, ScoreScale } from '../../api/types.ts';
 import type { GaugeBand } from '../../charts/Gauge.tsx';
-import { bandColours } from '../../charts/palette.ts';
+import { bandColours, palette } from '../../charts/palette.ts';
 
 export interface BandRange {
   name: BandName;
@@ -16,14 +16,15 @@ export interface BandRange {
 }
 
 /**
- * What training writes when it is not told otherwise (defaultScoreBands: PD below 2 %, 5 %,
- * 12 %). Used when /api/model is out of reach (a customer may not read it); the band name itself
- * always comes from the score answer.
+ * What training writes at the course's threshold of 1/11 (scoreBandsAt: PD below 2 %, 5 %, the
+ * threshold, 12 %). Used when the score answer carries no bands; the band name itself always
+ * comes from the score answer.
  */
 export const DEFAULT_BAND_RANGES: readonly BandRange[] = [
   { name: 'excellent', from: 0, to: 0.02 },
   { name: 'good', from: 0.02, to: 0.05 },
-  { name: 'fair', from: 0.05, to: 0.12 },
+  { name: 'fair', from: 0.05, to: 1 / 11 },
+  { name: 'high', from: 1 / 11, to: 0.12 },
   { name: 'poor', from: 0.12, to: 1 },
 ];
 
@@ -67,11 +68,15 @@ export function gaugeMax(probability: number, threshold: number): number {
   return GAUGE_MAXIMA.find((m) => m >= needed) ?? 1;
 }
 
-/** Safest to riskiest along the sequential palette; yellow is skipped (too faint on white). */
+/**
+ * Safest to riskiest: the granted bands in blues and green, the refused ones in orange and
+ * vermilion (Okabe–Ito); yellow is skipped (too faint on white).
+ */
 export const BAND_COLOURS: Record<BandName, string> = {
   excellent: bandColours[0],
   good: bandColours[1],
-  fair: bandColours[3],
+  fair: palette.green,
+  high: bandColours[3],
   poor: bandColours[4],
 };
 

@@ -51,7 +51,13 @@ export const messages = {
     pageInfo: (page: number, pages: number, total: string) =>
       `Page ${page} sur ${pages} · ${total} clients`,
     // The risk itself, not the file's quality: "Faible" alone would read as low risk.
-    bands: { excellent: 'Très faible', good: 'Faible', fair: 'Modéré', poor: 'Élevé' },
+    bands: {
+      excellent: 'Très faible',
+      good: 'Faible',
+      fair: 'Modéré',
+      high: 'Élevé',
+      poor: 'Très élevé',
+    },
   },
   en: {
     title: 'Find a client',
@@ -98,7 +104,7 @@ export const messages = {
     next: 'Next page',
     pageInfo: (page: number, pages: number, total: string) =>
       `Page ${page} of ${pages} · ${total} clients`,
-    bands: { excellent: 'Very low', good: 'Low', fair: 'Moderate', poor: 'High' },
+    bands: { excellent: 'Very low', good: 'Low', fair: 'Moderate', high: 'High', poor: 'Very high' },
   },
 };
 

@@ -128,10 +128,11 @@ export const modelCard: ModelCard = {
   ],
   scoreScale: { basePoints: 600, baseOdds: 50, pointsToDoubleOdds: 20 },
   scoreBands: [
-    { name: 'excellent', minPoints: 620 },
-    { name: 'good', minPoints: 580 },
-    { name: 'fair', minPoints: 540 },
-    { name: 'poor', minPoints: null },
+    { name: 'excellent', minPoints: 599, decision: 'grant' },
+    { name: 'good', minPoints: 572, decision: 'grant' },
+    { name: 'fair', minPoints: 553.46, decision: 'grant' },
+    { name: 'high', minPoints: 545, decision: 'refuse' },
+    { name: 'poor', minPoints: null, decision: 'refuse' },
   ],
   monotone: {
     enabled: true,

@@ -24,13 +24,18 @@ export function setUnauthorisedHandler(handler: (() => void) | null): void {
   onUnauthorised = handler;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
@@ -60,9 +65,24 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 
 export const api = {
   get: <P extends GetPath>(path: P) => request<GetAnswer<P>>('GET', path),
-  post: <P extends PostPath>(path: P, body: PostBody<P>) =>
-    request<PostAnswer<P>>('POST', path, body),
+  /** `headers`: an `Idempotency-Key` for a POST that records (docs/api.md), say. */
+  post: <P extends PostPath>(path: P, body: PostBody<P>, headers?: Record<string, string>) =>
+    request<PostAnswer<P>>('POST', path, body, headers),
 };
+
+/**
+ * A fresh key for the `Idempotency-Key` header: a random UUID (crypto.randomUUID, or the same
+ * built from crypto.getRandomValues where the page is not a secure context and randomUUID is
+ * missing).
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /** A query string from the defined, non-empty values of an object (arrays repeat the key). */
 export function queryString(params: Record<string, unknown>): Query {

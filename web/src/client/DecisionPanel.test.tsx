@@ -66,7 +66,7 @@ describe('DecisionPanel', () => {
     fireEvent.click(await screen.findByTestId('decision-override'));
     fireEvent.click(screen.getByTestId('decision-submit'));
     expect(screen.getByTestId('decision-problem').textContent).toBe(
-      'Pour passer outre, la justification doit compter au moins 20 caractères (il en manque 20).',
+      'La justification doit compter au moins 20 caractères (il en manque 20).',
     );
     fireEvent.change(screen.getByTestId('decision-justification'), {
       target: { value: '   court  ' },
@@ -85,7 +85,7 @@ describe('DecisionPanel', () => {
     });
     fireEvent.click(screen.getByTestId('decision-submit'));
     expect((await screen.findByTestId('decision-saved')).textContent).toBe(
-      'Décision enregistrée : crédit accordé (le modèle est passé outre).',
+      "Décision enregistrée : crédit accordé (décision contraire à l'avis du modèle).",
     );
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       decision: 'grant',
@@ -96,8 +96,43 @@ describe('DecisionPanel', () => {
     await waitFor(() => expect(screen.getAllByTestId('decision-row')).toHaveLength(2));
     const [newest, older] = screen.getAllByTestId('decision-row');
     expect(within(newest as HTMLElement).getByText('Garant solide, CDI depuis 8 ans')).toBeTruthy();
-    expect(newest?.textContent).toContain('passé outre');
+    expect(newest?.textContent).toContain('décision contraire');
     expect(older?.textContent).toContain('suivi');
+  });
+
+  it('sends an Idempotency-Key per decision, the same one when the same decision is sent again', async () => {
+    let failures = 1;
+    const routes = decisionsRoute([]);
+    const { calls } = renderPanel(<DecisionPanel clientId={100302} />, {
+      'GET /api/clients/100302/score': { status: 200, body: SCORE_REFUSE },
+      ...routes,
+      // The first attempt gets no answer the browser can read (a proxy's 502), the retry does.
+      [`POST ${URL}`]: (call: StubCall) =>
+        failures-- > 0
+          ? { status: 502, body: { error: { code: 'BAD_GATEWAY', message: 'no answer' } } }
+          : routes[`POST ${URL}`](call),
+    });
+    fireEvent.click(await screen.findByTestId('decision-follow'));
+    fireEvent.change(screen.getByTestId('decision-justification'), {
+      target: { value: 'Revenus stables, dossier complet' },
+    });
+    fireEvent.click(screen.getByTestId('decision-submit'));
+    await screen.findByTestId('error-message');
+    fireEvent.click(screen.getByTestId('decision-submit'));
+    await screen.findByTestId('decision-saved');
+    // Another decision afterwards: a new key.
+    fireEvent.click(screen.getByTestId('decision-override'));
+    fireEvent.change(screen.getByTestId('decision-justification'), {
+      target: { value: 'Garant solide, CDI depuis 8 ans' },
+    });
+    fireEvent.click(screen.getByTestId('decision-submit'));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(3));
+    const keys = calls.filter((c) => c.method === 'POST').map((c) => c.headers['idempotency-key']);
+    expect(keys[0]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 
   it("shows the API's message beside the justification when it refuses it", async () => {

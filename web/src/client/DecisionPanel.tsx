@@ -1,10 +1,10 @@
-import { type FormEvent, useId, useState } from 'react';
-import { ApiFailure, api } from '../api/client.ts';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { ApiFailure, api, newIdempotencyKey } from '../api/client.ts';
 import type { DecisionRecord, Score } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { formatDateTime, formatPercent } from '../i18n/format.ts';
+import { formatDateTime, formatPercent } from '../format/index.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import {
   type Choice,
@@ -30,25 +30,25 @@ const messages = {
     },
     yours: 'Votre décision',
     follow: (d: string) => `Suivre le modèle : ${d.toLowerCase()}`,
-    override: (d: string) => `Passer outre : ${d.toLowerCase()}`,
+    override: (d: string) => `Décider contre l'avis du modèle : ${d.toLowerCase()}`,
     justification: 'Justification',
-    justificationHint: `Obligatoire pour passer outre : au moins ${MIN_JUSTIFICATION} caractères, consignés dans le journal d'audit.`,
+    justificationHint: `Obligatoire : au moins ${MIN_JUSTIFICATION} caractères, consignés dans le journal d'audit.`,
     counter: (n: number) => `${n} / ${MIN_JUSTIFICATION} caractères minimum`,
-    chooseFirst: 'Choisissez d’abord de suivre le modèle ou de passer outre.',
+    chooseFirst: 'Choisissez d’abord de suivre l’avis du modèle ou de décider contre.',
     tooShort: (missing: number) =>
-      `Pour passer outre, la justification doit compter au moins ${MIN_JUSTIFICATION} caractères (il en manque ${missing}).`,
+      `La justification doit compter au moins ${MIN_JUSTIFICATION} caractères (il en manque ${missing}).`,
     submit: 'Enregistrer la décision',
     sending: 'Enregistrement…',
     saved: (d: string, follows: boolean) =>
-      `Décision enregistrée : ${d.toLowerCase()} (${follows ? 'conforme au modèle' : 'le modèle est passé outre'}).`,
+      `Décision enregistrée : ${d.toLowerCase()} (${follows ? "conforme à l'avis du modèle" : "décision contraire à l'avis du modèle"}).`,
     history: 'Décisions enregistrées',
     noHistory: 'Aucune décision enregistrée pour ce client.',
     at: 'Date',
     who: 'Par',
     decision: 'Décision',
-    followed: 'Modèle',
+    followed: 'Avis du modèle',
     follows: 'suivi',
-    overridden: 'passé outre',
+    overridden: 'décision contraire',
     why: 'Justification',
     version: 'Version du modèle',
     none: '—',
@@ -68,25 +68,25 @@ const messages = {
     },
     yours: 'Your decision',
     follow: (d: string) => `Follow the model: ${d.toLowerCase()}`,
-    override: (d: string) => `Override: ${d.toLowerCase()}`,
+    override: (d: string) => `Decide against the model's opinion: ${d.toLowerCase()}`,
     justification: 'Justification',
-    justificationHint: `Required to override: at least ${MIN_JUSTIFICATION} characters, kept in the audit trail.`,
+    justificationHint: `Required: at least ${MIN_JUSTIFICATION} characters, kept in the audit trail.`,
     counter: (n: number) => `${n} / ${MIN_JUSTIFICATION} characters minimum`,
-    chooseFirst: 'First choose to follow the model or to override it.',
+    chooseFirst: "First choose to follow the model's opinion or to decide against it.",
     tooShort: (missing: number) =>
-      `To override, the justification needs at least ${MIN_JUSTIFICATION} characters (${missing} more).`,
+      `The justification needs at least ${MIN_JUSTIFICATION} characters (${missing} more).`,
     submit: 'Record the decision',
     sending: 'Recording…',
     saved: (d: string, follows: boolean) =>
-      `Decision recorded: ${d.toLowerCase()} (${follows ? 'as the model' : 'model overridden'}).`,
+      `Decision recorded: ${d.toLowerCase()} (${follows ? "as the model's opinion" : "against the model's opinion"}).`,
     history: 'Recorded decisions',
     noHistory: 'No decision recorded for this client yet.',
     at: 'Date',
     who: 'By',
     decision: 'Decision',
-    followed: 'Model',
+    followed: "Model's opinion",
     follows: 'followed',
-    overridden: 'overridden',
+    overridden: 'decided against it',
     why: 'Justification',
     version: 'Model version',
     none: '—',
@@ -163,6 +163,9 @@ function DecisionForm(props: { clientId: number; score: Score; onSaved: () => vo
   const ids = { text: useId(), hint: useId(), problem: useId() };
   const modelWords = score.decision === 'grant' ? t.grant : t.refuse;
   const otherWords = score.decision === 'grant' ? t.refuse : t.grant;
+  // One Idempotency-Key per decision attempt: a retry of the same decision (no answer came back)
+  // sends the same key, so the API records it once; another decision gets a new key.
+  const attempt = useRef<{ key: string; request: string } | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -177,7 +180,13 @@ function DecisionForm(props: { clientId: number; score: Score; onSaved: () => vo
     setSending(true);
     try {
       const body = decisionBody(score.decision, choice, justification);
-      const recorded = await api.post(`/api/clients/${props.clientId}/decisions`, body);
+      const path = `/api/clients/${props.clientId}/decisions` as const;
+      const request = JSON.stringify([path, body]);
+      if (attempt.current?.request !== request) {
+        attempt.current = { key: newIdempotencyKey(), request };
+      }
+      const recorded = await api.post(path, body, { 'Idempotency-Key': attempt.current.key });
+      attempt.current = null;
       setSaved(t.saved(recorded.decision === 'grant' ? t.grant : t.refuse, recorded.followsModel));
       setChoice(null);
       setJustification('');

@@ -14,6 +14,8 @@ export interface StubCall {
   method: string;
   url: string;
   body: unknown;
+  /** The request's headers, names in lower case. */
+  headers: Record<string, string>;
 }
 
 export type StubAnswer = { status: number; body: unknown };
@@ -31,6 +33,12 @@ export function stubApi(routes: Record<string, StubAnswer | Handler>): StubCall[
       method,
       url: String(input),
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: Object.fromEntries(
+        Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [
+          k.toLowerCase(),
+          v,
+        ]),
+      ),
     };
     calls.push(call);
     const route = routes[`${method} ${call.url}`];

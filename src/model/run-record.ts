@@ -4,6 +4,7 @@
  * is written as `run.json` unchanged. Produced by `src/model/training`, stored by
  * `src/model/registry`, evaluated by the functions of `src/model/evaluation`.
  */
+import type { SentenceLevel } from './evaluation/sentence-check.ts';
 
 /** Costs of the two errors, in any unit (only their ratio moves the threshold). */
 export interface CostSpec {
@@ -134,6 +135,12 @@ export interface CalibrationReport {
   readonly brierAfter: number;
   readonly reliabilityBefore: ReliabilityCurve;
   readonly reliabilityAfter: ReliabilityCurve;
+  /**
+   * The score sentence ("sur 100 clients au même niveau de risque, environ N ne remboursent pas")
+   * against the holdout: for each N, the clients within ±1 point of N % and their observed
+   * default rate (src/model/evaluation/sentence-check.ts). Absent from records written before.
+   */
+  readonly sentence?: SentenceLevel[];
 }
 
 export interface FeatureImportance {

@@ -364,6 +364,53 @@ function scoreScale(record: RunRecord): Block[] {
   ];
 }
 
+/** Levels with fewer holdout clients than this are listed but not counted in the summary. */
+const SENTENCE_MIN_CLIENTS = 30;
+
+function scoreSentence(record: RunRecord): Block[] {
+  const levels = record.calibration.sentence;
+  const heading: Block = {
+    kind: 'heading',
+    level: 2,
+    text: 'The score sentence against the holdout',
+  };
+  if (!levels) {
+    return [
+      heading,
+      { kind: 'paragraph', text: 'This run was recorded before the check of the score sentence.' },
+    ];
+  }
+  const counted = levels.filter((l) => l.clients >= SENTENCE_MIN_CLIENTS);
+  const holding = counted.filter((l) => l.holds).length;
+  return [
+    heading,
+    {
+      kind: 'paragraph',
+      text: `The dashboard tells a probability p as "Sur 100 clients au même niveau de risque, environ N ne remboursent pas" (N = 100 p, rounded). On the holdout, the clients whose probability lies within ±1 point of N % defaulted at the rate below; with at least ${SENTENCE_MIN_CLIENTS} such clients, N % lies within the 95 % Jeffreys interval of that rate at ${holding} of ${counted.length} levels.`,
+    },
+    {
+      kind: 'table',
+      caption: 'Holdout clients within ±1 point of each level',
+      header: ['N of 100', 'Clients', 'Defaulted', 'Observed', '95 % interval', 'N % inside'],
+      rows: levels.map((l) => [
+        String(l.level),
+        count(l.clients),
+        count(l.defaults),
+        percent(l.observed, 1),
+        `${percent(l.lower, 1)} – ${percent(l.upper, 1)}`,
+        l.clients < SENTENCE_MIN_CLIENTS
+          ? l.holds
+            ? 'yes (few clients)'
+            : 'no (few clients)'
+          : l.holds
+            ? 'yes'
+            : 'no',
+      ]),
+      numeric: [true, true, true, true, false, false],
+    },
+  ];
+}
+
 function importance(record: RunRecord): Block[] {
   const top = [...record.importance.features]
     .sort((a, b) => b.meanAbsShap - a.meanAbsShap)
@@ -545,6 +592,7 @@ export function modelCardBlocks(record: RunRecord): Block[] {
     ...comparisonSection(record),
     ...thresholdAndCosts(record),
     ...calibration(record),
+    ...scoreSentence(record),
     ...scoreScale(record),
     ...importance(record),
     ...fairness(record),

@@ -38,4 +38,5 @@ export {
   scaleOffset,
   scoreBandsAt,
 } from './score-scale.ts';
+export { type SentenceLevel, sentenceCheck } from './sentence-check.ts';
 export { METRIC_NAMES, metricSpread } from './spread.ts';

@@ -80,6 +80,17 @@ describe('training pipeline', () => {
     }
   });
 
+  it('checks the score sentence on the holdout: about N of 100 clients within ±1 point of N % default', () => {
+    const levels = first.draft.calibration.sentence ?? [];
+    expect(levels.reduce((n, l) => n + l.clients, 0)).toBeGreaterThan(0);
+    // Where the holdout has enough clients to say, the sentence's N % lies in the observed rate's
+    // 95 % interval.
+    const counted = levels.filter((l) => l.clients >= 30);
+    expect(counted.length).toBeGreaterThan(3);
+    for (const l of counted)
+      expect(l.holds, `${l.level} of 100: ${l.defaults}/${l.clients}`).toBe(true);
+  });
+
   it('is deterministic for a seed (timings aside)', () => {
     const again = trainOnData(data, options);
     expect(timeless(again.draft)).toEqual(timeless(first.draft));

@@ -25,6 +25,7 @@ import {
   reliabilityCurve,
   rocCurve,
   scoreBandsAt,
+  sentenceCheck,
 } from '../evaluation/index.ts';
 import type {
   CalibratorSpec,
@@ -324,6 +325,7 @@ export function trainOnData(
       brierAfter: brierScore(yh, holdoutCalibrated),
       reliabilityBefore: reliabilityCurve(yh, holdoutRaw),
       reliabilityAfter: reliabilityCurve(yh, holdoutCalibrated),
+      sentence: sentenceCheck(yh, holdoutCalibrated),
     },
     chosen: chosen.name,
     candidates,

@@ -33,7 +33,7 @@ describe('ScorePanel', () => {
     expect(probability.textContent).toMatch(/38,9\s%/);
     expect(Number(probability.getAttribute('data-probability'))).toBe(SCORE_REFUSE.probability);
     expect(screen.getByTestId('score-sentence').textContent).toBe(
-      'Sur 100 clients comparables, environ 39 ne remboursent pas leur crédit.',
+      'Sur 100 clients au même niveau de risque, environ 39 ne remboursent pas leur crédit.',
     );
     expect(screen.getByTestId('score-points').textContent).toBe('500');
     expect(screen.getByTestId('score-band').textContent).toContain('risque élevé');
@@ -66,7 +66,7 @@ describe('ScorePanel', () => {
     expect(decision.textContent).toContain('Credit granted');
     expect(decision.getAttribute('data-decision')).toBe('grant');
     expect(screen.getByTestId('score-sentence').textContent).toBe(
-      'Out of 100 comparable clients, about 4 do not repay their loan.',
+      'Out of 100 clients at the same level of risk, about 4 do not repay their loan.',
     );
   });
 
@@ -77,7 +77,7 @@ describe('ScorePanel', () => {
       { role: 'customer' },
     );
     expect((await screen.findByTestId('score-sentence')).textContent).toContain(
-      'dont le dossier ressemble au vôtre',
+      'au même niveau de risque que vous',
     );
     expect(screen.getByText('Avis du modèle sur votre dossier')).toBeTruthy();
     expect(calls.some((c) => c.url === '/api/model')).toBe(false);

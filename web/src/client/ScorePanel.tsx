@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import { BAND_LABELS } from './score/band-labels.ts';
 import { bandRanges, gaugeBands, gaugeMax } from './score/score-bands.ts';
-import { comparableSentence } from './score/score-sentence.ts';
+import { riskLevelSentence } from './score/score-sentence.ts';
 import './ScorePanel.css';
 
 const messages = {
@@ -155,7 +155,7 @@ export function ScorePanel({ clientId }: { clientId: number }) {
         </dl>
       </div>
       <p className="score-sentence" data-testid="score-sentence">
-        {comparableSentence(data.probability, language, customer ? 'customer' : 'adviser')}
+        {riskLevelSentence(data.probability, language, customer ? 'customer' : 'adviser')}
       </p>
       <ChartTable
         caption={t.tableCaption}

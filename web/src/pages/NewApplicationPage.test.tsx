@@ -77,7 +77,7 @@ function scored(call: FetchCall): { status?: number; body: unknown } {
       ],
       favourable: [],
     },
-    // The client's view and the fields to complete are not what this page shows.
+    // The client's view is not what this page shows.
     clientReasons: {
       adverse: [],
       favourable: [],
@@ -90,7 +90,25 @@ function scored(call: FetchCall): { status?: number; body: unknown } {
         probabilityPoints: 0,
       },
     },
-    toComplete: [],
+    // The instalment was not given: information to complete, not a reason.
+    toComplete: [
+      {
+        code: 'R-LOAN-INSTALMENT',
+        family: 'loan',
+        titleFr: 'Mensualité',
+        titleEn: 'Instalment',
+        clientExplainable: true,
+        noteFr: null,
+        noteEn: null,
+        fields: ['AMT_ANNUITY'],
+        units: [
+          { key: 'AMT_ANNUITY', labelFr: 'Mensualité du crédit', labelEn: 'Loan instalment' },
+        ],
+        logOdds: 0.08,
+        points: -2.3,
+        probabilityPoints: 1.2,
+      },
+    ],
   };
   return { body: answer };
 }
@@ -188,11 +206,16 @@ describe('NewApplicationPage', () => {
     expect(screen.getByTestId('new-points').textContent).toBe('560 points');
     expect(screen.getByTestId('new-band').textContent).toContain('Fragile');
     expect(screen.getByTestId('new-sentence').textContent).toBe(
-      'Sur 100 clients comparables, environ 20 ne remboursent pas leur crédit.',
+      'Sur 100 clients au même niveau de risque, environ 20 ne remboursent pas leur crédit.',
     );
     expect(screen.getByTestId('new-reasons').textContent).toContain(
       'Montant du crédit demandé : élevé au regard des revenus',
     );
+    // Fields not given that the model weighs: listed to complete, never as reasons.
+    expect(screen.getByTestId('new-to-complete').textContent).toContain(
+      'Mensualité : Mensualité du crédit (+1,2 pp)',
+    );
+    expect(screen.getByTestId('new-reasons').textContent).not.toContain('Mensualité');
     // The gauge, with the numbers behind it.
     expect(screen.getByTestId('new-gauge')).toBeTruthy();
     expect(screen.getByText('Cette demande').closest('tr')?.textContent).toContain('20,0');

@@ -3,6 +3,7 @@ import type { FileSection } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { plural } from '../format/index.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import { type FactRow, isMissing, oneRowPerFact } from './profile/facts.ts';
 import { useHiddenSections } from './profile/hidden-sections.ts';
@@ -18,19 +19,26 @@ const messages = {
     filter: 'Filtrer les informations',
     filterHint: 'par exemple « revenu », « retard », « logement »',
     sections: 'Sections affichées',
-    count: (n: number) => (n > 1 ? `${n} informations` : `${n} information`),
+    count: (n: number) => `${n} ${plural(n, 'fr', { one: 'information', other: 'informations' })}`,
     noMatch: (q: string) => `Aucune information ne correspond à « ${q} ».`,
     noSection: 'Aucune section choisie : cochez-en une ci-dessus.',
     more: (n: number) => `Afficher les ${n} autres informations`,
     less: 'Réduire',
     showMissing: (n: number) =>
-      n > 1 ? `Afficher les ${n} valeurs non renseignées` : 'Afficher la valeur non renseignée',
+      plural(n, 'fr', {
+        one: 'Afficher la valeur non renseignée',
+        other: `Afficher les ${n} valeurs non renseignées`,
+      }),
     hideMissing: (n: number): string =>
-      n > 1 ? 'Masquer les valeurs non renseignées' : 'Masquer la valeur non renseignée',
+      plural(n, 'fr', {
+        one: 'Masquer la valeur non renseignée',
+        other: 'Masquer les valeurs non renseignées',
+      }),
     allMissing: (n: number) =>
-      n > 1
-        ? `Aucune des ${n} informations de cette section n'est renseignée.`
-        : "L'information de cette section n'est pas renseignée.",
+      plural(n, 'fr', {
+        one: "L'information de cette section n'est pas renseignée.",
+        other: `Aucune des ${n} informations de cette section n'est renseignée.`,
+      }),
   },
   en: {
     title: "Client's profile",
@@ -39,19 +47,26 @@ const messages = {
     filter: 'Filter the information',
     filterHint: 'for example "income", "delay", "housing"',
     sections: 'Sections shown',
-    count: (n: number) => (n > 1 ? `${n} items` : `${n} item`),
+    count: (n: number) => `${n} ${plural(n, 'en', { one: 'item', other: 'items' })}`,
     noMatch: (q: string) => `Nothing matches "${q}".`,
     noSection: 'No section chosen: tick one above.',
     more: (n: number) => `Show the ${n} other items`,
     less: 'Show fewer',
     showMissing: (n: number) =>
-      n > 1 ? `Show the ${n} values not provided` : 'Show the value not provided',
+      plural(n, 'en', {
+        one: 'Show the value not provided',
+        other: `Show the ${n} values not provided`,
+      }),
     hideMissing: (n: number): string =>
-      n > 1 ? 'Hide the values not provided' : 'Hide the value not provided',
+      plural(n, 'en', {
+        one: 'Hide the value not provided',
+        other: 'Hide the values not provided',
+      }),
     allMissing: (n: number) =>
-      n > 1
-        ? `None of the ${n} items in this section is provided.`
-        : 'The item in this section is not provided.',
+      plural(n, 'en', {
+        one: 'The item in this section is not provided.',
+        other: `None of the ${n} items in this section is provided.`,
+      }),
   },
 };
 

@@ -4,7 +4,7 @@ import { useUser } from '../auth/session.tsx';
 import { Gauge } from '../charts/Gauge.tsx';
 import { ChartTable } from '../components/ChartTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { formatNumber, formatPercent } from '../format/index.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import { BAND_LABELS } from './score/band-labels.ts';
 import { bandRanges, gaugeBands, gaugeMax } from './score/score-bands.ts';

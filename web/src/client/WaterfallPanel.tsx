@@ -6,7 +6,7 @@ import { useUser } from '../auth/session.tsx';
 import { EChart } from '../charts/EChart.tsx';
 import { ChartTable } from '../components/ChartTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { formatNumber, formatPercent } from '../format/index.ts';
+import { formatNumber, formatPercent, plural } from '../format/index.ts';
 import { type Language, useLanguage, useMessages } from '../i18n/language.tsx';
 import { themeLabel } from './explanation/theme-labels.ts';
 import { waterfallOption } from './explanation/waterfall-chart.ts';
@@ -39,12 +39,13 @@ const messages = {
       "Les contributions sont calculées sur l'échelle brute du modèle ; le calibrage qui donne le score final ajoute l'ajustement indiqué.",
     chartLabel: 'Cascade des contributions par thème, du point de départ du modèle à ce client',
     themes: 'Détail par thème',
-    units: (n: number) => (n > 1 ? `${n} éléments` : `${n} élément`),
+    units: (n: number) => `${n} ${plural(n, 'fr', { one: 'élément', other: 'éléments' })}`,
     feature: 'Élément',
     value: 'Valeur',
     effect: 'Effet',
     loadingAll: 'Chargement du détail…',
-    moreNotListed: (n: number) => `et ${n} autres éléments d'effet plus faible`,
+    moreNotListed: (n: number) =>
+      `et ${n} ${plural(n, 'fr', { one: "autre élément d'effet plus faible", other: "autres éléments d'effet plus faible" })}`,
     tableCaption: 'Contributions par thème, cumulées',
     step: 'Étape',
     change: 'Variation',
@@ -70,7 +71,7 @@ const messages = {
     chartLabel:
       "Waterfall of the contributions by theme, from the model's starting point to this client",
     themes: 'Detail by theme',
-    units: (n: number) => (n > 1 ? `${n} items` : `${n} item`),
+    units: (n: number) => `${n} ${plural(n, 'en', { one: 'item', other: 'items' })}`,
     feature: 'Item',
     value: 'Value',
     effect: 'Effect',

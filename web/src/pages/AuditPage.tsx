@@ -3,7 +3,7 @@ import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Pager } from '../components/Pager.tsx';
-import { formatDateTime, formatNumber } from '../i18n/format.ts';
+import { formatDateTime, formatNumber, plural } from '../format/index.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import { Link, navigate } from '../router.tsx';
 import {
@@ -66,8 +66,8 @@ const messages = {
     pages: 'Pages du journal',
     prev: 'Page précédente',
     next: 'Page suivante',
-    pageInfo: (page: number, pages: number, total: string) =>
-      `Page ${page} sur ${pages} · ${total} entrées`,
+    pageInfo: (page: number, pages: number, total: number) =>
+      `Page ${page} sur ${pages} · ${formatNumber(total, 'fr')} ${plural(total, 'fr', { one: 'entrée', other: 'entrées' })}`,
     roles: { adviser: 'conseiller', admin: 'administrateur', customer: 'client' },
     actions: {
       'auth.login': 'Connexion',
@@ -116,8 +116,8 @@ const messages = {
     pages: 'Audit trail pages',
     prev: 'Previous page',
     next: 'Next page',
-    pageInfo: (page: number, pages: number, total: string) =>
-      `Page ${page} of ${pages} · ${total} entries`,
+    pageInfo: (page: number, pages: number, total: number) =>
+      `Page ${page} of ${pages} · ${formatNumber(total, 'en')} ${plural(total, 'en', { one: 'entry', other: 'entries' })}`,
     roles: { adviser: 'adviser', admin: 'administrator', customer: 'customer' },
     actions: {
       'auth.login': 'Login',
@@ -237,7 +237,7 @@ function AuditTrail({ t, q }: { t: Messages; q: AuditQuery }) {
           <Pager
             page={page}
             pages={pages}
-            info={t.pageInfo(page, pages, formatNumber(data.total, language))}
+            info={t.pageInfo(page, pages, data.total)}
             labels={t}
             onGo={(to) => go({ ...q, page: to })}
             testId="audit-page"

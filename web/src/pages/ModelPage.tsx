@@ -3,7 +3,7 @@ import { useApi } from '../api/useApi.ts';
 import { themeLabel } from '../client/explanation/theme-labels.ts';
 import { ChartTable } from '../components/ChartTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { formatDateTime, formatNumber, formatPercent } from '../i18n/format.ts';
+import { formatDateTime, formatNumber, formatPercent } from '../format/index.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
 import './ModelPage.css';
 import { CalibrationChart } from './model/CalibrationChart.tsx';

@@ -3,7 +3,7 @@
  * "clé : valeur" text for a person: probabilities as percentages, decisions and yes/no in words,
  * keys the page does not know kept as they are. Not JSON, or not an object: the text unchanged.
  */
-import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { formatNumber, formatPercent } from '../format/index.ts';
 import type { Language } from '../i18n/language.tsx';
 
 type Kind = 'percent' | 'number' | 'decision' | 'yesNo' | 'text' | 'list';

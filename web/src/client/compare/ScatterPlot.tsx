@@ -5,7 +5,7 @@ import { EChart } from '../../charts/EChart.tsx';
 import type { EChartsOption } from '../../charts/echarts.ts';
 import { palette } from '../../charts/palette.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
-import { formatNumber } from '../../format/index.ts';
+import { formatNumber, plural } from '../../format/index.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import { comparisonValueText } from '../value-text.ts';
 
@@ -20,8 +20,8 @@ const messages = {
     caption: (x: string, y: string) =>
       `« ${x} » et « ${y} » par issue (moyennes des points montrés)`,
     columns: (x: string, y: string) => ['Groupe', 'Points', `Moyenne ${x}`, `Moyenne ${y}`],
-    sample: (shown: string, available: string) =>
-      `${shown} clients montrés sur ${available} ayant les deux valeurs.`,
+    sample: (shown: number, available: number) =>
+      `${formatNumber(shown, 'fr')} ${plural(shown, 'fr', { one: 'client montré', other: 'clients montrés' })} sur ${formatNumber(available, 'fr')} ayant les deux valeurs.`,
     noClient: "Ce client n'a pas de valeur pour l'une des deux caractéristiques.",
   },
   en: {
@@ -32,8 +32,8 @@ const messages = {
     chart: (x: string, y: string) => `Scatter of "${x}" and "${y}", the client highlighted`,
     caption: (x: string, y: string) => `"${x}" and "${y}" by outcome (means of the points shown)`,
     columns: (x: string, y: string) => ['Group', 'Points', `Mean ${x}`, `Mean ${y}`],
-    sample: (shown: string, available: string) =>
-      `${shown} clients shown of ${available} with both values.`,
+    sample: (shown: number, available: number) =>
+      `${formatNumber(shown, 'en')} ${plural(shown, 'en', { one: 'client', other: 'clients' })} shown of ${formatNumber(available, 'en')} with both values.`,
     noClient: 'This client has no value for one of the two characteristics.',
   },
 };
@@ -179,8 +179,7 @@ export function ScatterPlot(props: { answer: Scatter; xLabel: string; yLabel: st
         <EChart option={option} label={t.chart(xLabel, yLabel)} height={340} />
       </div>
       <p className="compare-note">
-        {t.sample(n(answer.points.x.length), n(answer.available))}{' '}
-        {answer.client === null && t.noClient}
+        {t.sample(answer.points.x.length, answer.available)} {answer.client === null && t.noClient}
       </p>
       <ChartTable
         caption={t.caption(xLabel, yLabel)}

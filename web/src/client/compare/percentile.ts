@@ -1,7 +1,7 @@
 /** Where the client stands in a group, in words an applicant understands. */
 
 import type { FeatureDistribution } from '../../api/types.ts';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatNumber } from '../../format/index.ts';
 import type { Language } from '../../i18n/language.tsx';
 
 /**

@@ -2,8 +2,7 @@ import type { ClientList } from '../../api/types.ts';
 import type { ApiState } from '../../api/useApi.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Pager } from '../../components/Pager.tsx';
-import { formatNumber } from '../../i18n/format.ts';
-import { useLanguage, useMessages } from '../../i18n/language.tsx';
+import { useMessages } from '../../i18n/language.tsx';
 import { useDelayed } from '../useDelayed.ts';
 import { ClientTable } from './ClientTable.tsx';
 import { type ClientQuery, PAGE_SIZE } from './client-query.ts';
@@ -18,7 +17,6 @@ import { clearClients, showClients } from './navigation.ts';
 export function ClientResults(props: { q: ClientQuery; list: ApiState<ClientList> }) {
   const { q, list } = props;
   const t = useMessages(messages);
-  const { language } = useLanguage();
   const slow = useDelayed(list.loading);
   const { data, error } = list;
 
@@ -43,12 +41,11 @@ export function ClientResults(props: { q: ClientQuery; list: ApiState<ClientList
 
   const page = q.page ?? 1;
   const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
-  const total = formatNumber(data.total, language);
 
   return (
     <div className="card clients-results">
       <p className="clients-status" aria-live="polite">
-        <span>{t.count(total)}</span>
+        <span>{t.count(data.total)}</span>
         {slow && <span className="clients-updating"> · {t.updating}</span>}
       </p>
       {data.clients.length === 0 ? (
@@ -64,7 +61,7 @@ export function ClientResults(props: { q: ClientQuery; list: ApiState<ClientList
       <Pager
         page={page}
         pages={pages}
-        info={t.pageInfo(page, pages, total)}
+        info={t.pageInfo(page, pages, data.total)}
         labels={t}
         onGo={(to) => showClients({ ...q, page: to })}
         testId="page"

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useCategories } from '../../api/categories.tsx';
 import type { ClientSummary } from '../../api/types.ts';
-import { formatAmount, formatPercent } from '../../i18n/format.ts';
+import { formatPercent, formatValue } from '../../format/index.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import { Link } from '../../router.tsx';
 import { type ClientQuery, withSort } from './client-query.ts';
@@ -105,10 +105,10 @@ export function ClientTable(props: { q: ClientQuery; clients: ClientSummary[]; b
               <td className="numeric">{c.age ?? '—'}</td>
               <td>{categories.label('NAME_CONTRACT_TYPE', c.contractType, language)}</td>
               <td className="numeric">
-                {c.income === null ? '—' : formatAmount(c.income, language)}
+                {c.income === null ? '—' : formatValue(c.income, 'currency', language)}
               </td>
               <td className="numeric">
-                {c.credit === null ? '—' : formatAmount(c.credit, language)}
+                {c.credit === null ? '—' : formatValue(c.credit, 'currency', language)}
               </td>
               <td className="numeric">
                 {c.probability === null ? '—' : formatPercent(c.probability, language)}

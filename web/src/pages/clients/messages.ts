@@ -2,6 +2,7 @@
  * The search page's French and English messages, one table for its parts (id search, filters,
  * results): they share its words (decisions, risk levels, "clear the filters").
  */
+import { formatNumber, plural } from '../../format/index.ts';
 import { LIMITS } from './client-query.ts';
 
 export const messages = {
@@ -30,7 +31,8 @@ export const messages = {
     crossed: 'Le minimum dépasse le maximum.',
     clear: 'Effacer les filtres',
     caption: 'Clients correspondant à la recherche',
-    count: (n: string) => `${n} client(s)`,
+    count: (n: number) =>
+      `${formatNumber(n, 'fr')} ${plural(n, 'fr', { one: 'client', other: 'clients' })}`,
     id: 'Identifiant',
     age: 'Âge',
     contractCol: 'Contrat',
@@ -48,8 +50,8 @@ export const messages = {
     pages: 'Pages de résultats',
     prev: 'Page précédente',
     next: 'Page suivante',
-    pageInfo: (page: number, pages: number, total: string) =>
-      `Page ${page} sur ${pages} · ${total} clients`,
+    pageInfo: (page: number, pages: number, total: number) =>
+      `Page ${page} sur ${pages} · ${formatNumber(total, 'fr')} ${plural(total, 'fr', { one: 'client', other: 'clients' })}`,
     // The risk itself, not the file's quality: "Faible" alone would read as low risk.
     bands: {
       excellent: 'Très faible',
@@ -84,7 +86,8 @@ export const messages = {
     crossed: 'The minimum is above the maximum.',
     clear: 'Clear the filters',
     caption: 'Clients matching the search',
-    count: (n: string) => `${n} client(s)`,
+    count: (n: number) =>
+      `${formatNumber(n, 'en')} ${plural(n, 'en', { one: 'client', other: 'clients' })}`,
     id: 'Identifier',
     age: 'Age',
     contractCol: 'Contract',
@@ -102,9 +105,15 @@ export const messages = {
     pages: 'Result pages',
     prev: 'Previous page',
     next: 'Next page',
-    pageInfo: (page: number, pages: number, total: string) =>
-      `Page ${page} of ${pages} · ${total} clients`,
-    bands: { excellent: 'Very low', good: 'Low', fair: 'Moderate', high: 'High', poor: 'Very high' },
+    pageInfo: (page: number, pages: number, total: number) =>
+      `Page ${page} of ${pages} · ${formatNumber(total, 'en')} ${plural(total, 'en', { one: 'client', other: 'clients' })}`,
+    bands: {
+      excellent: 'Very low',
+      good: 'Low',
+      fair: 'Moderate',
+      high: 'High',
+      poor: 'Very high',
+    },
   },
 };
 

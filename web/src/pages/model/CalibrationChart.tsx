@@ -5,7 +5,7 @@ import { EChart } from '../../charts/EChart.tsx';
 import type { EChartsOption } from '../../charts/echarts.ts';
 import { palette } from '../../charts/palette.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
-import { formatNumber, formatPercent } from '../../i18n/format.ts';
+import { formatNumber, formatPercent } from '../../format/index.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import { niceAxisMax } from './axis.ts';
 

@@ -4,7 +4,7 @@ import { Gauge } from '../../charts/Gauge.tsx';
 import { BAND_LABELS } from '../../client/score/band-labels.ts';
 import { bandRanges, gaugeBands, gaugeMax } from '../../client/score/score-bands.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
-import { formatPercent } from '../../i18n/format.ts';
+import { formatPercent } from '../../format/index.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 
 const messages = {

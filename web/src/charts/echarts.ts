@@ -3,19 +3,11 @@
  * crisp at any zoom, text readable by tests and screen readers.
  */
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, TooltipComponent } from 'echarts/components';
 import { type EChartsCoreOption, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([
-  BarChart,
-  LineChart,
-  ScatterChart,
-  GridComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
+use([BarChart, LineChart, ScatterChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 // Named imports only: a namespace object would keep all of echarts/core in the bundle.
 export { init };

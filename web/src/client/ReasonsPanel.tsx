@@ -158,9 +158,14 @@ function ReasonColumn(props: {
   );
 }
 
-/** "Score externe n°2 : 0,65, contre 0,55 pour les clients qui ont remboursé". */
-function detailOf(r: Reason, language: Language): string {
+/**
+ * The value and the reference beneath the statement: an adviser's reason's own sentence ("Score
+ * externe n°2 : 0,65, contre 0,55 pour les clients qui ont remboursé"); a client's reason, whose
+ * sentence opens with the statement, the same from its parts.
+ */
+function detailOf(r: Reason, language: Language, adviser: boolean): string {
   const fr = language === 'fr';
+  if (adviser) return fr ? r.textFr : r.textEn;
   const label = fr ? r.labelFr : r.labelEn;
   const value = fr ? r.valueFr : r.valueEn;
   const reference = fr ? r.referenceFr : r.referenceEn;
@@ -186,7 +191,7 @@ function ReasonItem(props: { reason: Reason; largest: number; adviser: boolean }
     >
       <div className="reason-body">
         <p className="reason-statement">{fr ? r.statementFr : r.statementEn}</p>
-        <p className="reason-detail">{detailOf(r, language)}</p>
+        <p className="reason-detail">{detailOf(r, language, props.adviser)}</p>
         {props.adviser && (
           <p className="reason-tags">
             <code className="reason-code" title={t.code}>

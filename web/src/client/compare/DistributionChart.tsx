@@ -4,6 +4,7 @@ import { ChartLegend } from '../../charts/ChartLegend.tsx';
 import { EChart } from '../../charts/EChart.tsx';
 import type { EChartsOption } from '../../charts/echarts.ts';
 import { palette } from '../../charts/palette.ts';
+import { verticalLine } from '../../charts/vertical-line.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
 import { formatNumber, formatPercent, type Language, plural } from '../../format/index.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
@@ -134,20 +135,25 @@ export function DistributionChart({
   const option = useMemo((): EChartsOption => {
     const categories = histogram.bins.map((b) => value(b.from));
     const client = distribution.client;
+    const top = Math.max(
+      0,
+      ...histogram.bins.map((b) => Math.max(b.repaidShare, b.defaultedShare)),
+    );
     const clientLine =
       client && histogram.clientBin !== null
-        ? {
-            silent: true,
-            symbol: 'none',
-            lineStyle: { color: palette.client, width: 2, type: 'solid' },
-            label: {
-              formatter: t.clientAt(value(client.value)),
+        ? [
+            verticalLine({
+              // The bin's index: two bins may read alike once their edges are rounded.
+              x: histogram.clientBin,
+              from: 0,
+              to: top,
+              label: t.clientAt(value(client.value)),
               color: palette.client,
-              position: 'end',
-            },
-            data: [{ xAxis: categories[histogram.clientBin] }],
-          }
-        : undefined;
+              // Toward the middle of the plot, so the label stays inside it.
+              align: histogram.clientBin < histogram.bins.length / 2 ? 'left' : 'right',
+            }),
+          ]
+        : [];
     const countOf = (bin: HistogramBin | undefined, series: number) =>
       bin ? count(series === 0 ? bin.repaid : bin.defaulted) : '—';
     return {
@@ -156,13 +162,16 @@ export function DistributionChart({
         trigger: 'axis',
         // The range, then each outcome's share of its own clients and the clients in the bar.
         formatter: (params: unknown) => {
-          const list = (Array.isArray(params) ? params : [params]) as {
-            dataIndex: number;
-            seriesIndex: number;
-            seriesName: string;
-            marker: string;
-            value: number;
-          }[];
+          // The two outcomes' bars; the client's line is no data.
+          const list = (
+            (Array.isArray(params) ? params : [params]) as {
+              dataIndex: number;
+              seriesIndex: number;
+              seriesName: string;
+              marker: string;
+              value: number;
+            }[]
+          ).filter((p) => p.seriesIndex < 2);
           const bin = histogram.bins[list[0]?.dataIndex ?? 0];
           const head = bin ? t.range(value(bin.from), value(bin.to)) : '';
           const lines = list.map(
@@ -194,7 +203,6 @@ export function DistributionChart({
           type: 'bar',
           data: histogram.bins.map((b) => b.repaidShare),
           itemStyle: { color: palette.good },
-          markLine: clientLine,
         },
         {
           name: t.defaulted,
@@ -208,6 +216,7 @@ export function DistributionChart({
             borderType: 'dashed',
           },
         },
+        ...clientLine,
       ],
     };
   }, [histogram, distribution.client, label, language]);

@@ -3,6 +3,7 @@ import type { Curve } from '../../api/types.ts';
 import { EChart } from '../../charts/EChart.tsx';
 import type { EChartsOption } from '../../charts/echarts.ts';
 import { palette } from '../../charts/palette.ts';
+import { verticalLine } from '../../charts/vertical-line.ts';
 import { ChartTable } from '../../components/ChartTable.tsx';
 import { formatNumber, formatPercent } from '../../format/index.ts';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
@@ -67,22 +68,18 @@ export function CostCurveChart({ curve, threshold }: { curve: Curve; threshold: 
           data: curve.x.map((x, i) => [x, curve.y[i] ?? null]),
           lineStyle: { color: palette.good, width: 2 },
           itemStyle: { color: palette.good },
-          markLine: {
-            silent: true,
-            symbol: 'none',
-            lineStyle: { color: palette.bad, type: 'dashed', width: 2 },
-            label: {
-              formatter: t.threshold(formatPercent(threshold, language)),
-              // Above the plot, horizontal: a label along the line would cross the curve.
-              // Starting at the line and running away from the y axis's labels.
-              position: 'end',
-              distance: 10,
-              align: threshold < 0.6 ? 'left' : 'right',
-              color: '#1b1f24',
-            },
-            data: [{ xAxis: threshold }],
-          },
         },
+        // Above the plot, horizontal: a label along the line would cross the curve. Starting at
+        // the line and running away from the y axis's labels.
+        verticalLine({
+          x: threshold,
+          from: Math.min(...curve.y),
+          to: Math.max(...curve.y),
+          label: t.threshold(formatPercent(threshold, language)),
+          color: palette.bad,
+          dashed: true,
+          align: threshold < 0.6 ? 'left' : 'right',
+        }),
       ],
     }),
     [curve, threshold, language],

@@ -4,19 +4,25 @@
 # alternated PAIRS times so that every side shares the same conditions; prints each run and the
 # median ratios ours/XGBoost (training wall time, prediction rows/s).
 #
-#   bash bench/engine/side-by-side.sh DATA.bin ROUNDS DEPTH PAIRS ROOT...
+#   [THREADS=N] bash bench/engine/side-by-side.sh DATA.bin ROUNDS DEPTH PAIRS ROOT...
+#
+# THREADS (default 2) is XGBoost's nthread and ours. On a machine loaded far beyond its cores,
+# XGBoost's OpenMP threads wait for each other at every barrier while one of them is descheduled
+# (its training went from 25 s to over 7 minutes at a load of 14 on 2 cores); THREADS=1 then
+# compares the two engines per core.
 set -euo pipefail
 DATA=$1 ROUNDS=$2 DEPTH=$3 PAIRS=$4; shift 4
 HERE=$(cd "$(dirname "$0")" && pwd)
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+THREADS=${THREADS:-2}
+echo "threads: $THREADS; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A TRAIN PRED
 for p in $(seq "$PAIRS"); do
-  X=$(cd "$HERE" && /usr/bin/python3 quick_xgb.py "$DATA" "$ROUNDS" "$DEPTH")
+  X=$(cd "$HERE" && /usr/bin/python3 quick_xgb.py "$DATA" "$ROUNDS" "$DEPTH" "$THREADS")
   echo "pair $p xgboost $X"
   xt=$(echo "$X" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["trainS"])')
   xp=$(echo "$X" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["predRowsPerS"])')
   for root in "$@"; do
-    O=$(cd "$root" && node --import tsx bench/engine/quick-ours.ts "$DATA" "$ROUNDS" 0 "$DEPTH")
+    O=$(cd "$root" && node --import tsx bench/engine/quick-ours.ts "$DATA" "$ROUNDS" "$THREADS" "$DEPTH")
     echo "pair $p $root $O"
     ot=$(echo "$O" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["trainS"])')
     op=$(echo "$O" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["predRowsPerS"])')

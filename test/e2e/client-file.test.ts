@@ -10,6 +10,7 @@ import {
   apiGet,
   browserMissing,
   type E2e,
+  PHONE,
   screenshot,
   startE2e,
 } from './harness.ts';
@@ -312,6 +313,26 @@ describe.skipIf(browserMissing() !== null)('client file (Chromium)', () => {
       decision: score.decision === 'grant' ? 'refuse' : 'grant',
     });
     await screenshot(page, '07-decision');
+  });
+
+  it('reads at phone width: the score, the reasons and the comparison (screenshots)', async () => {
+    const phone = await e2e.loggedIn('adviser', { viewport: PHONE });
+    try {
+      const small = await phone.newPage();
+      await small.goto(`/clients/${client.id}`);
+      await small.getByTestId('score-probability').waitFor();
+      await small.getByTestId('reason').first().waitFor();
+      expect(await small.getByTestId('score-sentence').textContent()).toMatch(
+        /^Sur 100 clients au même niveau de risque/,
+      );
+      await screenshot(small, '15-phone-summary');
+      await small.goto(`/clients/${client.id}/compare`);
+      await small.getByTestId('distribution-chart').locator('svg').first().waitFor();
+      expect(await small.getByTestId('distribution-hundred').textContent()).toMatch(/100\s%/);
+      await screenshot(small, '15-phone-compare');
+    } finally {
+      await phone.close();
+    }
   });
 
   it('reaches the tabs with Tab and switches them with the arrow keys', async () => {

@@ -50,6 +50,8 @@ export const ACTION_TIMEOUT_MS = 10_000;
 /** Desktop and tablet sizes the issue asks for. */
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const TABLET = { width: 800, height: 1100 } as const;
+/** A phone's width, for the screenshots a person reads on one. */
+export const PHONE = { width: 390, height: 844 } as const;
 
 export interface E2e {
   readonly baseUrl: string;

@@ -8,6 +8,7 @@ import {
   apiGet,
   browserMissing,
   type E2e,
+  PHONE,
   screenshot,
   startE2e,
   watchFailures,
@@ -216,6 +217,75 @@ describe.skipIf(browserMissing() !== null)('dashboard shell (Chromium)', () => {
     // The search page is no door either: the customer is sent back to their file.
     await page.goto('/clients');
     await clientShown(page, own);
+  });
+
+  it("shows a customer of a refused file only the reasons a client may be given: the API's clientReasons", async () => {
+    // A customer account for a refused client, made by the admin as the bank would.
+    const admin = track(await e2e.loggedIn('admin'));
+    const refused = await apiGet<ClientList>(admin, '/api/clients?pageSize=1&decision=refuse');
+    const id = refused.clients[0]?.id as number;
+    expect(refused.clients[0]?.decision).toBe('refuse');
+    const account = { username: `refused-${id}`, password: 'Lanterne-Violette-Quatre-81' };
+    const created = await admin.request.post('/api/admin/users', {
+      data: { ...account, role: 'customer', clientId: id },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const customer = track(await e2e.context());
+    const login = await customer.request.post('/api/auth/login', { data: account });
+    expect(login.ok()).toBe(true);
+
+    const page = await customer.newPage();
+    await page.goto('/');
+    await clientShown(page, id);
+    const panel = page.getByTestId('reasons-panel');
+    await panel.getByTestId('reason').first().waitFor();
+    expect(await panel.getAttribute('data-view')).toBe('client');
+
+    interface Reason {
+      code: string;
+      clientExplainable: boolean;
+      sensitive: boolean;
+      statementFr: string;
+    }
+    interface Answer {
+      view: string;
+      reasons: { adverse: Reason[]; favourable: Reason[] };
+      clientReasons: { adverse: Reason[]; favourable: Reason[] };
+    }
+    const mine = await apiGet<Answer>(customer, `/api/clients/${id}/explanation`);
+    expect(mine.view).toBe('client');
+    const told = [...mine.clientReasons.adverse, ...mine.clientReasons.favourable];
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every((r) => r.clientExplainable && !r.sensitive)).toBe(true);
+    // The page shows exactly those, in that order, each headed by its statement.
+    const shown = panel.getByTestId('reason');
+    expect(await shown.evaluateAll((els) => els.map((el) => el.getAttribute('data-code')))).toEqual(
+      told.map((r) => r.code),
+    );
+    expect(
+      await shown.evaluateAll((els) => els.map((el) => el.getAttribute('data-client-explainable'))),
+    ).toEqual(told.map(() => 'true'));
+    expect(await panel.locator('.reason-statement').allTextContents()).toEqual(
+      told.map((r) => r.statementFr),
+    );
+    // Nothing of the adviser's view: no code, no mark, no "what the client is told".
+    expect(await panel.locator('.reason-code').count()).toBe(0);
+    expect(await panel.getByTestId('reason-not-told').count()).toBe(0);
+    expect(await panel.getByTestId('reasons-told').count()).toBe(0);
+    // The adviser is shown the same as what the client is told.
+    const adviser = await track(await e2e.loggedIn('adviser')).newPage();
+    await adviser.goto(`/clients/${id}`);
+    const block = adviser.getByTestId('reasons-told');
+    await block.locator('li').first().waitFor();
+    expect(
+      await block
+        .locator('li[data-code]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-code'))),
+    ).toEqual(told.map((r) => r.code));
+    await screenshot(page, '14-customer-reasons');
+    await page.setViewportSize(PHONE);
+    await panel.getByTestId('reason').first().waitFor();
+    await screenshot(page, '14-customer-reasons-phone');
   });
 
   it("shows the admin the audit trail, with the adviser's views of a file in it", async () => {

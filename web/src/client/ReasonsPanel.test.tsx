@@ -104,6 +104,26 @@ describe('ReasonsPanel, reason codes', () => {
     );
   });
 
+  it("says a code's statement once when two of its units are reasons", async () => {
+    const first = EXPLANATION.reasons.adverse[0] as Reason;
+    const second = {
+      ...first,
+      key: 'EXT_SOURCE_MIN',
+      textFr: 'Plus bas des scores externes : 0,2',
+    };
+    renderPanel(<ReasonsPanel clientId={100302} />, {
+      [`GET ${URL}`]: {
+        status: 200,
+        body: { ...EXPLANATION, reasons: { ...EXPLANATION.reasons, adverse: [first, second] } },
+      },
+    });
+    const items = within(await screen.findByTestId('reasons-adverse')).getAllByTestId('reason');
+    expect(items.map((li) => li.querySelectorAll('.reason-statement').length)).toEqual([1, 0]);
+    expect(items[1]?.querySelector('.reason-detail')?.textContent).toBe(
+      'Plus bas des scores externes : 0,2',
+    );
+  });
+
   it("shows a customer only the client's view, and the other elements pooled", async () => {
     renderPanel(
       <ReasonsPanel clientId={100302} />,

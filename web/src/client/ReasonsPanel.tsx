@@ -144,12 +144,14 @@ function ReasonColumn(props: {
         </p>
       ) : (
         <ul aria-labelledby={id} data-testid={`reasons-${props.side}`}>
-          {props.reasons.map((r) => (
+          {props.reasons.map((r, i) => (
             <ReasonItem
               key={`${r.code}-${r.key}`}
               reason={r}
               largest={props.largest}
               adviser={props.adviser}
+              // Two units of one code (two payment delays): the statement is said once.
+              repeated={props.reasons.slice(0, i).some((o) => o.code === r.code)}
             />
           ))}
         </ul>
@@ -173,7 +175,13 @@ function detailOf(r: Reason, language: Language, adviser: boolean): string {
   return `${label}${fr ? ' : ' : ': '}${value}${reference ? `, ${reference}` : ''}`;
 }
 
-function ReasonItem(props: { reason: Reason; largest: number; adviser: boolean }) {
+function ReasonItem(props: {
+  reason: Reason;
+  largest: number;
+  adviser: boolean;
+  /** A reason of the same code is listed above: its statement is not said again. */
+  repeated: boolean;
+}) {
   const t = useMessages(messages);
   const { language } = useLanguage();
   const r = props.reason;
@@ -190,7 +198,9 @@ function ReasonItem(props: { reason: Reason; largest: number; adviser: boolean }
       className={`reason${notTold ? ' is-not-told' : ''}`}
     >
       <div className="reason-body">
-        <p className="reason-statement">{fr ? r.statementFr : r.statementEn}</p>
+        {!props.repeated && (
+          <p className="reason-statement">{fr ? r.statementFr : r.statementEn}</p>
+        )}
         <p className="reason-detail">{detailOf(r, language, props.adviser)}</p>
         {props.adviser && (
           <p className="reason-tags">
@@ -205,7 +215,7 @@ function ReasonItem(props: { reason: Reason; largest: number; adviser: boolean }
             )}
           </p>
         )}
-        {note && (
+        {note && !props.repeated && (
           <p className="reason-note" data-testid="reason-note">
             {note}
           </p>

@@ -185,6 +185,11 @@ export function DistributionChart({
       xAxis: {
         type: 'category',
         data: categories,
+        // A bin's start as the profile says it; neighbours that read alike ("2 mois", "2 mois")
+        // are labelled once, the tooltip and the table giving each range.
+        axisLabel: {
+          formatter: (v: string, i: number) => (i > 0 && categories[i - 1] === v ? '' : v),
+        },
         name: label,
         nameLocation: 'middle',
         nameGap: 30,

@@ -112,7 +112,9 @@ describe('ComparePanel for a customer', () => {
     expect(screen.getByTestId('similar-rate').textContent).toMatch(
       /^Parmi les 200 clients dont le dossier ressemble le plus au vôtre/,
     );
-    expect(screen.queryByText('Les clients similaires, un par un', { selector: 'summary' })).toBeNull();
+    expect(
+      screen.queryByText('Les clients similaires, un par un', { selector: 'summary' }),
+    ).toBeNull();
     expect(asked).toContain('/api/clients/100002/similar');
   });
 });

@@ -192,9 +192,7 @@ describe('a new application', () => {
     expect(toComplete[0]?.titleFr).toBe('Scores externes');
     expect(toComplete[0]?.noteFr).not.toBeNull();
     expect(toComplete[0]?.logOdds).toBeCloseTo(0.15, 12);
-    expect(toComplete[1]?.units[0]?.labelFr).toBe(
-      'Mensualité du crédit',
-    );
+    expect(toComplete[1]?.units[0]?.labelFr).toBe('Mensualité du crédit');
     expect(toComplete[2]?.fields).toEqual(['AMT_ANNUITY']);
 
     const reasons = reasonsOf(units, stats, { unknown });

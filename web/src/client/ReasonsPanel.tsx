@@ -264,7 +264,9 @@ function ClientTold({ reasons, t }: { reasons: ClientReasonSet; t: Messages }) {
       aria-labelledby="reasons-told-title"
       data-testid="reasons-told"
     >
-      <h3 id="reasons-told-title">{t.told}</h3>
+      <h3 id="reasons-told-title" className="reasons-told-title">
+        {t.told}
+      </h3>
       <p className="reasons-told-intro">{t.toldIntro}</p>
       {reasons.adverse.length > 0 && (
         <>

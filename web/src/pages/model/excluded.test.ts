@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LEFT_OUT_WHEN_MONOTONE } from '../../../../src/data/features/monotone.ts';
 import { excludedInWords } from './excluded.ts';
 
 const REASON =
@@ -21,6 +22,19 @@ describe('excludedInWords', () => {
           "attributs protégés : écartés du modèle, utilisés seulement pour vérifier l'équité de ses décisions",
       },
     ]);
+  });
+
+  it('words the monotone model’s left-out features in French, one reason for both', () => {
+    const groups = excludedInWords(
+      LEFT_OUT_WHEN_MONOTONE.map((f) => ({ name: f.feature, reason: f.reason })),
+      'fr',
+    );
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.attributes).toEqual([
+      'le prix du bien',
+      "l'écart entre le crédit et le prix du bien",
+    ]);
+    expect(groups[0]?.reason).toMatch(/^modèle monotone : /);
   });
 
   it('keeps an unknown column and reason as they are', () => {

@@ -1,6 +1,7 @@
 /**
  * Test helpers: a tiny data directory built by the `creditlens start` chain (a few seconds), a server on it, and logins. Never touches /work/main/data.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,31 @@ import { type BuildOptions, buildServer } from './server.ts';
 
 /** Runs `creditlens serve` alone (test/support/serve-child.ts), independent of the other commands. */
 export const SERVE_CHILD = resolve(import.meta.dirname, '../../test/support/serve-child.ts');
+
+/**
+ * Starts `creditlens serve --port 0` on `dataDir` as a child process; `base` resolves with its
+ * URL once it listens, or rejects with its stderr if it exits first.
+ */
+export function spawnServeChild(dataDir: string): { child: ChildProcess; base: Promise<string> } {
+  const args = ['--port', '0', '--data-dir', dataDir, '--log-level', 'warn'];
+  const child = spawn('node', ['--import', 'tsx', SERVE_CHILD, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const base = new Promise<string>((resolveBase, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolveBase(match[1]);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
+  });
+  return { child, base };
+}
 
 /**
  * A temp data directory with a small demo database (300 train and 60 test clients) and, unless

@@ -2,12 +2,12 @@
  * An acknowledged audit write survives kill -9: the real server runs as a child process, answers
  * audited requests, is killed without warning, and every acknowledged record is in the store.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../auth/demo-users.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
-import { makeDataDir, SERVE_CHILD } from '../test-support.ts';
+import { makeDataDir, spawnServeChild } from '../test-support.ts';
 
 let dataDir: string;
 let cleanup: () => void;
@@ -24,23 +24,9 @@ afterAll(() => {
 
 /** Starts `creditlens serve --port 0` and resolves with its base URL once it listens. */
 function startServer(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const args = ['--port', '0', '--data-dir', dataDir, '--log-level', 'warn'];
-    child = spawn('node', ['--import', 'tsx', SERVE_CHILD, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-  });
+  const started = spawnServeChild(dataDir);
+  child = started.child;
+  return started.base;
 }
 
 describe('audit durability', () => {

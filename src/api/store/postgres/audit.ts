@@ -6,52 +6,15 @@
  * (synchronous_commit: the commit is flushed to the WAL before PostgreSQL acknowledges it).
  */
 import type { Pool, PoolClient } from 'pg';
+import { type AuditRow, type PendingAudit, toAuditRecord } from '../audit-row.ts';
 import type {
   AuditEntry,
   AuditQuery,
   AuditRecord,
   AuditStore,
   IdempotentAnswer,
-  Role,
 } from '../types.ts';
 import { saveAnswer } from './idempotency.ts';
-
-interface AuditRow {
-  id: number;
-  at: number;
-  user_id: number | null;
-  username: string | null;
-  role: Role | null;
-  action: string;
-  client_id: number | null;
-  model_version: string | null;
-  inputs_fingerprint: string;
-  output_summary: string;
-  request_id: string;
-}
-
-function toAuditRecord(row: AuditRow): AuditRecord {
-  return {
-    id: row.id,
-    at: row.at,
-    userId: row.user_id,
-    username: row.username,
-    role: row.role,
-    action: row.action,
-    clientId: row.client_id,
-    modelVersion: row.model_version,
-    inputsFingerprint: row.inputs_fingerprint,
-    outputSummary: row.output_summary,
-    requestId: row.request_id,
-  };
-}
-
-interface PendingAudit {
-  entry: AuditEntry;
-  keep: ((id: number) => IdempotentAnswer) | undefined;
-  resolve: (id: number) => void;
-  reject: (error: unknown) => void;
-}
 
 async function insertOne(client: PoolClient, p: PendingAudit): Promise<number> {
   const e = p.entry;

@@ -5,53 +5,17 @@
  * is a savepoint within the batch, with the answer its `keep` gives: one that fails is rolled back
  * alone, and the others commit.
  */
+
+import { type AuditRow, type PendingAudit, toAuditRecord } from '../audit-row.ts';
 import type {
   AuditEntry,
   AuditQuery,
   AuditRecord,
   AuditStore,
   IdempotentAnswer,
-  Role,
 } from '../types.ts';
 import type { SqliteIdempotency } from './idempotency.ts';
 import type { Sqlite } from './schema.ts';
-
-interface AuditRow {
-  id: number;
-  at: number;
-  user_id: number | null;
-  username: string | null;
-  role: Role | null;
-  action: string;
-  client_id: number | null;
-  model_version: string | null;
-  inputs_fingerprint: string;
-  output_summary: string;
-  request_id: string;
-}
-
-function toAuditRecord(row: AuditRow): AuditRecord {
-  return {
-    id: row.id,
-    at: row.at,
-    userId: row.user_id,
-    username: row.username,
-    role: row.role,
-    action: row.action,
-    clientId: row.client_id,
-    modelVersion: row.model_version,
-    inputsFingerprint: row.inputs_fingerprint,
-    outputSummary: row.output_summary,
-    requestId: row.request_id,
-  };
-}
-
-interface PendingAudit {
-  entry: AuditEntry;
-  keep: ((id: number) => IdempotentAnswer) | undefined;
-  resolve: (id: number) => void;
-  reject: (error: unknown) => void;
-}
 
 export class SqliteAudit implements AuditStore {
   private readonly insert;

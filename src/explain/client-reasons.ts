@@ -15,7 +15,7 @@
 
 import type { Contribution } from './contributions.ts';
 import type { Lang } from './format.ts';
-import { codeOfUnit, isMissing, type Reason, statementOf, wording } from './reasons.ts';
+import { codeOfUnit, isMissing, type Reason, statementOf, toldAs, wording } from './reasons.ts';
 import type { ReferenceStat } from './reference-stats.ts';
 import type { UnknownFields } from './unknown-fields.ts';
 
@@ -93,22 +93,9 @@ function clientReason(sum: CodeSum, stats: ReadonlyMap<string, ReferenceStat>): 
     features: sum.units.flatMap((u) => u.features),
     direction,
     theme: strongest.theme,
-    code: code.code,
-    family: code.family,
+    ...toldAs(code, statement, fr, en),
+    // Only client-explainable codes reach the client's view.
     clientExplainable: true,
-    actionable: code.actionable,
-    statementFr: statement.fr,
-    statementEn: statement.en,
-    noteFr: code.note?.fr ?? null,
-    noteEn: code.note?.en ?? null,
-    textFr: fr.text,
-    textEn: en.text,
-    labelFr: fr.label,
-    labelEn: en.label,
-    valueFr: fr.value,
-    valueEn: en.value,
-    referenceFr: fr.reference,
-    referenceEn: en.reference,
     logOdds: sum.logOdds,
     points: sum.points,
     probabilityPoints: sum.probabilityPoints,

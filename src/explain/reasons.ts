@@ -249,17 +249,14 @@ export function wording(
   };
 }
 
-function reasonOf(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>): Reason {
-  const fr = wording(c, stats, 'fr');
-  const en = wording(c, stats, 'en');
-  const code = codeOfUnit(c);
-  const direction = c.logOdds > 0 ? 'adverse' : 'favourable';
-  const statement = statementOf(code, direction, isMissing(c));
+/** What every reason says of itself: its code, the code's statement, its words in both languages. */
+export function toldAs(
+  code: ReturnType<typeof codeOfUnit>,
+  statement: ReturnType<typeof statementOf>,
+  fr: ReturnType<typeof wording>,
+  en: ReturnType<typeof wording>,
+) {
   return {
-    key: c.key,
-    features: c.features,
-    direction,
-    theme: c.theme,
     code: code.code,
     family: code.family,
     clientExplainable: code.clientExplainable,
@@ -276,6 +273,21 @@ function reasonOf(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>): R
     valueEn: en.value,
     referenceFr: fr.reference,
     referenceEn: en.reference,
+  };
+}
+
+function reasonOf(c: Contribution, stats: ReadonlyMap<string, ReferenceStat>): Reason {
+  const fr = wording(c, stats, 'fr');
+  const en = wording(c, stats, 'en');
+  const code = codeOfUnit(c);
+  const direction = c.logOdds > 0 ? 'adverse' : 'favourable';
+  const statement = statementOf(code, direction, isMissing(c));
+  return {
+    key: c.key,
+    features: c.features,
+    direction,
+    theme: c.theme,
+    ...toldAs(code, statement, fr, en),
     logOdds: c.logOdds,
     points: c.points,
     probabilityPoints: c.probabilityPoints,

@@ -6,7 +6,7 @@
  * (synchronous_commit: the commit is flushed to the WAL before PostgreSQL acknowledges it).
  */
 import type { Pool, PoolClient } from 'pg';
-import { type AuditRow, type PendingAudit, toAuditRecord } from '../audit-row.ts';
+import { type AuditRow, type PendingAudit, toAuditRecord } from '../rows.ts';
 import type {
   AuditEntry,
   AuditQuery,

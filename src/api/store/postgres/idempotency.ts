@@ -4,17 +4,8 @@
  * kill is replayed there). One row per (user, key), live until `expires_at`.
  */
 import type { Pool, PoolClient } from 'pg';
+import { type IdempotencyRow, toIdempotentAnswer } from '../rows.ts';
 import type { IdempotencyStore, IdempotentAnswer } from '../types.ts';
-
-interface IdempotencyRow {
-  user_id: number;
-  key: string;
-  fingerprint: string;
-  status: number;
-  body: string;
-  created_at: number;
-  expires_at: number;
-}
 
 /**
  * Saves an answer on `client` (inside the caller's transaction): an expired answer under the same
@@ -42,15 +33,7 @@ export class PostgresIdempotency implements IdempotencyStore {
     );
     const row = rows[0];
     if (!row) return undefined;
-    return {
-      userId: row.user_id,
-      key: row.key,
-      fingerprint: row.fingerprint,
-      status: row.status,
-      body: row.body,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-    };
+    return toIdempotentAnswer(row);
   }
 
   async save(a: IdempotentAnswer): Promise<void> {

@@ -1,24 +1,7 @@
 /** The accounts of the PostgreSQL store: the `users` table behind the UserStore interface. */
 import type { Pool } from 'pg';
-import type { Role, User, UserAccount, UserStore, UserWithSecret } from '../types.ts';
-
-interface UserRow {
-  id: number;
-  username: string;
-  role: Role;
-  client_id: number | null;
-  password_hash: string;
-  created_at: number;
-  disabled: boolean;
-}
-
-function toUser(row: UserRow): User {
-  return { id: row.id, username: row.username, role: row.role, clientId: row.client_id };
-}
-
-function toAccount(row: UserRow): UserAccount {
-  return { ...toUser(row), disabled: row.disabled, createdAt: row.created_at };
-}
+import { toAccount, toUser, type UserRow } from '../rows.ts';
+import type { User, UserAccount, UserStore, UserWithSecret } from '../types.ts';
 
 const INSERT =
   'INSERT INTO users (username, role, client_id, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)';

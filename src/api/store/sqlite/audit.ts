@@ -6,7 +6,7 @@
  * alone, and the others commit.
  */
 
-import { type AuditRow, type PendingAudit, toAuditRecord } from '../audit-row.ts';
+import { type AuditRow, type PendingAudit, toAuditRecord } from '../rows.ts';
 import type {
   AuditEntry,
   AuditQuery,

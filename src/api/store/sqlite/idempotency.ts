@@ -3,18 +3,9 @@
  * interface. One row per (user, key); a row is live until `expires_at`, and the expired ones are
  * dropped whenever an answer is saved.
  */
+import { type IdempotencyRow, toIdempotentAnswer } from '../rows.ts';
 import type { IdempotencyStore, IdempotentAnswer } from '../types.ts';
 import type { Sqlite } from './schema.ts';
-
-interface IdempotencyRow {
-  user_id: number;
-  key: string;
-  fingerprint: string;
-  status: number;
-  body: string;
-  created_at: number;
-  expires_at: number;
-}
 
 export class SqliteIdempotency implements IdempotencyStore {
   private readonly select;
@@ -34,15 +25,7 @@ export class SqliteIdempotency implements IdempotencyStore {
   async find(userId: number, key: string, now: number): Promise<IdempotentAnswer | undefined> {
     const row = this.select.get(userId, key, now);
     if (!row) return undefined;
-    return {
-      userId: row.user_id,
-      key: row.key,
-      fingerprint: row.fingerprint,
-      status: row.status,
-      body: row.body,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-    };
+    return toIdempotentAnswer(row);
   }
 
   async save(a: IdempotentAnswer): Promise<void> {

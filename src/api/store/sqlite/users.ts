@@ -1,24 +1,7 @@
 /** The accounts of the embedded store: the `users` table behind the UserStore interface. */
-import type { Role, User, UserAccount, UserStore, UserWithSecret } from '../types.ts';
+import { toAccount, toUser, type UserRow } from '../rows.ts';
+import type { User, UserAccount, UserStore, UserWithSecret } from '../types.ts';
 import type { Sqlite } from './schema.ts';
-
-interface UserRow {
-  id: number;
-  username: string;
-  role: Role;
-  client_id: number | null;
-  password_hash: string;
-  created_at: number;
-  disabled: number;
-}
-
-function toUser(row: UserRow): User {
-  return { id: row.id, username: row.username, role: row.role, clientId: row.client_id };
-}
-
-function toAccount(row: UserRow): UserAccount {
-  return { ...toUser(row), disabled: row.disabled === 1, createdAt: row.created_at };
-}
 
 export class SqliteUsers implements UserStore {
   private readonly byName;

@@ -5,8 +5,10 @@
  * concept in ./postgres/, as ./sqlite-store.ts does for the embedded engine.
  */
 import pg from 'pg';
+import { PostgresApplications } from './postgres/applications.ts';
 import { PostgresAudit } from './postgres/audit.ts';
 import { PostgresIdempotency } from './postgres/idempotency.ts';
+import { PostgresOutcomes } from './postgres/outcomes.ts';
 import { PostgresReviews } from './postgres/reviews.ts';
 import { migrate } from './postgres/schema.ts';
 import { PostgresSessions } from './postgres/sessions.ts';
@@ -106,6 +108,8 @@ export async function openPostgresStore(url: string): Promise<AppStore> {
     audit,
     idempotency: new PostgresIdempotency(pool),
     reviews: new PostgresReviews(pool),
+    outcomes: new PostgresOutcomes(pool),
+    applications: new PostgresApplications(pool),
     async healthy() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;

@@ -4,14 +4,16 @@
  * the server, synchronous=FULL so an acknowledged audit write survives a kill -9 or a power cut. This file opens the connection and
  * composes the parts, one per concept in ./sqlite/: the tables (schema.ts), the accounts
  * (users.ts), the sessions (sessions.ts), the group-committed, append-only audit trail
- * (audit.ts), the idempotency keys' answers (idempotency.ts) and the review requests (reviews.ts). better-sqlite3 is synchronous:
+ * (audit.ts), the idempotency keys' answers (idempotency.ts), the review requests (reviews.ts) and the new applications (applications.ts). better-sqlite3 is synchronous:
  * the methods answer settled Promises (the AppStore interface is asynchronous for PostgreSQL).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { SqliteApplications } from './sqlite/applications.ts';
 import { SqliteAudit } from './sqlite/audit.ts';
 import { SqliteIdempotency } from './sqlite/idempotency.ts';
+import { SqliteOutcomes } from './sqlite/outcomes.ts';
 import { SqliteReviews } from './sqlite/reviews.ts';
 import { createSchema } from './sqlite/schema.ts';
 import { SqliteSessions } from './sqlite/sessions.ts';
@@ -42,6 +44,8 @@ export function openSqliteStore(path: string): AppStore {
     audit,
     idempotency,
     reviews: new SqliteReviews(db),
+    outcomes: new SqliteOutcomes(db),
+    applications: new SqliteApplications(db),
     async healthy() {
       try {
         ping.get();

@@ -13,7 +13,7 @@ import {
   sharedPostgres,
   stopPostgres,
 } from '../../../test/support/store-engines.ts';
-import type { AuditEntry, IdempotentAnswer } from './types.ts';
+import { type AuditEntry, FIRST_NEW_CLIENT_ID, type IdempotentAnswer } from './types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'creditlens-store-'));
 // The cluster starts here, within the hook's longer timeout, not inside the first test.
@@ -328,6 +328,45 @@ describe.each(STORE_ENGINES)('app store on $name', (engine) => {
       });
       const decided = await store.reviews.list({ clientId: 424242, status: 'decided', limit: 10 });
       expect(decided.map((r) => r.id)).toEqual([first.id]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps new applications: ids from FIRST_NEW_CLIENT_ID, read back whole, windowed by time', async () => {
+    const store = await engine.open(dir);
+    try {
+      const base = {
+        createdAt: 1_000,
+        createdBy: 3,
+        source: 'api' as const,
+        application: { AMT_INCOME_TOTAL: 150_000, NAME_INCOME_TYPE: 'Working', EXT_SOURCE_1: null },
+        modelVersion: 'gbt-2026-01-01',
+        features: [0.25, null, -3],
+        probability: 0.0825,
+        decision: 'grant' as const,
+      };
+      const first = await store.applications.create(base);
+      expect(first).toEqual({ ...base, clientId: FIRST_NEW_CLIENT_ID });
+      const batch = await store.applications.createMany([
+        { ...base, createdAt: 2_000, createdBy: null, source: 'batch', decision: 'refuse' },
+        { ...base, createdAt: 3_000, createdBy: null, source: 'batch' },
+      ]);
+      expect(batch.map((a) => a.clientId)).toEqual([first.clientId + 1, first.clientId + 2]);
+      expect(await store.applications.get(first.clientId)).toEqual(first);
+      expect(await store.applications.get(batch[0]?.clientId ?? 0)).toEqual(batch[0]);
+      expect(await store.applications.get(100_002)).toBeUndefined();
+      expect(await store.applications.count({})).toBe(3);
+      expect(await store.applications.count({ since: 2_000 })).toBe(2);
+      expect(await store.applications.count({ since: 1_000, until: 3_000 })).toBe(2);
+      const window = await store.applications.list({ since: 2_000 });
+      expect(window.map((a) => a.createdAt)).toEqual([2_000, 3_000]);
+      const page = await store.applications.list({ limit: 1, offset: 1 });
+      expect(page).toEqual([batch[0]]);
+      await expect(
+        store.applications.create({ ...base, decision: 'maybe' as 'grant' }),
+      ).rejects.toThrow();
+      expect(await store.applications.count({})).toBe(3);
     } finally {
       await store.close();
     }

@@ -100,8 +100,19 @@ export interface AuditQuery {
   from?: number;
   /** Epoch milliseconds, exclusive. */
   to?: number;
+  /**
+   * Top-level values the output summary (JSON) must hold, e.g. `{ followsModel: false }`; names
+   * are letters and digits only (they become JSON paths).
+   */
+  outputHas?: Readonly<Record<string, string | boolean>>;
   page: number;
   pageSize: number;
+}
+
+/** Output-summary field names a query may filter on: plain identifiers, never a path. */
+export function checkOutputField(name: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(name)) throw new Error(`invalid output field: ${name}`);
+  return name;
 }
 
 /** Append-only: there is deliberately no update or delete. */
@@ -118,6 +129,8 @@ export interface AuditStore {
   /** Writes what is pending now (shutdown). */
   flush(): Promise<void>;
   query(q: AuditQuery): Promise<{ total: number; records: AuditRecord[] }>;
+  /** The newest record of `action` on each of `clientIds` that has one: one query for them all. */
+  latestPerClient(action: string, clientIds: readonly number[]): Promise<AuditRecord[]>;
 }
 
 /** The answer kept for a request made with an Idempotency-Key (see ../idempotency/). */
@@ -200,12 +213,107 @@ export interface ReviewStore {
   close(id: number, outcome: ReviewOutcome, at: number): Promise<boolean>;
 }
 
+/** The observed outcome of a granted loan (issue 15): did the client default? */
+export interface Outcome {
+  clientId: number;
+  /** 1 = defaulted, 0 = repaid (or still performing at `observedAt`). */
+  defaulted: 0 | 1;
+  /** When the outcome was observed, epoch milliseconds (a day's midnight UTC from a date). */
+  observedAt: number;
+  /** The username that recorded it. */
+  recordedBy: string;
+  /** When it was recorded, epoch milliseconds. */
+  recordedAt: number;
+}
+
+/** An outcome to record: `recordedAt` is set by the store. */
+export type NewOutcome = Omit<Outcome, 'recordedAt'>;
+
+/** What recording a batch did: each item recorded anew, or already there identically. */
+export interface OutcomeBatchResult {
+  recorded: number;
+  unchanged: number;
+  /** Per item, in the batch's order. */
+  items: ('recorded' | 'unchanged')[];
+}
+
+export interface OutcomeQuery {
+  /** Epoch milliseconds, inclusive, on `observedAt`. */
+  since?: number;
+  /** Epoch milliseconds, exclusive, on `observedAt`. */
+  until?: number;
+}
+
+/**
+ * One outcome per client, never overwritten. Recording the same outcome again (same `defaulted`
+ * and `observedAt`) changes nothing and says 'unchanged'; a different one for a client who has an
+ * outcome rejects with OutcomeConflictError (./outcome-conflict.ts), and nothing is written.
+ */
+export interface OutcomeStore {
+  record(outcome: NewOutcome): Promise<'recorded' | 'unchanged'>;
+  /** All or nothing, in one transaction: the first conflict (or a client twice with different outcomes) rejects the whole batch. */
+  recordAll(outcomes: readonly NewOutcome[]): Promise<OutcomeBatchResult>;
+  /** By `observedAt`, then client id. */
+  list(q?: OutcomeQuery): Promise<Outcome[]>;
+  get(clientId: number): Promise<Outcome | undefined>;
+  count(): Promise<number>;
+}
+
+/**
+ * New applicants' client ids start here, far above the feature store's SK_ID_CURR (the Kaggle data
+ * stops below 460 000; generated data counts up from 100 002), so an id says where its file lives.
+ */
+export const FIRST_NEW_CLIENT_ID = 1_000_000_000;
+
+/** A new applicant's application, stored as received and as scored (issue 15). */
+export interface StoredApplication {
+  /** The new applicant's id (allocated from FIRST_NEW_CLIENT_ID; never a feature-store id). */
+  clientId: number;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** The user who saved it; null for a batch `creditlens score --save` without a user. */
+  createdBy: number | null;
+  source: 'api' | 'batch';
+  /** The raw Kaggle application-schema fields as received. */
+  application: Record<string, string | number | null>;
+  /** The model that scored it. */
+  modelVersion: string;
+  /** That model's feature vector as scored (aligned with its feature names): monitoring, challengers. */
+  features: (number | null)[];
+  /** The calibrated probability of default. */
+  probability: number;
+  /** The model's decision; the adviser's final decision stays in the decisions (audit). */
+  decision: 'grant' | 'refuse';
+}
+
+export interface ApplicationQuery {
+  /** Epoch milliseconds, inclusive. */
+  since?: number;
+  /** Epoch milliseconds, exclusive. */
+  until?: number;
+}
+
+/** New applications: created, never changed nor deleted; listed in creation order. */
+export interface ApplicationStore {
+  /** Stores it and allocates its client id. */
+  create(a: Omit<StoredApplication, 'clientId'>): Promise<StoredApplication>;
+  /** Stores several in one transaction (a batch file), ids in the order given. */
+  createMany(list: Omit<StoredApplication, 'clientId'>[]): Promise<StoredApplication[]>;
+  get(clientId: number): Promise<StoredApplication | undefined>;
+  /** Oldest first (ascending client id). */
+  list(q: ApplicationQuery & { limit?: number; offset?: number }): Promise<StoredApplication[]>;
+  count(q: ApplicationQuery): Promise<number>;
+}
+
 export interface AppStore {
   users: UserStore;
   sessions: SessionStore;
   audit: AuditStore;
   idempotency: IdempotencyStore;
   reviews: ReviewStore;
+  applications: ApplicationStore;
+  /** Observed outcomes of granted loans (migration version 4). */
+  outcomes: OutcomeStore;
   /** Which engine: 'sqlite' (embedded file) or 'postgres' (shared server). */
   readonly engine: 'sqlite' | 'postgres';
   /** True when the database answers. */

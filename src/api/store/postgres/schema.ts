@@ -8,6 +8,9 @@
  */
 
 import type { Pool } from 'pg';
+import { AUDIT_ACTION_INDEX } from '../audit-index.ts';
+import { APPLICATIONS_TABLE_PG } from './applications.ts';
+import { OUTCOMES_TABLE_PG } from './outcomes.ts';
 import { REVIEWS_TABLE_PG } from './reviews.ts';
 
 interface Migration {
@@ -75,6 +78,13 @@ CREATE INDEX idempotency_expires ON idempotency(expires_at);
 `,
   },
   { version: 2, name: 'review requests', sql: REVIEWS_TABLE_PG },
+  { version: 3, name: 'applications', sql: APPLICATIONS_TABLE_PG },
+  { version: 4, name: 'outcomes', sql: OUTCOMES_TABLE_PG },
+  {
+    version: 6,
+    name: 'audit by action and client (decisions across clients, the latest per client)',
+    sql: AUDIT_ACTION_INDEX,
+  },
 ];
 
 /** The advisory lock's key that serialises migrations ("creditlens" in ASCII, folded to 32 bits). */

@@ -7,6 +7,9 @@
  * The same versions, in PostgreSQL's dialect, are in ../postgres/schema.ts.
  */
 import type Database from 'better-sqlite3';
+import { AUDIT_ACTION_INDEX } from '../audit-index.ts';
+import { APPLICATIONS_SCHEMA } from './applications.ts';
+import { OUTCOMES_SCHEMA } from './outcomes.ts';
 import { REVIEWS_SCHEMA } from './reviews.ts';
 
 /** An open better-sqlite3 connection (the one driver type the store's modules share). */
@@ -79,6 +82,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     },
   },
   { version: 2, name: 'review requests', up: (db) => db.exec(REVIEWS_SCHEMA) },
+  { version: 3, name: 'applications', up: (db) => db.exec(APPLICATIONS_SCHEMA) },
+  { version: 4, name: 'outcomes', up: (db) => db.exec(OUTCOMES_SCHEMA) },
+  {
+    version: 6,
+    name: 'audit by action and client (decisions across clients, the latest per client)',
+    up: (db) => db.exec(AUDIT_ACTION_INDEX),
+  },
 ];
 
 /** Applies the migrations this database lacks, each in its own transaction. */

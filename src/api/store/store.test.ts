@@ -13,6 +13,7 @@ import {
   sharedPostgres,
   stopPostgres,
 } from '../../../test/support/store-engines.ts';
+import { OutcomeConflictError } from './outcome-conflict.ts';
 import { type AuditEntry, FIRST_NEW_CLIENT_ID, type IdempotentAnswer } from './types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'creditlens-store-'));
@@ -367,6 +368,51 @@ describe.each(STORE_ENGINES)('app store on $name', (engine) => {
         store.applications.create({ ...base, decision: 'maybe' as 'grant' }),
       ).rejects.toThrow();
       expect(await store.applications.count({})).toBe(3);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps one outcome per client: the same again is unchanged, a different one a conflict that writes nothing', async () => {
+    const store = await engine.open(dir);
+    try {
+      const day = Date.UTC(2026, 0, 31);
+      const a = { clientId: 500_001, defaulted: 0 as const, observedAt: day, recordedBy: 'admin' };
+      const b = {
+        clientId: 500_002,
+        defaulted: 1 as const,
+        observedAt: day + 86_400_000,
+        recordedBy: 'admin',
+      };
+      expect(await store.outcomes.record(a)).toBe('recorded');
+      expect(await store.outcomes.record({ ...a, recordedBy: 'other' })).toBe('unchanged');
+      expect(await store.outcomes.get(a.clientId)).toMatchObject(a);
+      const batch = await store.outcomes.recordAll([a, b, b]);
+      expect(batch).toEqual({
+        recorded: 1,
+        unchanged: 2,
+        items: ['unchanged', 'recorded', 'unchanged'],
+      });
+      expect(await store.outcomes.count()).toBe(2);
+      const c = { clientId: 500_003, defaulted: 0 as const, observedAt: day, recordedBy: 'admin' };
+      const conflict = store.outcomes.recordAll([c, { ...b, defaulted: 0 }]);
+      await expect(conflict).rejects.toBeInstanceOf(OutcomeConflictError);
+      await expect(conflict).rejects.toMatchObject({ index: 1, existing: { defaulted: 1 } });
+      await expect(store.outcomes.record({ ...a, observedAt: day + 1 })).rejects.toThrow(
+        /500001 already has an outcome/,
+      );
+      // Nothing of the refused batch was written: c is still unknown.
+      expect(await store.outcomes.get(c.clientId)).toBeUndefined();
+      expect(await store.outcomes.count()).toBe(2);
+      expect((await store.outcomes.list()).map((o) => o.clientId)).toEqual([500_001, 500_002]);
+      expect((await store.outcomes.list({ since: day + 1 })).map((o) => o.clientId)).toEqual([
+        500_002,
+      ]);
+      expect((await store.outcomes.list({ until: day + 1 })).map((o) => o.clientId)).toEqual([
+        500_001,
+      ]);
+      const stored = await store.outcomes.get(b.clientId);
+      expect(stored?.recordedAt).toBeGreaterThan(0);
     } finally {
       await store.close();
     }

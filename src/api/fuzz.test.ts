@@ -73,6 +73,7 @@ const PATHS = [
   '/api/admin/users',
   '/api/admin/users/{x}',
   '/api/admin/models',
+  '/api/admin/models/{x}',
   '/api/admin/models/{x}/promote',
   '/api/monitoring',
   '/api/score',

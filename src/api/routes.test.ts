@@ -213,6 +213,12 @@ describe('authorisation matrix', () => {
       },
       {
         method: 'GET',
+        path: '/api/admin/models/{id}',
+        url: () => `/api/admin/models/${app.ctx.scores?.record.id}`,
+        expect: { anonymous: 401, adviser: 403, admin: 200, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
         path: '/api/monitoring',
         url: () => '/api/monitoring',
         // No report in the fixture: 404 REPORT_NOT_FOUND (the answer: monitoring/monitoring.test.ts).

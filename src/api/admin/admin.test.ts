@@ -225,6 +225,34 @@ describe('models', () => {
     expect(restored).toEqual(before);
   });
 
+  it("answers any run's card by id, the same as GET /api/model for the served one", async () => {
+    const { modelsDir } = server.app.ctx.config;
+    const served = (await server.get('adviser', '/api/model')).json();
+    const byId = await server.get('admin', `/api/admin/models/${served.id}`);
+    expect(byId.statusCode).toBe(200);
+    expect(byId.json()).toEqual(served);
+    const other = await saveRun(
+      modelsDir,
+      { model: tinyModel(12), draft: fabricateDraft({ seed: 6 }) },
+      { activate: false, now: new Date('2026-12-02T10:00:00Z') },
+    );
+    const card = await server.get('admin', `/api/admin/models/${other.id}`);
+    expect(card.statusCode).toBe(200);
+    expect(card.json()).toMatchObject({ id: other.id, chosen: other.chosen });
+    // Reading a card serves nothing new.
+    expect((await server.get('adviser', '/api/model')).json().id).toBe(served.id);
+    const unknown = await server.get('admin', '/api/admin/models/m-20200101-000000-0000');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('MODEL_NOT_FOUND');
+    // A prefix is not a run: the card names one run.
+    const prefix = await server.get('admin', `/api/admin/models/${other.id.slice(0, -2)}`);
+    expect(prefix.statusCode).toBe(400);
+    expect(prefix.json().error.field).toBe('params.id');
+    expect((await server.get('adviser', `/api/admin/models/${other.id}`)).statusCode).toBe(403);
+    const audit = await server.get('admin', '/api/audit?action=admin.model.card');
+    expect(audit.json().records[0]).toMatchObject({ modelVersion: other.id });
+  });
+
   it('refuses unknown runs and bad ids, and non-admins', async () => {
     const unknown = await send('admin', 'POST', '/api/admin/models/m-20200101-000000-0000/promote');
     expect(unknown.statusCode).toBe(404);

@@ -1,5 +1,5 @@
 /**
- * Model administration (admin only): the registry's runs, and promoting one. A promotion loads
+ * Model administration (admin only): the registry's runs, any run's model card, and promoting one. A promotion loads
  * the run, scores every client with it (the new ScoreTable), marks it active in the registry and
  * only then swaps the served model, so a failure at any step leaves the old model served and
  * active; requests in flight finish on the old table (see ../scoring/served-model.ts).
@@ -9,11 +9,13 @@ import { DataError } from '../../data/errors.ts';
 import { ModelError } from '../../model/errors.ts';
 import { listRuns, loadRun, promoteRun, type RunSummary } from '../../model/registry/index.ts';
 import { RUN_ID_PATTERN } from '../../model/registry/run-id.ts';
+import type { RunRecord } from '../../model/run-record.ts';
 import { recordAudit } from '../audit/record.ts';
 import { requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
+import { modelCardOf } from '../scoring/model-card.ts';
 import { ScoreTable } from '../scoring/score-table.ts';
 
 const runIdParams = {
@@ -70,6 +72,42 @@ export async function modelAdminRoutes(fastify: FastifyInstance): Promise<void> 
         output: { count: models.length },
       });
       return { served, models };
+    },
+  );
+
+  app.get(
+    '/api/admin/models/:id',
+    {
+      onRequest: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: "A run's model card, served or not (what GET /api/model says of the served one)",
+        params: runIdParams,
+        response: {
+          200: { $ref: 'ModelCard#' },
+          ...errorResponses(400, 401, 403, 404, 409, 503),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      // Only a listed id: loadRun would also take a prefix, and the card names one run.
+      if (!(await runs()).some((r) => r.id === id)) throw apiError('MODEL_NOT_FOUND', { id });
+      let record: RunRecord;
+      try {
+        record = (await loadRun(modelsDir, id)).record;
+      } catch (error) {
+        if (error instanceof ModelError)
+          throw apiError('MODEL_UNUSABLE', { id, reason: error.message });
+        throw error;
+      }
+      await recordAudit(app, request, {
+        action: 'admin.model.card',
+        modelVersion: id,
+        inputs: { id },
+        output: { chosen: record.chosen },
+      });
+      return modelCardOf(record);
     },
   );
 

@@ -1,11 +1,11 @@
 /** GET /api/clients/:id/score (every role; a customer their own) and GET /api/model (staff). */
 import type { FastifyInstance } from 'fastify';
-import { dictionaryEntry } from '../../data/features/index.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
+import { modelCardOf } from './model-card.ts';
 import type { ScoreTable } from './score-table.ts';
 
 function scores(app: FastifyInstance): ScoreTable {
@@ -60,42 +60,6 @@ export async function scoringRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: { $ref: 'ModelCard#' }, ...errorResponses(401, 403, 503) },
       },
     },
-    async () => {
-      const r = scores(fastify).record;
-      const chosen = r.candidates.find((c) => c.name === r.chosen);
-      if (!chosen)
-        throw apiError('NOT_READY', { reason: `run ${r.id} lacks its chosen candidate` });
-      return {
-        id: r.id,
-        createdAt: r.createdAt,
-        codeVersion: r.codeVersion,
-        chosen: r.chosen,
-        rows: r.rows,
-        featureCount: r.featureNames.length,
-        excludedFeatures: r.excludedFeatures,
-        costs: r.costs,
-        threshold: r.threshold,
-        decisionBands: r.decisionBands,
-        scoreScale: r.scoreScale,
-        scoreBands: r.scoreBands,
-        holdout: chosen.holdout,
-        cv: chosen.cv,
-        candidates: r.candidates.map((c) => ({ name: c.name, holdout: c.holdout })),
-        curves: r.curves,
-        calibration: r.calibration,
-        // Each feature with its dictionary label, so the card speaks words, not column names.
-        importance: {
-          ...r.importance,
-          features: r.importance.features.map((f) => {
-            const entry = dictionaryEntry(f.name);
-            return { ...f, labelFr: entry?.label_fr ?? f.name, labelEn: entry?.label_en ?? f.name };
-          }),
-        },
-        fairness: r.fairness,
-        monotone: r.monotone,
-        clientExplainableOnly: r.clientExplainableOnly,
-        comparisons: r.comparisons,
-      };
-    },
+    async () => modelCardOf(scores(fastify).record),
   );
 }

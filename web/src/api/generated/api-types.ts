@@ -3,6 +3,13 @@
  * Do not edit: change the route schemas in src/api, then run `npm run gen:api-types`.
  */
 
+export type AdminModelsDetailData = ModelCard;
+
+export interface AdminModelsDetailParams {
+  /** @pattern ^m-\d{8}-\d{6}-[0-9a-f]{4}$ */
+  id: string;
+}
+
 export type AdminModelsListData = ModelList;
 
 export type AdminModelsPromoteCreateData = Promotion;
@@ -269,6 +276,14 @@ export interface ClientSummary {
   credit: number | null;
   /** the model's decision (see Decision); null without a model */
   decision: "grant" | "refuse" | null;
+  /** the adviser's latest final decision on the client, beside the model's; null when none is recorded */
+  finalDecision: {
+    /** @format date-time */
+    at: string;
+    decision: "grant" | "refuse";
+    /** false when the adviser decided against the model's opinion */
+    followsModel: boolean;
+  } | null;
   /** CODE_GENDER */
   gender: string | null;
   /** SK_ID_CURR */
@@ -1402,6 +1417,14 @@ export interface DecisionHistory {
   decisions: DecisionRecord[];
 }
 
+export interface DecisionPage {
+  decisions: DecisionRecord[];
+  page: number;
+  pageSize: number;
+  /** decisions passing the filters, over every page */
+  total: number;
+}
+
 export interface DecisionRecord {
   /**
    * ISO 8601 time
@@ -1430,6 +1453,51 @@ export interface DecisionRecord {
   /** the review request this decision answered and closed; else null */
   reviewId: number | null;
   username: string | null;
+}
+
+export type DecisionsListData = DecisionPage;
+
+export interface DecisionsListParams {
+  /**
+   * the user name of who decided
+   * @minLength 1
+   * @maxLength 64
+   */
+  adviser?: string;
+  /**
+   * inclusive, ISO 8601
+   * @format date-time
+   */
+  from?: string;
+  /**
+   * true: only the decisions against the model's opinion
+   * @default false
+   */
+  overridesOnly?: boolean;
+  /**
+   * @min 1
+   * @max 1000000
+   * @default 1
+   */
+  page?: number;
+  /**
+   * @min 1
+   * @max 100
+   * @default 20
+   */
+  pageSize?: number;
+  /** why the adviser decided so: 'additional-income' (justified additional income), 'guarantee', 'data-error' (the file held wrong data), 'review-request' (the client's review request), 'other' */
+  reasonCategory?:
+    | "additional-income"
+    | "guarantee"
+    | "data-error"
+    | "review-request"
+    | "other";
+  /**
+   * exclusive, ISO 8601
+   * @format date-time
+   */
+  to?: string;
 }
 
 export interface ErrorBody {

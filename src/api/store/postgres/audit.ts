@@ -7,12 +7,13 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import { type AuditRow, type PendingAudit, toAuditRecord } from '../rows.ts';
-import type {
-  AuditEntry,
-  AuditQuery,
-  AuditRecord,
-  AuditStore,
-  IdempotentAnswer,
+import {
+  type AuditEntry,
+  type AuditQuery,
+  type AuditRecord,
+  type AuditStore,
+  checkOutputField,
+  type IdempotentAnswer,
 } from '../types.ts';
 import { saveAnswer } from './idempotency.ts';
 
@@ -119,6 +120,10 @@ export class PostgresAudit implements AuditStore {
     if (q.action !== undefined) where('action', '=', q.action);
     if (q.from !== undefined) where('at', '>=', q.from);
     if (q.to !== undefined) where('at', '<', q.to);
+    for (const [name, value] of Object.entries(q.outputHas ?? {})) {
+      params.push(checkOutputField(name), JSON.stringify(value));
+      clauses.push(`(output_summary::jsonb -> $${params.length - 1}) = $${params.length}::jsonb`);
+    }
     const filter = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
     const counted = await this.pool.query<{ n: number }>(
       `SELECT count(*) AS n FROM audit ${filter}`,
@@ -130,5 +135,16 @@ export class PostgresAudit implements AuditStore {
       [...params, q.pageSize, (q.page - 1) * q.pageSize],
     );
     return { total: counted.rows[0]?.n ?? 0, records: rows.map(toAuditRecord) };
+  }
+
+  async latestPerClient(action: string, clientIds: readonly number[]): Promise<AuditRecord[]> {
+    if (clientIds.length === 0) return [];
+    const { rows } = await this.pool.query<AuditRow>(
+      `SELECT * FROM audit WHERE id IN (
+        SELECT max(id) FROM audit WHERE action = $1 AND client_id = ANY($2::bigint[])
+        GROUP BY client_id)`,
+      [action, clientIds],
+    );
+    return rows.map(toAuditRecord);
   }
 }

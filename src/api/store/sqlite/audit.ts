@@ -7,12 +7,13 @@
  */
 
 import { type AuditRow, type PendingAudit, toAuditRecord } from '../rows.ts';
-import type {
-  AuditEntry,
-  AuditQuery,
-  AuditRecord,
-  AuditStore,
-  IdempotentAnswer,
+import {
+  type AuditEntry,
+  type AuditQuery,
+  type AuditRecord,
+  type AuditStore,
+  checkOutputField,
+  type IdempotentAnswer,
 } from '../types.ts';
 import type { SqliteIdempotency } from './idempotency.ts';
 import type { Sqlite } from './schema.ts';
@@ -121,6 +122,11 @@ export class SqliteAudit implements AuditStore {
       clauses.push('at < ?');
       params.push(q.to);
     }
+    // `->` answers the value as minified JSON, which JSON.stringify writes alike.
+    for (const [name, value] of Object.entries(q.outputHas ?? {})) {
+      clauses.push('(output_summary -> ?) = ?');
+      params.push(`$.${checkOutputField(name)}`, JSON.stringify(value));
+    }
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
     const total =
       this.db
@@ -132,5 +138,19 @@ export class SqliteAudit implements AuditStore {
       )
       .all(...params, q.pageSize, (q.page - 1) * q.pageSize);
     return { total, records: rows.map(toAuditRecord) };
+  }
+
+  async latestPerClient(action: string, clientIds: readonly number[]): Promise<AuditRecord[]> {
+    if (clientIds.length === 0) return [];
+    // The ids as one JSON array: one statement whatever their number.
+    const rows = this.db
+      .prepare<[string, string], AuditRow>(
+        `SELECT * FROM audit WHERE id IN (
+          SELECT max(id) FROM audit
+          WHERE action = ? AND client_id IN (SELECT value FROM json_each(?))
+          GROUP BY client_id)`,
+      )
+      .all(action, JSON.stringify(clientIds));
+    return rows.map(toAuditRecord);
   }
 }

@@ -196,6 +196,45 @@ describe.each(STORE_ENGINES)('app store on $name', (engine) => {
     }
   });
 
+  it('filters audit records by values of their output summary, and finds the latest per client', async () => {
+    const store = await engine.open(dir);
+    try {
+      const decided = (clientId: number, at: number, output: object) =>
+        store.audit.append(
+          entry({ action: 'test.decided', clientId, at, outputSummary: JSON.stringify(output) }),
+        );
+      const a = await decided(11, 1_000, { followsModel: true, reasonCategory: 'other' });
+      const b = await decided(11, 2_000, { followsModel: false, reasonCategory: 'guarantee' });
+      const c = await decided(12, 3_000, { followsModel: false, reasonCategory: 'other' });
+      await store.audit.append(entry({ clientId: 12, at: 4_000 })); // another action, later
+      const query = (outputHas: Record<string, string | boolean>) =>
+        store.audit
+          .query({ action: 'test.decided', outputHas, page: 1, pageSize: 10 })
+          .then((r) => ({ total: r.total, ids: r.records.map((x) => x.id) }));
+      expect(await query({})).toEqual({ total: 3, ids: [c, b, a] });
+      expect(await query({ followsModel: false })).toEqual({ total: 2, ids: [c, b] });
+      expect(await query({ followsModel: true })).toEqual({ total: 1, ids: [a] });
+      expect(await query({ followsModel: false, reasonCategory: 'other' })).toEqual({
+        total: 1,
+        ids: [c],
+      });
+      // A string never matches a boolean's JSON, nor a name a path.
+      expect(await query({ followsModel: 'false' })).toEqual({ total: 0, ids: [] });
+      await expect(query({ 'a.b': true })).rejects.toThrow(/invalid output field/);
+
+      const latest = await store.audit.latestPerClient('test.decided', [11, 12, 13]);
+      expect(
+        latest.map((r) => [r.clientId, r.id]).sort((x, y) => Number(x[0]) - Number(y[0])),
+      ).toEqual([
+        [11, b],
+        [12, c],
+      ]);
+      expect(await store.audit.latestPerClient('test.decided', [])).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('writes pending appends when closed', async () => {
     const location = await engine.location(dir);
     const store = await engine.open(dir, location);

@@ -50,12 +50,26 @@ describe('App: who lands where', () => {
     expect(await screen.findByRole('heading', { name: 'Rechercher un client' })).toBeTruthy();
   });
 
-  it('keeps a customer out of the search and the audit trail: back to their own file', async () => {
+  it('keeps a customer out of the search and the audit trail: back to their own space', async () => {
     start('/audit', customer);
-    await waitFor(() => expect(location.pathname).toBe('/clients/120002'));
+    await waitFor(() => expect(location.pathname).toBe('/me'));
     cleanup();
     start('/clients?decision=refuse', customer);
-    await waitFor(() => expect(location.pathname).toBe('/clients/120002'));
+    await waitFor(() => expect(location.pathname).toBe('/me'));
+  });
+
+  it("sends a customer from their own file's address to their space, made for them", async () => {
+    start('/clients/120002', customer);
+    await waitFor(() => expect(location.pathname).toBe('/me'));
+    // The page is loaded on first use: its module may take a while to come.
+    expect(await screen.findByTestId('customer-space', {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByTestId('client-page')).toBeNull();
+  });
+
+  it("sends an adviser who opens /me to the search: the space is a customer's", async () => {
+    start('/me', { role: 'adviser', clientId: null });
+    await waitFor(() => expect(location.pathname).toBe('/clients'));
+    expect(screen.queryByTestId('customer-space')).toBeNull();
   });
 
   it("refuses a customer another client's file once, without asking for it", async () => {
@@ -63,7 +77,7 @@ describe('App: who lands where', () => {
     const error = await screen.findByTestId('error-message');
     expect(error.textContent).toContain("Vous n'avez pas accès à ce dossier.");
     expect(screen.getByRole('link', { name: 'Ouvrir mon dossier' }).getAttribute('href')).toBe(
-      '/clients/120002',
+      '/me',
     );
     expect(calls.some((c) => c.url.includes('100002'))).toBe(false);
   });

@@ -18,6 +18,16 @@ const ClientPage = lazy(() =>
 const ModelPage = lazy(() =>
   import('./pages/ModelPage.tsx').then((m) => ({ default: m.ModelPage })),
 );
+const CustomerSpacePage = lazy(() =>
+  import('./pages/customer/CustomerSpacePage.tsx').then((m) => ({ default: m.CustomerSpacePage })),
+);
+// The admin's pages, admins only: nobody else downloads them.
+const UsersPage = lazy(() =>
+  import('./pages/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const ModelsPage = lazy(() =>
+  import('./pages/admin/ModelsPage.tsx').then((m) => ({ default: m.ModelsPage })),
+);
 const NewApplicationPage = lazy(() =>
   import('./pages/NewApplicationPage.tsx').then((m) => ({ default: m.NewApplicationPage })),
 );
@@ -51,14 +61,22 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
 
+  const routeClient = route.page === 'client' ? route.id : null;
   useEffect(() => {
     if (user === undefined) return;
     if (user === null && route.page !== 'login') navigate('/login', { replace: true });
     if (user && route.page === 'login') navigate(landingOf(user), { replace: true });
-    // A customer lands on their own file; other pages would only answer 403.
-    if (user?.role === 'customer' && route.page !== 'client' && route.page !== 'login')
+    // A customer lands on their own space (/me, their own file's address too); other pages would
+    // only answer 403, and another client's file stays the clear refusal below.
+    const mayStay =
+      route.page === 'me' ||
+      route.page === 'login' ||
+      (routeClient !== null && routeClient !== user?.clientId);
+    if (user?.role === 'customer' && !mayStay) navigate(landingOf(user), { replace: true });
+    // The customer's space is no staff page.
+    if (user && user.role !== 'customer' && route.page === 'me')
       navigate(landingOf(user), { replace: true });
-  }, [user, route.page]);
+  }, [user, route.page, routeClient]);
 
   // A new page (not a new filter or tab) starts at its top, and a screen reader starts reading it.
   const main = useRef<HTMLElement>(null);
@@ -91,7 +109,7 @@ export function App() {
       <main id="main" className="page" tabIndex={-1} ref={main}>
         {route.page === 'clients' && <ClientsPage search={route.search} />}
         <Suspense fallback={<p aria-busy="true">{t.loading}</p>}>
-          {route.page === 'client' && !otherCustomer && (
+          {route.page === 'client' && user.role !== 'customer' && (
             <ClientPage key={route.id} clientId={route.id} section={route.section} />
           )}
           {otherCustomer && (
@@ -102,7 +120,15 @@ export function App() {
               </p>
             </section>
           )}
+          {route.page === 'me' && user.role === 'customer' && user.clientId !== null && (
+            <CustomerSpacePage clientId={user.clientId} />
+          )}
           {route.page === 'model' && <ModelPage />}
+          {route.page === 'users' && user.role === 'admin' && <UsersPage />}
+          {route.page === 'models' && user.role === 'admin' && <ModelsPage />}
+          {route.page === 'model-run' && user.role === 'admin' && (
+            <ModelPage key={route.id} runId={route.id} />
+          )}
           {route.page === 'new' && user.role !== 'customer' && <NewApplicationPage />}
         </Suspense>
         {route.page === 'audit' && <AuditPage search={route.search} />}
@@ -118,7 +144,5 @@ export function App() {
 }
 
 function landingOf(user: { role: string; clientId: number | null }): string {
-  return user.role === 'customer' && user.clientId !== null
-    ? `/clients/${user.clientId}`
-    : '/clients';
+  return user.role === 'customer' && user.clientId !== null ? '/me' : '/clients';
 }

@@ -1,16 +1,21 @@
 /**
  * A tiny history router: the dashboard has a handful of pages, so a dependency would cost more
- * than it gives. Paths: /login, /clients, /clients/:id[/section], /new, /model, /audit; the search and
- * audit pages keep their filters in the query string. The server answers index.html for
- * every non-API path, so a reload or a pasted link opens the same page.
+ * than it gives. Paths: /login, /me (a customer's own space), /clients, /clients/:id[/section],
+ * /new, /model, /audit; the search and audit pages keep their filters in the query string. The
+ * server answers index.html for every non-API path, so a reload or a pasted link opens the same
+ * page.
  */
 import { type MouseEvent, type ReactNode, useEffect, useState } from 'react';
 
 export type Route =
   | { page: 'login' }
+  | { page: 'me' }
   | { page: 'clients'; search: string }
   | { page: 'client'; id: number; section: string | null }
   | { page: 'model' }
+  | { page: 'users' }
+  | { page: 'models' }
+  | { page: 'model-run'; id: string }
   | { page: 'new' }
   | { page: 'audit'; search: string }
   | { page: 'not-found'; path: string };
@@ -18,7 +23,12 @@ export type Route =
 export function parseRoute(pathname: string, search = ''): Route {
   if (pathname === '/' || pathname === '/clients') return { page: 'clients', search };
   if (pathname === '/login') return { page: 'login' };
+  if (pathname === '/me') return { page: 'me' };
   if (pathname === '/model') return { page: 'model' };
+  if (pathname === '/users') return { page: 'users' };
+  if (pathname === '/models') return { page: 'models' };
+  const run = /^\/models\/(m-\d{8}-\d{6}-[0-9a-f]{4})$/.exec(pathname);
+  if (run) return { page: 'model-run', id: run[1] as string };
   if (pathname === '/new') return { page: 'new' };
   if (pathname === '/audit') return { page: 'audit', search };
   const client = /^\/clients\/(\d{1,9})(?:\/([a-z-]+))?$/.exec(pathname);

@@ -4,6 +4,14 @@
  * dashboard writes it (identifiers as numbers, the query as text: it never changes the type).
  */
 import type {
+  AdminModelsDetailData,
+  AdminModelsListData,
+  AdminModelsPromoteCreateData,
+  AdminUsersCreateData,
+  AdminUsersCreatePayload,
+  AdminUsersListData,
+  AdminUsersPartialUpdateData,
+  AdminUsersPartialUpdatePayload,
   AuditListData,
   AuthLoginCreateData,
   AuthLoginCreatePayload,
@@ -16,11 +24,18 @@ import type {
   ClientsExplanationListData,
   ClientsListData,
   ClientsRecourseListData,
+  ClientsReviewsCreateData,
+  ClientsReviewsCreatePayload,
+  ClientsReviewsListData,
   ClientsScoreListData,
   ClientsSimilarListData,
+  DecisionsListData,
   ModelListData,
   PopulationFeaturesDetailData,
   PopulationScatterListData,
+  ReviewsListData,
+  ReviewsPartialUpdateData,
+  ReviewsPartialUpdatePayload,
   ScoreCreateData,
   ScoreCreatePayload,
 } from './generated/api-types.ts';
@@ -41,8 +56,14 @@ type GetRoute =
   | Get<`/api/clients/${number}/similar${Query}`, ClientsSimilarListData>
   | Get<`/api/clients/${number}/recourse`, ClientsRecourseListData>
   | Get<`/api/clients/${number}/decisions`, ClientsDecisionsListData>
+  | Get<`/api/clients/${number}/reviews`, ClientsReviewsListData>
   | Get<`/api/population/features/${string}`, PopulationFeaturesDetailData>
   | Get<`/api/population/scatter${Query}`, PopulationScatterListData>
+  | Get<'/api/admin/users', AdminUsersListData>
+  | Get<'/api/admin/models', AdminModelsListData>
+  | Get<`/api/admin/models/${string}`, AdminModelsDetailData>
+  | Get<`/api/decisions${Query}`, DecisionsListData>
+  | Get<`/api/reviews${Query}`, ReviewsListData>
   | Get<`/api/audit${Query}`, AuditListData>;
 
 type PostRoute =
@@ -53,9 +74,36 @@ type PostRoute =
       ClientsDecisionsCreatePayload,
       ClientsDecisionsCreateData
     >
+  | Post<`/api/clients/${number}/reviews`, ClientsReviewsCreatePayload, ClientsReviewsCreateData>
+  | Post<'/api/admin/users', AdminUsersCreatePayload, AdminUsersCreateData>
+  | Post<`/api/admin/models/${string}/promote`, Record<string, never>, AdminModelsPromoteCreateData>
   | Post<'/api/score', ScoreCreatePayload, ScoreCreateData>;
 
+type Patch<Path extends string, Body, Answer> = { path: Path; body: Body; answer: Answer };
+type PatchRoute =
+  | Patch<`/api/admin/users/${number}`, AdminUsersPartialUpdatePayload, AdminUsersPartialUpdateData>
+  | Patch<`/api/reviews/${number}`, ReviewsPartialUpdatePayload, ReviewsPartialUpdateData>;
+
 export type GetPath = GetRoute['path'];
+export type PatchPath = PatchRoute['path'];
+
+/** The body PATCH `P` takes. */
+export type PatchBody<P extends PatchPath> = PatchRoute extends infer R
+  ? R extends Patch<infer Pattern, infer Body, unknown>
+    ? P extends Pattern
+      ? Body
+      : never
+    : never
+  : never;
+
+/** The answer of PATCH `P`. */
+export type PatchAnswer<P extends PatchPath> = PatchRoute extends infer R
+  ? R extends Patch<infer Pattern, unknown, infer Answer>
+    ? P extends Pattern
+      ? Answer
+      : never
+    : never
+  : never;
 export type PostPath = PostRoute['path'];
 
 /** The answer of GET `P`. */

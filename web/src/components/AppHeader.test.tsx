@@ -57,7 +57,7 @@ describe('AppHeader', () => {
   it('gives a customer their own file only', async () => {
     await renderAs('customer');
     expect(navIds()).toEqual(['nav-own-file']);
-    expect(screen.getByTestId('nav-own-file').getAttribute('href')).toBe('/clients/100002');
+    expect(screen.getByTestId('nav-own-file').getAttribute('href')).toBe('/me');
     expect(screen.getByTestId('logout')).toBeTruthy();
   });
 

@@ -12,6 +12,8 @@ const messages = {
     newApplication: 'Nouvelle demande',
     model: 'Modèle',
     audit: 'Journal',
+    users: 'Utilisateurs',
+    models: 'Registre',
     ownFile: 'Mon dossier',
     connectedAs: 'Connecté :',
     logout: 'Se déconnecter',
@@ -24,6 +26,8 @@ const messages = {
     newApplication: 'New application',
     model: 'Model',
     audit: 'Audit trail',
+    users: 'Users',
+    models: 'Registry',
     ownFile: 'My file',
     connectedAs: 'Signed in:',
     logout: 'Log out',
@@ -90,13 +94,27 @@ export function AppHeader() {
               </Link>
             </li>
           )}
-          {user.role === 'customer' && user.clientId !== null && (
+          {user.role === 'admin' && (
+            <li>
+              <Link to="/users" testId="nav-users" current={route.page === 'users'}>
+                {t.users}
+              </Link>
+            </li>
+          )}
+          {user.role === 'admin' && (
             <li>
               <Link
-                to={`/clients/${user.clientId}`}
-                testId="nav-own-file"
-                current={route.page === 'client' && route.id === user.clientId}
+                to="/models"
+                testId="nav-models"
+                current={route.page === 'models' || route.page === 'model-run'}
               >
+                {t.models}
+              </Link>
+            </li>
+          )}
+          {user.role === 'customer' && user.clientId !== null && (
+            <li>
+              <Link to="/me" testId="nav-own-file" current={route.page === 'me'}>
                 {t.ownFile}
               </Link>
             </li>

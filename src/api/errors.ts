@@ -30,6 +30,13 @@ export const ERROR_CATALOGUE = {
     status: 404,
     message: 'no monitoring report yet: run creditlens monitor --applications FILE.csv',
   },
+  OUTCOME_UNKNOWN_CLIENT: { status: 422, message: 'outcomes[{index}]: {reason}{more}' },
+  OUTCOME_LOAN_REFUSED: { status: 422, message: 'outcomes[{index}]: {reason}{more}' },
+  OUTCOME_BEFORE_APPLICATION: { status: 422, message: 'outcomes[{index}]: {reason}{more}' },
+  OUTCOME_CONFLICT: {
+    status: 409,
+    message: 'outcomes[{index}]: {reason}; nothing of the batch was recorded',
+  },
   USERNAME_TAKEN: { status: 409, message: 'the user name {username} is taken' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,

@@ -331,6 +331,40 @@ describe('authorisation matrix', () => {
     }
   });
 
+  it('lets only an admin record outcomes (POST /api/outcomes)', async () => {
+    // No stored application in the fixture: the admin reaches the eligibility check (422).
+    const payload = { outcomes: [{ clientId: ids.own1, defaulted: 0, date: '2026-01-31' }] };
+    const expected = { anonymous: 401, adviser: 403, admin: 422, customer1: 403, customer2: 403 };
+    for (const who of WHO) {
+      const reply = await app.inject({
+        method: 'POST',
+        url: '/api/outcomes',
+        headers: who === 'anonymous' ? {} : { cookie: cookies[who] ?? '' },
+        payload,
+      });
+      expect(reply.statusCode, who).toBe(expected[who]);
+    }
+  });
+
+  it('lets only staff store a new application (POST /api/applications)', async () => {
+    const application = {
+      NAME_CONTRACT_TYPE: 'Cash loans',
+      AMT_INCOME_TOTAL: 100_000,
+      AMT_CREDIT: 300_000,
+      DAYS_BIRTH: -15_000,
+    };
+    const expected = { anonymous: 401, adviser: 201, admin: 201, customer1: 403, customer2: 403 };
+    for (const who of WHO) {
+      const reply = await app.inject({
+        method: 'POST',
+        url: '/api/applications',
+        headers: who === 'anonymous' ? {} : { cookie: cookies[who] ?? '' },
+        payload: { application },
+      });
+      expect(reply.statusCode, who).toBe(expected[who]);
+    }
+  });
+
   it('covers every route of the OpenAPI description', async () => {
     const { body } = await get('/api/openapi.json');
     const paths = body.paths as Record<string, Record<string, unknown>>;
@@ -348,6 +382,8 @@ describe('authorisation matrix', () => {
       'POST /api/admin/models/{id}/promote', // roles tested in admin/admin.test.ts
       'POST /api/clients/{id}/reviews', // roles tested in reviews/reviews.test.ts
       'PATCH /api/reviews/{reviewId}', // roles tested in reviews/reviews.test.ts
+      'POST /api/outcomes', // the outcomes matrix above; validation in outcomes/outcomes.test.ts
+      'POST /api/applications', // the matrix above; validation in applications/applications.test.ts
     ]);
     expect(documented.filter((r) => !covered.has(r))).toEqual([]);
   });

@@ -31,6 +31,7 @@ import { healthRoutes } from './health/routes.ts';
 import { letterRoutes } from './letter/routes.ts';
 import { installExpensiveLimits } from './limits/expensive-routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
+import { outcomeRoutes } from './outcomes/routes.ts';
 import { myDataRoutes } from './my-data/routes.ts';
 import { recourseRoutes } from './recourse/routes.ts';
 import { installBodyRules } from './requests/json-bodies.ts';
@@ -221,6 +222,7 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   await app.register(comparisonRoutes);
   await app.register(adminRoutes);
   await app.register(monitoringRoutes);
+  await app.register(outcomeRoutes);
   await app.register(recourseRoutes);
   await app.register(reviewRoutes);
   await app.register(letterRoutes);

@@ -42,6 +42,7 @@ import { livenessSchema, readinessSchema } from './health.ts';
 import { binaryMetricsSchema, modelCardSchema } from './model-card.ts';
 import { modelListSchema, modelSummarySchema, promotionSchema } from './model-registry.ts';
 import { monitoringReportSchema, variableStabilitySchema } from './monitoring.ts';
+import { outcomeBatchResultSchema } from './outcomes.ts';
 import { recourseProposalSchema, recourseSchema } from './recourse.ts';
 import {
   reasonCategorySchema,
@@ -115,6 +116,7 @@ export const COMPONENT_SCHEMAS = [
   promotionSchema,
   variableStabilitySchema,
   monitoringReportSchema,
+  outcomeBatchResultSchema,
   livenessSchema,
   readinessSchema,
   categoryValueSchema,

@@ -32,6 +32,9 @@ const NewApplicationPage = lazy(() =>
   import('./pages/NewApplicationPage.tsx').then((m) => ({ default: m.NewApplicationPage })),
 );
 
+/** Pages only an admin has: anyone else reads "page not found", as before they existed. */
+const ADMIN_PAGES = new Set(['users', 'models', 'model-run']);
+
 const messages = {
   fr: {
     loading: 'Chargement…',
@@ -132,7 +135,7 @@ export function App() {
           {route.page === 'new' && user.role !== 'customer' && <NewApplicationPage />}
         </Suspense>
         {route.page === 'audit' && <AuditPage search={route.search} />}
-        {route.page === 'not-found' && (
+        {(route.page === 'not-found' || (ADMIN_PAGES.has(route.page) && user.role !== 'admin')) && (
           <section>
             <h1>{t.notFound}</h1>
             <Link to="/clients">{t.back}</Link>

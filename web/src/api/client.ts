@@ -4,7 +4,17 @@
  * can show (status, code, field, message).
  */
 import type { ErrorBody } from './generated/api-types.ts';
-import type { GetAnswer, GetPath, PostAnswer, PostBody, PostPath, Query } from './routes.ts';
+import type {
+  GetAnswer,
+  GetPath,
+  PatchAnswer,
+  PatchBody,
+  PatchPath,
+  PostAnswer,
+  PostBody,
+  PostPath,
+  Query,
+} from './routes.ts';
 
 export class ApiFailure extends Error {
   constructor(
@@ -68,6 +78,8 @@ export const api = {
   /** `headers`: an `Idempotency-Key` for a POST that records (docs/api.md), say. */
   post: <P extends PostPath>(path: P, body: PostBody<P>, headers?: Record<string, string>) =>
     request<PostAnswer<P>>('POST', path, body, headers),
+  patch: <P extends PatchPath>(path: P, body: PatchBody<P>) =>
+    request<PatchAnswer<P>>('PATCH', path, body),
 };
 
 /**

@@ -1,5 +1,18 @@
 import { useEffect, useRef } from 'react';
-import { type EChartsOption, init } from './echarts.ts';
+import type { EChartsOption } from './echarts.ts';
+
+type ECharts = typeof import('./echarts.ts');
+
+/**
+ * ECharts (≈180 kB gzipped, more than a page's whole budget) is its own chunk, fetched when the
+ * first chart mounts and shared by every chart page: a page's own chunk stays small, and the
+ * library downloads once whichever chart page opens first.
+ */
+let library: Promise<ECharts> | undefined;
+export function loadECharts(): Promise<ECharts> {
+  library ??= import('./echarts.ts');
+  return library;
+}
 
 interface EChartProps {
   option: EChartsOption;
@@ -12,17 +25,26 @@ interface EChartProps {
 /** One ECharts instance bound to a div; resized with its container, disposed on unmount. */
 export function EChart({ option, label, height = 280, testId }: EChartProps) {
   const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReturnType<typeof init> | null>(null);
+  const chart = useRef<ReturnType<ECharts['init']> | null>(null);
+  // The latest option, for the instance made once the library has arrived.
+  const latest = useRef(option);
+  latest.current = option;
 
   useEffect(() => {
-    if (!element.current) return;
-    const instance = init(element.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
+    let disposed = false;
+    let observer: ResizeObserver | null = null;
+    void loadECharts().then(({ init }) => {
+      if (disposed || !element.current) return;
+      const instance = init(element.current, undefined, { renderer: 'svg' });
+      chart.current = instance;
+      instance.setOption(latest.current, { notMerge: true });
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(element.current);
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);

@@ -49,9 +49,18 @@ describe('AppHeader', () => {
     expect(screen.getByTestId('current-user').textContent).toContain('conseiller');
   });
 
-  it('gives an admin the audit trail too', async () => {
+  it('gives an admin the audit trail, the users and the model registry too', async () => {
     await renderAs('admin');
-    expect(navIds()).toEqual(['nav-clients', 'nav-new', 'nav-model', 'nav-audit']);
+    expect(navIds()).toEqual([
+      'nav-clients',
+      'nav-new',
+      'nav-model',
+      'nav-audit',
+      'nav-users',
+      'nav-models',
+    ]);
+    expect(screen.getByTestId('nav-users').getAttribute('href')).toBe('/users');
+    expect(screen.getByTestId('nav-models').getAttribute('href')).toBe('/models');
   });
 
   it('gives a customer their own file only', async () => {

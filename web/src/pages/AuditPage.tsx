@@ -33,6 +33,7 @@ const ACTIONS = [
   'admin.user.create',
   'admin.user.update',
   'admin.models.list',
+  'admin.model.card',
   'admin.model.promote',
 ] as const;
 
@@ -84,6 +85,7 @@ const messages = {
       'admin.user.create': 'Utilisateur créé',
       'admin.user.update': 'Utilisateur modifié',
       'admin.models.list': 'Modèles listés',
+      'admin.model.card': 'Fiche d’un modèle lue',
       'admin.model.promote': 'Modèle activé',
     },
   },
@@ -134,6 +136,7 @@ const messages = {
       'admin.user.create': 'User created',
       'admin.user.update': 'User changed',
       'admin.models.list': 'Models listed',
+      'admin.model.card': 'Model card read',
       'admin.model.promote': 'Model activated',
     },
   },

@@ -58,12 +58,14 @@ describe('ModelPage', () => {
     for (const id of ['cost-curve', 'calibration-chart', 'importance-chart'])
       expect(screen.getByTestId(id)).toBeTruthy();
     // The calibration axes end on a round value above the largest point (30 % → 35 %).
-    // (ECharts draws on its next frame: wait for it.)
+    // (ECharts is loaded on the first chart, then draws on its next frame: wait for it.)
     const calibration = screen.getByTestId('calibration-chart');
-    await waitFor(() =>
-      expect([...calibration.querySelectorAll('svg text')].map((n) => n.textContent)).toContain(
-        '35\u00a0%',
-      ),
+    await waitFor(
+      () =>
+        expect([...calibration.querySelectorAll('svg text')].map((n) => n.textContent)).toContain(
+          '35\u00a0%',
+        ),
+      { timeout: 10_000 },
     );
     // The importance table uses the labels the server gives.
     const importance = screen.getByText(/Importance globale/).closest('table') as HTMLElement;

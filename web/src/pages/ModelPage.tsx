@@ -5,6 +5,7 @@ import { ChartTable } from '../components/ChartTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatDateTime, formatNumber, formatPercent } from '../format/index.ts';
 import { useLanguage, useMessages } from '../i18n/language.tsx';
+import { Link } from '../router.tsx';
 import './ModelPage.css';
 import { CalibrationChart } from './model/CalibrationChart.tsx';
 import { CostCurveChart } from './model/CostCurveChart.tsx';
@@ -15,6 +16,8 @@ import { plainFigures } from './model/model-summary.ts';
 const messages = {
   fr: {
     title: 'Le modèle de score',
+    runTitle: (id: string) => `Fiche du modèle ${id}`,
+    registry: 'Retour au registre des modèles',
     loading: 'Chargement du modèle…',
     plain: 'En bref',
     accuracy: (a: string, n: string) =>
@@ -79,6 +82,8 @@ const messages = {
   },
   en: {
     title: 'The scoring model',
+    runTitle: (id: string) => `Model card of ${id}`,
+    registry: 'Back to the model registry',
     loading: 'Loading the model…',
     plain: 'In short',
     accuracy: (a: string, n: string) =>
@@ -171,11 +176,15 @@ const ROWS: readonly Row[] = [
 /**
  * The model card for advisers (GET /api/model): what the model gets right and wrong in plain words
  * first, then the measures, the threshold on the cost curve, calibration and global importance.
+ * With `runId`, the card of that run of the registry, served or not (admins: GET
+ * /api/admin/models/:id, the same answer).
  */
-export function ModelPage(_props: { search?: string }) {
+export function ModelPage({ runId }: { search?: string; runId?: string }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const model = useApi('/api/model');
+  const served = useApi(runId === undefined ? '/api/model' : null);
+  const run = useApi(runId === undefined ? null : `/api/admin/models/${runId}`);
+  const model = runId === undefined ? served : run;
 
   if (model.error) return <ErrorMessage error={model.error} onRetry={model.reload} />;
   if (!model.data) return <p aria-busy="true">{t.loading}</p>;
@@ -205,7 +214,8 @@ export function ModelPage(_props: { search?: string }) {
 
   return (
     <article className="model-page" data-testid="model-page">
-      <h1>{t.title}</h1>
+      {runId !== undefined && <Link to="/models">{t.registry}</Link>}
+      <h1>{runId === undefined ? t.title : t.runTitle(card.id)}</h1>
       <section className="card model-plain" aria-labelledby="model-plain">
         <h2 id="model-plain">{t.plain}</h2>
         <ul>

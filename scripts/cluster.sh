@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# A real cluster on this machine (docs/deployment.md): PostgreSQL for the shared app store, two
+# `creditlens serve` replicas on it, and Debian's HAProxy in front (round robin, health-checked on
+# GET /readyz). For people to try, for test/cluster/ and for bench/api/cluster.ts.
+#
+#   scripts/cluster.sh [start]            prepare data if missing, start everything, print the URL
+#                                         (npm run cluster; npm run cluster -- stop)
+#   scripts/cluster.sh stop               stop HAProxy, the replicas and PostgreSQL (data is kept)
+#   scripts/cluster.sh status             what runs, and HAProxy's view of each replica
+#   scripts/cluster.sh kill-replica N     kill -9 replica N (1 or 2): a machine lost
+#   scripts/cluster.sh start-replica N    start replica N again (HAProxy sees it up after 2 checks)
+#
+# Settings (environment): CREDITLENS_DATA_DIR (data), CLUSTER_DIR (<data dir>/cluster: PostgreSQL's
+# data, logs, pids, haproxy.cfg), CLUSTER_PORT (8088, the URL people use), CLUSTER_REPLICA_PORTS
+# ("8091 8092"; one port per replica, so their count is the replicas'), CLUSTER_PG_PORT (55432),
+# CLUSTER_STATS_PORT (8404, HAProxy's statistics page), CLUSTER_SKIP_PREPARE=1 (the data
+# directory is ready: do not run `creditlens start --no-serve`).
+# PostgreSQL listens on 127.0.0.1 only, with trust authentication: a machine-local demo, never a
+# deployment. As root, PostgreSQL runs as the `postgres` OS user (it refuses to run as root).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DATA_DIR="$(realpath -m "${CREDITLENS_DATA_DIR:-$ROOT/data}")"
+CLUSTER_DIR="$(realpath -m "${CLUSTER_DIR:-$DATA_DIR/cluster}")"
+LB_PORT="${CLUSTER_PORT:-8088}"
+read -r -a REPLICA_PORTS <<<"${CLUSTER_REPLICA_PORTS:-8091 8092}"
+PG_PORT="${CLUSTER_PG_PORT:-55432}"
+STATS_PORT="${CLUSTER_STATS_PORT:-8404}"
+PG_DATA="$CLUSTER_DIR/pg"
+PG_RUN="$CLUSTER_DIR/pg-run"
+APP_DB="postgres://postgres@127.0.0.1:$PG_PORT/creditlens"
+CLI=(node "$ROOT/bin/creditlens.js")
+
+die() {
+  echo "cluster: $*" >&2
+  exit 1
+}
+
+pg_bin() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  [ -n "$dir" ] && [ -x "$dir/initdb" ] || die "PostgreSQL is not installed (apt-get install postgresql)"
+  echo "$dir"
+}
+
+# Runs a PostgreSQL binary as the current user, or as `postgres` when root.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+start_postgres() {
+  local bin
+  bin="$(pg_bin)"
+  mkdir -p "$PG_RUN"
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PG_RUN"; fi
+  if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+    mkdir -p "$PG_DATA"
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PG_DATA"; fi
+    chmod 700 "$PG_DATA"
+    echo "cluster: initdb into $PG_DATA"
+    as_pg "$bin/initdb" -D "$PG_DATA" -U postgres --auth=trust --encoding=UTF8 --no-locale \
+      >"$CLUSTER_DIR/initdb.log" 2>&1 || die "initdb failed: see $CLUSTER_DIR/initdb.log"
+  fi
+  if ! as_pg "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+    as_pg "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_RUN/postgres.log" -w \
+      -o "-p $PG_PORT -k $PG_RUN -c listen_addresses=127.0.0.1 -c max_connections=100" start \
+      >/dev/null || die "PostgreSQL did not start: see $PG_RUN/postgres.log"
+  fi
+  if [ -z "$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'creditlens'")" ]; then
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc 'CREATE DATABASE creditlens'
+  fi
+}
+
+stop_postgres() {
+  [ -f "$PG_DATA/PG_VERSION" ] || return 0
+  as_pg "$(pg_bin)/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+wait_ready() { # URL SECONDS
+  local i
+  for ((i = 0; i < $2 * 5; i++)); do
+    if curl -fsS -o /dev/null "$1/readyz" 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  return 1
+}
+
+start_replica() { # N (1-based)
+  local n="$1" port="${REPLICA_PORTS[$(($1 - 1))]:-}"
+  [ -n "$port" ] || die "no replica $n (CLUSTER_REPLICA_PORTS has ${#REPLICA_PORTS[@]})"
+  if pid_alive "$CLUSTER_DIR/replica-$n.pid"; then return 0; fi
+  # setsid: its own process group, so a stop reaches node and nothing else.
+  CREDITLENS_APP_DB="$APP_DB" setsid "${CLI[@]}" serve --port "$port" --host 127.0.0.1 \
+    --data-dir "$DATA_DIR" --trust-proxy --log-level warn \
+    >>"$CLUSTER_DIR/replica-$n.log" 2>&1 </dev/null &
+  echo $! >"$CLUSTER_DIR/replica-$n.pid"
+}
+
+wait_replica() { # N
+  local n="$1" port="${REPLICA_PORTS[$(($1 - 1))]}"
+  wait_ready "http://127.0.0.1:$port" 120 ||
+    die "replica $n (port $port) is not ready after 120 s: see $CLUSTER_DIR/replica-$n.log"
+}
+
+write_haproxy_config() {
+  local servers="" i=1 port
+  for port in "${REPLICA_PORTS[@]}"; do
+    servers+="  server replica-$i 127.0.0.1:$port check"$'\n'
+    i=$((i + 1))
+  done
+  cat >"$CLUSTER_DIR/haproxy.cfg" <<EOF
+# Generated by scripts/cluster.sh; edits are lost on the next start.
+global
+  log stdout format raw local0 info
+  maxconn 4096
+
+defaults
+  mode http
+  log global
+  option httplog
+  timeout connect 2s
+  timeout client 60s
+  timeout server 60s
+  timeout http-request 10s
+  # A request whose replica died is sent again, to another replica (redispatch), up to 3 times.
+  retries 3
+  option redispatch 1
+  # The whole request is buffered so that it can be sent again (layer-7 retries).
+  option http-buffer-request
+
+frontend creditlens
+  bind 127.0.0.1:$LB_PORT
+  default_backend replicas
+
+backend replicas
+  balance roundrobin
+  # Ready means the app store, the client database and the model answer (src/api/health).
+  option httpchk GET /readyz
+  http-check expect status 200
+  default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 2
+  # Retried: a connection refused or cut without an answer, or a 502/503 from a replica. Only
+  # requests that are safe to send twice: reads, and POSTs carrying an Idempotency-Key (the API
+  # replays the first answer of a key: docs/api.md).
+  retry-on conn-failure empty-response response-timeout 502 503
+  acl safe_method method GET HEAD OPTIONS
+  acl has_key req.hdr(idempotency-key) -m found
+  http-request disable-l7-retry unless safe_method || has_key
+  http-response set-header X-Served-By %s
+$servers
+listen stats
+  bind 127.0.0.1:$STATS_PORT
+  stats enable
+  stats uri /
+  stats refresh 2s
+EOF
+}
+
+start_haproxy() {
+  command -v /usr/sbin/haproxy >/dev/null || die "HAProxy is not installed (apt-get install haproxy)"
+  write_haproxy_config
+  /usr/sbin/haproxy -c -q -f "$CLUSTER_DIR/haproxy.cfg" || die "bad $CLUSTER_DIR/haproxy.cfg"
+  if pid_alive "$CLUSTER_DIR/haproxy.pid"; then return 0; fi
+  setsid /usr/sbin/haproxy -db -f "$CLUSTER_DIR/haproxy.cfg" \
+    >>"$CLUSTER_DIR/haproxy.log" 2>&1 </dev/null &
+  echo $! >"$CLUSTER_DIR/haproxy.pid"
+}
+
+stop_pidfile() { # FILE
+  local pid i
+  [ -f "$1" ] || return 0
+  pid="$(cat "$1")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$1"
+}
+
+cmd_start() {
+  mkdir -p "$CLUSTER_DIR"
+  start_postgres
+  if [ "${CLUSTER_SKIP_PREPARE:-}" != 1 ]; then
+    # Demo data, features, model and dashboard when missing, as `npm start` does.
+    "${CLI[@]}" start --no-serve --data-dir "$DATA_DIR"
+  fi
+  local n
+  for n in $(seq 1 "${#REPLICA_PORTS[@]}"); do start_replica "$n"; done
+  for n in $(seq 1 "${#REPLICA_PORTS[@]}"); do wait_replica "$n"; done
+  start_haproxy
+  wait_ready "http://127.0.0.1:$LB_PORT" 30 || die "HAProxy answers no ready replica: see $CLUSTER_DIR/haproxy.log"
+  cat <<EOF
+creditlens cluster ready: http://127.0.0.1:$LB_PORT
+  replicas: ${REPLICA_PORTS[*]} (logs $CLUSTER_DIR/replica-N.log; demo logins in the first start's log)
+  app store: $APP_DB
+  HAProxy statistics: http://127.0.0.1:$STATS_PORT/
+  stop: scripts/cluster.sh stop
+EOF
+}
+
+cmd_stop() {
+  local n
+  stop_pidfile "$CLUSTER_DIR/haproxy.pid"
+  for n in $(seq 1 "${#REPLICA_PORTS[@]}"); do stop_pidfile "$CLUSTER_DIR/replica-$n.pid"; done
+  stop_postgres
+  echo "cluster: stopped (data kept in $CLUSTER_DIR)"
+}
+
+cmd_status() {
+  local n
+  pid_alive "$CLUSTER_DIR/haproxy.pid" && echo "haproxy: running on $LB_PORT" || echo "haproxy: stopped"
+  for n in $(seq 1 "${#REPLICA_PORTS[@]}"); do
+    pid_alive "$CLUSTER_DIR/replica-$n.pid" && echo "replica-$n: running" || echo "replica-$n: stopped"
+  done
+  if pid_alive "$CLUSTER_DIR/haproxy.pid"; then
+    curl -fsS "http://127.0.0.1:$STATS_PORT/;csv" | awk -F, '$1 == "replicas" && $2 != "BACKEND" { print "  haproxy sees " $2 ": " $18 }'
+  fi
+}
+
+case "${1:-start}" in
+start) cmd_start ;;
+stop) cmd_stop ;;
+status) cmd_status ;;
+kill-replica)
+  [ -n "${2:-}" ] || die "kill-replica N"
+  pid_alive "$CLUSTER_DIR/replica-$2.pid" || die "replica $2 is not running"
+  kill -9 "$(cat "$CLUSTER_DIR/replica-$2.pid")"
+  rm -f "$CLUSTER_DIR/replica-$2.pid"
+  ;;
+start-replica)
+  [ -n "${2:-}" ] || die "start-replica N"
+  start_replica "$2"
+  wait_replica "$2"
+  ;;
+*)
+  echo "usage: scripts/cluster.sh start | stop | status | kill-replica N | start-replica N" >&2
+  exit 2
+  ;;
+esac

@@ -1,6 +1,7 @@
 /** The `creditlens` command: one sub-command per file under ./commands. */
 import { Command, CommanderError } from 'commander';
 import { registerExplain } from './commands/explain.ts';
+import { registerExport } from './commands/export.ts';
 import { registerFeatures } from './commands/features.ts';
 import { registerFit } from './commands/fit.ts';
 import { registerGenerate } from './commands/generate.ts';
@@ -40,6 +41,7 @@ registerMonitor(program);
 registerOutcomes(program);
 registerPredict(program);
 registerExplain(program);
+registerExport(program);
 registerStart(program);
 registerServe(program);
 

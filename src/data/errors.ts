@@ -124,6 +124,10 @@ export const DATA_ERRORS = {
     message: 'the database {db} has no feature table: run `creditlens features` first',
     doc: 'the database has no features table yet',
   },
+  EXPORT_TARGET: {
+    message: '{dir} exists and is not a creditlens export: give a new folder (or a previous export, which is replaced)',
+    doc: '`export --parquet DIR` was given a file or a folder that a previous export did not write',
+  },
   MISSING_FEATURE: {
     message: 'the feature table lacks {count} feature(s) the model needs: {names}',
     doc: 'a model needs features the feature table does not have (built by another version?)',

@@ -20,7 +20,9 @@ export async function buildWeb(outDir: string): Promise<string> {
   const args = [VITE, 'build', '--config', 'web/vite.config.ts', '--outDir', outDir];
   // Vite refuses a second build of the same project at once; each test file builds into its own
   // directory, so parallel builds are safe.
-  const flags = ['--emptyOutDir', '--bypass-lock', '--logLevel', 'warn'];
+  // --manifest: .vite/manifest.json, which the JavaScript budgets read (js-budget.ts); only in
+  // the test's build, so `creditlens serve` never has it to serve.
+  const flags = ['--emptyOutDir', '--bypass-lock', '--logLevel', 'warn', '--manifest'];
   await run(process.execPath, [...args, ...flags], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production' },

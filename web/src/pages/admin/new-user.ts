@@ -13,7 +13,7 @@ export const ROLES: readonly Role[] = ['adviser', 'admin', 'customer'];
 /** The API's minimum (MIN_PASSWORD_LENGTH in src/api/admin/users.ts). */
 export const MIN_PASSWORD_LENGTH = 10;
 const USERNAME = /^[A-Za-z0-9._-]{3,64}$/;
-/** The product's name, refused in any password by the API (src/api/auth/password-policy.ts). */
+/** The product's name, refused in any password by the API. */
 const PRODUCT_NAME = 'creditlens';
 
 export interface NewUserValues {
@@ -49,20 +49,45 @@ export function newUserProblems(
   return problems;
 }
 
+/** Digits and symbols read as letters, as the API reads them ("Cr3d1t" → "credit"). */
+const L33T: Record<string, string> = {
+  '0': 'o',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+  '+': 't',
+};
+
+/** The password in lower-case letters and digits, each reading of its l33t symbols (as the API). */
+function skeletons(text: string): string[] {
+  const lower = text.toLowerCase();
+  const read = (one: string) =>
+    lower.replace(/[0134578@$!|+]/g, (c) => L33T[c] ?? one).replace(/[^a-z0-9]/g, '');
+  return [...new Set([read('i'), read('l')])];
+}
+
 /**
- * The password's first problem the page can see: too short, or containing the user name (4 letters
- * or more) or the product's name, as the API refuses them (it also reads l33t spellings; that and
- * the strength estimate stay its answer, shown beside the field).
+ * The password's first problem the page can see, by the API's own rules
+ * (src/api/auth/password-policy.ts; test/web/admin-password.test.ts holds the two together): too short, or containing the user name or a part of it of 4
+ * letters or more, or the product's name, in any spelling. The strength estimate stays the API's
+ * answer, shown beside the field.
  */
 export function passwordProblem(
   password: string,
   username: string,
 ): Extract<NewUserProblem, `password${string}`> | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'passwordShort';
-  const lower = password.toLowerCase();
+  const seen = skeletons(password);
   const name = username.toLowerCase();
-  if (name.length >= 4 && lower.includes(name)) return 'passwordHasUsername';
-  if (lower.includes(PRODUCT_NAME)) return 'passwordHasProduct';
+  const words = [name, ...name.split(/[._-]+/)]
+    .map((w) => w.replace(/[^a-z0-9]/g, ''))
+    .filter((w) => w.length >= 4);
+  if (seen.some((s) => s.includes(PRODUCT_NAME))) return 'passwordHasProduct';
+  if (words.some((w) => seen.some((s) => s.includes(w)))) return 'passwordHasUsername';
   return null;
 }
 

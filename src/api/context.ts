@@ -9,18 +9,21 @@ import type { AppStore, User } from './store/types.ts';
 export interface AppContext {
   readonly config: ServerConfig;
   readonly store: AppStore;
-  /** Null when the DuckDB database could not be opened (the server answers /readyz 503). */
+  /**
+   * Null when the DuckDB database could not be opened (the server answers /readyz 503). Read from
+   * `served`: the request's pinned state, swapped whole when a new feature store is served.
+   */
   readonly clients: ClientRepository | null;
-  /** Why the client data is unavailable, when it is. */
+  /** Why the client data is unavailable, when it is (from `served`). */
   readonly clientsProblem: string | null;
   /**
    * Scores of every client under the served model; null when no model is served. Read from
-   * `served` at each access: read it once per request, and the request keeps its model.
+   * `served`: every read within a request answers the model the request started with.
    */
   readonly scores: ScoreTable | null;
   /** Why no model is served, when none is (from `served`). */
   readonly modelProblem: string | null;
-  /** The swappable served model behind `scores` (admin promote swaps it). */
+  /** The swappable served state behind `clients` and `scores` (promotions, feature stores). */
   readonly served: ServedModel;
 }
 

@@ -3,21 +3,18 @@
  * Tests drive it through inject(); `creditlens serve` calls listen() on it.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type Db, openDb } from '../data/db.ts';
-import { loadActiveRun } from '../model/registry/index.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { installRefusalAudit } from './audit/refusals.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { createDemoUsers, type DemoUser } from './auth/demo-users.ts';
 import { authRoutes } from './auth/routes.ts';
 import { installSessionHook } from './auth/session.ts';
-import { ClientRepository } from './clients/repository.ts';
+import type { ClientRepository } from './clients/repository.ts';
 import { clientRoutes } from './clients/routes.ts';
 import { comparisonRoutes } from './comparison/routes.ts';
 import { resolveConfig, type ServerOptions } from './config.ts';
@@ -31,15 +28,16 @@ import { healthRoutes } from './health/routes.ts';
 import { letterRoutes } from './letter/routes.ts';
 import { installExpensiveLimits } from './limits/expensive-routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
-import { outcomeRoutes } from './outcomes/routes.ts';
 import { myDataRoutes } from './my-data/routes.ts';
+import { outcomeRoutes } from './outcomes/routes.ts';
 import { recourseRoutes } from './recourse/routes.ts';
 import { installBodyRules } from './requests/json-bodies.ts';
 import { installSameOriginCheck } from './requests/same-origin.ts';
 import { reviewRoutes } from './reviews/routes.ts';
+import { openServedState } from './scoring/open-served.ts';
 import { scoringRoutes } from './scoring/routes.ts';
-import { ScoreTable } from './scoring/score-table.ts';
 import { ServedModel } from './scoring/served-model.ts';
+import { installServing } from './scoring/serving.ts';
 import { openAppStore } from './store/open.ts';
 import type { AppStore } from './store/types.ts';
 import { installValidators } from './validation.ts';
@@ -78,47 +76,6 @@ const REDACT = [
   '*.password',
 ];
 
-/** The client data over the DuckDB file opened read-only, or why it is unavailable. */
-async function openClients(path: string): Promise<{
-  db: Db | null;
-  clients: ClientRepository | null;
-  problem: string | null;
-}> {
-  if (!existsSync(path)) {
-    return { db: null, clients: null, problem: `no database at ${path}: run creditlens start` };
-  }
-  let db: Db | null = null;
-  try {
-    db = await openDb(path, { readOnly: true });
-    return { db, clients: await ClientRepository.open(db), problem: null };
-  } catch (error) {
-    db?.close();
-    return { db: null, clients: null, problem: `cannot read ${path}: ${(error as Error).message}` };
-  }
-}
-
-/** The active model's scores of every client, or why there are none. */
-async function loadScores(
-  modelsDir: string,
-  clients: ClientRepository | null,
-): Promise<{ scores: ScoreTable | null; modelProblem: string | null }> {
-  if (!clients) return { scores: null, modelProblem: 'no client database to score' };
-  try {
-    const run = await loadActiveRun(modelsDir);
-    if (!run)
-      return {
-        scores: null,
-        modelProblem: `no active model in ${modelsDir}: run creditlens train`,
-      };
-    return { scores: await ScoreTable.compute(clients, run), modelProblem: null };
-  } catch (error) {
-    return {
-      scores: null,
-      modelProblem: `cannot load the active model: ${(error as Error).message}`,
-    };
-  }
-}
-
 export async function buildServerWithInfo(options: BuildOptions = {}): Promise<BuiltServer> {
   const config = resolveConfig(options);
   const app = Fastify({
@@ -137,18 +94,20 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   });
 
   const store = options.store ?? (await openAppStore(config.appDbPath));
-  const { db, clients, problem } = options.clients
-    ? { db: null, clients: options.clients, problem: null }
-    : await openClients(config.dbPath);
-  const { scores, modelProblem } = await loadScores(config.modelsDir, clients);
-  const served = new ServedModel({ scores, problem: modelProblem });
+  const { state, db } = await openServedState(config.dbPath, config.modelsDir, options.clients);
+  const served = new ServedModel(state);
   const ctx: AppContext = Object.freeze({
     config,
     store,
-    clients,
-    clientsProblem: problem,
     served,
-    // Getters, so a promote seen by `served` is seen by every route reading ctx.scores.
+    // Getters: a request reads the state it is pinned to (scoring/served-model.ts), so a swap
+    // (a promotion, here or on another replica; a new feature store) never mixes two in one.
+    get clients() {
+      return served.clients;
+    },
+    get clientsProblem() {
+      return served.clientsProblem;
+    },
     get scores() {
       return served.scores;
     },
@@ -160,13 +119,20 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   app.addHook('onClose', async () => {
     // Closing writes the pending audit records first.
     if (!options.store) await store.close();
-    db?.close();
+  });
+  // Data given by the caller (tests) is theirs: neither watched nor closed here.
+  await installServing(app, {
+    served,
+    dbPath: options.clients ? null : config.dbPath,
+    db,
+    modelsDir: config.modelsDir,
+    ...(store.shared ? { promotions: store.shared.promotions } : {}),
   });
 
   await store.sessions.purgeExpired(Date.now());
   let demoUsers: DemoUser[] = [];
   try {
-    if (config.demoUsers) demoUsers = await createDemoUsers(store.users, clients);
+    if (config.demoUsers) demoUsers = await createDemoUsers(store.users, state.clients);
   } catch (error) {
     await app.close();
     throw error;

@@ -18,7 +18,8 @@
  * a random key that lives in this process only, so a user name that matches no account (often a
  * password typed in the wrong field) is never kept, and neither is any address. Each table holds
  * at most `maxEntries` entries: the forgotten ones go first, then the least recently failed. In
- * memory: one server process.
+ * memory: one server process (the embedded SQLite store). Replicas on one PostgreSQL store share
+ * the same counts in the database instead (./shared-attempts.ts), with the same rules.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { isIPv6 } from 'node:net';
@@ -37,7 +38,7 @@ export interface ThrottleSettings {
   readonly maxEntries?: number;
 }
 
-interface Entry {
+export interface Entry {
   /** Failures counted at `last`, before leaking. */
   failures: number;
   /** Epoch milliseconds of the last failure. */
@@ -49,7 +50,12 @@ export interface LoginAttempt {
   /** Seconds to wait before trying again; 0 when the attempt may go on. */
   readonly retryAfter: number;
   /** The password was right: the pair's failures are forgotten. */
-  succeeded(): void;
+  succeeded(): void | Promise<void>;
+}
+
+/** Starts login attempts: this process's tables, or the ones the replicas share. */
+export interface AttemptCounter {
+  begin(username: string, ip: string, now: number): LoginAttempt | Promise<LoginAttempt>;
 }
 
 /**
@@ -71,6 +77,44 @@ export function addressScope(ip: string): string {
   return `${groups.map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
 
+/**
+ * The failures an entry still counts at `now`, after leaking. A `now` before the last failure
+ * (another replica's attempt, begun later, counted first) leaks nothing.
+ */
+export function failuresAt(entry: Entry, now: number): number {
+  const elapsed = Math.max(0, now - entry.last);
+  return Math.max(0, entry.failures - Math.floor(elapsed / (LEAK_SECONDS * 1000)));
+}
+
+/**
+ * Milliseconds until the next attempt may start, for an entry allowed `free` failures before it
+ * waits (1 s, then doubling up to `maxDelayMs`).
+ */
+export function waitMsOf(
+  entry: Entry | undefined,
+  free: number,
+  maxDelayMs: number,
+  now: number,
+): number {
+  if (!entry) return 0;
+  const failures = failuresAt(entry, now);
+  if (failures < free) return 0;
+  const delay = Math.min(maxDelayMs, 1000 * 2 ** (failures - free));
+  return Math.max(0, entry.last + delay - now);
+}
+
+/** Keys of a (user name, address) pair and of the address, under an HMAC `secret`. */
+export function throttleKeys(
+  secret: Buffer,
+  username: string,
+  ip: string,
+): { pair: string; address: string } {
+  const key = (...parts: string[]) =>
+    createHmac('sha256', secret).update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+  const scope = addressScope(ip);
+  return { pair: key('pair', scope, username), address: key('address', scope) };
+}
+
 class LeakyTable {
   readonly entries = new Map<string, Entry>();
   constructor(
@@ -79,23 +123,14 @@ class LeakyTable {
     private readonly maxEntries: number,
   ) {}
 
-  private static failuresAt(entry: Entry, now: number): number {
-    return Math.max(0, entry.failures - Math.floor((now - entry.last) / (LEAK_SECONDS * 1000)));
-  }
-
   /** Milliseconds until the next attempt may start. */
   waitMs(key: string, now: number): number {
-    const entry = this.entries.get(key);
-    if (!entry) return 0;
-    const failures = LeakyTable.failuresAt(entry, now);
-    if (failures < this.free) return 0;
-    const delay = Math.min(this.maxDelayMs, 1000 * 2 ** (failures - this.free));
-    return Math.max(0, entry.last + delay - now);
+    return waitMsOf(this.entries.get(key), this.free, this.maxDelayMs, now);
   }
 
   fail(key: string, now: number): void {
     const entry = this.entries.get(key);
-    const failures = entry ? LeakyTable.failuresAt(entry, now) : 0;
+    const failures = entry ? failuresAt(entry, now) : 0;
     // Re-inserted at the end: the map's order is the least recently failed first.
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.makeRoom(now);
@@ -116,7 +151,7 @@ class LeakyTable {
 
   private makeRoom(now: number): void {
     for (const [key, entry] of this.entries) {
-      if (LeakyTable.failuresAt(entry, now) === 0) this.entries.delete(key);
+      if (failuresAt(entry, now) === 0) this.entries.delete(key);
     }
     for (const key of this.entries.keys()) {
       if (this.entries.size < this.maxEntries) break;
@@ -125,7 +160,7 @@ class LeakyTable {
   }
 }
 
-export class LoginThrottle {
+export class LoginThrottle implements AttemptCounter {
   private readonly secret = randomBytes(32);
   private readonly pairs: LeakyTable;
   private readonly addresses: LeakyTable;
@@ -137,21 +172,12 @@ export class LoginThrottle {
     this.addresses = new LeakyTable(settings.perAddress, maxDelayMs, maxEntries);
   }
 
-  private key(...parts: string[]): string {
-    return createHmac('sha256', this.secret)
-      .update(parts.join('\u0000'))
-      .digest('base64url')
-      .slice(0, 22);
-  }
-
   /**
    * Starts a login attempt of `username` from `ip` at `now` (epoch ms): refused with the seconds
    * to wait, or counted as a failure until `succeeded()`.
    */
   begin(username: string, ip: string, now: number): LoginAttempt {
-    const scope = addressScope(ip);
-    const pair = this.key('pair', scope, username);
-    const address = this.key('address', scope);
+    const { pair, address } = throttleKeys(this.secret, username, ip);
     const waitMs = Math.max(this.pairs.waitMs(pair, now), this.addresses.waitMs(address, now));
     if (waitMs > 0) return { retryAfter: Math.ceil(waitMs / 1000), succeeded() {} };
     this.pairs.fail(pair, now);

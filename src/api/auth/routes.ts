@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record.ts';
 import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
-import { LoginThrottle } from './attempts.ts';
+import { type AttemptCounter, LoginThrottle } from './attempts.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import {
   cookieAttributes,
@@ -17,6 +17,7 @@ import {
   newSessionId,
   SESSION_COOKIE,
 } from './session.ts';
+import { SharedLoginThrottle } from './shared-attempts.ts';
 
 const loginBody = {
   type: 'object',
@@ -30,7 +31,11 @@ const loginBody = {
 
 export async function authRoutes(fastify: FastifyInstance): Promise<void> {
   const app = typed(fastify);
-  const throttle = new LoginThrottle(fastify.ctx.config.loginAttempts);
+  const { store, config } = fastify.ctx;
+  // Replicas on one PostgreSQL count failures together; one process (SQLite) in memory.
+  const throttle: AttemptCounter = store.shared
+    ? new SharedLoginThrottle(store.shared.loginFailures, config.loginAttempts)
+    : new LoginThrottle(config.loginAttempts);
 
   app.post(
     '/api/auth/login',
@@ -49,7 +54,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       const { username, password } = request.body;
       const now = Date.now();
       // Known and unknown names are throttled alike, so the answers do not tell which exist.
-      const attempt = throttle.begin(username, request.ip, now);
+      const attempt = await throttle.begin(username, request.ip, now);
       if (attempt.retryAfter > 0) {
         void reply.header('retry-after', String(attempt.retryAfter));
         throw apiError('TOO_MANY_REQUESTS', { after: `${attempt.retryAfter} s` });
@@ -70,7 +75,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         });
         throw apiError('BAD_CREDENTIALS');
       }
-      attempt.succeeded();
+      await attempt.succeeded();
       const id = newSessionId();
       const ttl = fastify.ctx.config.sessionTtlSeconds;
       await fastify.ctx.store.sessions.create({

@@ -10,7 +10,9 @@
  *   and a creation that did not commit left no key, so its retry runs afresh.
  * - The same key with the same request: the kept answer, with `Idempotent-Replayed: true`.
  * - The same key with another request: `422 IDEMPOTENCY_KEY_REUSED`; nothing runs.
- * - A retry arriving while the first request still runs waits for it, then is answered as above.
+ * - A retry arriving while the first request still runs waits for it, then is answered as above;
+ *   on another replica (PostgreSQL) both run, the second's commit is refused by the key's primary
+ *   key (after the first's commit) and rolled back whole, and it is answered as a retry.
  * - Only successful answers are kept: a refused request changed nothing, and its retry runs again.
  * - Keys are kept 24 hours (IDEMPOTENCY_TTL_MS), then free again.
  * - Without the header, the route runs as it always did.
@@ -93,15 +95,16 @@ export async function idempotent<T>(
   const slot = `${user.id}\n${key}`;
   for (let first = slots.get(slot); first; first = slots.get(slot)) await first;
 
-  const kept = await store.idempotency.find(user.id, key, Date.now());
-  if (kept) {
+  const replay = (kept: IdempotentAnswer): T => {
     if (kept.fingerprint !== requestFingerprint) {
       throw apiError('IDEMPOTENCY_KEY_REUSED', { field: 'headers.idempotency-key' });
     }
     void reply.code(kept.status).header(REPLAYED_HEADER, 'true');
     // The body this route answered the first time, from the same answer function.
     return JSON.parse(kept.body) as T;
-  }
+  };
+  const kept = await store.idempotency.find(user.id, key, Date.now());
+  if (kept) return replay(kept);
 
   let finished = () => {};
   slots.set(slot, new Promise<void>((resolve) => (finished = resolve)));
@@ -120,6 +123,14 @@ export async function idempotent<T>(
         };
       },
     });
+  } catch (error) {
+    // Another replica ran the same key at the same time and committed first: this request's
+    // record and answer were rolled back together (the key's primary key refused the answer,
+    // after the winner's commit), so it is answered as a retry of the winner, as one process
+    // answers a retry that waited for the first request.
+    const winner = await store.idempotency.find(user.id, key, Date.now()).catch(() => undefined);
+    if (winner) return replay(winner);
+    throw error;
   } finally {
     slots.delete(slot);
     finished();

@@ -6,12 +6,14 @@
  * 429 RATE_LIMITED or TOO_MANY_AT_ONCE with Retry-After, answered after `refusalDelayMs` when
  * refused at once (a client ignoring Retry-After gets one answer a second per connection, not a
  * flood of cheap ones). Keyed by the logged-in user (every expensive route is behind a role
- * guard, which runs first), by address otherwise.
+ * guard, which runs first), by address otherwise. Replicas on one PostgreSQL store share the token
+ * buckets (one atomic upsert per admission, ../store/postgres/rate-buckets.ts); the cap on
+ * requests at once stays per replica.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { apiError } from '../errors.ts';
-import { UserLimiter } from './user-limiter.ts';
+import { type Refusal, UserLimiter } from './user-limiter.ts';
 
 /** true, or whether this (validated) request is expensive. */
 export type ExpensiveRule = boolean | ((request: FastifyRequest) => boolean);
@@ -37,15 +39,31 @@ function keyOf(request: FastifyRequest): string {
  */
 export function installExpensiveLimits(app: FastifyInstance): void {
   const limits = app.ctx.config.expensiveLimits;
-  const limiter = new UserLimiter(limits);
+  const shared = app.ctx.store.shared?.rateBuckets;
+  // With shared buckets, this process's limiter caps only the requests at once (its bucket never
+  // empties): the cluster's cap is `concurrent` × replicas.
+  const limiter = new UserLimiter(shared ? { ...limits, burst: Number.POSITIVE_INFINITY } : limits);
+  const msPerToken = 60_000 / limits.perMinute;
+
+  /** The shared bucket's refusal, or null when a token was taken (or no bucket is shared). */
+  async function takeShared(key: string): Promise<Refusal | null> {
+    if (!shared) return null;
+    const took = await shared.take(key, Date.now(), limits.burst, msPerToken);
+    if (took.taken) return null;
+    return { code: 'RATE_LIMITED', retryAfterSeconds: Math.max(1, Math.ceil(took.waitMs / 1000)) };
+  }
   app.addHook('onRoute', (route) => {
     const rule = route.config?.expensive;
     if (rule === undefined || rule === false) return;
     const handler = route.handler;
     const limited: RouteHandlerMethod = async function (this: FastifyInstance, request, reply) {
       if (rule !== true && !rule(request)) return handler.call(this, request, reply);
-      const entering = limiter.enter(keyOf(request));
+      const key = keyOf(request);
+      const emptied = await takeShared(key);
+      const entering = emptied ?? limiter.enter(key);
       const entered = await entering;
+      // A request refused for want of a slot costs no token: the shared one goes back.
+      if (shared && !emptied && 'code' in entered) await shared.giveBack(key, limits.burst);
       if ('code' in entered) {
         const after = entered.retryAfterSeconds;
         // Refused at once (not after waiting in the queue): pause before answering.

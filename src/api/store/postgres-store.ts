@@ -1,14 +1,19 @@
 /**
  * The shared store: users, sessions, the audit trail and the idempotency keys' answers in a
- * PostgreSQL database (node-postgres, a pool per process), for several `serve` replicas on one
+ * PostgreSQL database, and the state the replicas share (login failures, token buckets, model
+ * promotions: `shared`) (node-postgres, a pool per process), for several `serve` replicas on one
  * database. This file opens the pool, applies the migrations and composes the parts, one per
  * concept in ./postgres/, as ./sqlite-store.ts does for the embedded engine.
  */
 import pg from 'pg';
+import { LEAK_SECONDS } from '../auth/attempts.ts';
 import { PostgresApplications } from './postgres/applications.ts';
 import { PostgresAudit } from './postgres/audit.ts';
 import { PostgresIdempotency } from './postgres/idempotency.ts';
+import { PostgresLoginFailures } from './postgres/login-failures.ts';
 import { PostgresOutcomes } from './postgres/outcomes.ts';
+import { PostgresPromotions } from './postgres/promotions.ts';
+import { PostgresRateBuckets } from './postgres/rate-buckets.ts';
 import { PostgresReviews } from './postgres/reviews.ts';
 import { migrate } from './postgres/schema.ts';
 import { PostgresSessions } from './postgres/sessions.ts';
@@ -110,6 +115,11 @@ export async function openPostgresStore(url: string): Promise<AppStore> {
     reviews: new PostgresReviews(pool),
     outcomes: new PostgresOutcomes(pool),
     applications: new PostgresApplications(pool),
+    shared: {
+      loginFailures: new PostgresLoginFailures(pool, LEAK_SECONDS * 1000),
+      rateBuckets: new PostgresRateBuckets(pool),
+      promotions: new PostgresPromotions(pool, url),
+    },
     async healthy() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;

@@ -305,7 +305,71 @@ export interface ApplicationStore {
   count(q: ApplicationQuery): Promise<number>;
 }
 
+/** A failure count of the login throttle (../auth/attempts.ts), before leaking. */
+export interface FailureCount {
+  failures: number;
+  /** Epoch milliseconds of the last failure. */
+  last: number;
+}
+
+/**
+ * The login throttle's failure counts, shared by the replicas (PostgreSQL). Keys are HMACs under
+ * `secret()`, never what was typed.
+ */
+export interface LoginFailureStore {
+  /** The HMAC key every replica uses: made once, kept in the database. */
+  secret(): Promise<Buffer>;
+  /**
+   * Reads the counts of `keys` and writes what `decide` answers for each (a count; null deletes
+   * it; undefined leaves it), in one transaction holding the keys' rows locked: concurrent calls
+   * on a key run one after the other, whichever replica makes them.
+   */
+  update(
+    keys: readonly string[],
+    decide: (counts: (FailureCount | undefined)[]) => (FailureCount | null | undefined)[],
+  ): Promise<void>;
+}
+
+/** The per-user token buckets of the expensive routes, shared by the replicas (PostgreSQL). */
+export interface RateBucketStore {
+  /**
+   * Takes a token from `key`'s bucket (full at `burst`, one token back every `msPerToken`) in one
+   * atomic statement: taken, or refused with the milliseconds until a token is there.
+   */
+  take(
+    key: string,
+    now: number,
+    burst: number,
+    msPerToken: number,
+  ): Promise<{ taken: true } | { taken: false; waitMs: number }>;
+  /** Puts back a token taken for a request that was then refused (never above `burst`). */
+  giveBack(key: string, burst: number): Promise<void>;
+}
+
+/** Word that a model was promoted, to the other replicas (PostgreSQL LISTEN/NOTIFY). */
+export interface PromotionChannel {
+  /** Tells every replica listening that `runId` is now the active model. */
+  announce(runId: string): Promise<void>;
+  /**
+   * Calls `heard` on each promotion announced (by any replica), and with null after each
+   * reconnection (announcements may have been missed meanwhile). Resolves with a stop function.
+   */
+  listen(heard: (runId: string | null) => void): Promise<() => Promise<void>>;
+}
+
+/**
+ * What the replicas share beyond the records: absent on the SQLite store (one process, which
+ * keeps these in memory).
+ */
+export interface SharedState {
+  loginFailures: LoginFailureStore;
+  rateBuckets: RateBucketStore;
+  promotions: PromotionChannel;
+}
+
 export interface AppStore {
+  /** Shared by the replicas (PostgreSQL); absent for one process (SQLite). */
+  shared?: SharedState;
   users: UserStore;
   sessions: SessionStore;
   audit: AuditStore;

@@ -20,7 +20,8 @@ const whatIfAnswer = { $ref: 'WhatIfAnswer#' } as const;
 /** The what-if of one server: its stored applications are loaded once per client, then kept. */
 export function storedClientWhatIf(app: FastifyInstance) {
   // Queued on the server's one DuckDB connection; the misses of concurrent requests in one query.
-  let loader: ReturnType<typeof cachedApplicationLoader> | null = null;
+  // One per client data: a new feature store swapped in (scoring/served-model.ts) starts afresh.
+  const loaders = new WeakMap<object, ReturnType<typeof cachedApplicationLoader>>();
 
   return async (
     request: FastifyRequest,
@@ -30,9 +31,13 @@ export function storedClientWhatIf(app: FastifyInstance) {
     const { clients } = app.ctx;
     const stored = context.rowOf.get(id);
     if (stored === undefined || !clients?.exists(id)) throw apiError('CLIENT_NOT_FOUND', { id });
-    loader ??= cachedApplicationLoader((many) =>
-      clients.withDb((db) => loadApplications(db, many)),
-    );
+    let loader = loaders.get(clients);
+    if (!loader) {
+      loader = cachedApplicationLoader((many) =>
+        clients.withDb((db) => loadApplications(db, many)),
+      );
+      loaders.set(clients, loader);
+    }
     const base = await loader(id).catch((error: unknown) => {
       throw badField('changes', error);
     });

@@ -10,7 +10,9 @@
 import type { Pool } from 'pg';
 import { AUDIT_ACTION_INDEX } from '../audit-index.ts';
 import { APPLICATIONS_TABLE_PG } from './applications.ts';
+import { LOGIN_FAILURES_TABLE_PG } from './login-failures.ts';
 import { OUTCOMES_TABLE_PG } from './outcomes.ts';
+import { RATE_BUCKETS_TABLE_PG } from './rate-buckets.ts';
 import { REVIEWS_TABLE_PG } from './reviews.ts';
 
 interface Migration {
@@ -80,6 +82,11 @@ CREATE INDEX idempotency_expires ON idempotency(expires_at);
   { version: 2, name: 'review requests', sql: REVIEWS_TABLE_PG },
   { version: 3, name: 'applications', sql: APPLICATIONS_TABLE_PG },
   { version: 4, name: 'outcomes', sql: OUTCOMES_TABLE_PG },
+  {
+    version: 5,
+    name: 'state the replicas share: login failures, token buckets',
+    sql: LOGIN_FAILURES_TABLE_PG + RATE_BUCKETS_TABLE_PG,
+  },
   {
     version: 6,
     name: 'audit by action and client (decisions across clients, the latest per client)',

@@ -69,6 +69,7 @@ const PATHS = [
   '/api/clients/{x}/reviews',
   '/api/clients/{x}/data',
   '/api/reviews',
+  '/api/decisions',
   '/api/reviews/{x}',
   '/api/admin/users',
   '/api/admin/users/{x}',
@@ -117,6 +118,9 @@ const QUERY_KEYS = [
   'status',
   '__proto__',
   'x',
+  'overridesOnly',
+  'reasonCategory',
+  'adviser',
 ];
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as const;

@@ -270,6 +270,12 @@ describe('authorisation matrix', () => {
       },
       {
         method: 'GET',
+        path: '/api/decisions',
+        url: () => '/api/decisions?overridesOnly=true',
+        expect: { anonymous: 401, adviser: 200, admin: 200, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
         path: '/api/model',
         url: () => '/api/model',
         expect: { anonymous: 401, adviser: 200, admin: 200, customer1: 403, customer2: 403 },

@@ -235,6 +235,8 @@ export function listClients(
       points: scores ? scores.pointsAt(r) : null,
       decision: scores ? scores.decisionAt(r) : null,
       band: scores ? scores.bandAt(r) : null,
+      // Filled by the route from the audit trail (decisions/latest.ts).
+      finalDecision: null,
     };
   });
   return { total, clients };

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
+import { withFinalDecisions } from '../decisions/latest.ts';
 import { apiError } from '../errors.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
 import { SORT_VALUES } from './client-list.ts';
@@ -59,7 +60,8 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
       checkFilters(q, { scores, modelProblem });
       const onlyId = user.role === 'customer' ? (user.clientId ?? -1) : undefined;
       const result = repository(fastify).list({ ...q, onlyId }, scores);
-      return { total: result.total, page: q.page, pageSize: q.pageSize, clients: result.clients };
+      const clients = await withFinalDecisions(fastify, result.clients);
+      return { total: result.total, page: q.page, pageSize: q.pageSize, clients };
     },
   );
 

@@ -31,6 +31,7 @@ export const clientSummarySchema = {
     'points',
     'decision',
     'band',
+    'finalDecision',
   ],
   additionalProperties: false,
   properties: {
@@ -54,6 +55,21 @@ export const clientSummarySchema = {
       type: ['string', 'null'],
       enum: [...bandNameSchema.enum, null],
       description: "the served model's risk band (see BandName); null without a model",
+    },
+    finalDecision: {
+      type: ['object', 'null'],
+      description:
+        "the adviser's latest final decision on the client, beside the model's; null when none is recorded",
+      required: ['decision', 'followsModel', 'at'],
+      additionalProperties: false,
+      properties: {
+        decision: { type: 'string', enum: decisionSchema.enum },
+        followsModel: {
+          type: 'boolean',
+          description: "false when the adviser decided against the model's opinion",
+        },
+        at: { type: 'string', format: 'date-time' },
+      },
     },
   },
 } as const;

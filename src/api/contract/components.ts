@@ -22,7 +22,7 @@ import {
   similarClientSchema,
   similarClientsSchema,
 } from './comparison.ts';
-import { decisionHistorySchema, decisionRecordSchema } from './decisions.ts';
+import { decisionHistorySchema, decisionPageSchema, decisionRecordSchema } from './decisions.ts';
 import {
   clientReasonSetSchema,
   contributionSchema,
@@ -109,6 +109,7 @@ export const COMPONENT_SCHEMAS = [
   reviewListSchema,
   decisionRecordSchema,
   decisionHistorySchema,
+  decisionPageSchema,
   heldValueSchema,
   clientDataSchema,
   modelSummarySchema,

@@ -60,3 +60,17 @@ export const decisionHistorySchema = {
   additionalProperties: false,
   properties: { decisions: { type: 'array', items: { $ref: 'DecisionRecord#' } } },
 } as const;
+
+/** A page of the decisions recorded across clients, newest first: GET /api/decisions. */
+export const decisionPageSchema = {
+  $id: 'DecisionPage',
+  type: 'object',
+  required: ['total', 'page', 'pageSize', 'decisions'],
+  additionalProperties: false,
+  properties: {
+    total: { type: 'integer', description: 'decisions passing the filters, over every page' },
+    page: { type: 'integer' },
+    pageSize: { type: 'integer' },
+    decisions: { type: 'array', items: { $ref: 'DecisionRecord#' } },
+  },
+} as const;

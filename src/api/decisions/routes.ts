@@ -1,22 +1,24 @@
 /**
  * POST /api/clients/:id/decisions (staff): the adviser's final decision, following the model or
  * overriding it, always with a reason category and a justification of at least 20 characters; a
- * decision may answer the client's review request (`reviewId`), which closes it with the outcome. GET /api/clients/:id/decisions (customer: own file) lists them.
+ * decision may answer the client's review request (`reviewId`), which closes it with the outcome.
+ * GET /api/clients/:id/decisions (customer: own file) lists them; GET /api/decisions (staff,
+ * ./across-clients.ts) lists them across clients.
  * The audit trail is the record: a decision is an audit entry, durable before the answer. A POST
  * with an Idempotency-Key is recorded once, however often it is retried (../idempotency/).
  */
 import type { FastifyInstance } from 'fastify';
+import { newClientOf } from '../applications/new-clients.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
-import type { decisionRecordSchema } from '../contract/decisions.ts';
 import { reasonCategorySchema } from '../contract/reviews.ts';
-import { type Infer, typed } from '../contract/typed.ts';
+import { typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
 import { idempotencyHeaders, idempotent } from '../idempotency/idempotency.ts';
 import { clientIdParams, errorResponses } from '../schemas.ts';
-import type { AuditRecord } from '../store/types.ts';
+import { decisionsAcrossClients } from './across-clients.ts';
+import { DECISION_ACTION, decisionOf, type StoredDecision } from './stored-decision.ts';
 
-export const DECISION_ACTION = 'client.decision';
 /** A decision must say why in at least this many characters (after trimming). */
 export const MIN_JUSTIFICATION = 20;
 
@@ -50,30 +52,6 @@ const decisionBody = {
   },
 } as const;
 
-/** What a decision's audit record keeps (its output summary, as JSON). */
-type StoredDecision = Pick<
-  Infer<typeof decisionRecordSchema>,
-  'decision' | 'modelDecision' | 'followsModel' | 'justification' | 'reasonCategory' | 'reviewId'
->;
-
-/** A stored decision as answered (records made before categories and reviews lack them). */
-export function decisionOf(record: AuditRecord, clientId: number) {
-  const stored = JSON.parse(record.outputSummary) as Partial<StoredDecision>;
-  return {
-    id: record.id,
-    clientId,
-    at: new Date(record.at).toISOString(),
-    username: record.username,
-    decision: stored.decision ?? 'refuse',
-    modelDecision: stored.modelDecision ?? 'refuse',
-    followsModel: stored.followsModel ?? false,
-    justification: stored.justification ?? null,
-    reasonCategory: stored.reasonCategory ?? null,
-    reviewId: stored.reviewId ?? null,
-    modelVersion: record.modelVersion,
-  };
-}
-
 /** The decisions recorded on a client, newest first (at most 100). */
 export async function decisionsOf(app: FastifyInstance, clientId: number) {
   const { records } = await app.ctx.store.audit.query({
@@ -87,10 +65,11 @@ export async function decisionsOf(app: FastifyInstance, clientId: number) {
 
 export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   const app = typed(fastify);
-  function modelScore(id: number) {
+  async function modelScore(id: number) {
     const { scores, modelProblem } = fastify.ctx;
     if (!scores) throw apiError('NOT_READY', { reason: modelProblem ?? 'no active model' });
-    const score = scores.scoreOf(id);
+    // A new applicant (app store): scored by the served model as their file shows it.
+    const score = scores.scoreOf(id) ?? (await newClientOf(fastify, id))?.score;
     if (!score) throw apiError('CLIENT_NOT_FOUND', { id });
     return score;
   }
@@ -115,7 +94,7 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
       idempotent(app, request, reply, async (write) => {
         const user = currentUser(request);
         const id = Number(request.params.id);
-        const score = modelScore(id);
+        const score = await modelScore(id);
         const { decision, followsModel, reasonCategory } = request.body;
         const reviewId = request.body.reviewId ?? null;
         const follows = decision === score.decision;
@@ -203,8 +182,10 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const id = Number(request.params.id);
       assertClientAccess(currentUser(request), id);
-      modelScore(id);
+      await modelScore(id);
       return { decisions: await decisionsOf(app, id) };
     },
   );
+
+  decisionsAcrossClients(fastify);
 }

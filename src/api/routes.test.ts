@@ -10,7 +10,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteIdent, withDb } from '../data/db.ts';
 import { dictionaryEntry } from '../data/features/index.ts';
-import { predictRow } from '../engine/index.ts';
 import { categoryLabel } from '../explain/index.ts';
 import { loadActiveRun } from '../model/registry/index.ts';
 import { scoreApplicant } from '../model/scoring.ts';
@@ -573,7 +572,10 @@ describe('client data', () => {
       .sort((a, b) => b - a)
       .slice(0, 10);
     expect(incomes).toEqual(top);
-    expect(first.body.total).toBe(application.length);
+    // The new applications stored above (POST /api/applications) are listed too.
+    expect(first.body.total).toBe(
+      application.length + (await app.ctx.store.applications.count({})),
+    );
   });
 
   it('searches by SK_ID_CURR prefix and exact value', async () => {
@@ -672,7 +674,7 @@ describe('scores', () => {
       const v = rows[0]?.[n];
       return typeof v === 'number' ? v : Number.NaN;
     });
-    const expected = scoreApplicant(predictRow(run.model, row), run.record);
+    const expected = scoreApplicant(run.model.predictRow(row), run.record);
     const { status, body } = await get(`/api/clients/${ids.other}/score`, 'adviser');
     expect(status).toBe(200);
     expect(body.probability).toBeCloseTo(expected.probability, 12);
@@ -700,7 +702,7 @@ describe('scores', () => {
     );
     const scored = rows.map((r) => {
       const values = names.map((n) => (typeof r[n] === 'number' ? (r[n] as number) : Number.NaN));
-      return { id: Number(r.id), ...scoreApplicant(predictRow(run.model, values), run.record) };
+      return { id: Number(r.id), ...scoreApplicant(run.model.predictRow(values), run.record) };
     });
     // The fabricated run fits no real data: take the commoner decision and its median points.
     const grants = scored.filter((s) => s.decision === 'grant').length;

@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin/routes.ts';
+import { applicationRoutes } from './applications/routes.ts';
 import { installRefusalAudit } from './audit/refusals.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { createDemoUsers, type DemoUser } from './auth/demo-users.ts';
@@ -185,6 +186,7 @@ export async function buildServerWithInfo(options: BuildOptions = {}): Promise<B
   await app.register(decisionRoutes);
   await app.register(explanationRoutes);
   await app.register(whatIfRoutes);
+  await app.register(applicationRoutes);
   await app.register(comparisonRoutes);
   await app.register(adminRoutes);
   await app.register(monitoringRoutes);

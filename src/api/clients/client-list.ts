@@ -45,6 +45,8 @@ export interface ClientListQuery extends ClientFilters {
   page: number;
   pageSize: number;
   sort: string;
+  /** Rows skipped before the page, instead of (page - 1) × pageSize (the new applicants come first). */
+  offset?: number;
 }
 
 /** Scores by cache row (the score table is built in the same row order). */
@@ -210,7 +212,7 @@ export function listClients(
   const matches = rowFilter(cache, scores, q);
 
   // Walk the presorted order once: count every match, keep the page's rows.
-  const start = (q.page - 1) * q.pageSize;
+  const start = q.offset ?? (q.page - 1) * q.pageSize;
   const page: number[] = [];
   let total = 0;
   for (const r of sortedRows(cache, scores, q.sort)) {

@@ -38,7 +38,8 @@ export interface ClientValue {
 
 export interface ClientFile {
   id: number;
-  split: 'train' | 'test';
+  /** 'new': a new applicant's stored application (../applications/new-client-file.ts). */
+  split: 'train' | 'test' | 'new';
   sections: { key: string; label_fr: string; label_en: string; values: ClientValue[] }[];
 }
 

@@ -3,6 +3,9 @@
  * Customers: the list holds only their own row; any other file is 403.
  */
 import type { FastifyInstance } from 'fastify';
+import { newClientFile } from '../applications/new-client-file.ts';
+import { listWithNewClients } from '../applications/new-client-list.ts';
+import { isNewClientId } from '../applications/new-clients.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
@@ -40,6 +43,12 @@ function repository(app: FastifyInstance): ClientRepository {
   return clients;
 }
 
+/** A new applicant's file, from the app store (no model needed to describe it). */
+async function newApplicantFile(app: FastifyInstance, id: number) {
+  const stored = await app.ctx.store.applications.get(id);
+  return stored ? newClientFile(stored) : undefined;
+}
+
 export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
   const app = typed(fastify);
   app.get(
@@ -59,7 +68,13 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
       const { scores, modelProblem } = fastify.ctx;
       checkFilters(q, { scores, modelProblem });
       const onlyId = user.role === 'customer' ? (user.clientId ?? -1) : undefined;
-      const result = repository(fastify).list({ ...q, onlyId }, scores);
+      // The new applicants (app store) first, then the feature store's clients.
+      const result = await listWithNewClients(
+        fastify,
+        repository(fastify),
+        { ...q, onlyId },
+        scores,
+      );
       const clients = await withFinalDecisions(fastify, result.clients);
       return { total: result.total, page: q.page, pageSize: q.pageSize, clients };
     },
@@ -80,7 +95,9 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
       const user = currentUser(request);
       const id = Number(request.params.id);
       assertClientAccess(user, id);
-      const file = repository(fastify).file(id);
+      const file = isNewClientId(id)
+        ? await newApplicantFile(fastify, id)
+        : repository(fastify).file(id);
       if (!file) throw apiError('CLIENT_NOT_FOUND', { id });
       await recordAudit(app, request, {
         action: 'client.view',

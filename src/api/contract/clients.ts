@@ -9,8 +9,9 @@ const nullableNumber = { type: ['number', 'null'] } as const;
 const nullableString = { type: ['string', 'null'] } as const;
 const split = {
   type: 'string',
-  enum: ['train', 'test'],
-  description: 'train: outcome known; test: outcome unknown',
+  enum: ['train', 'test', 'new'],
+  description:
+    'train: outcome known; test: outcome unknown; new: a new application stored by POST /api/applications or `creditlens score --save` (outcome unknown, decision pending until an adviser records it)',
 } as const;
 
 /** One row of the client list. */

@@ -4,6 +4,7 @@
  * dashboard's types are generated (web/src/api/generated/).
  */
 import { errorBodySchema } from '../errors.ts';
+import { savedApplicationSchema } from './applications.ts';
 import { auditPageSchema, auditRecordSchema } from './audit.ts';
 import { categoriesSchema, categoryValueSchema } from './categories.ts';
 import { clientDataSchema, heldValueSchema } from './client-data.ts';
@@ -140,6 +141,7 @@ export const COMPONENT_SCHEMAS = [
   outOfRangeSchema,
   whatIfAnswerSchema,
   newApplicationAnswerSchema,
+  savedApplicationSchema,
   recourseProposalSchema,
   recourseSchema,
 ] as const;

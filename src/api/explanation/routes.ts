@@ -14,6 +14,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { explainRow } from '../../explain/index.ts';
+import { scoredRowOf } from '../applications/new-clients.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { type Infer, typed } from '../contract/typed.ts';
@@ -71,15 +72,16 @@ export async function explanationRoutes(fastify: FastifyInstance): Promise<void>
       const id = Number(request.params.id);
       assertClientAccess(user, id);
       const context = explainingOf(fastify);
-      const row = context.rowOf.get(id);
-      if (row === undefined) throw apiError('CLIENT_NOT_FOUND', { id });
+      // A stored client's row, or a new applicant's (the app store's, scored by this model).
+      const client = await scoredRowOf(fastify, context, id);
+      if (!client) throw apiError('CLIENT_NOT_FOUND', { id });
       const { top, all } = request.query;
       const { model, record } = context.scores;
       const view = viewOf(user.role);
       const key = `${id}/${top}/${view}`;
       let answer: CachedAnswer | undefined = all ? undefined : context.answers.get(key);
       if (answer === undefined) {
-        const values = Float64Array.from(context.columns, (column) => column[row] as number);
+        const { values } = client;
         const explained = explainRow(
           context.explainer.explainRow(values),
           model.featureNames,

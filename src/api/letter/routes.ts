@@ -12,8 +12,9 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
-import { explainRow, loadApplication, recourseWith, scoreInMemory } from '../../explain/index.ts';
+import { explainRow, recourseWith, scoreInMemory } from '../../explain/index.ts';
 import { scoreApplicant } from '../../model/scoring.ts';
+import { applicationOf, scoredRowOf } from '../applications/new-clients.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
@@ -78,11 +79,11 @@ export async function letterRoutes(fastify: FastifyInstance): Promise<void> {
       assertClientAccess(user, id);
       const { lang, format } = request.query;
       const context = explainingOf(fastify);
-      const row = context.rowOf.get(id);
-      const score = context.scores.scoreOf(id);
-      if (row === undefined || !score) throw apiError('CLIENT_NOT_FOUND', { id });
+      // A stored client, or a new applicant of the app store.
+      const client = await scoredRowOf(fastify, context, id);
+      if (!client) throw apiError('CLIENT_NOT_FOUND', { id });
+      const { score, values } = client;
       const { model, record } = context.scores;
-      const values = Float64Array.from(context.columns, (column) => column[row] as number);
       // The explanation route's own call (its default top), so the client reasons are its.
       const explained = explainRow(
         context.explainer.explainRow(values),
@@ -100,10 +101,9 @@ export async function letterRoutes(fastify: FastifyInstance): Promise<void> {
         : explained.clientReasons.favourable;
 
       let proposals: LetterInput['proposals'] = [];
-      const clients = fastify.ctx.clients;
-      if (refused && clients) {
-        const application = await clients.withDb((db) => loadApplication(db, id));
-        const history = (feature: string) => clients.storedValue(id, feature);
+      const applicant = refused ? await applicationOf(fastify, id) : undefined;
+      if (applicant) {
+        const { application, history } = applicant;
         const result = await recourseWith(
           async (a) => {
             await yieldToLoop();

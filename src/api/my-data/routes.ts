@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { dictionaryEntry, FEATURE_DICTIONARY } from '../../data/features/dictionary.ts';
-import { loadApplication } from '../../explain/index.ts';
+import { applicationOf, isNewClientId, newClientOf } from '../applications/new-clients.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import type { clientDataSchema } from '../contract/client-data.ts';
@@ -106,9 +106,13 @@ export async function myDataRoutes(fastify: FastifyInstance): Promise<void> {
       const id = Number(request.params.id);
       assertClientAccess(user, id);
       const { clients, scores, modelProblem } = fastify.ctx;
-      if (!clients) throw apiError('NOT_READY', { reason: modelProblem ?? 'no client data' });
-      if (!clients.exists(id)) throw apiError('CLIENT_NOT_FOUND', { id });
-      const stored = await clients.withDb((db) => loadApplication(db, id));
+      if (!clients && !isNewClientId(id)) {
+        throw apiError('NOT_READY', { reason: modelProblem ?? 'no client data' });
+      }
+      // A stored client, or a new applicant of the app store (no history).
+      const applicant = await applicationOf(fastify, id);
+      if (!applicant) throw apiError('CLIENT_NOT_FOUND', { id });
+      const stored = applicant.application;
       const application: HeldValue[] = Object.entries(stored).map(([field, v]) => {
         const entry = dictionaryEntry(field);
         return {
@@ -125,10 +129,11 @@ export async function myDataRoutes(fastify: FastifyInstance): Promise<void> {
         field: e.name,
         label_fr: e.label_fr,
         label_en: e.label_en,
-        value: clients.storedValue(id, e.name),
+        value: applicant.history(e.name, 0) ?? null,
         category: null,
       }));
-      const score = scores?.scoreOf(id);
+      const score =
+        scores?.scoreOf(id) ?? (scores ? (await newClientOf(fastify, id))?.score : undefined);
       const reviews = await app.ctx.store.reviews.list({ clientId: id, limit: 1000 });
       const data: ClientData = {
         clientId: id,

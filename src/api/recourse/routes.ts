@@ -13,7 +13,6 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import {
   type Decide,
-  loadApplication,
   type RecourseResult,
   recourseWith,
   type Scorer,
@@ -21,6 +20,7 @@ import {
   scorerFromModel,
 } from '../../explain/index.ts';
 import { scoreApplicant } from '../../model/scoring.ts';
+import { applicationOf } from '../applications/new-clients.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
@@ -58,7 +58,9 @@ export async function recourseRoutes(fastify: FastifyInstance): Promise<void> {
       if (!scores || !clients) {
         throw apiError('NOT_READY', { reason: modelProblem ?? 'no active model' });
       }
-      if (!clients.exists(id)) throw apiError('CLIENT_NOT_FOUND', { id });
+      // A stored client, or a new applicant of the app store (no history).
+      const applicant = await applicationOf(fastify, id);
+      if (!applicant) throw apiError('CLIENT_NOT_FOUND', { id });
       const { record, model } = scores;
       let scorer = scorers.get(scores);
       if (!scorer) {
@@ -67,8 +69,7 @@ export async function recourseRoutes(fastify: FastifyInstance): Promise<void> {
       }
       const decide: Decide = (raw) => scoreApplicant(raw, record).decision;
       // Only the stored application comes from DuckDB; every scoring of the search is in memory.
-      const application = await clients.withDb((db) => loadApplication(db, id));
-      const history = (feature: string) => clients.storedValue(id, feature);
+      const { application, history } = applicant;
       const result: RecourseResult = await recourseWith(
         async (a) => {
           // Each scoring is about a millisecond of CPU, up to ≈ 30 of them: between two, the

@@ -16,6 +16,7 @@
  * an audited request that was not stored.
  */
 import type { FastifyInstance } from 'fastify';
+import { isNewClientId, newClientExists } from '../applications/new-clients.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { type REASON_CATEGORIES, reviewStatusSchema } from '../contract/reviews.ts';
@@ -113,7 +114,12 @@ export function servedReview(r: Review) {
 
 export async function reviewRoutes(fastify: FastifyInstance): Promise<void> {
   const app = typed(fastify);
-  function assertClient(id: number): void {
+  async function assertClient(id: number): Promise<void> {
+    // A new applicant's file is in the app store.
+    if (isNewClientId(id)) {
+      if (!(await newClientExists(fastify, id))) throw apiError('CLIENT_NOT_FOUND', { id });
+      return;
+    }
     const { clients, modelProblem } = fastify.ctx;
     if (!clients) throw apiError('NOT_READY', { reason: modelProblem ?? 'no client data' });
     if (!clients.exists(id)) throw apiError('CLIENT_NOT_FOUND', { id });
@@ -140,7 +146,7 @@ export async function reviewRoutes(fastify: FastifyInstance): Promise<void> {
         const user = currentUser(request);
         const id = Number(request.params.id);
         assertClientAccess(user, id);
-        assertClient(id);
+        await assertClient(id);
         const pointOfView = request.body.pointOfView.trim();
         if (pointOfView.length < POINT_OF_VIEW_MIN || pointOfView.length > POINT_OF_VIEW_MAX) {
           throw apiError('BAD_REQUEST', {
@@ -200,7 +206,7 @@ export async function reviewRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const id = Number(request.params.id);
       assertClientAccess(currentUser(request), id);
-      assertClient(id);
+      await assertClient(id);
       const reviews = await app.ctx.store.reviews.list({ clientId: id, limit: LISTED });
       return { reviews: reviews.map(servedReview) };
     },

@@ -1,5 +1,6 @@
 /** GET /api/clients/:id/score (every role; a customer their own) and GET /api/model (staff). */
 import type { FastifyInstance } from 'fastify';
+import { newClientOf } from '../applications/new-clients.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
@@ -32,7 +33,7 @@ export async function scoringRoutes(fastify: FastifyInstance): Promise<void> {
       const id = Number(request.params.id);
       assertClientAccess(user, id);
       const table = scores(fastify);
-      const score = table.scoreOf(id);
+      const score = table.scoreOf(id) ?? (await newClientOf(fastify, id))?.score;
       if (!score) throw apiError('CLIENT_NOT_FOUND', { id });
       await recordAudit(app, request, {
         action: 'client.score',

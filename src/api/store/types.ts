@@ -263,7 +263,7 @@ export interface OutcomeStore {
  * New applicants' client ids start here, far above the feature store's SK_ID_CURR (the Kaggle data
  * stops below 460 000; generated data counts up from 100 002), so an id says where its file lives.
  */
-export const FIRST_NEW_CLIENT_ID = 1_000_000_000;
+export const FIRST_NEW_CLIENT_ID = 900_000_000;
 
 /** A new applicant's application, stored as received and as scored (issue 15). */
 export interface StoredApplication {

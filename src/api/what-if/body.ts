@@ -67,7 +67,7 @@ const storedClientBody = {
   },
 } as const;
 
-const newApplicationBody = {
+export const newApplicationBody = {
   type: 'object',
   description: 'a new application (advisers and admins)',
   required: ['application'],

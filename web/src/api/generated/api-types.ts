@@ -76,6 +76,801 @@ export interface ApplicantScore {
   threshold: number;
 }
 
+export type ApplicationsCreateData = SavedApplication;
+
+/** a new application (advisers and admins) */
+export interface ApplicationsCreatePayload {
+  /** a whole new application: fields as in application_test.csv, each within its range or values as `changes` are; absent or null fields are missing; no credit history */
+  application: {
+    /**
+     * Acquaintances in default (30 days)
+     * @min 0
+     * @max 1000
+     */
+    DEF_30_CNT_SOCIAL_CIRCLE?: number | null;
+    /**
+     * Acquaintances in default (60 days)
+     * @min 0
+     * @max 1000
+     */
+    DEF_60_CNT_SOCIAL_CIRCLE?: number | null;
+    /**
+     * External score no. 1
+     * @min 0
+     * @max 1
+     */
+    EXT_SOURCE_1?: number | null;
+    /**
+     * External score no. 2
+     * @min 0
+     * @max 1
+     */
+    EXT_SOURCE_2?: number | null;
+    /**
+     * External score no. 3
+     * @min 0
+     * @max 1
+     */
+    EXT_SOURCE_3?: number | null;
+    /**
+     * Provided document no. 10
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_10?: number | null;
+    /**
+     * Provided document no. 11
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_11?: number | null;
+    /**
+     * Provided document no. 12
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_12?: number | null;
+    /**
+     * Provided document no. 13
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_13?: number | null;
+    /**
+     * Provided document no. 14
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_14?: number | null;
+    /**
+     * Provided document no. 15
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_15?: number | null;
+    /**
+     * Provided document no. 16
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_16?: number | null;
+    /**
+     * Provided document no. 17
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_17?: number | null;
+    /**
+     * Provided document no. 18
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_18?: number | null;
+    /**
+     * Provided document no. 19
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_19?: number | null;
+    /**
+     * Provided document no. 2
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_2?: number | null;
+    /**
+     * Provided document no. 20
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_20?: number | null;
+    /**
+     * Provided document no. 21
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_21?: number | null;
+    /**
+     * Provided document no. 3
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_3?: number | null;
+    /**
+     * Provided document no. 4
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_4?: number | null;
+    /**
+     * Provided document no. 5
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_5?: number | null;
+    /**
+     * Provided document no. 6
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_6?: number | null;
+    /**
+     * Provided document no. 7
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_7?: number | null;
+    /**
+     * Provided document no. 8
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_8?: number | null;
+    /**
+     * Provided document no. 9
+     * @min 0
+     * @max 1
+     */
+    FLAG_DOCUMENT_9?: number | null;
+    /**
+     * Acquaintances observed (30 days past due)
+     * @min 0
+     * @max 1000
+     */
+    OBS_30_CNT_SOCIAL_CIRCLE?: number | null;
+    /**
+     * Acquaintances observed (60 days past due)
+     * @min 0
+     * @max 1000
+     */
+    OBS_60_CNT_SOCIAL_CIRCLE?: number | null;
+    /**
+     * Loan instalment (annuity)
+     * @min 0
+     * @max 10000000
+     */
+    AMT_ANNUITY?: number | null;
+    /**
+     * Requested credit amount
+     * @min 0
+     * @max 100000000
+     */
+    AMT_CREDIT: number | null;
+    /**
+     * Price of the goods financed
+     * @min 0
+     * @max 100000000
+     */
+    AMT_GOODS_PRICE?: number | null;
+    /**
+     * Annual income
+     * @min 0
+     * @max 1000000000
+     */
+    AMT_INCOME_TOTAL: number | null;
+    /**
+     * Credit bureau enquiries in the last day before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_DAY?: number | null;
+    /**
+     * Credit bureau enquiries in the last hour before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_HOUR?: number | null;
+    /**
+     * Credit bureau enquiries in the last month before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_MON?: number | null;
+    /**
+     * Credit bureau enquiries in the last quarter before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_QRT?: number | null;
+    /**
+     * Credit bureau enquiries in the last week before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_WEEK?: number | null;
+    /**
+     * Credit bureau enquiries in the last year before the application
+     * @min 0
+     * @max 1000
+     */
+    AMT_REQ_CREDIT_BUREAU_YEAR?: number | null;
+    /**
+     * Home: apartment size (average)
+     * @min 0
+     * @max 1
+     */
+    APARTMENTS_AVG?: number | null;
+    /**
+     * Home: apartment size (median)
+     * @min 0
+     * @max 1
+     */
+    APARTMENTS_MEDI?: number | null;
+    /**
+     * Home: apartment size (mode)
+     * @min 0
+     * @max 1
+     */
+    APARTMENTS_MODE?: number | null;
+    /**
+     * Home: basement area (average)
+     * @min 0
+     * @max 1
+     */
+    BASEMENTAREA_AVG?: number | null;
+    /**
+     * Home: basement area (median)
+     * @min 0
+     * @max 1
+     */
+    BASEMENTAREA_MEDI?: number | null;
+    /**
+     * Home: basement area (mode)
+     * @min 0
+     * @max 1
+     */
+    BASEMENTAREA_MODE?: number | null;
+    /**
+     * Number of children
+     * @min 0
+     * @max 20
+     */
+    CNT_CHILDREN?: number | null;
+    /**
+     * Number of family members
+     * @min 1
+     * @max 25
+     */
+    CNT_FAM_MEMBERS?: number | null;
+    CODE_GENDER?: "F" | "M" | "XNA" | null;
+    /**
+     * Home: common area (average)
+     * @min 0
+     * @max 1
+     */
+    COMMONAREA_AVG?: number | null;
+    /**
+     * Home: common area (median)
+     * @min 0
+     * @max 1
+     */
+    COMMONAREA_MEDI?: number | null;
+    /**
+     * Home: common area (mode)
+     * @min 0
+     * @max 1
+     */
+    COMMONAREA_MODE?: number | null;
+    /**
+     * Age (days before the application)
+     * @min -36525
+     * @max -6575
+     */
+    DAYS_BIRTH: number | null;
+    /** Time in current job (days before the application); 365243: no employment */
+    DAYS_EMPLOYED?: number | null | 365243;
+    /**
+     * Time since the identity document was issued (days)
+     * @min -36525
+     * @max 0
+     */
+    DAYS_ID_PUBLISH?: number | null;
+    /**
+     * Last phone change (days)
+     * @min -36525
+     * @max 0
+     */
+    DAYS_LAST_PHONE_CHANGE?: number | null;
+    /**
+     * Time since the registration was changed (days)
+     * @min -36525
+     * @max 0
+     */
+    DAYS_REGISTRATION?: number | null;
+    /**
+     * Home: elevators (average)
+     * @min 0
+     * @max 1
+     */
+    ELEVATORS_AVG?: number | null;
+    /**
+     * Home: elevators (median)
+     * @min 0
+     * @max 1
+     */
+    ELEVATORS_MEDI?: number | null;
+    /**
+     * Home: elevators (mode)
+     * @min 0
+     * @max 1
+     */
+    ELEVATORS_MODE?: number | null;
+    EMERGENCYSTATE_MODE?: "No" | "Yes" | null;
+    /**
+     * Home: entrances (average)
+     * @min 0
+     * @max 1
+     */
+    ENTRANCES_AVG?: number | null;
+    /**
+     * Home: entrances (median)
+     * @min 0
+     * @max 1
+     */
+    ENTRANCES_MEDI?: number | null;
+    /**
+     * Home: entrances (mode)
+     * @min 0
+     * @max 1
+     */
+    ENTRANCES_MODE?: number | null;
+    /**
+     * Mobile phone reachable
+     * @min 0
+     * @max 1
+     */
+    FLAG_CONT_MOBILE?: number | null;
+    /**
+     * Gave an e-mail address
+     * @min 0
+     * @max 1
+     */
+    FLAG_EMAIL?: number | null;
+    /**
+     * Gave the employer's phone
+     * @min 0
+     * @max 1
+     */
+    FLAG_EMP_PHONE?: number | null;
+    /**
+     * Gave a mobile phone
+     * @min 0
+     * @max 1
+     */
+    FLAG_MOBIL?: number | null;
+    FLAG_OWN_CAR?: "N" | "Y" | null;
+    FLAG_OWN_REALTY?: "Y" | "N" | null;
+    /**
+     * Gave a home phone
+     * @min 0
+     * @max 1
+     */
+    FLAG_PHONE?: number | null;
+    /**
+     * Gave a work phone
+     * @min 0
+     * @max 1
+     */
+    FLAG_WORK_PHONE?: number | null;
+    /**
+     * Home: number of floors (max) (average)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMAX_AVG?: number | null;
+    /**
+     * Home: number of floors (max) (median)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMAX_MEDI?: number | null;
+    /**
+     * Home: number of floors (max) (mode)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMAX_MODE?: number | null;
+    /**
+     * Home: number of floors (min) (average)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMIN_AVG?: number | null;
+    /**
+     * Home: number of floors (min) (median)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMIN_MEDI?: number | null;
+    /**
+     * Home: number of floors (min) (mode)
+     * @min 0
+     * @max 1
+     */
+    FLOORSMIN_MODE?: number | null;
+    FONDKAPREMONT_MODE?:
+      | "reg oper account"
+      | "reg oper spec account"
+      | "org spec account"
+      | "not specified"
+      | null;
+    /**
+     * Hour the application was started
+     * @min 0
+     * @max 23
+     */
+    HOUR_APPR_PROCESS_START?: number | null;
+    HOUSETYPE_MODE?:
+      | "block of flats"
+      | "specific housing"
+      | "terraced house"
+      | null;
+    /**
+     * Home: land area (average)
+     * @min 0
+     * @max 1
+     */
+    LANDAREA_AVG?: number | null;
+    /**
+     * Home: land area (median)
+     * @min 0
+     * @max 1
+     */
+    LANDAREA_MEDI?: number | null;
+    /**
+     * Home: land area (mode)
+     * @min 0
+     * @max 1
+     */
+    LANDAREA_MODE?: number | null;
+    /**
+     * Home city differs from work city
+     * @min 0
+     * @max 1
+     */
+    LIVE_CITY_NOT_WORK_CITY?: number | null;
+    /**
+     * Home region differs from work region
+     * @min 0
+     * @max 1
+     */
+    LIVE_REGION_NOT_WORK_REGION?: number | null;
+    /**
+     * Home: living apartments (average)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAPARTMENTS_AVG?: number | null;
+    /**
+     * Home: living apartments (median)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAPARTMENTS_MEDI?: number | null;
+    /**
+     * Home: living apartments (mode)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAPARTMENTS_MODE?: number | null;
+    /**
+     * Home: living area (average)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAREA_AVG?: number | null;
+    /**
+     * Home: living area (median)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAREA_MEDI?: number | null;
+    /**
+     * Home: living area (mode)
+     * @min 0
+     * @max 1
+     */
+    LIVINGAREA_MODE?: number | null;
+    NAME_CONTRACT_TYPE: "Cash loans" | "Revolving loans" | null;
+    NAME_EDUCATION_TYPE?:
+      | "Secondary / secondary special"
+      | "Higher education"
+      | "Incomplete higher"
+      | "Lower secondary"
+      | "Academic degree"
+      | null;
+    NAME_FAMILY_STATUS?:
+      | "Married"
+      | "Single / not married"
+      | "Civil marriage"
+      | "Separated"
+      | "Widow"
+      | "Unknown"
+      | null;
+    NAME_HOUSING_TYPE?:
+      | "House / apartment"
+      | "With parents"
+      | "Municipal apartment"
+      | "Rented apartment"
+      | "Office apartment"
+      | "Co-op apartment"
+      | null;
+    NAME_INCOME_TYPE?:
+      | "Working"
+      | "Commercial associate"
+      | "Pensioner"
+      | "State servant"
+      | "Unemployed"
+      | "Student"
+      | "Businessman"
+      | "Maternity leave"
+      | null;
+    NAME_TYPE_SUITE?:
+      | "Unaccompanied"
+      | "Family"
+      | "Spouse, partner"
+      | "Children"
+      | "Other_B"
+      | "Other_A"
+      | "Group of people"
+      | null;
+    /**
+     * Home: non-living apartments (average)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAPARTMENTS_AVG?: number | null;
+    /**
+     * Home: non-living apartments (median)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAPARTMENTS_MEDI?: number | null;
+    /**
+     * Home: non-living apartments (mode)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAPARTMENTS_MODE?: number | null;
+    /**
+     * Home: non-living area (average)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAREA_AVG?: number | null;
+    /**
+     * Home: non-living area (median)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAREA_MEDI?: number | null;
+    /**
+     * Home: non-living area (mode)
+     * @min 0
+     * @max 1
+     */
+    NONLIVINGAREA_MODE?: number | null;
+    OCCUPATION_TYPE?:
+      | "Laborers"
+      | "Sales staff"
+      | "Core staff"
+      | "Managers"
+      | "Drivers"
+      | "High skill tech staff"
+      | "Accountants"
+      | "Medicine staff"
+      | "Security staff"
+      | "Cooking staff"
+      | "Cleaning staff"
+      | "Private service staff"
+      | "Low-skill Laborers"
+      | "Waiters/barmen staff"
+      | "Secretaries"
+      | "Realty agents"
+      | "HR staff"
+      | "IT staff"
+      | null;
+    ORGANIZATION_TYPE?:
+      | "Business Entity Type 3"
+      | "XNA"
+      | "Self-employed"
+      | "Other"
+      | "Medicine"
+      | "Business Entity Type 2"
+      | "Government"
+      | "Trade: type 7"
+      | "School"
+      | "Kindergarten"
+      | "Business Entity Type 1"
+      | "Transport: type 4"
+      | "Construction"
+      | "Trade: type 3"
+      | "Military"
+      | "Industry: type 3"
+      | "Security"
+      | "Industry: type 9"
+      | "Police"
+      | "Transport: type 2"
+      | "Housing"
+      | "Postal"
+      | "Industry: type 11"
+      | "Bank"
+      | "Security Ministries"
+      | "Agriculture"
+      | "Services"
+      | "Trade: type 2"
+      | "Restaurant"
+      | "Transport: type 3"
+      | "University"
+      | "Industry: type 7"
+      | "Electricity"
+      | "Trade: type 6"
+      | "Industry: type 5"
+      | "Industry: type 1"
+      | "Industry: type 4"
+      | "Trade: type 1"
+      | "Emergency"
+      | "Hotel"
+      | "Industry: type 12"
+      | "Industry: type 2"
+      | "Realtor"
+      | "Culture"
+      | "Legal Services"
+      | "Telecom"
+      | "Transport: type 1"
+      | "Insurance"
+      | "Advertising"
+      | "Mobile"
+      | "Cleaning"
+      | "Industry: type 10"
+      | "Industry: type 13"
+      | "Industry: type 6"
+      | "Religion"
+      | "Trade: type 4"
+      | "Trade: type 5"
+      | "Industry: type 8"
+      | null;
+    /**
+     * Age of own car (years)
+     * @min 0
+     * @max 100
+     */
+    OWN_CAR_AGE?: number | null;
+    /**
+     * Population density of the region
+     * @min 0
+     * @max 1
+     */
+    REGION_POPULATION_RELATIVE?: number | null;
+    /**
+     * Rating of the home region (1 to 3)
+     * @min 1
+     * @max 3
+     */
+    REGION_RATING_CLIENT?: number | null;
+    /**
+     * Rating of the home region and city (1 to 3)
+     * @min 1
+     * @max 3
+     */
+    REGION_RATING_CLIENT_W_CITY?: number | null;
+    /**
+     * Registered city differs from home city
+     * @min 0
+     * @max 1
+     */
+    REG_CITY_NOT_LIVE_CITY?: number | null;
+    /**
+     * Registered city differs from work city
+     * @min 0
+     * @max 1
+     */
+    REG_CITY_NOT_WORK_CITY?: number | null;
+    /**
+     * Registered region differs from home region
+     * @min 0
+     * @max 1
+     */
+    REG_REGION_NOT_LIVE_REGION?: number | null;
+    /**
+     * Registered region differs from work region
+     * @min 0
+     * @max 1
+     */
+    REG_REGION_NOT_WORK_REGION?: number | null;
+    /**
+     * @min 1
+     * @max 999999999
+     */
+    SK_ID_CURR?: number | null;
+    /**
+     * Home: total building area (mode)
+     * @min 0
+     * @max 1
+     */
+    TOTALAREA_MODE?: number | null;
+    WALLSMATERIAL_MODE?:
+      | "Panel"
+      | "Stone, brick"
+      | "Block"
+      | "Wooden"
+      | "Mixed"
+      | "Monolithic"
+      | "Others"
+      | null;
+    WEEKDAY_APPR_PROCESS_START?:
+      | "MONDAY"
+      | "TUESDAY"
+      | "WEDNESDAY"
+      | "THURSDAY"
+      | "FRIDAY"
+      | "SATURDAY"
+      | "SUNDAY"
+      | null;
+    /**
+     * Home: start of occupation (average)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BEGINEXPLUATATION_AVG?: number | null;
+    /**
+     * Home: start of occupation (median)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BEGINEXPLUATATION_MEDI?: number | null;
+    /**
+     * Home: start of occupation (mode)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BEGINEXPLUATATION_MODE?: number | null;
+    /**
+     * Home: building age (average)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BUILD_AVG?: number | null;
+    /**
+     * Home: building age (median)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BUILD_MEDI?: number | null;
+    /**
+     * Home: building age (mode)
+     * @min 0
+     * @max 1
+     */
+    YEARS_BUILD_MODE?: number | null;
+  };
+  /**
+   * 'reasons': the score and the reasons only, without contributions and themes (what a form that re-scores as the person types shows; ≈5× smaller)
+   * @default "full"
+   */
+  detail?: "full" | "reasons";
+}
+
 export type AuditListData = AuditPage;
 
 export interface AuditListParams {
@@ -243,8 +1038,8 @@ export interface ClientFile {
   /** SK_ID_CURR */
   id: number;
   sections: FileSection[];
-  /** train: outcome known; test: outcome unknown */
-  split: "train" | "test";
+  /** train: outcome known; test: outcome unknown; new: a new application stored by POST /api/applications or `creditlens score --save` (outcome unknown, decision pending until an adviser records it) */
+  split: "train" | "test" | "new";
 }
 
 export interface ClientList {
@@ -296,8 +1091,8 @@ export interface ClientSummary {
   points: number | null;
   /** calibrated PD; null without a model */
   probability: number | null;
-  /** train: outcome known; test: outcome unknown */
-  split: "train" | "test";
+  /** train: outcome known; test: outcome unknown; new: a new application stored by POST /api/applications or `creditlens score --save` (outcome unknown, decision pending until an adviser records it) */
+  split: "train" | "test" | "new";
 }
 
 export type ClientsDataListData = ClientData;
@@ -1518,6 +2313,10 @@ export interface ErrorBody {
       | "USER_NOT_FOUND"
       | "MODEL_NOT_FOUND"
       | "REPORT_NOT_FOUND"
+      | "OUTCOME_UNKNOWN_CLIENT"
+      | "OUTCOME_LOAN_REFUSED"
+      | "OUTCOME_BEFORE_APPLICATION"
+      | "OUTCOME_CONFLICT"
       | "USERNAME_TAKEN"
       | "IDEMPOTENCY_KEY_REUSED"
       | "REVIEW_NOT_FOUND"
@@ -2172,6 +2971,40 @@ export interface OutOfRange {
   value: number;
 }
 
+/** What the batch did: every item recorded anew or already there, identical */
+export interface OutcomeBatchResult {
+  /** items recorded by this request */
+  recorded: number;
+  /** outcomes in the store after the request */
+  stored: number;
+  /** items already recorded with the same outcome */
+  unchanged: number;
+}
+
+export type OutcomesCreateData = OutcomeBatchResult;
+
+export interface OutcomesCreatePayload {
+  /**
+   * @maxItems 1000
+   * @minItems 1
+   */
+  outcomes: {
+    /**
+     * the stored application's client id
+     * @min 1
+     * @max 9007199254740991
+     */
+    clientId: number;
+    /**
+     * the day the outcome was observed (YYYY-MM-DD, not in the future)
+     * @format date
+     */
+    date: string;
+    /** 1 = defaulted, 0 = repaid */
+    defaulted: 0 | 1;
+  }[];
+}
+
 export type PopulationFeaturesDetailData = FeatureDistribution;
 
 export interface PopulationFeaturesDetailParams {
@@ -2524,6 +3357,35 @@ export interface ReviewsPartialUpdatePayload {
 
 /** adviser: every client; admin: as an adviser, plus audit, users and models; customer: their own file */
 export type Role = "adviser" | "admin" | "customer";
+
+/** a new application stored and scored: its client id opens the client's file (GET /api/clients/{id}); the final decision is pending (POST /api/clients/{id}/decisions); `contributions` and `themes` are absent with detail: 'reasons' */
+export interface SavedApplication {
+  /** the new client id, allocated from 900 000 000 (never a feature-store SK_ID_CURR) */
+  clientId: number;
+  /** the client's view of the reasons (customer view, letter): client-explainable codes only, never a protected attribute, one reason per code (its units summed), each family once, at most four each way, everything else in `others` */
+  clientReasons: ClientReasonSet;
+  /** expectedLogOdds + Σ logOdds of every unit = logOdds, exactly */
+  contributions?: ContributionSet;
+  /** @format date-time */
+  createdAt: string;
+  /** a new applicant has no credit history: every history feature is missing */
+  history: "none";
+  modelVersion: string;
+  /** values outside the situations the model knows (a stored client: among the features the changes moved; a new application: all), in feature order; empty when none */
+  outOfRange: OutOfRange[];
+  /** the adviser's reasons: at most four each way, largest first, at most two per theme (in a client-view answer, the client's reasons) */
+  reasons: ReasonSet;
+  /** an application's score (src/model/scoring.ts) with the threshold its decision was taken against */
+  score: ApplicantScore;
+  /** no final decision yet: an adviser records it on the client file */
+  status: "pending";
+  /** themes by decreasing |logOdds|; absent with detail: 'reasons' */
+  themes?: ThemeContribution[];
+  /** units left unknown by the fields not given that the model weighs, by reason code, largest first, with the fields to give: information to complete, never reasons */
+  toComplete: ToComplete[];
+  /** 'adviser' (advisers, admins): every unit listed, the adviser's reasons; 'client' (customers): only client-explainable units listed (sums still cover every unit) and `reasons` is the client view (the same as `clientReasons`) */
+  view: "adviser" | "client";
+}
 
 export interface Scatter {
   /** clients of the group with both values */

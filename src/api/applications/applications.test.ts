@@ -165,6 +165,14 @@ describe('POST /api/applications', () => {
     expect(data.json().score.probability).toBeCloseTo(score.probability, 12);
     expect((await server.get('adviser', `/api/clients/${clientId}/letter`)).statusCode).toBe(200);
     expect((await server.get('adviser', `/api/clients/${clientId}/recourse`)).statusCode).toBe(200);
+    const whatIf = await post('adviser', '/api/score', {
+      clientId,
+      changes: { AMT_CREDIT: 400_000 },
+    });
+    expect(whatIf.statusCode, whatIf.body).toBe(200);
+    expect(whatIf.json().changed[0]).toMatchObject({ field: 'AMT_CREDIT', before: 500_000 });
+    const unchanged = (await post('adviser', '/api/score', { clientId, changes: {} })).json();
+    expect(unchanged.score.rawProbability).toBeCloseTo(score.rawProbability, 12);
     // Privacy: a customer reaches only their own file.
     expect((await server.get('customer1', `/api/clients/${clientId}`)).statusCode).toBe(403);
     // An id of the new range that was never allocated is unknown.

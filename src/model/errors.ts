@@ -23,6 +23,10 @@ export const MODEL_ERRORS = {
     message: '{file} is empty: a header line is required',
     doc: 'a CSV file has no header line',
   },
+  NO_STORED_APPLICATIONS: {
+    message: 'no stored application in {window}: save applications first (POST /api/applications, creditlens score --save)',
+    doc: '`creditlens monitor --since` found no stored application in the window',
+  },
   NO_DATA_ROWS: {
     message: '{file} has a header but no data rows',
     doc: 'a training CSV file has a header and nothing else',

@@ -100,9 +100,45 @@ describe('creditlens monitor', () => {
     );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(`${outcomes}, line 3, column TARGET: "yes" is not 0 or 1`);
-    const format = await cli('monitor', '--applications', window, '--format', 'html');
+    const format = await cli('monitor', '--applications', window, '--format', 'pdf');
     expect(format.code).toBe(1);
-    expect(format.stderr).toContain("invalid --format: expected md or json, got 'html'");
+    expect(format.stderr).toContain("invalid --format: expected md, html or json, got 'pdf'");
+  });
+
+  it('prints one self-contained HTML page, each chart inline before its table', async () => {
+    const result = await cli(
+      'monitor',
+      '--applications',
+      window,
+      '--data-dir',
+      made.dataDir,
+      '--format',
+      'html',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^<!doctype html>/);
+    expect(result.stdout).not.toMatch(/<script|<link|src="http|<\?xml/);
+    const charts = result.stdout.match(/<figure[^>]*><svg/g) ?? [];
+    expect(charts).toHaveLength(2);
+    expect(result.stdout).toMatch(/<\/svg><\/figure>\s*<div class="scroll"><table>/);
+    expect(result.stdout).toContain('<span class="light red">■ red</span>');
+    const stored = /report → (.*)\n/.exec(result.stderr)?.[1] ?? '';
+    expect(readFileSync(join(stored, 'report.html'), 'utf8')).toBe(result.stdout);
+  });
+
+  it('asks which window, and refuses a file and a period together', async () => {
+    const none = await cli('monitor', '--data-dir', made.dataDir);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('which window? --applications FILE.csv');
+    const both = await cli('monitor', '--applications', window, '--since', '2026-01-01');
+    expect(both.stderr).toContain('give either --applications FILE.csv or --since DATE, not both');
+    const badDay = await cli('monitor', '--since', '2026-13-01', '--data-dir', made.dataDir);
+    expect(badDay.stderr).toContain(
+      "invalid --since: expected a day as YYYY-MM-DD, got '2026-13-01'",
+    );
+    const empty = await cli('monitor', '--since', '2026-01-01', '--data-dir', made.dataDir);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('no stored application in stored applications 2026-01-01 → now');
   });
 
   it('refuses --from without --scenario and an unknown scenario', async () => {

@@ -14,9 +14,11 @@ export { type BackTest, type BandBackTest, backTest, JEFFREYS_THRESHOLDS } from 
 export { betaCdf, betaQuantile, normalCdf, normalQuantile } from './beta.ts';
 export { type Bins, binCounts, binLabels, fitBins, MAX_CATEGORIES } from './bins.ts';
 export { type ExpectedPerformance, expectedPerformance } from './expected.ts';
+export { reportHtml } from './html.ts';
 export { type JeffreysTest, jeffreysTest } from './jeffreys.ts';
 export { reportCharts, reportMarkdown } from './markdown.ts';
 export { type MonitorOptions, monitor } from './monitor.ts';
+export { monitorStored, monitorWindow, type WindowSource } from './monitor-stored.ts';
 export { PSI_FLOOR, PSI_THRESHOLDS, psi, type TrafficLight, trafficLight } from './psi.ts';
 export {
   buildReport,

@@ -42,7 +42,8 @@ export interface MonitorOptions {
   readonly now?: Date;
 }
 
-function scoreRows(run: MonitorOptions['run'], columns: Float64Array[]): ScoredRows {
+/** Scores feature columns the way the API does: probability → calibrator → points → band. */
+export function scoreRows(run: MonitorOptions['run'], columns: Float64Array[]): ScoredRows {
   const raw = predict(run.model, fromColumns(columns));
   const probability = new Float64Array(raw.length);
   const points = new Float64Array(raw.length);
@@ -65,7 +66,8 @@ async function developmentCategories(db: Db, column: string): Promise<Set<string
   return new Set(rows.map((r) => r.v).filter((v): v is string => v !== null));
 }
 
-async function unseenCategories(
+/** Raw categorical fields of the window with values `application_train` never had. */
+export async function unseenCategories(
   db: Db,
   header: readonly string[],
   cells: readonly string[][],
@@ -159,6 +161,26 @@ async function readOutcomes(
   return { rows: Uint32Array.from(rows), labels: Float64Array.from(labels), unmatched };
 }
 
+/** What the report says of the model: its id, date, development AUC and bands. */
+export function reportModel(record: RunRecord): MonitoringReport['model'] {
+  const chosen = record.candidates.find((c) => c.name === record.chosen);
+  return {
+    id: record.id,
+    createdAt: record.createdAt,
+    developmentAuc: chosen?.holdout.rocAuc ?? Number.NaN,
+    bands: record.scoreBands.map((b) => b.name),
+  };
+}
+
+/** The development population's feature columns: the train split of the feature table. */
+export function developmentColumns(
+  stored: Awaited<ReturnType<typeof readFeatureColumns>>,
+): Float64Array[] {
+  const trainRows: number[] = [];
+  for (let r = 0; r < stored.rowCount; r++) if (stored.isTrain[r] === 1) trainRows.push(r);
+  return stored.columns.map((c) => Float64Array.from(trainRows, (r) => c[r] as number));
+}
+
 /** Builds the monitoring report of a window of applications (and their outcomes). */
 export async function monitor(options: MonitorOptions): Promise<MonitoringReport> {
   const { db, run } = options;
@@ -167,9 +189,7 @@ export async function monitor(options: MonitorOptions): Promise<MonitoringReport
   const stored = await readFeatureColumns(db, names);
   const rowOfId = new Map<number, number>();
   for (let r = 0; r < stored.rowCount; r++) rowOfId.set(stored.ids[r] as number, r);
-  const trainRows: number[] = [];
-  for (let r = 0; r < stored.rowCount; r++) if (stored.isTrain[r] === 1) trainRows.push(r);
-  const reference = stored.columns.map((c) => Float64Array.from(trainRows, (r) => c[r] as number));
+  const reference = developmentColumns(stored);
 
   const csv = await readCsvColumns(options.applications);
   const idAt = csv.header.indexOf('SK_ID_CURR');
@@ -205,15 +225,9 @@ export async function monitor(options: MonitorOptions): Promise<MonitoringReport
   // Nothing readable: the first row's error says what is wrong with the file.
   if (rejected.length === csv.rows && firstError !== null) throw firstError;
   const window = windowValues.map((v) => Float64Array.from(v));
-  const chosen = run.record.candidates.find((c) => c.name === run.record.chosen);
   return buildReport({
     createdAt: (options.now ?? new Date()).toISOString(),
-    model: {
-      id: run.record.id,
-      createdAt: run.record.createdAt,
-      developmentAuc: chosen?.holdout.rocAuc ?? Number.NaN,
-      bands: run.record.scoreBands.map((b) => b.name),
-    },
+    model: reportModel(run.record),
     source: { applications: options.applications, outcomes: options.outcomes ?? null },
     rejected,
     features: names.map((name, f) => ({

@@ -1,12 +1,13 @@
 /**
  * Where monitoring reports live: `<data>/monitoring/<YYYYMMDD-HHMMSS>/` (report.json, report.md and
- * the charts the Markdown links to), and `<data>/monitoring/latest.json`, the last report, which
+ * the charts the Markdown links to, report.html with the charts inline), and `<data>/monitoring/latest.json`, the last report, which
  * `GET /api/monitoring` serves. Both written atomically (a reader never sees half a report).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDirectoryAtomic, writeFileAtomic } from '../registry/atomic-write.ts';
+import { reportHtml } from './html.ts';
 import { reportCharts, reportMarkdown } from './markdown.ts';
 import type { MonitoringReport } from './report.ts';
 
@@ -31,6 +32,7 @@ export async function saveReport(dir: string, report: MonitoringReport): Promise
   const files: Record<string, () => string> = {
     'report.json': () => json,
     'report.md': () => reportMarkdown(report),
+    'report.html': () => reportHtml(report),
   };
   for (const [name, svg] of Object.entries(reportCharts(report))) files[name] = () => svg;
   await writeDirectoryAtomic(target, files);

@@ -11,7 +11,6 @@ import { compactExplanation } from '../../src/api/explanation/compact.ts';
 import { buildServer } from '../../src/api/server.ts';
 import { login } from '../../src/api/test-support.ts';
 import { featuresForApplication } from '../../src/data/features/what-if.ts';
-import { ShapExplainer } from '../../src/engine/index.ts';
 import {
   explainRow,
   loadApplications,
@@ -49,7 +48,7 @@ try {
   const rows = Array.from({ length: n }, (_, r) =>
     Float64Array.from(columns, (c) => c[r] as number),
   );
-  const explainer = new ShapExplainer(model);
+  const explainer = model.explainer();
   const scorer = scorerFromModel(model, explainer);
   const stats = referenceStatsOf(clients.population());
   const shaps = rows.map((row) => explainer.explainRow(row));

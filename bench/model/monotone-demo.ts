@@ -13,7 +13,6 @@ import { openDb } from '../../src/data/db.ts';
 import type { RawApplication } from '../../src/data/features/application-input.ts';
 import { readFeatureColumns } from '../../src/data/features/index.ts';
 import { featuresInMemory } from '../../src/data/features/what-if.ts';
-import { predictRow } from '../../src/engine/index.ts';
 import { toCent, withLoanRule } from '../../src/explain/loan-terms.ts';
 import { lessMoney, moreIncome } from '../../src/explain/test-support.ts';
 import { loadApplications } from '../../src/explain/what-if.ts';
@@ -81,7 +80,7 @@ async function main(): Promise<void> {
         return Number.isNaN(v) ? null : v;
       });
       const row = Float64Array.from(values, (v) => (v === null ? Number.NaN : v));
-      return applyCalibrator(record.calibrator, predictRow(model, row));
+      return applyCalibrator(record.calibrator, model.predictRow(row));
     };
     const raised = CHANGES.map(() => ({ first200: 0, all: 0 }));
     clientIds.forEach((id, r) => {

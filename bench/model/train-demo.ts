@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   });
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
-    `total ${seconds.toFixed(1)} s; chosen ${draft.chosen}, ${model.trees.length} trees, threshold ${draft.threshold.toFixed(4)}, calibration ${draft.calibration.method}\n`,
+    `total ${seconds.toFixed(1)} s; chosen ${draft.chosen}, ${model.kind === 'trees' ? `${model.engine.trees.length} trees` : 'logistic regression'}, threshold ${draft.threshold.toFixed(4)}, calibration ${draft.calibration.method}\n`,
   );
   for (const c of draft.candidates) {
     const h = c.holdout;

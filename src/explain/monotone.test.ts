@@ -16,7 +16,6 @@ import { buildFeatures, readFeatureColumns } from '../data/features/index.ts';
 import { featuresInMemory } from '../data/features/what-if.ts';
 import { generateDataset } from '../data/generate/index.ts';
 import { ingestDirectory } from '../data/ingest/index.ts';
-import { predictRow } from '../engine/index.ts';
 import { applyCalibrator } from '../model/evaluation/index.ts';
 import { type TrainingOutcome, trainFromFeatureTable } from '../model/training/index.ts';
 import { lessMoney, moreIncome } from './test-support.ts';
@@ -79,7 +78,7 @@ function probability(
   const names = outcome.model.featureNames;
   const values = featuresInMemory(application, names, (feature) => client.stored.get(feature));
   const row = Float64Array.from(values, (v) => (v === null ? Number.NaN : v));
-  return applyCalibrator(outcome.draft.calibrator, predictRow(outcome.model, row));
+  return applyCalibrator(outcome.draft.calibrator, outcome.model.predictRow(row));
 }
 
 type Change = readonly [label: string, change: (a: RawApplication) => RawApplication];

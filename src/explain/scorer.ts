@@ -1,28 +1,41 @@
 /**
  * What explanations need from a model: its feature order, a raw probability and SHAP values of
- * one row. The API backs it with the active run's engine model (scorerFromModel); tests can back
- * it with anything.
+ * one row. The API backs it with the active run's served model, trees or logistic regression
+ * (scorerFromModel); tests can back it with anything.
  */
-import { type Model, predictRow, ShapExplainer, type ShapRow } from '../engine/index.ts';
+import type { Model, ShapRow } from '../engine/index.ts';
+import {
+  asScoringModel,
+  type ContributionExplainer,
+  type ScoringModel,
+} from '../model/scoring-model/index.ts';
 
 export interface Scorer {
   /** The model's features, in the order `row` follows. */
   readonly featureNames: readonly string[];
   /** Raw (uncalibrated) probability of default of one row (NaN = missing). */
   predictRaw(row: Float64Array): number;
-  /** SHAP values of one row, in log-odds of default. */
+  /**
+   * Contributions of one row in log-odds of default (expectedValue + Σ values = margin): TreeSHAP
+   * for trees, coefficient × centred value for logistic regression.
+   */
   explain(row: Float64Array): ShapRow;
 }
 
 /**
- * A Scorer over an engine model (one ShapExplainer kept for every call); pass the explainer the
- * caller already holds for this model rather than building its tables twice.
+ * A Scorer over a served model (an engine model counts as trees), sharing the model's one
+ * explainer unless the caller passes its own.
  */
-export function scorerFromModel(model: Model, explainer = new ShapExplainer(model)): Scorer {
+export function scorerFromModel(
+  model: ScoringModel | Model,
+  explainer?: ContributionExplainer,
+): Scorer {
+  const served = asScoringModel(model);
+  const explaining = explainer ?? served.explainer();
   return {
-    featureNames: model.featureNames,
-    predictRaw: (row) => predictRow(model, row),
-    explain: (row) => explainer.explainRow(row),
+    featureNames: served.featureNames,
+    predictRaw: (row) => served.predictRow(row),
+    explain: (row) => explaining.explainRow(row),
   };
 }
 

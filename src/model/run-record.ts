@@ -230,6 +230,19 @@ export interface ModelComparison {
   readonly alternative: VariantMetrics;
 }
 
+/** How the served candidate was chosen (src/model/training/served-choice.ts). */
+export interface SelectionReport {
+  /** The lowest out-of-fold normalised cost among logistic regression and the trees candidates. */
+  readonly criterion: 'oof-normalised-cost';
+  readonly served: CandidateName;
+  /** The servable candidates, best out-of-fold first; a note says why one was passed over. */
+  readonly ranking: {
+    readonly name: CandidateName;
+    readonly oofNormalisedCost: number;
+    readonly note: string | null;
+  }[];
+}
+
 /** Where the training data came from. */
 export type DataSource =
   | { readonly kind: 'feature-table'; readonly database: string; readonly table: string }
@@ -278,8 +291,13 @@ export interface RunRecord {
   readonly scoreBands: ScoreBand[];
   readonly calibrator: CalibratorSpec;
   readonly calibration: CalibrationReport;
-  /** The candidate served (always a trees candidate: explanations need trees). */
+  /**
+   * The candidate served: logistic regression or a trees candidate, the best out-of-fold (see
+   * `selection`). Never the baseline.
+   */
   readonly chosen: CandidateName;
+  /** How it was chosen; absent from records written before logistic regression could be served. */
+  readonly selection?: SelectionReport;
   readonly candidates: CandidateReport[];
   readonly search: { readonly strategy: 'random' | 'tpe'; readonly trials: SearchTrial[] };
   /** Of the chosen model, calibrated, on the holdout. */

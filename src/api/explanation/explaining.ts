@@ -6,7 +6,6 @@
  * ScoreTable, so a fresh preparation (and an empty cache).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ShapExplainer } from '../../engine/index.ts';
 import {
   type FeatureRange,
   featureRangesOf,
@@ -15,6 +14,7 @@ import {
   type Scorer,
   scorerFromModel,
 } from '../../explain/index.ts';
+import type { ContributionExplainer } from '../../model/scoring-model/index.ts';
 import type { ClientRepository } from '../clients/repository.ts';
 import { apiError } from '../errors.ts';
 import type { ScoreTable } from '../scoring/score-table.ts';
@@ -22,7 +22,8 @@ import { Lru } from './lru.ts';
 
 export interface Explaining {
   readonly scores: ScoreTable;
-  readonly explainer: ShapExplainer;
+  /** The served model's contributions: TreeSHAP, or the exact linear ones of LR. */
+  readonly explainer: ContributionExplainer;
   /** The same model as a what-if scorer (features by name), sharing the explainer. */
   readonly scorer: Scorer;
   readonly stats: ReadonlyMap<string, ReferenceStat>;
@@ -58,7 +59,7 @@ function prepare(scores: ScoreTable, clients: ClientRepository): Explaining {
   ids.forEach((id, row) => {
     rowOf.set(id, row);
   });
-  const explainer = new ShapExplainer(model);
+  const explainer = model.explainer();
   const population = clients.population();
   return {
     scores,

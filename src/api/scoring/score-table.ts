@@ -3,9 +3,10 @@
  * feature table in one batch, then the run's calibration, points, band and decision. Serving a
  * score is then an index lookup (no per-request model evaluation).
  */
-import { fromColumns, type Model, predict } from '../../engine/index.ts';
+import { fromColumns } from '../../engine/index.ts';
 import type { RunRecord, ScoreBand } from '../../model/run-record.ts';
 import { scoreApplicant } from '../../model/scoring.ts';
+import type { ScoringModel } from '../../model/scoring-model/index.ts';
 import type { RowScores } from '../clients/client-list.ts';
 import type { ClientRepository } from '../clients/repository.ts';
 
@@ -27,8 +28,8 @@ const RECOMMENDATIONS = ['accept', 'refer', 'decline', null] as const;
 export class ScoreTable implements RowScores {
   private constructor(
     readonly record: RunRecord,
-    /** The served engine model (explanations need its trees). */
-    readonly model: Model,
+    /** The served model, trees or logistic regression (explanations ask it for contributions). */
+    readonly model: ScoringModel,
     private readonly rowOf: Map<number, number>,
     private readonly ids: Float64Array,
     private readonly probability: Float64Array,
@@ -41,11 +42,11 @@ export class ScoreTable implements RowScores {
 
   static async compute(
     clients: ClientRepository,
-    run: { record: RunRecord; model: Model },
+    run: { record: RunRecord; model: ScoringModel },
   ): Promise<ScoreTable> {
     const { record, model } = run;
     const { ids, columns, rowCount } = clients.featureColumns(model.featureNames);
-    const raw = predict(model, fromColumns(columns));
+    const raw = model.predict(fromColumns(columns));
     const probability = new Float64Array(rowCount);
     const points = new Float64Array(rowCount);
     const band = new Uint8Array(rowCount);

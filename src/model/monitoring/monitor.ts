@@ -18,10 +18,11 @@ import { readFeatureColumns } from '../../data/features/feature-table.ts';
 import { featuresInMemory } from '../../data/features/what-if.ts';
 import { readCsvColumns } from '../../data/generate/csv-read.ts';
 import { APPLICATION_TEST_COLUMNS } from '../../data/schema.ts';
-import { fromColumns, type Model, predict } from '../../engine/index.ts';
+import { fromColumns } from '../../engine/index.ts';
 import { ModelError } from '../errors.ts';
 import type { RunRecord } from '../run-record.ts';
 import { scoreApplicant } from '../scoring.ts';
+import type { ScoringModel } from '../scoring-model/index.ts';
 import {
   buildReport,
   type MonitoringReport,
@@ -33,8 +34,8 @@ import {
 export interface MonitorOptions {
   /** The feature database (read only). */
   readonly db: Db;
-  /** The active run: its record and engine model. */
-  readonly run: { readonly record: RunRecord; readonly model: Model };
+  /** The active run: its record and served model. */
+  readonly run: { readonly record: RunRecord; readonly model: ScoringModel };
   /** Application CSV of the window (Kaggle application schema; TARGET, if any, ignored). */
   readonly applications: string;
   /** Outcomes CSV: SK_ID_CURR, TARGET (0/1). */
@@ -44,7 +45,7 @@ export interface MonitorOptions {
 
 /** Scores feature columns the way the API does: probability → calibrator → points → band. */
 export function scoreRows(run: MonitorOptions['run'], columns: Float64Array[]): ScoredRows {
-  const raw = predict(run.model, fromColumns(columns));
+  const raw = run.model.predict(fromColumns(columns));
   const probability = new Float64Array(raw.length);
   const points = new Float64Array(raw.length);
   const band: string[] = [];

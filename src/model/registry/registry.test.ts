@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fromColumns, type Model, predict } from '../../engine/index.ts';
+import { fromColumns, type Model } from '../../engine/index.ts';
 import { ModelError } from '../errors.ts';
 import { scoreBandsAt } from '../evaluation/score-scale.ts';
+import { asScoringModel, type ScoringModel } from '../scoring-model/index.ts';
 import { listRuns, loadActiveRun, loadRun, promoteRun, saveRun } from './index.ts';
 import { fabricateDraft, seededRandom, tinyModel } from './test-support.ts';
 
@@ -18,12 +19,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-function scores(m: Model): Float64Array {
+function scores(m: Model | ScoringModel): Float64Array {
   const random = seededRandom(11);
   const columns = m.featureNames.map(() =>
     Float64Array.from({ length: 50 }, () => random() * 2 - 1),
   );
-  return predict(m, fromColumns(columns));
+  return asScoringModel(m).predict(fromColumns(columns));
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<ModelError> {
@@ -53,6 +54,7 @@ describe('model registry', () => {
     expect(saved.codeVersion.length).toBeGreaterThan(0);
     const loaded = await loadRun(modelsDir, saved.id);
     expect(loaded.record).toEqual(saved);
+    expect(loaded.model.kind).toBe('trees');
     expect(Array.from(scores(loaded.model))).toEqual(Array.from(scores(model)));
     expect(readdirSync(join(modelsDir, saved.id)).sort()).toEqual([
       'card.html',

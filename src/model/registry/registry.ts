@@ -1,6 +1,6 @@
 /**
  * The model registry: every training run saved as a directory `<modelsDir>/<id>/` holding
- * model.json (the engine model), run.json (the RunRecord), card.md and card.html, plus
+ * model.json (the served model: trees or logistic regression), run.json (the RunRecord), card.md and card.html, plus
  * `<modelsDir>/registry.json` naming the runs and the one active model. Writes are atomic (the
  * run directory appears complete, registry.json is replaced whole), so a server reading while a
  * training saves never sees half a model.
@@ -8,11 +8,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Model, parseModel, serializeModel } from '../../engine/index.ts';
+import type { Model } from '../../engine/index.ts';
 import { renderModelCardHtml, renderModelCardMarkdown } from '../card/index.ts';
 import { ModelError } from '../errors.ts';
 import { scoreBandsAt } from '../evaluation/score-scale.ts';
 import type { RunDraft, RunRecord } from '../run-record.ts';
+import {
+  asScoringModel,
+  parseScoringModel,
+  type ScoringModel,
+  serializeScoringModel,
+} from '../scoring-model/index.ts';
 import { writeDirectoryAtomic } from './atomic-write.ts';
 import { codeVersion } from './code-version.ts';
 import {
@@ -28,7 +34,8 @@ import { isRunId, newRunId } from './run-id.ts';
 
 /** What the training pipeline hands over (TrainingOutcome of src/model/training). */
 export interface SavableRun {
-  readonly model: Model;
+  /** The served model: trees or logistic regression (an engine model counts as trees). */
+  readonly model: ScoringModel | Model;
   readonly draft: RunDraft;
 }
 
@@ -44,7 +51,8 @@ export interface SaveOptions {
 
 export interface LoadedRun {
   readonly record: RunRecord;
-  readonly model: Model;
+  /** The served model, whichever kind the run chose (record.chosen). */
+  readonly model: ScoringModel;
 }
 
 export const RUN_FILES = {
@@ -90,7 +98,7 @@ export async function saveRun(
   const record: RunRecord = { ...outcome.draft, id, codeVersion: await codeVersion() };
   const runDir = join(modelsDir, id);
   await writeDirectoryAtomic(runDir, {
-    [RUN_FILES.model]: () => serializeModel(outcome.model),
+    [RUN_FILES.model]: () => serializeScoringModel(asScoringModel(outcome.model)),
     [RUN_FILES.record]: () => `${JSON.stringify(record, null, 2)}\n`,
     [RUN_FILES.cardMarkdown]: () => renderModelCardMarkdown(record),
     [RUN_FILES.cardHtml]: () => renderModelCardHtml(record),
@@ -194,9 +202,9 @@ export async function loadRun(modelsDir: string, id: string): Promise<LoadedRun>
   const record = parseRecord(recordFile, await readRunFile(recordFile), resolved);
   const modelFile = join(runDir, RUN_FILES.model);
   const modelText = await readRunFile(modelFile);
-  let model: Model;
+  let model: ScoringModel;
   try {
-    model = parseModel(modelText);
+    model = parseScoringModel(modelText);
   } catch (error) {
     throw new ModelError(
       'CORRUPT_MODEL',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { predict, Rng } from '../../engine/index.ts';
+import { Rng } from '../../engine/index.ts';
 import { ModelError } from '../errors.ts';
 import { readScoringCsv, readTabularEncoding } from '../tabular/index.ts';
 import { trainFromCsv } from './pipeline.ts';
@@ -74,7 +74,7 @@ describe('training from a CSV', () => {
       'rent',
     ]);
     const table = await readScoringCsv(file, model.featureNames, encoding);
-    const probs = predict(model, table.features);
+    const probs = model.predict(table.features);
     expect(probs.length).toBe(900);
   });
 

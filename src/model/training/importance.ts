@@ -1,15 +1,16 @@
 /**
- * Global explanation of the served model: mean |SHAP| (log-odds) per feature and per theme over a
+ * Global explanation of the served model: mean |SHAP| (or the exact linear contributions of LR) (log-odds) per feature and per theme over a
  * seeded sample of holdout rows, (value, contribution) samples of the top features for the
  * dashboard's dependence plots, and the direction learned for the features asked about.
  */
-import { type DenseMatrix, type Model, Rng, ShapExplainer } from '../../engine/index.ts';
+import { type DenseMatrix, Rng } from '../../engine/index.ts';
 import type {
   FeatureImportance,
   LearnedDirection,
   ShapSummary,
   ThemeImportance,
 } from '../run-record.ts';
+import type { ScoringModel } from '../scoring-model/index.ts';
 import { learnedDirection } from './learned-direction.ts';
 import { takeRows } from './rows.ts';
 
@@ -38,8 +39,9 @@ export function sampleIndices(n: number, k: number, random: Rng): Int32Array {
   return all.slice(0, k).sort();
 }
 
+/** Over the served model's contributions: TreeSHAP for trees, coefficient × centred value for LR. */
 export function globalImportance(
-  model: Model,
+  model: ScoringModel,
   features: DenseMatrix,
   themes: readonly string[],
   options: ImportanceOptions,
@@ -53,7 +55,7 @@ export function globalImportance(
   const random = new Rng(options.seed, 0x5ba9);
   const rows = sampleIndices(features.numRows, maxRows, random);
   const sample = takeRows(features, rows);
-  const shap = new ShapExplainer(model).explainBatch(sample);
+  const shap = model.explainer().explainBatch(sample);
   const p = shap.numFeatures;
   const n = shap.numRows;
   const meanAbs = new Float64Array(p);

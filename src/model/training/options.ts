@@ -1,9 +1,9 @@
 /** Options of a training run, their defaults, and what a run produces. */
 import type { ProgressFactory } from '../../data/progress.ts';
-import type { Model } from '../../engine/index.ts';
 import { ModelError } from '../errors.ts';
 import { DEFAULT_COSTS, DEFAULT_SCORE_SCALE } from '../evaluation/index.ts';
 import type { CostSpec, RunDraft, ScoreScaleSpec } from '../run-record.ts';
+import type { ScoringModel } from '../scoring-model/index.ts';
 import { DEFAULT_TRAINING_SEED } from './defaults.ts';
 import type { SearchStrategy } from './sampler.ts';
 
@@ -54,8 +54,8 @@ export interface TrainingOptions {
 }
 
 export interface TrainingOutcome {
-  /** The served engine model (raw probabilities; the draft's calibrator maps them). */
-  model: Model;
+  /** The served model, trees or logistic regression (raw probabilities; the draft's calibrator maps them). */
+  model: ScoringModel;
   draft: RunDraft;
 }
 

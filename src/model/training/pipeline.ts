@@ -2,8 +2,9 @@
  * The training pipeline (docs/training.md): holdout first, then on the rest stratified K-fold
  * cross-validation of every candidate (baseline, logistic regression, trees, class-weighted trees),
  * a hyper-parameter search for the trees, calibration and the cost-minimising threshold chosen
- * out-of-fold, a final refit of the better trees candidate, and the report of that model on the
- * holdout (metrics, curves, calibration, global explanation, fairness).
+ * out-of-fold, a final refit of the candidate with the lowest out-of-fold cost (logistic regression
+ * included), and the report of that model on the holdout (metrics, curves, calibration, global
+ * explanation, fairness).
  */
 import {
   LEFT_FREE,
@@ -11,7 +12,7 @@ import {
   MONOTONE_CONSTRAINTS,
   monotoneDirection,
 } from '../../data/features/monotone.ts';
-import { type Model, type ParamInput, predict, train } from '../../engine/index.ts';
+import { type ParamInput, train } from '../../engine/index.ts';
 import { ModelError } from '../errors.ts';
 import {
   ageBand,
@@ -34,6 +35,11 @@ import type {
   ModelComparison,
   RunDraft,
 } from '../run-record.ts';
+import {
+  logisticScoringModel,
+  type ScoringModel,
+  treesScoringModel,
+} from '../scoring-model/index.ts';
 import { fitBaseline } from './baseline.ts';
 import { type ScoredCandidate, scoreCandidate } from './candidate-report.ts';
 import { alternativePolicies, compareSettings, withConstraints } from './comparison.ts';
@@ -43,7 +49,7 @@ import { loadFeatureTable } from './feature-table.ts';
 import { dataFingerprint } from './fingerprint.ts';
 import { cutFolds } from './fold-data.ts';
 import { globalImportance } from './importance.ts';
-import { predictLogisticAverage, selectLogistic } from './logistic/index.ts';
+import { fitLogistic, predictLogisticAverage, selectLogistic } from './logistic/index.ts';
 import {
   type ResolvedOptions,
   resolveOptions,
@@ -52,6 +58,12 @@ import {
 } from './options.ts';
 import { takeItems, takeRows, takeValues } from './rows.ts';
 import { searchTrees } from './search.ts';
+import {
+  logisticPartsOf,
+  monotoneViolations,
+  rankByOofCost,
+  selectionReport,
+} from './served-choice.ts';
 import { stratifiedFolds, stratifiedHoldout } from './split.ts';
 import type { TrainingData } from './training-data.ts';
 import { crossValidateTrees, meanRounds, predictFoldAverage, type TreesCv } from './trees-cv.ts';
@@ -83,8 +95,17 @@ export async function trainFromCsv(
   return trainOnData(data, options, started);
 }
 
-interface TreesCandidate {
+/** A servable candidate after cross-validation: calibrated, thresholded and scored. */
+interface Contender {
   readonly name: CandidateName;
+  readonly calibrator: CalibratorSpec;
+  readonly cvBrier: Record<string, number>;
+  readonly method: CalibratorSpec['kind'];
+  readonly oofCalibrated: Float64Array;
+  scored?: ScoredCandidate;
+}
+
+interface TreesCandidate extends Contender {
   readonly params: ParamInput;
   readonly cv: TreesCv;
   readonly calibrator: CalibratorSpec;
@@ -215,17 +236,29 @@ export function trainOnData(
     oof: baselineOof,
     holdout: new Float64Array(yh.length).fill(fitBaseline(y).prior),
   });
-  const logisticScored = scoreOf({
+  // Calibrated and thresholded as the trees are, so the three compete on the same footing.
+  const logisticChoice = chooseCalibrator(logistic.oof, y, foldOf);
+  const logisticParams = {
+    C: logistic.C,
+    l2: 1 / (logistic.C * y.length),
+    cvLogLoss: logistic.cvLogLoss,
+    designColumns: logistic.foldModels[0]?.preprocessor.columns.length ?? 0,
+    calibration: logisticChoice.method,
+  };
+  const lr: Contender = {
     name: 'logistic',
-    params: {
-      C: logistic.C,
-      l2: 1 / (logistic.C * y.length),
-      cvLogLoss: logistic.cvLogLoss,
-      designColumns: logistic.foldModels[0]?.preprocessor.columns.length ?? 0,
-    },
-    oof: logistic.oof,
-    holdout: predictLogisticAverage(logistic.foldModels, Xh),
+    calibrator: logisticChoice.spec,
+    cvBrier: { ...logisticChoice.cvBrier },
+    method: logisticChoice.method,
+    oofCalibrated: applyCalibratorAll(logisticChoice.spec, logistic.oof),
+  };
+  lr.scored = scoreOf({
+    name: 'logistic',
+    params: logisticParams,
+    oof: lr.oofCalibrated,
+    holdout: applyCalibratorAll(lr.calibrator, predictLogisticAverage(logistic.foldModels, Xh)),
   });
+  const logisticScored = lr.scored;
   for (const candidate of trees) {
     candidate.scored = scoreOf({
       name: candidate.name,
@@ -242,25 +275,69 @@ export function trainOnData(
     });
   }
   const [gbdt, weighted] = trees as [TreesCandidate, TreesCandidate];
-  const chosen =
-    (weighted.scored as ScoredCandidate).oofNormalisedCost <
-    (gbdt.scored as ScoredCandidate).oofNormalisedCost
-      ? weighted
-      : gbdt;
+  // The lowest out-of-fold cost is served; logistic regression first on a tie (the simpler model).
+  const ranking = rankByOofCost(
+    [lr, gbdt, weighted].map((c) => ({
+      contender: c,
+      name: c.name,
+      oofNormalisedCost: (c.scored as ScoredCandidate).oofNormalisedCost,
+    })),
+  );
+  const notes = new Map<CandidateName, string>();
+  let served: {
+    contender: Contender;
+    model: ScoringModel;
+    params: Record<string, unknown>;
+    /** The trees' engine parameters (the comparisons retrain with them); {} for LR. */
+    engineParams: ParamInput;
+  } | null = null;
+  for (const { contender } of ranking) {
+    if (contender === lr) {
+      // Refitted on every non-holdout row with the C chosen out-of-fold.
+      const fitted = fitLogistic(X, y, { C: logistic.C, tolerance: 1e-5, maxIterations: 300 });
+      const parts = logisticPartsOf(fitted, featureNames, data.encoding);
+      const against = monotoneViolations(parts, applied.constraints);
+      if (against.length > 0) {
+        notes.set(
+          'logistic',
+          `not served: its coefficients go against the declared monotone direction of ${against.length} feature${against.length === 1 ? '' : 's'} (${against.slice(0, 5).join(', ')}${against.length > 5 ? ', …' : ''})`,
+        );
+        stage(`logistic ${notes.get('logistic')}`);
+        continue;
+      }
+      served = {
+        contender,
+        model: logisticScoringModel(parts),
+        params: { ...logisticParams, iterations: fitted.iterations, converged: fitted.converged },
+        engineParams: {},
+      };
+      stage(`final logistic: C = ${logistic.C}, ${fitted.iterations} iterations`);
+    } else {
+      // Final refit of the trees on every non-holdout row, as many rounds as its folds needed.
+      const t = contender as TreesCandidate;
+      const rounds = meanRounds(t.cv);
+      const finalParams: ParamInput = { ...t.params, numRounds: rounds, earlyStoppingRounds: 0 };
+      const trained = train({ features: X, labels: y }, { params: finalParams, featureNames });
+      served = {
+        contender,
+        model: treesScoringModel(
+          data.encoding === undefined ? trained : { ...trained, encoding: data.encoding },
+        ),
+        params: { ...reported(finalParams), calibration: t.method },
+        engineParams: finalParams,
+      };
+      stage(`final ${t.name}: ${rounds} rounds`);
+    }
+    break;
+  }
+  if (served === null) throw new Error('no servable candidate'); // trees are always servable
+  const { contender: chosen, model } = served;
   const threshold = (chosen.scored as ScoredCandidate).threshold;
-
-  // Final refit of the chosen trees on every non-holdout row, as many rounds as its folds needed.
-  const rounds = meanRounds(chosen.cv);
-  const finalParams: ParamInput = { ...chosen.params, numRounds: rounds, earlyStoppingRounds: 0 };
-  const trained = train({ features: X, labels: y }, { params: finalParams, featureNames });
-  const model: Model =
-    data.encoding === undefined ? trained : { ...trained, encoding: data.encoding };
-  const holdoutRaw = predict(model, Xh);
+  const holdoutRaw = model.predict(Xh);
   const holdoutCalibrated = applyCalibratorAll(chosen.calibrator, holdoutRaw);
-  stage(`final ${chosen.name}: ${rounds} rounds`);
   const finalScored = scoreOf({
     name: chosen.name,
-    params: { ...reported(finalParams), calibration: chosen.method },
+    params: served.params,
     oof: chosen.oofCalibrated,
     holdout: holdoutCalibrated,
   });
@@ -275,7 +352,9 @@ export function trainOnData(
     directionsOf: DIRECTION_FEATURES,
   });
   stage('importance');
-  const comparisons = compare(o, options, {
+  // The comparisons vary the served trees' settings with their parameters: none when LR is served.
+  if (chosen.name === 'logistic') log('comparisons skipped: logistic regression is served');
+  const comparisons = compare(chosen.name === 'logistic' ? { ...o, compare: false } : o, options, {
     applied,
     report: finalScored.report,
     clientExplainable,
@@ -286,7 +365,7 @@ export function trainOnData(
     yh,
     foldOf,
     chosen: chosen.name,
-    params: finalParams,
+    params: served.engineParams,
     log,
   });
   if (comparisons.length > 0) stage(`comparisons: ${comparisons.map((c) => c.setting).join(', ')}`);
@@ -328,6 +407,7 @@ export function trainOnData(
       sentence: sentenceCheck(yh, holdoutCalibrated),
     },
     chosen: chosen.name,
+    selection: selectionReport(ranking, notes, chosen.name),
     candidates,
     search: { strategy: search.strategy, trials: search.trials },
     curves: {

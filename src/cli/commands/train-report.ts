@@ -1,4 +1,9 @@
 /** What `creditlens train` (and `start`) print about a saved run: short, aligned, plain text. */
+
+import {
+  baselineVerdict,
+  noBetterThanBaselineSentence,
+} from '../../model/evaluation/baseline-verdict.ts';
 import type { RunSummary } from '../../model/registry/index.ts';
 import type { RunRecord } from '../../model/run-record.ts';
 
@@ -69,6 +74,33 @@ export function settingsReport(record: RunRecord): string {
     ['setting (* served)', 'features', 'CV ROC-AUC', 'CV cost', 'holdout ROC-AUC', 'holdout cost'],
     ...rows,
   ])}`;
+}
+
+/** The served candidate and why: the out-of-fold ranking, and any candidate passed over. */
+export function choiceReport(record: RunRecord): string {
+  const s = record.selection;
+  if (s === undefined) return `served: ${record.chosen}`;
+  return [
+    `served: ${record.chosen}, the lowest out-of-fold normalised cost (${s.ranking.map((r) => `${r.name} ${num(r.oofNormalisedCost)}`).join(', ')})`,
+    ...s.ranking.filter((r) => r.note !== null).map((r) => `  ${r.name}: ${r.note}`),
+  ].join('\n');
+}
+
+/**
+ * When the served model does no better than the baseline on the holdout: a block set apart in
+ * capitals, printed last so nobody scrolls past it; '' otherwise.
+ */
+export function baselineWarning(record: RunRecord): string {
+  const verdict = baselineVerdict(record);
+  if (verdict === null || verdict.beatsBaseline) return '';
+  const rule = '!'.repeat(72);
+  return [
+    '',
+    rule,
+    `WARNING: NO BETTER THAN THE BASELINE. ${noBetterThanBaselineSentence(verdict)}`,
+    rule,
+    '',
+  ].join('\n');
 }
 
 /** One line: id, chosen candidate, holdout AUC and cost, threshold. */

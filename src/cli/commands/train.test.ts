@@ -40,6 +40,17 @@ function writeBankCsv(): void {
   writeFileSync(csv, `${lines.join('\n')}\n`);
 }
 
+/** 600 rows of pure noise: no model can beat granting everyone (seed 3 checked: it does not). */
+function writeNoiseCsv(file: string): void {
+  const random = seededRandom(3);
+  const lines = ['ID,a,b,c,Y'];
+  for (let i = 0; i < 600; i++) {
+    const cells = [random(), random(), random()].map((v) => (v * 2 - 1).toFixed(3));
+    lines.push(`C${i},${cells.join(',')},${random() < 0.1 ? 1 : 0}`);
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
 const csvArgs = ['--csv', csv, '--target', 'DEFAULTED', '--id', 'ID', '--positive', 'yes'];
 const fast = ['--trials', '2', '--folds', '3', '--quiet', '--data-dir', dataDir];
 
@@ -80,6 +91,8 @@ describe('creditlens train', () => {
       );
     }
     expect(stdout).toMatch(/^threshold: 0\.\d{3} /m);
+    expect(stdout).toMatch(/^served: \S+, the lowest out-of-fold normalised cost \(logistic /m);
+    expect(stdout).not.toMatch(/NO BETTER THAN THE BASELINE/);
     const id = stdout.match(/^model: (m-\d{8}-\d{6}-[0-9a-f]{4}) \(active\)/m)?.[1];
     expect(id).toBeDefined();
     expect(stdout).toContain(join(modelsDir, id as string, 'card.html'));
@@ -109,4 +122,31 @@ describe('creditlens train', () => {
     expect(registry.models.length).toBe(2);
     expect(registry.active).toBe(id);
   }, 180_000);
+
+  it('says plainly, last and in the card, when the model does no better than the baseline', async () => {
+    const noise = join(dir, 'noise.csv');
+    writeNoiseCsv(noise);
+    const noiseDir = join(dir, 'noise-data');
+    const { code, stdout } = await cli(
+      'train',
+      ...['--csv', noise, '--target', 'Y', '--id', 'ID'],
+      ...['--trials', '2', '--folds', '3', '--quiet', '--data-dir', noiseDir],
+    );
+    expect(code).toBe(0);
+    const id = stdout.match(/^model: (m-\d{8}-\d{6}-[0-9a-f]{4})/m)?.[1] as string;
+    const record = JSON.parse(readFileSync(join(noiseDir, 'models', id, 'run.json'), 'utf8'));
+    const holdout = (name: string) =>
+      record.candidates.find((c: { name: string }) => c.name === name).holdout;
+    const served = holdout(record.chosen);
+    const baseline = holdout('baseline');
+    expect(served.cost).toBeGreaterThanOrEqual(baseline.cost);
+    const lines = stdout.trimEnd().split('\n');
+    const warning = lines.at(-2) ?? '';
+    expect(warning).toMatch(/^WARNING: NO BETTER THAN THE BASELINE\./);
+    expect(warning).toContain(
+      `its cost is ${served.cost.toFixed(3)} per application (normalised ${served.normalisedCost.toFixed(3)}) against ${baseline.cost.toFixed(3)}`,
+    );
+    const card = readFileSync(join(noiseDir, 'models', id, 'card.md'), 'utf8');
+    expect(card).toMatch(/^> \*\*Warning\.\*\* On the holdout the served model does no better/m);
+  }, 120_000);
 });

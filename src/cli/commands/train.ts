@@ -6,7 +6,7 @@ import type { TrainingOptions } from '../../model/training/index.ts';
 import { dataDirOption, dbOption, seedOption } from '../options.ts';
 import { barFactory, formatDuration } from '../progress.ts';
 import { planTraining, type TrainCliOptions } from './train-options.ts';
-import { candidatesTable, settingsReport } from './train-report.ts';
+import { baselineWarning, candidatesTable, choiceReport, settingsReport } from './train-report.ts';
 
 /**
  * `creditlens train`: the whole training pipeline (holdout, cross-validation, baselines, search,
@@ -116,11 +116,12 @@ export function registerTrain(program: Command): void {
           settingsReport(record),
           '',
           `threshold: ${record.threshold.toFixed(3)} (refuse when the calibrated probability of default is at or above it; costs FN ${falseNegative}, FP ${falsePositive})`,
+          choiceReport(record),
           `chosen: ${record.chosen}, calibrated with ${record.calibration.method} (Brier ${record.calibration.brierBefore.toFixed(4)} → ${record.calibration.brierAfter.toFixed(4)})`,
           `model: ${record.id}${active ? ' (active)' : ' (not active: creditlens models promote ID)'}, trained in ${formatDuration(record.durationSeconds)}`,
           `card: ${join(runDir, 'card.html')} (Markdown: card.md)`,
           '',
-        ].join('\n'),
+        ].join('\n') + baselineWarning(record),
       );
     });
 }

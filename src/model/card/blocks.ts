@@ -15,6 +15,8 @@ export interface TableBlock {
 export type Block =
   | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string }
+  /** What a reader must not miss (e.g. a model no better than the baseline), set apart. */
+  | { readonly kind: 'warning'; readonly text: string }
   | { readonly kind: 'list'; readonly items: readonly string[] }
   | TableBlock
   /** A chart (SVG, HTML only) always followed by its numbers as a table (both versions). */

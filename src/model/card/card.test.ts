@@ -172,6 +172,29 @@ describe('model card', () => {
     expect(html).not.toContain('<b>');
   });
 
+  it('says first, set apart, when the served model does no better than the baseline', () => {
+    expect(renderModelCardMarkdown(record)).not.toContain('Warning.');
+    const worse = {
+      ...record,
+      candidates: record.candidates.map((c) =>
+        c.name === record.chosen
+          ? { ...c, holdout: { ...c.holdout, cost: 1.2, normalisedCost: 1.05 } }
+          : c,
+      ),
+    };
+    const markdown = renderModelCardMarkdown(worse);
+    const warning = markdown.split('\n').find((line) => line.startsWith('> **Warning.**')) ?? '';
+    expect(warning).toContain('does no better than the baseline');
+    expect(warning).toContain('1.200 per application (normalised 1.050)');
+    // Right under the title, before anything else.
+    expect(markdown.indexOf(warning)).toBeLessThan(
+      markdown.indexOf('Probability-of-default model'),
+    );
+    expect(renderModelCardHtml(worse)).toMatch(
+      /<p class="warning" role="note"><strong>Warning\.<\/strong> On the holdout the served model does no better/,
+    );
+  });
+
   it('survives missing numbers without printing NaN', () => {
     const gbdt = record.candidates.find((c) => c.name === 'gbdt');
     if (gbdt === undefined) throw new Error('fabricated record has a gbdt candidate');

@@ -1,6 +1,12 @@
 /** What the model card says, section by section, as blocks (rendered by markdown.ts and html.ts). */
 import { dictionaryEntry } from '../../data/features/dictionary.ts';
-import { ADVERSE_IMPACT_LIMIT, MIN_FLAGGED_GROUP_SIZE, pdOfPoints } from '../evaluation/index.ts';
+import {
+  ADVERSE_IMPACT_LIMIT,
+  baselineVerdict,
+  MIN_FLAGGED_GROUP_SIZE,
+  noBetterThanBaselineSentence,
+  pdOfPoints,
+} from '../evaluation/index.ts';
 import type {
   BinaryMetrics,
   CandidateReport,
@@ -64,13 +70,29 @@ function curveTable(caption: string, curve: Curve, xName: string, yName: string)
   };
 }
 
+/** Why this candidate is served: the out-of-fold criterion, and any candidate passed over. */
+function selectionSentence(record: RunRecord): string {
+  const s = record.selection;
+  if (s === undefined) return '';
+  const passed = s.ranking.filter((r) => r.note !== null);
+  const linear =
+    record.chosen === 'logistic'
+      ? ` Logistic regression has no constraints to impose: it is monotone in every feature, and ${record.monotone.enabled ? 'its coefficients were checked to point every declared direction before it was served' : 'the declared directions were not asked for (--no-monotone)'}. Its contributions are exact: coefficient × (standardised value − training mean), summing with the intercept to the margin.`
+      : '';
+  return ` It has the lowest out-of-fold normalised cost among logistic regression and the trees (${s.ranking.map((r) => `${r.name} ${fixed(r.oofNormalisedCost)}`).join(', ')})${passed.map((r) => `; ${r.name} was ${r.note}`).join('')}.${linear}`;
+}
+
 function overview(record: RunRecord): Block[] {
   const chosen = record.candidates.find((c) => c.name === record.chosen);
+  const verdict = baselineVerdict(record);
   return [
     { kind: 'heading', level: 1, text: `Model card: ${record.id}` },
+    ...(verdict !== null && !verdict.beatsBaseline
+      ? [{ kind: 'warning', text: noBetterThanBaselineSentence(verdict) } as const]
+      : []),
     {
       kind: 'paragraph',
-      text: `Probability-of-default model for consumer credit applications, served by creditlens. Served candidate: ${CANDIDATE_LABELS[record.chosen] ?? record.chosen}, holdout ROC-AUC ${fixed(chosen?.holdout.rocAuc)}, refusing applications whose calibrated probability of default is at least ${fixed(record.threshold)}. Trained ${record.createdAt} in ${duration(record.durationSeconds)}; code ${record.codeVersion}; seed ${record.seed}.`,
+      text: `Probability-of-default model for consumer credit applications, served by creditlens. Served candidate: ${CANDIDATE_LABELS[record.chosen] ?? record.chosen}, holdout ROC-AUC ${fixed(chosen?.holdout.rocAuc)}, refusing applications whose calibrated probability of default is at least ${fixed(record.threshold)}.${selectionSentence(record)} Trained ${record.createdAt} in ${duration(record.durationSeconds)}; code ${record.codeVersion}; seed ${record.seed}.`,
     },
   ];
 }
@@ -420,7 +442,7 @@ function importance(record: RunRecord): Block[] {
     { kind: 'heading', level: 2, text: 'Top features and themes' },
     {
       kind: 'paragraph',
-      text: 'Mean absolute SHAP contribution on the holdout, in log-odds: how much a feature moves scores on average, in either direction. Association, not causation.',
+      text: `Mean absolute SHAP contribution on the holdout, in log-odds: how much a feature moves scores on average, in either direction${record.chosen === 'logistic' ? ' (for logistic regression the exact linear contribution, which is its SHAP value)' : ''}. Association, not causation.`,
     },
     {
       kind: 'chart',

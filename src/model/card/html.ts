@@ -34,6 +34,8 @@ function render(block: Block): string {
       return `<h${block.level}>${inline(block.text)}</h${block.level}>`;
     case 'paragraph':
       return `<p>${inline(block.text)}</p>`;
+    case 'warning':
+      return `<p class="warning" role="note"><strong>Warning.</strong> ${inline(block.text)}</p>`;
     case 'list':
       return `<ul>\n${block.items.map((item) => `<li>${inline(item)}</li>`).join('\n')}\n</ul>`;
     case 'table':
@@ -57,6 +59,7 @@ caption { text-align: left; font-style: italic; padding-bottom: 0.25rem; }
 th, td { border: 1px solid #ddd; padding: 0.25rem 0.5rem; vertical-align: top; }
 th { background: #f4f4f4; } .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 1rem 0; } .table-wrap { overflow-x: auto; max-width: 100%; } figcaption { font-size: 0.9rem; color: #555; }
+.warning { border-left: 4px solid #b3261e; background: #fdecea; padding: 0.5rem 0.75rem; }
 svg { max-width: 100%; height: auto; display: block; } code { font-size: 0.85em; word-break: break-all; }
 `.trim();
 

@@ -25,6 +25,8 @@ function render(block: Block): string {
       return `${'#'.repeat(block.level)} ${block.text}`;
     case 'paragraph':
       return block.text;
+    case 'warning':
+      return `> **Warning.** ${block.text}`;
     case 'list':
       return block.items.map((item) => `- ${item}`).join('\n');
     case 'table':

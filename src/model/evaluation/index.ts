@@ -1,5 +1,10 @@
 /** Evaluation of scoring models: metrics, curves, business cost and threshold, calibration, points, fairness. */
 
+export {
+  type BaselineVerdict,
+  baselineVerdict,
+  noBetterThanBaselineSentence,
+} from './baseline-verdict.ts';
 export { type BinaryMetricsOptions, binaryMetrics } from './binary-metrics.ts';
 export {
   applyCalibrator,

@@ -28,6 +28,9 @@ const UsersPage = lazy(() =>
 const ModelsPage = lazy(() =>
   import('./pages/admin/ModelsPage.tsx').then((m) => ({ default: m.ModelsPage })),
 );
+const WorklistPage = lazy(() =>
+  import('./pages/WorklistPage.tsx').then((m) => ({ default: m.WorklistPage })),
+);
 const NewApplicationPage = lazy(() =>
   import('./pages/NewApplicationPage.tsx').then((m) => ({ default: m.NewApplicationPage })),
 );
@@ -133,6 +136,9 @@ export function App() {
             <ModelPage key={route.id} runId={route.id} />
           )}
           {route.page === 'new' && user.role !== 'customer' && <NewApplicationPage />}
+          {route.page === 'worklist' && user.role !== 'customer' && (
+            <WorklistPage search={route.search} />
+          )}
         </Suspense>
         {route.page === 'audit' && <AuditPage search={route.search} />}
         {(route.page === 'not-found' || (ADMIN_PAGES.has(route.page) && user.role !== 'admin')) && (

@@ -1,9 +1,9 @@
 /**
  * A tiny history router: the dashboard has a handful of pages, so a dependency would cost more
  * than it gives. Paths: /login, /me (a customer's own space), /clients, /clients/:id[/section],
- * /new, /model, /audit; the search and audit pages keep their filters in the query string. The
- * server answers index.html for every non-API path, so a reload or a pasted link opens the same
- * page.
+ * /new, /model, /audit, /worklist; the search, audit and worklist pages keep their filters in the
+ * query string. The server answers index.html for every non-API path, so a reload or a pasted link
+ * opens the same page.
  */
 import { type MouseEvent, type ReactNode, useEffect, useState } from 'react';
 
@@ -18,6 +18,7 @@ export type Route =
   | { page: 'model-run'; id: string }
   | { page: 'new' }
   | { page: 'audit'; search: string }
+  | { page: 'worklist'; search: string }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(pathname: string, search = ''): Route {
@@ -31,6 +32,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (run) return { page: 'model-run', id: run[1] as string };
   if (pathname === '/new') return { page: 'new' };
   if (pathname === '/audit') return { page: 'audit', search };
+  if (pathname === '/worklist') return { page: 'worklist', search };
   const client = /^\/clients\/(\d{1,9})(?:\/([a-z-]+))?$/.exec(pathname);
   if (client) return { page: 'client', id: Number(client[1]), section: client[2] ?? null };
   return { page: 'not-found', path: pathname };

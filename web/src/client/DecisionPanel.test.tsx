@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DecisionBody, DecisionRecord } from '../api/types.ts';
+import type { DecisionBody, DecisionRecord, ReviewRecord } from '../api/types.ts';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { SCORE_REFUSE } from './fixtures/answers.ts';
 import { renderPanel, type StubCall } from './panel-test-support.tsx';
@@ -53,26 +53,67 @@ function decisionsRoute(initial: DecisionRecord[]) {
   };
 }
 
+const NO_REVIEWS = {
+  'GET /api/clients/100302/reviews': { status: 200, body: { reviews: [] } },
+};
+
 function render(initial: DecisionRecord[] = [OLDER]) {
   return renderPanel(<DecisionPanel clientId={100302} />, {
     'GET /api/clients/100302/score': { status: 200, body: SCORE_REFUSE },
+    ...NO_REVIEWS,
     ...decisionsRoute(initial),
   });
 }
 
+const pick = (testId: string, value: string) =>
+  fireEvent.change(screen.getByTestId(testId), { target: { value } });
+
+/** A review request of client 100302, as GET /api/clients/100302/reviews answers it. */
+function review(id: number, over: Partial<ReviewRecord> = {}): ReviewRecord {
+  return {
+    id,
+    clientId: 100302,
+    username: 'customer1',
+    role: 'customer',
+    pointOfView: 'Mon salaire a augmenté depuis ma demande, voici mes bulletins.',
+    corrections: { AMT_INCOME_TOTAL: 210000 },
+    status: 'received',
+    createdAt: '2026-12-03T08:00:00.000Z',
+    updatedAt: '2026-12-03T08:00:00.000Z',
+    outcome: null,
+    ...over,
+  };
+}
+
 describe('DecisionPanel', () => {
-  it('refuses an override without justification before any request', async () => {
+  it('refuses a decision without a reason category, then without justification, before any request', async () => {
     const { calls } = render();
     fireEvent.click(await screen.findByTestId('decision-override'));
+    fireEvent.click(screen.getByTestId('decision-submit'));
+    expect(screen.getByTestId('decision-problem').textContent).toBe(
+      'Choisissez le motif de la décision dans la liste.',
+    );
+    // The five categories of the API, in words, after the prompt.
+    const options = [...(screen.getByTestId('decision-category') as HTMLSelectElement).options];
+    expect(options.map((o) => o.value)).toEqual([
+      '',
+      'additional-income',
+      'guarantee',
+      'data-error',
+      'review-request',
+      'other',
+    ]);
+    expect(options[1]?.textContent).toBe('Revenus supplémentaires justifiés');
+    pick('decision-category', 'guarantee');
     fireEvent.click(screen.getByTestId('decision-submit'));
     expect(screen.getByTestId('decision-problem').textContent).toBe(
       'La justification doit compter au moins 20 caractères (il en manque 20).',
     );
     fireEvent.change(screen.getByTestId('decision-justification'), {
-      target: { value: '   court  ' },
+      target: { value: '   trop court  ' },
     });
     fireEvent.click(screen.getByTestId('decision-submit'));
-    expect(screen.getByTestId('decision-problem').textContent).toContain('il en manque 15');
+    expect(screen.getByTestId('decision-problem').textContent).toContain('il en manque 10');
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 
@@ -80,6 +121,7 @@ describe('DecisionPanel', () => {
     const { calls } = render();
     expect((await screen.findAllByTestId('decision-row')).length).toBe(1);
     fireEvent.click(screen.getByTestId('decision-override'));
+    pick('decision-category', 'guarantee');
     fireEvent.change(screen.getByTestId('decision-justification'), {
       target: { value: 'Garant solide, CDI depuis 8 ans' },
     });
@@ -90,13 +132,14 @@ describe('DecisionPanel', () => {
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       decision: 'grant',
       followsModel: false,
-      reasonCategory: 'other',
+      reasonCategory: 'guarantee',
       justification: 'Garant solide, CDI depuis 8 ans',
     });
     await waitFor(() => expect(screen.getAllByTestId('decision-row')).toHaveLength(2));
     const [newest, older] = screen.getAllByTestId('decision-row');
     expect(within(newest as HTMLElement).getByText('Garant solide, CDI depuis 8 ans')).toBeTruthy();
     expect(newest?.textContent).toContain('décision contraire');
+    expect(newest?.textContent).toContain('Garantie');
     expect(older?.textContent).toContain('suivi');
   });
 
@@ -105,6 +148,7 @@ describe('DecisionPanel', () => {
     const routes = decisionsRoute([]);
     const { calls } = renderPanel(<DecisionPanel clientId={100302} />, {
       'GET /api/clients/100302/score': { status: 200, body: SCORE_REFUSE },
+      ...NO_REVIEWS,
       ...routes,
       // The first attempt gets no answer the browser can read (a proxy's 502), the retry does.
       [`POST ${URL}`]: (call: StubCall) =>
@@ -113,6 +157,7 @@ describe('DecisionPanel', () => {
           : routes[`POST ${URL}`](call),
     });
     fireEvent.click(await screen.findByTestId('decision-follow'));
+    pick('decision-category', 'other');
     fireEvent.change(screen.getByTestId('decision-justification'), {
       target: { value: 'Revenus stables, dossier complet' },
     });
@@ -122,6 +167,7 @@ describe('DecisionPanel', () => {
     await screen.findByTestId('decision-saved');
     // Another decision afterwards: a new key.
     fireEvent.click(screen.getByTestId('decision-override'));
+    pick('decision-category', 'guarantee');
     fireEvent.change(screen.getByTestId('decision-justification'), {
       target: { value: 'Garant solide, CDI depuis 8 ans' },
     });
@@ -139,6 +185,7 @@ describe('DecisionPanel', () => {
     renderPanel(<DecisionPanel clientId={100302} />, {
       'GET /api/clients/100302/score': { status: 200, body: SCORE_REFUSE },
       [`GET ${URL}`]: { status: 200, body: { decisions: [] } },
+      ...NO_REVIEWS,
       [`POST ${URL}`]: {
         status: 400,
         body: {
@@ -155,6 +202,7 @@ describe('DecisionPanel', () => {
       'Aucune décision enregistrée pour ce client.',
     );
     fireEvent.click(screen.getByTestId('decision-override'));
+    pick('decision-category', 'data-error');
     fireEvent.change(screen.getByTestId('decision-justification'), {
       target: { value: 'twenty characters, yes' },
     });
@@ -162,6 +210,82 @@ describe('DecisionPanel', () => {
     expect((await screen.findByTestId('decision-problem')).textContent).toContain(
       'invalid body.justification',
     );
+  });
+
+  it("answers the client's open review request, which then shows decided with its outcome", async () => {
+    const reviews = [review(9)];
+    const routes = decisionsRoute([]);
+    const { calls } = renderPanel(<DecisionPanel clientId={100302} />, {
+      'GET /api/clients/100302/score': { status: 200, body: SCORE_REFUSE },
+      'GET /api/clients/100302/reviews': () => ({ status: 200, body: { reviews } }),
+      ...routes,
+      [`POST ${URL}`]: (call: StubCall) => {
+        const answer = routes[`POST ${URL}`](call);
+        const body = call.body as DecisionBody;
+        reviews[0] = review(9, {
+          status: 'decided',
+          outcome: {
+            decisionId: 42,
+            decision: body.decision,
+            reasonCategory: body.reasonCategory,
+            justification: body.justification,
+            username: 'adviser',
+            at: '2026-12-04T10:00:00.000Z',
+          },
+        });
+        return answer;
+      },
+    });
+    const row = await screen.findByTestId('review-row');
+    expect(row.textContent).toContain('Mon salaire a augmenté');
+    expect(row.textContent).toContain('AMT_INCOME_TOTAL = 210000');
+    expect(screen.getByTestId('review-row-status').textContent).toBe('reçue');
+    // The open request is answered by default, and the category says so.
+    await waitFor(() =>
+      expect((screen.getByTestId('decision-category') as HTMLSelectElement).value).toBe(
+        'review-request',
+      ),
+    );
+    expect((screen.getByTestId('decision-review') as HTMLSelectElement).value).toBe('9');
+    fireEvent.click(screen.getByTestId('decision-override'));
+    fireEvent.change(screen.getByTestId('decision-justification'), {
+      target: { value: 'Bulletins de salaire reçus et vérifiés' },
+    });
+    fireEvent.click(screen.getByTestId('decision-submit'));
+    expect((await screen.findByTestId('decision-saved')).textContent).toContain(
+      'La demande de réexamen n° 9 est décidée.',
+    );
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
+      decision: 'grant',
+      reasonCategory: 'review-request',
+      reviewId: 9,
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('review-row').getAttribute('data-status')).toBe('decided'),
+    );
+    expect(screen.getByTestId('review-row-outcome').textContent).toContain('crédit accordé');
+    // Nothing left to answer: the choice of request is gone.
+    expect(screen.queryByTestId('decision-review')).toBeNull();
+  });
+
+  it('sends no reviewId when the adviser says the decision answers no request', async () => {
+    const { calls } = renderPanel(<DecisionPanel clientId={100302} />, {
+      'GET /api/clients/100302/score': { status: 200, body: SCORE_REFUSE },
+      'GET /api/clients/100302/reviews': { status: 200, body: { reviews: [review(9)] } },
+      ...decisionsRoute([]),
+    });
+    await screen.findByTestId('decision-review');
+    pick('decision-review', 'none');
+    fireEvent.click(screen.getByTestId('decision-follow'));
+    pick('decision-category', 'other');
+    fireEvent.change(screen.getByTestId('decision-justification'), {
+      target: { value: 'Dossier revu, rien de nouveau' },
+    });
+    fireEvent.click(screen.getByTestId('decision-submit'));
+    await screen.findByTestId('decision-saved');
+    const body = calls.find((c) => c.method === 'POST')?.body as DecisionBody;
+    expect(body.reviewId).toBeUndefined();
+    expect(body.reasonCategory).toBe('other');
   });
 
   it('shows a customer the history only, no form', async () => {

@@ -1,6 +1,11 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiFailure, api, newIdempotencyKey } from '../api/client.ts';
-import type { DecisionRecord, Score } from '../api/types.ts';
+import {
+  isReasonCategory,
+  REASON_CATEGORIES,
+  REASON_CATEGORY_WORDS,
+} from '../api/decision-words.ts';
+import type { DecisionRecord, ReviewRecord, Score } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -11,7 +16,9 @@ import {
   decisionBody,
   formProblem,
   MIN_JUSTIFICATION,
+  type ReasonCategory,
 } from './decision/decision-rules.ts';
+import { ReviewRequests } from './decision/ReviewRequests.tsx';
 import './DecisionPanel.css';
 
 const messages = {
@@ -35,12 +42,19 @@ const messages = {
     justificationHint: `Obligatoire : au moins ${MIN_JUSTIFICATION} caractères, consignés dans le journal d'audit.`,
     counter: (n: number) => `${n} / ${MIN_JUSTIFICATION} caractères minimum`,
     chooseFirst: 'Choisissez d’abord de suivre l’avis du modèle ou de décider contre.',
+    category: 'Motif de la décision',
+    chooseCategory: 'Choisir un motif…',
+    categoryMissing: 'Choisissez le motif de la décision dans la liste.',
+    answers: 'Demande de réexamen à laquelle la décision répond',
+    answersNone: 'Aucune (décision sans demande du client)',
+    answersOne: (id: number, date: string) => `Demande n° ${id} du ${date}`,
     tooShort: (missing: number) =>
       `La justification doit compter au moins ${MIN_JUSTIFICATION} caractères (il en manque ${missing}).`,
     submit: 'Enregistrer la décision',
     sending: 'Enregistrement…',
     saved: (d: string, follows: boolean) =>
       `Décision enregistrée : ${d.toLowerCase()} (${follows ? "conforme à l'avis du modèle" : "décision contraire à l'avis du modèle"}).`,
+    reviewClosed: (id: number) => `La demande de réexamen n° ${id} est décidée.`,
     history: 'Décisions enregistrées',
     noHistory: 'Aucune décision enregistrée pour ce client.',
     at: 'Date',
@@ -50,6 +64,7 @@ const messages = {
     follows: 'suivi',
     overridden: 'décision contraire',
     why: 'Justification',
+    reason: 'Motif',
     version: 'Version du modèle',
     none: '—',
   },
@@ -73,12 +88,19 @@ const messages = {
     justificationHint: `Required: at least ${MIN_JUSTIFICATION} characters, kept in the audit trail.`,
     counter: (n: number) => `${n} / ${MIN_JUSTIFICATION} characters minimum`,
     chooseFirst: "First choose to follow the model's opinion or to decide against it.",
+    category: 'Reason for the decision',
+    chooseCategory: 'Choose a reason…',
+    categoryMissing: 'Choose the reason for the decision from the list.',
+    answers: 'Review request the decision answers',
+    answersNone: 'None (a decision without a request from the client)',
+    answersOne: (id: number, date: string) => `Request no. ${id} of ${date}`,
     tooShort: (missing: number) =>
       `The justification needs at least ${MIN_JUSTIFICATION} characters (${missing} more).`,
     submit: 'Record the decision',
     sending: 'Recording…',
     saved: (d: string, follows: boolean) =>
       `Decision recorded: ${d.toLowerCase()} (${follows ? "as the model's opinion" : "against the model's opinion"}).`,
+    reviewClosed: (id: number) => `Review request no. ${id} is decided.`,
     history: 'Recorded decisions',
     noHistory: 'No decision recorded for this client yet.',
     at: 'Date',
@@ -88,6 +110,7 @@ const messages = {
     follows: 'followed',
     overridden: 'decided against it',
     why: 'Justification',
+    reason: 'Reason',
     version: 'Model version',
     none: '—',
   },
@@ -95,14 +118,21 @@ const messages = {
 
 /**
  * The adviser's final decision: the model's recommendation, follow it or override it with a
- * justification (checked before sending, then by the API, which records it in the audit trail),
- * and the decisions already recorded on the client, newest first.
+ * reason category and a justification (checked before sending, then by the API, which records it
+ * in the audit trail), answering the client's open review request when there is one; then the
+ * client's review requests with their status and outcome, and the decisions already recorded on
+ * the client, newest first.
  */
 export function DecisionPanel({ clientId }: { clientId: number }) {
   const t = useMessages(messages);
   const staff = useUser().role !== 'customer';
   const score = useApi(`/api/clients/${clientId}/score`);
   const history = useApi(`/api/clients/${clientId}/decisions`);
+  const reviews = useApi(staff ? `/api/clients/${clientId}/reviews` : null);
+  const onSaved = () => {
+    history.reload();
+    reviews.reload();
+  };
 
   return (
     <section className="card decision-panel" aria-label={t.title}>
@@ -115,10 +145,16 @@ export function DecisionPanel({ clientId }: { clientId: number }) {
         <>
           <ModelRecommendation score={score.data} />
           {staff && (
-            <DecisionForm clientId={clientId} score={score.data} onSaved={history.reload} />
+            <DecisionForm
+              clientId={clientId}
+              score={score.data}
+              openReviews={openReviews(reviews.data?.reviews ?? [])}
+              onSaved={onSaved}
+            />
           )}
         </>
       )}
+      {staff && <ReviewRequests state={reviews} />}
       <h3>{t.history}</h3>
       {history.error ? (
         <ErrorMessage error={history.error} onRetry={history.reload} />
@@ -151,16 +187,44 @@ function ModelRecommendation({ score }: { score: Score }) {
   );
 }
 
-function DecisionForm(props: { clientId: number; score: Score; onSaved: () => void }) {
+/** The requests a decision may still answer, oldest first (first come, first answered). */
+function openReviews(reviews: ReviewRecord[]): ReviewRecord[] {
+  return reviews
+    .filter((r) => r.status !== 'decided')
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+}
+
+function DecisionForm(props: {
+  clientId: number;
+  score: Score;
+  openReviews: ReviewRecord[];
+  onSaved: () => void;
+}) {
   const t = useMessages(messages);
-  const { score } = props;
+  const { language } = useLanguage();
+  const { score, openReviews: open } = props;
   const [choice, setChoice] = useState<Choice | null>(null);
+  const [category, setCategory] = useState<ReasonCategory | null>(null);
+  // The open request answered: the oldest by default, until the adviser picks another or none.
+  const [answered, setAnswered] = useState<number | 'none' | null>(null);
+  const reviewId = answered === 'none' ? null : (answered ?? open[0]?.id ?? null);
   const [justification, setJustification] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const ids = { text: useId(), hint: useId(), problem: useId() };
+  const ids = {
+    text: useId(),
+    hint: useId(),
+    problem: useId(),
+    category: useId(),
+    review: useId(),
+  };
+  // A decision answering the client's request is, unless the adviser says otherwise, for it.
+  const firstOpen = open[0]?.id;
+  useEffect(() => {
+    if (firstOpen !== undefined) setCategory((c) => c ?? 'review-request');
+  }, [firstOpen]);
   const modelWords = score.decision === 'grant' ? t.grant : t.refuse;
   const otherWords = score.decision === 'grant' ? t.refuse : t.grant;
   // One Idempotency-Key per decision attempt: a retry of the same decision (no answer came back)
@@ -171,15 +235,21 @@ function DecisionForm(props: { clientId: number; score: Score; onSaved: () => vo
     event.preventDefault();
     setSaved(null);
     setFailure(null);
-    const found = formProblem(choice, justification);
-    if (found || choice === null) {
-      setProblem(found?.kind === 'justification' ? t.tooShort(found.missing) : t.chooseFirst);
+    const found = formProblem(choice, justification, category);
+    if (found || choice === null || category === null) {
+      setProblem(
+        found?.kind === 'justification'
+          ? t.tooShort(found.missing)
+          : found?.kind === 'category'
+            ? t.categoryMissing
+            : t.chooseFirst,
+      );
       return;
     }
     setProblem(null);
     setSending(true);
     try {
-      const body = decisionBody(score.decision, choice, justification);
+      const body = decisionBody(score.decision, choice, justification, category, reviewId);
       const path = `/api/clients/${props.clientId}/decisions` as const;
       const request = JSON.stringify([path, body]);
       if (attempt.current?.request !== request) {
@@ -187,8 +257,14 @@ function DecisionForm(props: { clientId: number; score: Score; onSaved: () => vo
       }
       const recorded = await api.post(path, body, { 'Idempotency-Key': attempt.current.key });
       attempt.current = null;
-      setSaved(t.saved(recorded.decision === 'grant' ? t.grant : t.refuse, recorded.followsModel));
+      const words = t.saved(
+        recorded.decision === 'grant' ? t.grant : t.refuse,
+        recorded.followsModel,
+      );
+      setSaved(recorded.reviewId ? `${words} ${t.reviewClosed(recorded.reviewId)}` : words);
       setChoice(null);
+      setCategory(null);
+      setAnswered(null);
       setJustification('');
       props.onSaved();
     } catch (error) {
@@ -196,7 +272,7 @@ function DecisionForm(props: { clientId: number; score: Score; onSaved: () => vo
       if (
         error instanceof ApiFailure &&
         error.status === 400 &&
-        error.field === 'body.justification'
+        (error.field === 'body.justification' || error.field === 'body.reasonCategory')
       )
         setProblem(error.message);
       else setFailure(error);
@@ -239,6 +315,47 @@ function DecisionForm(props: { clientId: number; score: Score; onSaved: () => vo
           {t.override(otherWords)}
         </label>
       </fieldset>
+      {open.length > 0 && (
+        <div className="decision-field">
+          <label htmlFor={ids.review}>{t.answers}</label>
+          <select
+            id={ids.review}
+            data-testid="decision-review"
+            value={reviewId ?? 'none'}
+            onChange={(event) =>
+              setAnswered(event.target.value === 'none' ? 'none' : Number(event.target.value))
+            }
+          >
+            {open.map((r) => (
+              <option key={r.id} value={r.id}>
+                {t.answersOne(r.id, formatDateTime(r.createdAt, language))}
+              </option>
+            ))}
+            <option value="none">{t.answersNone}</option>
+          </select>
+        </div>
+      )}
+      <div className="decision-field">
+        <label htmlFor={ids.category}>{t.category}</label>
+        <select
+          id={ids.category}
+          data-testid="decision-category"
+          value={category ?? ''}
+          aria-invalid={problem !== null && category === null}
+          onChange={(event) => {
+            const value = event.target.value;
+            setCategory(isReasonCategory(value) ? value : null);
+            setProblem(null);
+          }}
+        >
+          <option value="">{t.chooseCategory}</option>
+          {REASON_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {REASON_CATEGORY_WORDS[c][language]}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="decision-justification">
         <label htmlFor={ids.text}>{t.justification}</label>
         <p id={ids.hint} className="decision-hint">
@@ -250,12 +367,12 @@ function DecisionForm(props: { clientId: number; score: Score; onSaved: () => vo
           rows={3}
           maxLength={2000}
           value={justification}
-          required={choice === 'override'}
-          aria-invalid={problem !== null && choice === 'override'}
+          required
+          aria-invalid={problem !== null && category !== null && choice !== null}
           aria-describedby={`${ids.hint}${problem ? ` ${ids.problem}` : ''}`}
           onChange={(event) => setJustification(event.target.value)}
         />
-        {choice === 'override' && (
+        {choice !== null && (
           <p
             className={`decision-counter ${trimmed < MIN_JUSTIFICATION ? 'is-short' : ''}`}
             aria-live="polite"
@@ -308,6 +425,7 @@ function DecisionHistory({ decisions }: { decisions: DecisionRecord[] }) {
             <th scope="col">{t.who}</th>
             <th scope="col">{t.decision}</th>
             <th scope="col">{t.followed}</th>
+            <th scope="col">{t.reason}</th>
             <th scope="col">{t.why}</th>
             <th scope="col">{t.version}</th>
           </tr>
@@ -319,6 +437,9 @@ function DecisionHistory({ decisions }: { decisions: DecisionRecord[] }) {
               <td>{d.username ?? t.none}</td>
               <td>{d.decision === 'grant' ? t.grant : t.refuse}</td>
               <td>{d.followsModel ? t.follows : t.overridden}</td>
+              <td>
+                {d.reasonCategory ? REASON_CATEGORY_WORDS[d.reasonCategory][language] : t.none}
+              </td>
               <td className="decision-why">{d.justification ?? t.none}</td>
               <td className="decision-version">{d.modelVersion ?? t.none}</td>
             </tr>

@@ -42,9 +42,10 @@ const navIds = () =>
   );
 
 describe('AppHeader', () => {
-  it('gives an adviser the clients, a new application and the model, not the audit trail', async () => {
+  it('gives an adviser the clients, the follow-up, a new application and the model, not the audit trail', async () => {
     await renderAs('adviser', 'marie');
-    expect(navIds()).toEqual(['nav-clients', 'nav-new', 'nav-model']);
+    expect(navIds()).toEqual(['nav-clients', 'nav-worklist', 'nav-new', 'nav-model']);
+    expect(screen.getByTestId('nav-worklist').getAttribute('href')).toBe('/worklist');
     expect(screen.getByTestId('current-user').textContent).toContain('marie');
     expect(screen.getByTestId('current-user').textContent).toContain('conseiller');
   });
@@ -53,6 +54,7 @@ describe('AppHeader', () => {
     await renderAs('admin');
     expect(navIds()).toEqual([
       'nav-clients',
+      'nav-worklist',
       'nav-new',
       'nav-model',
       'nav-audit',

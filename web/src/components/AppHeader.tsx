@@ -9,6 +9,7 @@ const messages = {
     skip: 'Aller au contenu',
     nav: 'Navigation principale',
     clients: 'Clients',
+    worklist: 'Suivi',
     newApplication: 'Nouvelle demande',
     model: 'Modèle',
     audit: 'Journal',
@@ -23,6 +24,7 @@ const messages = {
     skip: 'Skip to content',
     nav: 'Main navigation',
     clients: 'Clients',
+    worklist: 'Follow-up',
     newApplication: 'New application',
     model: 'Model',
     audit: 'Audit trail',
@@ -70,6 +72,13 @@ export function AppHeader() {
                 current={route.page === 'clients' || route.page === 'client'}
               >
                 {t.clients}
+              </Link>
+            </li>
+          )}
+          {staff && (
+            <li>
+              <Link to="/worklist" testId="nav-worklist" current={route.page === 'worklist'}>
+                {t.worklist}
               </Link>
             </li>
           )}

@@ -35,7 +35,11 @@ const record = (id: number, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function start(role: 'admin' | 'adviser', path = '/audit') {
+function start(
+  role: 'admin' | 'adviser',
+  path = '/audit',
+  newer: ReturnType<typeof record>[] = [],
+) {
   history.replaceState(null, '', path);
   const calls = stubFetch(
     on('GET', '/api/auth/session', () => ({
@@ -44,6 +48,7 @@ function start(role: 'admin' | 'adviser', path = '/audit') {
     on('GET', '/api/audit', (call) => {
       const action = new URL(call.url, 'http://x').searchParams.get('action');
       const records = [
+        ...newer,
         record(2, {
           action: 'client.score',
           outputSummary: '{"probability":0.18700051316529254,"points":529.527,"decision":"refuse"}',
@@ -74,6 +79,49 @@ describe('AuditPage', () => {
     expect(rows[0]?.textContent).toContain('adviser (conseiller)');
     expect(rows[0]?.querySelector('a')?.getAttribute('href')).toBe('/clients/100002');
     expect(rows[1]?.textContent).toContain('Connexion');
+  });
+
+  it('words the letter, the data export, the review requests and a decision answering one', async () => {
+    start('admin', '/audit', [
+      record(7, {
+        action: 'client.decision',
+        outputSummary: JSON.stringify({
+          decision: 'grant',
+          modelDecision: 'refuse',
+          followsModel: false,
+          justification: 'Bulletins de salaire vérifiés',
+          reasonCategory: 'review-request',
+          reviewId: 3,
+        }),
+      }),
+      record(6, {
+        action: 'client.review.taken',
+        outputSummary: '{"reviewId":3,"status":"in-review"}',
+      }),
+      record(5, {
+        action: 'client.review.request',
+        username: 'customer1',
+        role: 'customer',
+        outputSummary: '{"reviewId":3,"corrected":[]}',
+      }),
+      record(4, { action: 'client.data', outputSummary: '{"format":"csv"}' }),
+      record(3, { action: 'client.letter', outputSummary: '{"format":"pdf","lang":"fr"}' }),
+    ]);
+    await screen.findByTestId('audit-table');
+    const rows = screen.getAllByTestId('audit-row').map((r) => r.textContent ?? '');
+    expect(rows[0]).toContain('Décision enregistrée (réexamen décidé)');
+    expect(rows[0]).toContain('motif\u00a0: demande de réexamen du client');
+    expect(rows[1]).toContain('Demande de réexamen prise en charge');
+    expect(rows[1]).toContain('statut\u00a0: en cours d’examen');
+    expect(rows[2]).toContain('Réexamen demandé');
+    expect(rows[2]).toContain('customer1 (client)');
+    expect(rows[3]).toContain('Données du client exportées');
+    expect(rows[4]).toContain('Lettre d’explication produite');
+    // Each newer action can be chosen in the filter, in words.
+    const options = [...(screen.getByTestId('audit-filter-action') as HTMLSelectElement).options];
+    expect(options.find((o) => o.value === 'client.review.request')?.textContent).toBe(
+      'Réexamen demandé',
+    );
   });
 
   it('says the result in short words, the stored JSON on demand', async () => {

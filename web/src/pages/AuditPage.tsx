@@ -13,7 +13,7 @@ import {
   auditQueryString,
   parseAuditQuery,
 } from './audit-query.ts';
-import { auditSummaryText } from './audit-summary.ts';
+import { answersReview, auditSummaryText } from './audit-summary.ts';
 import { useDelayed } from './useDelayed.ts';
 import './AuditPage.css';
 
@@ -29,6 +29,14 @@ const ACTIONS = [
   'client.whatif',
   'client.recourse',
   'client.decision',
+  'client.review.request',
+  'client.review.taken',
+  'client.letter',
+  'client.data',
+  'population.features',
+  'population.scatter',
+  'access.refused',
+  'admin.monitoring.read',
   'admin.users.list',
   'admin.user.create',
   'admin.user.update',
@@ -70,6 +78,7 @@ const messages = {
     pageInfo: (page: number, pages: number, total: number) =>
       `Page ${page} sur ${pages} · ${formatNumber(total, 'fr')} ${plural(total, 'fr', { one: 'entrée', other: 'entrées' })}`,
     roles: { adviser: 'conseiller', admin: 'administrateur', customer: 'client' },
+    reviewDecided: ' (réexamen décidé)',
     actions: {
       'auth.login': 'Connexion',
       'auth.login.failed': 'Connexion refusée',
@@ -81,6 +90,14 @@ const messages = {
       'client.whatif': 'Simulation',
       'client.recourse': 'Pistes d’amélioration consultées',
       'client.decision': 'Décision enregistrée',
+      'client.review.request': 'Réexamen demandé',
+      'client.review.taken': 'Demande de réexamen prise en charge',
+      'client.letter': 'Lettre d’explication produite',
+      'client.data': 'Données du client exportées',
+      'population.features': 'Distribution consultée',
+      'population.scatter': 'Nuage de points consulté',
+      'access.refused': 'Accès refusé',
+      'admin.monitoring.read': 'Suivi du modèle consulté',
       'admin.users.list': 'Utilisateurs listés',
       'admin.user.create': 'Utilisateur créé',
       'admin.user.update': 'Utilisateur modifié',
@@ -121,6 +138,7 @@ const messages = {
     pageInfo: (page: number, pages: number, total: number) =>
       `Page ${page} of ${pages} · ${formatNumber(total, 'en')} ${plural(total, 'en', { one: 'entry', other: 'entries' })}`,
     roles: { adviser: 'adviser', admin: 'administrator', customer: 'customer' },
+    reviewDecided: ' (review decided)',
     actions: {
       'auth.login': 'Login',
       'auth.login.failed': 'Login refused',
@@ -132,6 +150,14 @@ const messages = {
       'client.whatif': 'What-if simulation',
       'client.recourse': 'Ways to improve viewed',
       'client.decision': 'Decision recorded',
+      'client.review.request': 'Review requested',
+      'client.review.taken': 'Review request taken in review',
+      'client.letter': 'Explanation letter produced',
+      'client.data': "Client's data exported",
+      'population.features': 'Distribution viewed',
+      'population.scatter': 'Scatter plot viewed',
+      'access.refused': 'Access refused',
+      'admin.monitoring.read': 'Model monitoring read',
       'admin.users.list': 'Users listed',
       'admin.user.create': 'User created',
       'admin.user.update': 'User changed',
@@ -213,7 +239,10 @@ function AuditTrail({ t, q }: { t: Messages; q: AuditQuery }) {
                       {r.username ?? t.nobody}
                       {r.role && <span className="audit-role"> ({t.roles[r.role]})</span>}
                     </td>
-                    <td>{actionLabel(r.action)}</td>
+                    <td>
+                      {actionLabel(r.action)}
+                      {answersReview(r.action, r.outputSummary) && t.reviewDecided}
+                    </td>
                     <td>
                       {r.clientId === null ? (
                         '—'

@@ -31,6 +31,7 @@ function client(id: number, over: Partial<ClientSummary> = {}): ClientSummary {
     points: 610,
     decision: 'grant',
     band: 'good',
+    finalDecision: null,
     ...over,
   };
 }
@@ -43,6 +44,8 @@ const CLIENTS = [
     decision: 'refuse',
     band: 'poor',
     age: 23,
+    // The adviser granted it against the model's opinion.
+    finalDecision: { decision: 'grant', followsModel: false, at: '2026-12-04T10:00:00.000Z' },
   }),
   client(100005, { contractType: 'Revolving loans' }),
 ];
@@ -114,6 +117,20 @@ describe('ClientsPage', () => {
     expect(text).toContain('Prêt personnel');
     expect(screen.getByTestId('page-info').textContent).toBe('Page 1 sur 3 · 45 clients');
     expect((screen.getByTestId('page-prev') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("shows the model's opinion and the final decision side by side, an override visible", async () => {
+    api();
+    start();
+    await screen.findByTestId('clients-table');
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(-2)).toEqual(['Avis du modèle', 'Décision finale']);
+    const [undecided, overridden] = screen.getAllByTestId('client-final');
+    expect(undecided?.textContent).toBe('à décider');
+    expect(overridden?.getAttribute('data-final')).toBe('grant');
+    expect(overridden?.textContent).toBe("Accordé (contraire à l'avis du modèle)");
+    const refusedRow = screen.getAllByTestId('client-row')[1] as HTMLElement;
+    expect(within(refusedRow).getByText('Refusé')).toBeTruthy();
   });
 
   it('puts a filter in the URL and asks the API for it, from the first page', async () => {

@@ -35,12 +35,12 @@ export function parseAuditQuery(search: string): AuditQuery {
   };
 }
 
-function validDay(day: string): boolean {
+export function validDay(day: string): boolean {
   return Number.isFinite(startOfDay(day).getTime());
 }
 
 /** Local midnight of a yyyy-mm-dd day. */
-function startOfDay(day: string): Date {
+export function startOfDay(day: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const date = new Date(y, m - 1, d);
   return date.getMonth() === m - 1 ? date : new Date(Number.NaN);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditSummaryText } from './audit-summary.ts';
+import { answersReview, auditSummaryText } from './audit-summary.ts';
 
 describe('auditSummaryText', () => {
   it('says a score in words: percentage, rounded points, decision', () => {
@@ -27,5 +27,39 @@ describe('auditSummaryText', () => {
     expect(auditSummaryText('{"novel":3}', 'en')).toBe('novel: 3');
     expect(auditSummaryText('not json', 'fr')).toBe('not json');
     expect(auditSummaryText('[1,2]', 'fr')).toBe('[1,2]');
+  });
+
+  it('words the newer actions: a decision with its category answering a review, a review, a letter', () => {
+    const decision = JSON.stringify({
+      decision: 'grant',
+      modelDecision: 'refuse',
+      followsModel: false,
+      justification: 'Bulletins reçus',
+      reasonCategory: 'review-request',
+      reviewId: 9,
+    });
+    expect(auditSummaryText(decision, 'fr')).toBe(
+      'décision\u00a0: accordé · avis du modèle\u00a0: refusé · suit le modèle\u00a0: non · justification\u00a0: Bulletins reçus · motif\u00a0: demande de réexamen du client · demande de réexamen\u00a0: n° 9',
+    );
+    expect(auditSummaryText(decision, 'en')).toContain(
+      'reason: the client’s review request · review request: no. 9',
+    );
+    expect(answersReview('client.decision', decision)).toBe(true);
+    expect(answersReview('client.decision', '{"reviewId":null}')).toBe(false);
+    expect(answersReview('client.review.request', decision)).toBe(false);
+    expect(auditSummaryText('{"reviewId":3,"corrected":["AMT_INCOME_TOTAL"]}', 'fr')).toBe(
+      'demande de réexamen\u00a0: n° 3 · informations corrigées\u00a0: AMT_INCOME_TOTAL',
+    );
+    expect(auditSummaryText('{"reviewId":3,"status":"in-review"}', 'en')).toBe(
+      'review request: no. 3 · status: in review',
+    );
+    // An access refused keeps its HTTP status as a number.
+    expect(auditSummaryText('{"status":403}', 'en')).toBe('status: 403');
+    expect(
+      auditSummaryText(
+        JSON.stringify({ format: 'pdf', lang: 'fr', sha256: 'ab'.repeat(32) }),
+        'fr',
+      ),
+    ).toBe('format\u00a0: pdf · langue\u00a0: fr · empreinte\u00a0: abababababab…');
   });
 });

@@ -3,10 +3,26 @@
  * "clé : valeur" text for a person: probabilities as percentages, decisions and yes/no in words,
  * keys the page does not know kept as they are. Not JSON, or not an object: the text unchanged.
  */
+import {
+  isReasonCategory,
+  isReviewStatus,
+  REASON_CATEGORY_WORDS,
+  REVIEW_STATUS_WORDS,
+} from '../api/decision-words.ts';
 import { formatNumber, formatPercent } from '../format/index.ts';
 import type { Language } from '../i18n/language.tsx';
 
-type Kind = 'percent' | 'number' | 'decision' | 'yesNo' | 'text' | 'list';
+type Kind =
+  | 'percent'
+  | 'number'
+  | 'decision'
+  | 'yesNo'
+  | 'text'
+  | 'list'
+  | 'category'
+  | 'status'
+  | 'hash'
+  | 'reference';
 
 /** The keys the API records (recordAudit calls in src/api/**), their words and how to show them. */
 const KEYS: Record<string, { fr: string; en: string; kind: Kind }> = {
@@ -17,6 +33,20 @@ const KEYS: Record<string, { fr: string; en: string; kind: Kind }> = {
   modelDecision: { fr: 'avis du modèle', en: "model's opinion", kind: 'decision' },
   followsModel: { fr: 'suit le modèle', en: 'follows the model', kind: 'yesNo' },
   justification: { fr: 'justification', en: 'justification', kind: 'text' },
+  reasonCategory: { fr: 'motif', en: 'reason', kind: 'category' },
+  reviewId: { fr: 'demande de réexamen', en: 'review request', kind: 'reference' },
+  corrected: { fr: 'informations corrigées', en: 'corrected fields', kind: 'list' },
+  status: { fr: 'statut', en: 'status', kind: 'status' },
+  format: { fr: 'format', en: 'format', kind: 'text' },
+  lang: { fr: 'langue', en: 'language', kind: 'text' },
+  sha256: { fr: 'empreinte', en: 'fingerprint', kind: 'hash' },
+  bytes: { fr: 'octets', en: 'bytes', kind: 'number' },
+  reasons: { fr: 'raisons', en: 'reasons', kind: 'list' },
+  finalDecision: { fr: 'décision finale', en: 'final decision', kind: 'reference' },
+  application: { fr: 'champs de la demande', en: 'application fields', kind: 'number' },
+  history: { fr: "lignes d'historique", en: 'history rows', kind: 'number' },
+  decisions: { fr: 'décisions', en: 'decisions', kind: 'number' },
+  reviews: { fr: 'demandes de réexamen', en: 'review requests', kind: 'number' },
   adverse: { fr: 'raisons défavorables', en: 'adverse reasons', kind: 'list' },
   proposals: { fr: 'pistes', en: 'proposals', kind: 'list' },
   complete: { fr: 'recherche complète', en: 'complete search', kind: 'yesNo' },
@@ -32,9 +62,12 @@ const KEYS: Record<string, { fr: string; en: string; kind: Kind }> = {
 };
 
 const WORDS = {
-  fr: { grant: 'accordé', refuse: 'refusé', yes: 'oui', no: 'non', none: '—' },
-  en: { grant: 'granted', refuse: 'refused', yes: 'yes', no: 'no', none: '—' },
+  fr: { grant: 'accordé', refuse: 'refusé', yes: 'oui', no: 'non', none: '—', number: 'n° ' },
+  en: { grant: 'granted', refuse: 'refused', yes: 'yes', no: 'no', none: '—', number: 'no. ' },
 } as const;
+
+/** Characters of a SHA-256 shown: enough to compare two, short enough to read. */
+const HASH_SHOWN = 12;
 
 /** Lists longer than this show their first items and a count of the rest. */
 const LIST_SHOWN = 3;
@@ -47,6 +80,13 @@ function valueText(value: unknown, kind: Kind | undefined, language: Language): 
   if (kind === 'number' && typeof value === 'number')
     return formatNumber(value, language, Math.abs(value) >= 10 || Number.isInteger(value) ? 0 : 1);
   if (kind === 'decision' && (value === 'grant' || value === 'refuse')) return w[value];
+  if (kind === 'category' && isReasonCategory(value))
+    return REASON_CATEGORY_WORDS[value][language].toLowerCase();
+  // A review's status in words; an HTTP status (an access refused) stays a number.
+  if (kind === 'status' && isReviewStatus(value)) return REVIEW_STATUS_WORDS[value][language];
+  if (kind === 'hash' && typeof value === 'string' && value.length > HASH_SHOWN)
+    return `${value.slice(0, HASH_SHOWN)}…`;
+  if (kind === 'reference' && typeof value === 'number') return `${w.number}${value}`;
   if (typeof value === 'boolean') return value ? w.yes : w.no;
   if (Array.isArray(value)) {
     const items = value.map((v) => valueText(v, undefined, language));
@@ -72,4 +112,15 @@ export function auditSummaryText(summary: string, language: Language): string {
       return `${known ? known[language] : key}${sep}${valueText(value, known?.kind, language)}`;
     })
     .join(' · ');
+}
+
+/** True when the entry is a decision that answered (and closed) a client's review request. */
+export function answersReview(action: string, summary: string): boolean {
+  if (action !== 'client.decision') return false;
+  try {
+    const parsed = JSON.parse(summary) as { reviewId?: unknown } | null;
+    return typeof parsed?.reviewId === 'number';
+  } catch {
+    return false;
+  }
 }

@@ -12,24 +12,38 @@ export type ReasonCategory = DecisionBody['reasonCategory'];
 
 export type Choice = 'follow' | 'override';
 
-/** What is wrong with the form, or null: no choice yet, or a decision too briefly justified. */
+export type FormProblem =
+  | { kind: 'choice' }
+  | { kind: 'category' }
+  | { kind: 'justification'; missing: number };
+
+/**
+ * What is wrong with the form, first things first, or null: no choice yet, no reason category,
+ * a decision too briefly justified.
+ */
 export function formProblem(
   choice: Choice | null,
   justification: string,
-): null | { kind: 'choice' } | { kind: 'justification'; missing: number } {
+  category: ReasonCategory | null,
+): FormProblem | null {
   if (choice === null) return { kind: 'choice' };
+  if (category === null) return { kind: 'category' };
   const length = justification.trim().length;
   if (length < MIN_JUSTIFICATION)
     return { kind: 'justification', missing: MIN_JUSTIFICATION - length };
   return null;
 }
 
-/** The request body: following keeps the model's decision, overriding takes the other one. */
+/**
+ * The request body: following keeps the model's decision, overriding takes the other one; a
+ * decision answering the client's review request names it (`reviewId`), which closes it.
+ */
 export function decisionBody(
   modelDecision: Decision,
   choice: Choice,
   justification: string,
-  reasonCategory: ReasonCategory = 'other',
+  reasonCategory: ReasonCategory,
+  reviewId: number | null = null,
 ): DecisionBody {
   const text = justification.trim();
   const decision =
@@ -39,5 +53,6 @@ export function decisionBody(
     followsModel: choice === 'follow',
     reasonCategory,
     justification: text,
+    ...(reviewId !== null ? { reviewId } : {}),
   };
 }

@@ -25,7 +25,9 @@ const COLUMNS: Column[] = [
   { key: 'probability', label: (t) => t.probability, sort: 'probability', numeric: true },
   // Bands follow points (higher is safer).
   { key: 'band', label: (t) => t.band, sort: 'points' },
+  // The model's opinion and the adviser's final decision side by side: an override shows.
   { key: 'decision', label: (t) => t.decisionCol },
+  { key: 'final', label: (t) => t.finalCol },
 ];
 
 /**
@@ -121,6 +123,22 @@ export function ClientTable(props: { q: ClientQuery; clients: ClientSummary[]; b
                   <span className={`clients-decision clients-decision-${c.decision}`}>
                     {c.decision === 'grant' ? t.grant : t.refuse}
                   </span>
+                )}
+              </td>
+              <td data-testid="client-final" data-final={c.finalDecision?.decision ?? 'none'}>
+                {c.finalDecision === null ? (
+                  <span className="clients-final-none">{t.noFinal}</span>
+                ) : (
+                  <>
+                    <span
+                      className={`clients-decision clients-decision-${c.finalDecision.decision}`}
+                    >
+                      {c.finalDecision.decision === 'grant' ? t.grant : t.refuse}
+                    </span>
+                    {!c.finalDecision.followsModel && (
+                      <span className="clients-overridden"> ({t.overridden})</span>
+                    )}
+                  </>
                 )}
               </td>
             </tr>

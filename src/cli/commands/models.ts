@@ -2,21 +2,23 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { renderModelCardMarkdown } from '../../model/card/index.ts';
+import { importXgboostRun } from '../../model/import/xgboost-run.ts';
 import {
   listRuns,
   loadActiveRun,
   loadRun,
   promoteRun,
   RUN_FILES,
+  saveRun,
 } from '../../model/registry/index.ts';
-import { type DataDirFlags, dataDirOption, modelsDirOf } from '../options.ts';
+import { type DataDirFlags, dataDirOption, dbOption, dbPathOf, modelsDirOf } from '../options.ts';
 import { runOneLiner, runsTable } from './train-report.ts';
 
 type ModelsOptions = Pick<DataDirFlags, 'dataDir'>;
 
 const DATA_DIR_HELP = 'where the models directory (models/) lives';
 
-/** `creditlens models list | show ID | promote ID`: the registry of trained models. */
+/** `creditlens models list | show ID | promote ID | import FILE`: the registry of trained models. */
 export function registerModels(program: Command): void {
   const models = program
     .command('models')
@@ -61,6 +63,33 @@ export function registerModels(program: Command): void {
         renderModelCardMarkdown(record),
       );
       process.stdout.write(card);
+    });
+
+  models
+    .command('import')
+    .description(
+      'register an XGBoost JSON model trained elsewhere, with a model card computed on our holdout (threshold by our cost); not served unless --promote',
+    )
+    .argument(
+      '<file>',
+      'XGBoost JSON model (save_model("model.json")), binary:logistic, features named as in the feature table',
+    )
+    .addOption(dataDirOption(DATA_DIR_HELP))
+    .addOption(dbOption('DuckDB database with the feature table (our holdout)'))
+    .option('--promote', 'make it the active model once registered')
+    .action(async (file: string, options: DataDirFlags & { promote?: boolean }) => {
+      const modelsDir = modelsDirOf(options);
+      const outcome = await importXgboostRun({ file, dbPath: dbPathOf(options) });
+      const record = await saveRun(modelsDir, outcome, { activate: options.promote === true });
+      const active = (await loadActiveRun(modelsDir))?.record.id === record.id;
+      process.stdout.write(
+        [
+          `${runOneLiner(record)}${active ? ', active' : `, not active (creditlens models promote ${record.id})`}`,
+          `imported from ${file}: ${record.featureNames.length} features, scored on our holdout of ${record.rows.holdout} clients`,
+          `card: ${join(modelsDir, record.id, RUN_FILES.cardHtml)}`,
+          '',
+        ].join('\n'),
+      );
     });
 
   models

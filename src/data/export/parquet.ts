@@ -31,6 +31,14 @@ export interface ParquetExport {
   /** Columns of features.parquet, in order (SK_ID_CURR, split, TARGET, then the features). */
   readonly columns: readonly string[];
   readonly files: readonly string[];
+  /** The clients of the holdout that scores every model (holdout.csv), when given. */
+  readonly holdout?: { readonly file: string; readonly count: number; readonly note: string };
+}
+
+/** A list of clients written as holdout.csv (one SK_ID_CURR a line), with what it is. */
+export interface HoldoutList {
+  readonly ids: ArrayLike<number>;
+  readonly note: string;
 }
 
 async function copyToParquet(db: Db, sql: string, file: string): Promise<void> {
@@ -44,6 +52,7 @@ async function copyToParquet(db: Db, sql: string, file: string): Promise<void> {
 export async function exportFeaturesParquet(options: {
   dbPath: string;
   outDir: string;
+  holdout?: HoldoutList;
 }): Promise<ParquetExport> {
   const outDir = resolve(options.outDir);
   if (existsSync(outDir)) {
@@ -54,7 +63,7 @@ export async function exportFeaturesParquet(options: {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
-    const manifest = await withDb(
+    let manifest = await withDb(
       options.dbPath,
       async (db) => {
         if (!(await hasTables(db, [FEATURES_TABLE]))) {
@@ -91,6 +100,18 @@ export async function exportFeaturesParquet(options: {
       },
       { readOnly: true },
     );
+    const { holdout } = options;
+    if (holdout) {
+      writeFileSync(
+        join(staging, 'holdout.csv'),
+        `SK_ID_CURR\n${Array.from(holdout.ids).join('\n')}\n`,
+      );
+      manifest = {
+        ...manifest,
+        files: [...manifest.files, 'holdout.csv'],
+        holdout: { file: 'holdout.csv', count: holdout.ids.length, note: holdout.note },
+      };
+    }
     writeFileSync(join(staging, EXPORT_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     // The previous export moves aside, the new one takes its name, then the old one goes.
     const previous = existsSync(outDir) ? `${staging}.old` : null;

@@ -128,22 +128,27 @@ describe.runIf(run)('replicas on one PostgreSQL', () => {
     expect((await recourse(b, other)).statusCode).toBe(200);
   });
 
-  it('serve a model promoted on one replica on the other within 2 s', async () => {
+  it('serve a model promoted on one replica on the other within 2 s, each answer from one model', async () => {
     const [a, b] = await replicas();
     const admin = await login(a, 'admin');
     const adviser = await login(b, 'adviser');
-    const scoreOnB = async () =>
-      (await b.inject({ url: '/api/clients?pageSize=1', headers: { cookie: adviser } })).json();
-    const modelOnB = async () =>
-      (await b.inject({ url: '/api/model', headers: { cookie: adviser } })).json().id as string;
-    const before = await modelOnB();
+    const own = (
+      await b.inject({ url: '/api/clients?pageSize=1', headers: { cookie: adviser } })
+    ).json().clients[0].id as number;
+    /** What B answers about one client: the model and what it said (one answer, one model). */
+    const scoreOnB = async () => {
+      const { modelVersion, probability, threshold, points } = (
+        await b.inject({ url: `/api/clients/${own}/score`, headers: { cookie: adviser } })
+      ).json();
+      return { modelVersion, probability, threshold, points } as Record<string, unknown>;
+    };
+    const before = await scoreOnB();
     const saved = await saveRun(
       join(dataDir, 'models'),
       { model: tinyModel(17), draft: fabricateDraft({ seed: 9 }) },
       { activate: false },
     );
-    expect(before).not.toBe(saved.id);
-    expect(await scoreOnB()).toBeTruthy();
+    expect(before.modelVersion).not.toBe(saved.id);
 
     const promoted = await a.inject({
       method: 'POST',
@@ -152,14 +157,17 @@ describe.runIf(run)('replicas on one PostgreSQL', () => {
     });
     expect(promoted.statusCode).toBe(200);
     const start = Date.now();
-    let seen = before;
-    while (seen !== saved.id && Date.now() - start < 2000) {
-      await new Promise((r) => setTimeout(r, 20));
-      seen = await modelOnB();
+    const answers = [before];
+    while (answers.at(-1)?.modelVersion !== saved.id && Date.now() - start < 2000) {
+      answers.push(...(await Promise.all([scoreOnB(), scoreOnB(), scoreOnB()])));
     }
     const elapsed = Date.now() - start;
-    expect(seen).toBe(saved.id);
+    expect(answers.at(-1)?.modelVersion).toBe(saved.id);
     expect(elapsed).toBeLessThanOrEqual(2000);
+    // Every answer given during the swap is the old model's answer or the new one's, whole.
+    const after = await scoreOnB();
+    expect(after.modelVersion).toBe(saved.id);
+    for (const answer of answers) expect([before, after]).toContainEqual(answer);
   });
 
   it('record a decision sent with one key to both replicas at once exactly once', async () => {

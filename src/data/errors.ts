@@ -125,7 +125,8 @@ export const DATA_ERRORS = {
     doc: 'the database has no features table yet',
   },
   EXPORT_TARGET: {
-    message: '{dir} exists and is not a creditlens export: give a new folder (or a previous export, which is replaced)',
+    message:
+      '{dir} exists and is not a creditlens export: give a new folder (or a previous export, which is replaced)',
     doc: '`export --parquet DIR` was given a file or a folder that a previous export did not write',
   },
   MISSING_FEATURE: {

@@ -12,6 +12,8 @@ import type {
   AdminUsersListData,
   AdminUsersPartialUpdateData,
   AdminUsersPartialUpdatePayload,
+  ApplicationsCreateData,
+  ApplicationsCreatePayload,
   AuditListData,
   AuthLoginCreateData,
   AuthLoginCreatePayload,
@@ -77,7 +79,8 @@ type PostRoute =
   | Post<`/api/clients/${number}/reviews`, ClientsReviewsCreatePayload, ClientsReviewsCreateData>
   | Post<'/api/admin/users', AdminUsersCreatePayload, AdminUsersCreateData>
   | Post<`/api/admin/models/${string}/promote`, Record<string, never>, AdminModelsPromoteCreateData>
-  | Post<'/api/score', ScoreCreatePayload, ScoreCreateData>;
+  | Post<'/api/score', ScoreCreatePayload, ScoreCreateData>
+  | Post<'/api/applications', ApplicationsCreatePayload, ApplicationsCreateData>;
 
 type Patch<Path extends string, Body, Answer> = { path: Path; body: Body; answer: Answer };
 type PatchRoute =

@@ -133,6 +133,26 @@ describe('ClientsPage', () => {
     expect(within(refusedRow).getByText('Refusé')).toBeTruthy();
   });
 
+  it('marks a new application (saved, not yet in the data) in the list', async () => {
+    stubFetch(
+      on('GET', '/api/categories', () => ({ body: CATEGORIES })),
+      on('GET', '/api/clients', () => ({
+        body: {
+          total: 2,
+          page: 1,
+          pageSize: 20,
+          clients: [client(100001), client(900000000, { split: 'new' })],
+        },
+      })),
+    );
+    start();
+    await screen.findByTestId('clients-table');
+    const marks = screen.getAllByTestId('client-new');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]?.closest('tr')?.getAttribute('data-client-id')).toBe('900000000');
+    expect(marks[0]?.textContent).toBe('nouvelle demande');
+  });
+
   it('puts a filter in the URL and asks the API for it, from the first page', async () => {
     const calls = api();
     start('/clients?page=2');

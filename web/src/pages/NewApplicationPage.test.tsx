@@ -113,11 +113,28 @@ function scored(call: FetchCall): { status?: number; body: unknown } {
   return { body: answer };
 }
 
+/** POST /api/applications: the same score, stored under a new client id (201). */
+function saved(call: FetchCall): { status?: number; body: unknown } {
+  const answer = scored(call);
+  if (answer.status) return answer;
+  const { clientId: _, ...rest } = answer.body as NewApplicationAnswer;
+  return {
+    status: 201,
+    body: {
+      ...rest,
+      clientId: 900_000_001,
+      createdAt: '2026-12-05T00:00:00.000Z',
+      status: 'pending',
+    },
+  };
+}
+
 /** The page once the API's category values are in its selects; the calls it makes from then on. */
 async function renderPage() {
   const calls = stubFetch(
     on('GET', '/api/categories', () => ({ body: CATEGORIES })),
     on('POST', '/api/score', scored),
+    on('POST', '/api/applications', saved),
     on('GET', '/api/model', () => ({ body: MODEL_BANDS })),
   );
   render(
@@ -130,6 +147,13 @@ async function renderPage() {
   await screen.findByRole('option', { name: 'Prêt personnel' });
   calls.splice(0);
   return calls;
+}
+
+/** The Idempotency-Key of each POST the page sent, in order. */
+function keysSent(): (string | null)[] {
+  return (vi.mocked(fetch).mock.calls as unknown as [string, RequestInit?][])
+    .filter(([, init]) => init?.method === 'POST')
+    .map(([, init]) => new Headers(init?.headers).get('Idempotency-Key'));
 }
 
 const field = (name: string) => screen.getByTestId(`new-field-${name}`) as HTMLInputElement;
@@ -149,7 +173,8 @@ describe('NewApplicationPage', () => {
       expect(document.querySelector(`label[for="${input.id}"]`)).toBeTruthy();
     expect(screen.getByLabelText(/Âge \(années\)/)).toBe(field('DAYS_BIRTH'));
     expect(screen.getByRole('note').textContent).toContain('aucun historique de crédit');
-    expect(screen.getByRole('note').textContent).toContain("Rien n'est enregistré");
+    expect(screen.getByRole('note').textContent).toContain('simule sans rien enregistrer');
+    expect(screen.getByRole('note').textContent).toContain('crée le dossier du client');
     // Family status and gender are protected: not offered.
     expect(screen.queryByTestId('new-field-NAME_FAMILY_STATUS')).toBeNull();
     expect(screen.queryByTestId('new-field-CODE_GENDER')).toBeNull();
@@ -244,5 +269,43 @@ describe('NewApplicationPage', () => {
     // Correcting the field clears its error.
     type('AMT_CREDIT', '200 000');
     expect(screen.queryByTestId('new-error-AMT_CREDIT')).toBeNull();
+  });
+
+  it("saves the application with an Idempotency-Key, then opens the new client's file", async () => {
+    const calls = await renderPage();
+    history.replaceState(null, '', '/new');
+    fireEvent.click(screen.getByTestId('new-save'));
+    // Nothing is sent while a required field is missing.
+    expect(calls).toHaveLength(0);
+    expect(screen.getByTestId('new-error-AMT_CREDIT').textContent).toBe('Champ obligatoire.');
+    fillRequired();
+    fireEvent.click(screen.getByTestId('new-save'));
+    await vi.waitFor(() => expect(location.pathname).toBe('/clients/900000001'));
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts.map((c) => c.url)).toEqual(['/api/applications']);
+    expect(posts[0]?.body).toEqual({
+      application: {
+        NAME_CONTRACT_TYPE: 'Cash loans',
+        AMT_INCOME_TOTAL: 300000,
+        AMT_CREDIT: 450000,
+        DAYS_BIRTH: -12784,
+      },
+      detail: 'reasons',
+    });
+    expect(keysSent()).toHaveLength(1);
+    expect(keysSent()[0]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps the key for a retry of the same application and shows a refused field', async () => {
+    const calls = await renderPage();
+    fillRequired('200 000 000');
+    fireEvent.click(screen.getByTestId('new-save'));
+    const error = await screen.findByTestId('new-error-AMT_CREDIT');
+    expect(error.textContent).toContain('outside [1, 100000000]');
+    fireEvent.click(screen.getByTestId('new-save'));
+    await vi.waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2));
+    const [first, second] = keysSent();
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).toBe(first);
   });
 });

@@ -103,6 +103,12 @@ export function ClientTable(props: { q: ClientQuery; clients: ClientSummary[]; b
             >
               <td className="numeric">
                 <Link to={`/clients/${c.id}`}>{c.id}</Link>
+                {/* Saved through the new-application page or `creditlens score --save`. */}
+                {c.split === 'new' && (
+                  <span className="clients-new" data-testid="client-new">
+                    {t.newApplication}
+                  </span>
+                )}
               </td>
               <td className="numeric">{c.age ?? '—'}</td>
               <td>{categories.label('NAME_CONTRACT_TYPE', c.contractType, language)}</td>

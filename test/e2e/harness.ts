@@ -77,9 +77,10 @@ export function passwordOf(who: Who): string {
 
 /**
  * The `creditlens start` chain at a small size, with a real (quick) training: 2,000 train and
- * 200 test clients, one search trial, three folds — about six seconds.
+ * 200 test clients, one search trial, three folds — about six seconds. `runs` > 1 trains more
+ * runs (other seeds, fewer rounds) into the registry, not served: models an admin can promote.
  */
-async function makeTrainedDataDir(dataDir: string): Promise<void> {
+async function makeTrainedDataDir(dataDir: string, runs = 1): Promise<void> {
   const demoDir = join(dataDir, 'demo');
   const dbPath = join(dataDir, 'creditlens.duckdb');
   await generateDataset({ outDir: demoDir, clients: 2000, testClients: 200, seed: 42 });
@@ -92,10 +93,25 @@ async function makeTrainedDataDir(dataDir: string): Promise<void> {
     seed: 42,
   });
   await saveRun(join(dataDir, 'models'), outcome, { activate: true });
+  for (let run = 1; run < runs; run++) {
+    const other = await trainFromFeatureTable(dbPath, {
+      trials: 1,
+      folds: 3,
+      numRounds: 40,
+      seed: 42 + run,
+    });
+    await saveRun(join(dataDir, 'models'), other, { activate: false });
+  }
 }
 
-/** Data, model, web build, server and browser for one test file (beforeAll). */
-export async function startE2e(prefix = 'creditlens-e2e-'): Promise<E2e> {
+/**
+ * Data, model, web build, server and browser for one test file (beforeAll); `runs`: how many
+ * trained runs the registry holds (the first served).
+ */
+export async function startE2e(
+  prefix = 'creditlens-e2e-',
+  options: { runs?: number } = {},
+): Promise<E2e> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   let app: FastifyInstance | null = null;
   let browser: Browser | null = null;
@@ -109,7 +125,7 @@ export async function startE2e(prefix = 'creditlens-e2e-'): Promise<E2e> {
     };
     const [distDir] = await Promise.all([
       timed('web build', buildWeb(join(dataDir, 'web'))),
-      timed('data and trained model', makeTrainedDataDir(dataDir)),
+      timed('data and trained model', makeTrainedDataDir(dataDir, options.runs)),
     ]);
     app = await buildServer({
       dataDir,

@@ -112,6 +112,8 @@ describe('DecisionPanel', () => {
     fireEvent.change(screen.getByTestId('decision-justification'), {
       target: { value: '   trop court  ' },
     });
+    // Typing clears the earlier refusal: the counter says how the text stands now.
+    expect(screen.queryByTestId('decision-problem')).toBeNull();
     fireEvent.click(screen.getByTestId('decision-submit'));
     expect(screen.getByTestId('decision-problem').textContent).toContain('il en manque 10');
     expect(calls.some((c) => c.method === 'POST')).toBe(false);

@@ -370,7 +370,11 @@ function DecisionForm(props: {
           required
           aria-invalid={problem !== null && category !== null && choice !== null}
           aria-describedby={`${ids.hint}${problem ? ` ${ids.problem}` : ''}`}
-          onChange={(event) => setJustification(event.target.value)}
+          onChange={(event) => {
+            setJustification(event.target.value);
+            // The counter below says how it stands now; an older refusal would mislead.
+            setProblem(null);
+          }}
         />
         {choice !== null && (
           <p

@@ -82,10 +82,15 @@ export function RecentDecisions({ q }: { q: WorklistQuery }) {
                   </td>
                   <td data-label={t.model}>{words(d.modelDecision)}</td>
                   <td data-label={t.final}>
-                    <strong className={`worklist-final-${d.decision}`}>{words(d.decision)}</strong>
-                    {!d.followsModel && (
-                      <span className="worklist-overridden"> ({t.overridden})</span>
-                    )}
+                    {/* One grid item at phone width: the words stay beside the decision. */}
+                    <span>
+                      <strong className={`worklist-final-${d.decision}`}>
+                        {words(d.decision)}
+                      </strong>
+                      {!d.followsModel && (
+                        <span className="worklist-overridden"> ({t.overridden})</span>
+                      )}
+                    </span>
                   </td>
                   <td data-label={t.category}>
                     {d.reasonCategory ? REASON_CATEGORY_WORDS[d.reasonCategory][language] : t.none}

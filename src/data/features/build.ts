@@ -5,7 +5,10 @@
  * SK_ID_CURR; then the dictionary. Everything is built under new names and swapped in one
  * transaction at the end, so a failure leaves the previous features in place.
  */
+import { existsSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { type Db, quoteIdent, withDb } from '../db.ts';
+import { buildPath, commitBuild, prepareBuildDir, removeBuild } from '../ingest/atomic-db.ts';
 import { type ProgressFactory, silentProgress } from '../progress.ts';
 import {
   assertUnique,
@@ -48,11 +51,31 @@ async function step(progress: ProgressFactory, label: string, work: () => Promis
 }
 
 /** Builds features, group tables and dictionary in the database at `dbPath`. */
+/**
+ * Builds the features of the database at `dbPath` in a copy beside it, then renames the copy over
+ * it (../ingest/atomic-db.ts): servers holding the file open read-only keep reading the old one
+ * (DuckDB would refuse a writer while they hold it) and pick up the new file by its new identity
+ * (src/api/scoring/feature-store-watcher.ts). A failure leaves the database as it was.
+ */
 export async function buildFeatures(options: {
   dbPath: string;
   progress?: ProgressFactory;
 }): Promise<FeatureSummary> {
-  return withDb(options.dbPath, (db) => buildFeaturesIn(db, options.progress ?? silentProgress));
+  const { dbPath } = options;
+  await prepareBuildDir(dbPath);
+  const build = buildPath(dbPath);
+  try {
+    await copyFile(dbPath, build);
+    if (existsSync(`${dbPath}.wal`)) await copyFile(`${dbPath}.wal`, `${build}.wal`);
+    const summary = await withDb(build, (db) =>
+      buildFeaturesIn(db, options.progress ?? silentProgress),
+    );
+    await commitBuild(build, dbPath);
+    return summary;
+  } catch (error) {
+    await removeBuild(build);
+    throw error;
+  }
 }
 
 /** As buildFeatures, on an open database (tests use an in-memory one). */

@@ -29,6 +29,17 @@ async function clientShown(page: Page, id: number): Promise<void> {
   await page.getByTestId('score-probability').waitFor();
 }
 
+/** A customer's own space (/me) is shown, for their file `id`, with the model's decision. */
+async function spaceShown(page: Page, id: number): Promise<void> {
+  await page.waitForURL(/\/me$/);
+  await page.getByTestId('customer-space').waitFor();
+  await page
+    .getByTestId('client-id')
+    .filter({ hasText: String(id) })
+    .waitFor();
+  await page.getByTestId('customer-model-decision').waitFor();
+}
+
 describe.skipIf(browserMissing() !== null)('dashboard shell (Chromium)', () => {
   let e2e: E2e;
   const contexts: BrowserContext[] = [];
@@ -188,13 +199,13 @@ describe.skipIf(browserMissing() !== null)('dashboard shell (Chromium)', () => {
     await clientShown(page, Number(row));
   });
 
-  it('keeps a customer on their own file: no search, and another file is refused', async () => {
+  it('keeps a customer on their own space: no search, and another file is refused', async () => {
     const context = track(await e2e.loggedIn('customer1'));
     const me = await apiGet<{ user: { clientId: number } }>(context, '/api/auth/me');
     const own = me.user.clientId;
     const page = await context.newPage();
     await page.goto('/');
-    await clientShown(page, own);
+    await spaceShown(page, own);
     expect(await page.getByTestId('nav-clients').count()).toBe(0);
     expect(await page.getByTestId('nav-model').count()).toBe(0);
     expect(await page.getByTestId('client-id-search').count()).toBe(0);
@@ -214,9 +225,9 @@ describe.skipIf(browserMissing() !== null)('dashboard shell (Chromium)', () => {
     expect(await page.getByTestId('score-probability').count()).toBe(0);
     await screenshot(page, '09-customer-refused');
 
-    // The search page is no door either: the customer is sent back to their file.
+    // The search page is no door either: the customer is sent back to their space.
     await page.goto('/clients');
-    await clientShown(page, own);
+    await spaceShown(page, own);
   });
 
   it("shows a customer of a refused file only the reasons a client may be given: the API's clientReasons", async () => {
@@ -236,7 +247,7 @@ describe.skipIf(browserMissing() !== null)('dashboard shell (Chromium)', () => {
 
     const page = await customer.newPage();
     await page.goto('/');
-    await clientShown(page, id);
+    await spaceShown(page, id);
     const panel = page.getByTestId('reasons-panel');
     await panel.getByTestId('reason').first().waitFor();
     expect(await panel.getAttribute('data-view')).toBe('client');
@@ -396,12 +407,12 @@ describe.skipIf(browserMissing() !== null)('dashboard shell (Chromium)', () => {
     await screenshot(page, '13-new-application');
   });
 
-  it('gives a customer no new-application link, and /new sends them to their file', async () => {
+  it('gives a customer no new-application link, and /new sends them to their space', async () => {
     const context = track(await e2e.loggedIn('customer1'));
     const me = await apiGet<{ user: { clientId: number } }>(context, '/api/auth/me');
     const page = await context.newPage();
     await page.goto('/new');
-    await clientShown(page, me.user.clientId);
+    await spaceShown(page, me.user.clientId);
     expect(await page.getByTestId('nav-new').count()).toBe(0);
     expect(await page.getByTestId('new-submit').count()).toBe(0);
   });

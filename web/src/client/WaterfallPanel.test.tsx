@@ -83,4 +83,27 @@ describe('WaterfallPanel', () => {
     expect(notes[0]?.previousElementSibling).toBe(external);
     expect(notes[0]?.textContent).toMatch(/^Scores calculés par des organismes externes/);
   });
+
+  it('draws the waterfall as rows, each label above its bar, in a card as narrow as a phone', async () => {
+    // A phone's card: happy-dom lays nothing out, so the width is given.
+    const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(320);
+    try {
+      renderPanel(<WaterfallPanel clientId={100302} />, {
+        [`GET ${BASE}`]: { status: 200, body: EXPLANATION },
+        'GET /api/clients/100302/score': { status: 200, body: SCORE_REFUSE },
+      });
+      const bars = await screen.findByTestId('waterfall-bars');
+      expect(screen.queryByTestId('waterfall-chart')).toBeNull();
+      const rows = within(bars).getAllByRole('listitem');
+      const text = (i: number) =>
+        [...(rows[i]?.querySelectorAll('span') ?? [])].slice(0, 2).map((e) => plain(e.textContent));
+      expect(text(0)).toEqual(['Point de départ', '33,2 %']);
+      expect(text(1)).toEqual(['Scores externes', '+7,6 pp']);
+      expect(text(rows.length - 1)).toEqual(['Ce client', '38,9 %']);
+      // The numbers behind it stay one click away.
+      expect(rowsOfTable()[0]).toEqual(['Point de départ', '', '33,2 %']);
+    } finally {
+      width.mockRestore();
+    }
+  });
 });

@@ -4,11 +4,13 @@ import type { Contribution, ThemeContribution } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useUser } from '../auth/session.tsx';
 import { EChart } from '../charts/EChart.tsx';
+import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { ChartTable } from '../components/ChartTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatNumber, formatPercent, plural } from '../format/index.ts';
 import { type Language, useLanguage, useMessages } from '../i18n/language.tsx';
 import { themeLabel } from './explanation/theme-labels.ts';
+import { WaterfallBars } from './explanation/WaterfallBars.tsx';
 import { waterfallOption } from './explanation/waterfall-chart.ts';
 import {
   type WaterfallStep,
@@ -111,6 +113,12 @@ function stepValue(s: WaterfallStep, unit: WeightUnit, language: Language): stri
 }
 
 /**
+ * Below this card width (a phone) the chart's axis labels would leave the bars a few pixels: the
+ * waterfall is drawn as rows instead (WaterfallBars), each label above its bar.
+ */
+const NARROW_CARD_PX = 560;
+
+/**
  * The waterfall of contributions by theme, from the average client (the model's expected value) to
  * this client's score, in percentage points or in points; under it each theme opens to its
  * features with their values and contributions.
@@ -120,6 +128,9 @@ export function WaterfallPanel({ clientId }: { clientId: number }) {
   const { language } = useLanguage();
   const customer = useUser().role === 'customer';
   const [unit, setUnit] = useState<WeightUnit>('pp');
+  const [cardRef, cardWidth] = useContainerWidth();
+  // 0: not laid out yet (or no layout at all): the chart, as on a desk.
+  const narrow = cardWidth > 0 && cardWidth < NARROW_CARD_PX;
   const base = `/api/clients/${clientId}/explanation` as const;
   const explanation = useApi(base);
   const score = useApi(`/api/clients/${clientId}/score`);
@@ -184,7 +195,7 @@ export function WaterfallPanel({ clientId }: { clientId: number }) {
   };
 
   return (
-    <section className="card waterfall-panel" aria-label={title}>
+    <section className="card waterfall-panel" aria-label={title} ref={cardRef}>
       <div className="waterfall-head">
         <h2>{title}</h2>
         <div className="waterfall-units">
@@ -202,12 +213,22 @@ export function WaterfallPanel({ clientId }: { clientId: number }) {
         </div>
       </div>
       <p className="waterfall-intro">{t.intro[unit]}</p>
-      <EChart
-        option={option}
-        label={t.chartLabel}
-        height={Math.max(220, 34 * steps.length + 40)}
-        testId="waterfall-chart"
-      />
+      {narrow ? (
+        <WaterfallBars
+          steps={steps}
+          unit={unit}
+          label={t.chartLabel}
+          labelOf={labelOf}
+          valueOf={(s) => stepValue(s, unit, language)}
+        />
+      ) : (
+        <EChart
+          option={option}
+          label={t.chartLabel}
+          height={Math.max(220, 34 * steps.length + 40)}
+          testId="waterfall-chart"
+        />
+      )}
       {adjustment && <p className="waterfall-note">{t.adjustmentNote}</p>}
       <ChartTable
         caption={t.tableCaption}

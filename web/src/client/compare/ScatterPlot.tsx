@@ -97,7 +97,8 @@ export function ScatterPlot(props: { answer: Scatter; xLabel: string; yLabel: st
         nameLocation: 'middle',
         nameGap: 28,
         scale: true,
-        axisLabel: { formatter: (v: number) => fx(v) },
+        // At phone width the ticks' labels would run together: those that overlap are left out.
+        axisLabel: { formatter: (v: number) => fx(v), hideOverlap: true },
       },
       yAxis: {
         type: 'value',

@@ -30,6 +30,7 @@ export const ERROR_CATALOGUE = {
     status: 404,
     message: 'no monitoring report yet: run creditlens monitor --applications FILE.csv',
   },
+  NO_APPLICATIONS_IN_WINDOW: { status: 422, message: '{window}' },
   OUTCOME_UNKNOWN_CLIENT: { status: 422, message: 'outcomes[{index}]: {reason}{more}' },
   OUTCOME_LOAN_REFUSED: { status: 422, message: 'outcomes[{index}]: {reason}{more}' },
   OUTCOME_BEFORE_APPLICATION: { status: 422, message: 'outcomes[{index}]: {reason}{more}' },

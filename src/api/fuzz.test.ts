@@ -78,6 +78,7 @@ const PATHS = [
   '/api/admin/models/{x}/promote',
   '/api/monitoring',
   '/api/outcomes',
+  '/api/monitoring/reports',
   '/api/score',
   '/api/applications',
   '/api/auth/login',

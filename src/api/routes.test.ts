@@ -351,6 +351,21 @@ describe('authorisation matrix', () => {
     }
   });
 
+  it('lets only an admin compute a monitoring report (POST /api/monitoring/reports)', async () => {
+    // No stored application in the fixture: the admin is told the window is empty (422).
+    const payload = { since: '2020-01-01', until: '2020-02-01' };
+    const expected = { anonymous: 401, adviser: 403, admin: 422, customer1: 403, customer2: 403 };
+    for (const who of WHO) {
+      const reply = await app.inject({
+        method: 'POST',
+        url: '/api/monitoring/reports',
+        headers: who === 'anonymous' ? {} : { cookie: cookies[who] ?? '' },
+        payload,
+      });
+      expect(reply.statusCode, who).toBe(expected[who]);
+    }
+  });
+
   it('lets only staff store a new application (POST /api/applications)', async () => {
     const application = {
       NAME_CONTRACT_TYPE: 'Cash loans',
@@ -388,6 +403,7 @@ describe('authorisation matrix', () => {
       'POST /api/clients/{id}/reviews', // roles tested in reviews/reviews.test.ts
       'PATCH /api/reviews/{reviewId}', // roles tested in reviews/reviews.test.ts
       'POST /api/outcomes', // the outcomes matrix above; validation in outcomes/outcomes.test.ts
+      'POST /api/monitoring/reports', // the matrix above; the report in monitoring/monitoring.test.ts
       'POST /api/applications', // the matrix above; validation in applications/applications.test.ts
     ]);
     expect(documented.filter((r) => !covered.has(r))).toEqual([]);

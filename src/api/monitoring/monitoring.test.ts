@@ -95,3 +95,75 @@ describe('GET /api/monitoring', () => {
     expect(refused.statusCode).toBe(403);
   });
 });
+
+describe('POST /api/monitoring/reports', () => {
+  const post = (payload: object, cookie = admin) =>
+    app.inject({ method: 'POST', url: '/api/monitoring/reports', headers: { cookie }, payload });
+
+  it('computes the report of the stored applications of a period with their outcomes, and keeps it as the latest', async () => {
+    const scores = app.ctx.scores;
+    if (scores === null) throw new Error('no model');
+    const names = scores.record.featureNames;
+    const random = seededRandom(11);
+    const inWindow = Date.UTC(2026, 9, 15);
+    const saved = await app.ctx.store.applications.createMany(
+      Array.from({ length: 40 }, (_, i) => ({
+        createdAt: i < 30 ? inWindow : Date.UTC(2026, 10, 15),
+        createdBy: null,
+        source: 'api' as const,
+        application: {},
+        modelVersion: scores.record.id,
+        // Stored vectors: the model's features, one missing now and then.
+        features: names.map(() => (random() < 0.1 ? null : random())),
+        probability: 0.05,
+        decision: 'grant' as const,
+      })),
+    );
+    await app.ctx.store.outcomes.recordAll(
+      saved.slice(0, 20).map((a, i) => ({
+        clientId: a.clientId,
+        defaulted: i % 4 === 0 ? 1 : 0,
+        observedAt: Date.UTC(2026, 10, 30),
+        recordedBy: 'admin',
+      })),
+    );
+    const reply = await post({ since: '2026-10-01', until: '2026-11-01' });
+    expect(reply.statusCode, reply.body).toBe(201);
+    const report = reply.json();
+    expect(report.rows.window).toBe(30);
+    expect(report.source).toEqual({
+      applications: 'stored applications 2026-10-01 → 2026-11-01',
+      outcomes: 'stored outcomes',
+    });
+    expect(report.performance.count).toBe(20);
+    expect(report.performance.defaults).toBe(5);
+    const latest = await app.inject({
+      method: 'GET',
+      url: '/api/monitoring',
+      headers: { cookie: admin },
+    });
+    expect(latest.json()).toEqual(report);
+    const everything = await post({ since: '2026-10-01' });
+    expect(everything.json().rows.window).toBe(40);
+  });
+
+  it.each([
+    [{ since: '2026-02-30' }, 400, 'body.since'],
+    [{ since: '2026-10-01', until: '2026-10-01' }, 400, 'body.until'],
+    [{ since: 'yesterday' }, 400, 'body.since'],
+    [{ since: '2026-10-01', extra: 1 }, 400, 'body.extra'],
+  ])('refuses %j (%i, %s)', async (payload, status, field) => {
+    const reply = await post(payload);
+    expect(reply.statusCode).toBe(status);
+    expect(reply.json().error.field).toBe(field);
+  });
+
+  it('says when the period holds no stored application', async () => {
+    const reply = await post({ since: '2020-01-01', until: '2020-02-01' });
+    expect(reply.statusCode).toBe(422);
+    expect(reply.json().error).toMatchObject({
+      code: 'NO_APPLICATIONS_IN_WINDOW',
+      message: expect.stringContaining('stored applications 2020-01-01 → 2020-02-01'),
+    });
+  });
+});

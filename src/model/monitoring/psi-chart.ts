@@ -34,13 +34,15 @@ export function psiChart(
     );
   });
   const bottom = top + shown.length * barHeight;
-  for (const [label, t] of [
-    ['0.10', PSI_THRESHOLDS.amber],
-    ['0.25', PSI_THRESHOLDS.red],
+  // On a wide axis (a PSI of 10) the two thresholds nearly meet: their labels go either side.
+  const close = x(PSI_THRESHOLDS.red) - x(PSI_THRESHOLDS.amber) < 30;
+  for (const [label, t, anchor] of [
+    ['0.10', PSI_THRESHOLDS.amber, close ? 'end' : 'middle'],
+    ['0.25', PSI_THRESHOLDS.red, close ? 'start' : 'middle'],
   ] as const) {
     body.push(
       `<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${top - 4}" y2="${bottom}" stroke="${PALETTE.grey}" stroke-dasharray="4 3"/>`,
-      `<text x="${px(x(t))}" y="${top - 8}" text-anchor="middle" fill="${PALETTE.grey}">${label}</text>`,
+      `<text x="${px(x(t))}" y="${top - 8}" text-anchor="${anchor}" fill="${PALETTE.grey}">${label}</text>`,
     );
   }
   body.push(

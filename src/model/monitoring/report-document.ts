@@ -21,6 +21,12 @@ export type Block =
 export const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
 export const num = (v: number | null, digits = 3) => (v === null ? '–' : v.toFixed(digits));
 
+/** A list of names cut after `shown`, saying how many more (the tables below list them all). */
+function names(list: readonly string[], shown = 12): string {
+  if (list.length <= shown) return list.join(', ');
+  return `${list.slice(0, shown).join(', ')} … and ${list.length - shown} more (in the table below)`;
+}
+
 function windowText(report: MonitoringReport): Inline[] {
   return [
     'Model ',
@@ -170,13 +176,26 @@ export function reportDocument(report: MonitoringReport): Block[] {
   if (report.summary.red.length > 0) {
     blocks.push({
       kind: 'paragraph',
-      text: [`Red (PSI ≥ ${report.thresholds.psi.red}): ${report.summary.red.join(', ')}.`],
+      text: [`Red (PSI ≥ ${report.thresholds.psi.red}): ${names(report.summary.red)}.`],
     });
   }
   if (report.summary.amber.length > 0) {
     blocks.push({
       kind: 'paragraph',
-      text: [`Amber (PSI ≥ ${report.thresholds.psi.amber}): ${report.summary.amber.join(', ')}.`],
+      text: [`Amber (PSI ≥ ${report.thresholds.psi.amber}): ${names(report.summary.amber)}.`],
+    });
+  }
+  const gone = report.features.filter((f) => f.missingWindow === 1 && f.missingReference < 1);
+  if (gone.length > 0 && report.rows.window > 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text: [
+        { strong: `Missing for every application of the window: ${gone.length} features` },
+        ` (${names(
+          gone.map((f) => f.name),
+          5,
+        )}) — a feed that stopped, or new applicants without the credit history these features read.`,
+      ],
     });
   }
   blocks.push(...stability(report));

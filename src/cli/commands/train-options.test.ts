@@ -48,6 +48,7 @@ describe('train options', () => {
       compare: true,
       activate: true,
       quiet: false,
+      challenger: null,
     });
   });
 
@@ -109,5 +110,31 @@ describe('train options', () => {
     expect(messageOf({ dataDir: join(dir, 'empty') })).toMatch(
       /--db: no file at .*creditlens\.duckdb/,
     );
+  });
+
+  it('checks the challenger options: a window of days, files in pairs, never on a CSV', () => {
+    expect(messageOf({ outcomes: csv })).toMatch(/--outcomes goes with --challenger/);
+    expect(messageOf({ challenger: true, csv, target: 'T' })).toMatch(/not --csv/);
+    expect(messageOf({ challenger: true, windowSince: '2026-02-30' })).toMatch(
+      /invalid --window-since: expected a day as YYYY-MM-DD, got '2026-02-30'/,
+    );
+    expect(
+      messageOf({ challenger: true, windowSince: '2026-12-01', windowUntil: '2026-11-01' }),
+    ).toMatch(/--window-until 2026-11-01 must come after --window-since 2026-12-01/);
+    expect(messageOf({ challenger: true, outcomes: csv })).toMatch(/go together/);
+    expect(
+      messageOf({ challenger: true, applications: join(dir, 'nope.csv'), outcomes: csv }),
+    ).toMatch(/--applications: no file at .*nope\.csv/);
+    const plan = planTraining({
+      ...defaults,
+      challenger: true,
+      windowSince: '2026-11-01',
+      applications: csv,
+      outcomes: csv,
+    });
+    expect(plan.challenger).toEqual({
+      window: { since: Date.UTC(2026, 10, 1) },
+      compareOn: { kind: 'files', applications: csv, outcomes: csv },
+    });
   });
 });

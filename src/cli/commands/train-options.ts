@@ -4,6 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseOutcomeDate } from '../../api/outcomes/outcome-date.ts';
 import type { CostSpec } from '../../model/run-record.ts';
 import {
   type DataDirFlags,
@@ -37,6 +38,29 @@ export interface TrainCliOptions extends DataDirFlags {
   id?: string;
   positive?: string;
   quiet?: boolean;
+  /** --challenger: train without promoting, then compare with the active model. */
+  challenger?: boolean;
+  windowSince?: string;
+  windowUntil?: string;
+  applications?: string;
+  outcomes?: string;
+  appDb?: string;
+}
+
+/** `train --challenger`: what to learn from beside the development data, and what to compare on. */
+export interface ChallengerPlan {
+  /**
+   * The stored applications with an outcome received in [since, until) join the development data
+   * (src/model/challenger/training-window.ts); null: the development data alone.
+   */
+  readonly window: { readonly since: number; readonly until?: number } | null;
+  /** The labelled applications both models are scored on. */
+  readonly compareOn:
+    | { readonly kind: 'files'; readonly applications: string; readonly outcomes: string }
+    /** The stored applications with a stored outcome, those of the training window left out. */
+    | { readonly kind: 'store' };
+  /** The app store (SQLite file or postgres:// URL); undefined: the data directory's. */
+  readonly appDb?: string;
 }
 
 export type TrainSource =
@@ -67,6 +91,67 @@ export interface TrainPlan {
   /** true: activate the new model; undefined: only when none is active (--no-activate). */
   readonly activate: true | undefined;
   readonly quiet: boolean;
+  /** Set with --challenger. */
+  readonly challenger: ChallengerPlan | null;
+}
+
+function dayOf(flag: string, text: string): number {
+  const ms = parseOutcomeDate(text);
+  if (ms === null)
+    throw new UserError(`invalid ${flag}: expected a day as YYYY-MM-DD, got '${text}'`);
+  return ms;
+}
+
+/** The --challenger options, checked; null without --challenger (and then none may be given). */
+function challengerPlan(options: TrainCliOptions): ChallengerPlan | null {
+  const flags = [
+    ['--window-since', options.windowSince],
+    ['--window-until', options.windowUntil],
+    ['--applications', options.applications],
+    ['--outcomes', options.outcomes],
+    ['--app-db', options.appDb],
+  ] as const;
+  if (options.challenger !== true) {
+    for (const [flag, value] of flags) {
+      if (value !== undefined) throw new UserError(`${flag} goes with --challenger`);
+    }
+    return null;
+  }
+  if (options.csv !== undefined) {
+    throw new UserError(
+      '--challenger compares with the active model on applications: train it on the feature table, not --csv',
+    );
+  }
+  let window: ChallengerPlan['window'] = null;
+  if (options.windowSince !== undefined) {
+    const since = dayOf('--window-since', options.windowSince);
+    if (options.windowUntil === undefined) window = { since };
+    else {
+      const until = dayOf('--window-until', options.windowUntil);
+      if (until <= since) {
+        throw new UserError(
+          `--window-until ${options.windowUntil} must come after --window-since ${options.windowSince}`,
+        );
+      }
+      window = { since, until };
+    }
+  } else if (options.windowUntil !== undefined) {
+    throw new UserError('--window-until needs --window-since (the first day of the window)');
+  }
+  if ((options.applications === undefined) !== (options.outcomes === undefined)) {
+    throw new UserError(
+      '--applications and --outcomes go together: the applications to compare on and their outcomes (SK_ID_CURR, TARGET)',
+    );
+  }
+  let compareOn: ChallengerPlan['compareOn'] = { kind: 'store' };
+  if (options.applications !== undefined && options.outcomes !== undefined) {
+    const applications = resolve(options.applications);
+    const outcomes = resolve(options.outcomes);
+    requireFile('--applications', applications, '');
+    requireFile('--outcomes', outcomes, '');
+    compareOn = { kind: 'files', applications, outcomes };
+  }
+  return { window, compareOn, ...(options.appDb === undefined ? {} : { appDb: options.appDb }) };
 }
 
 function requireFile(option: string, path: string, hint: string): void {
@@ -126,6 +211,7 @@ export function planTraining(options: TrainCliOptions): TrainPlan {
   };
   const beta = parsePositiveNumber('--beta', options.beta);
   const seed = parseSeed(options.seed);
+  const challenger = challengerPlan(options);
   return {
     source: source(options),
     modelsDir: modelsDirOf(options),
@@ -141,5 +227,6 @@ export function planTraining(options: TrainCliOptions): TrainPlan {
     compare: options.compare !== false,
     activate: options.activate === false ? undefined : true,
     quiet: options.quiet === true,
+    challenger,
   };
 }

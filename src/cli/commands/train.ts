@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { CONFIG_DEFAULTS } from '../../api/config.ts';
 import { listRuns, saveRun } from '../../model/registry/index.ts';
 import { DEFAULT_TRAINING_SEED } from '../../model/training/defaults.ts';
 import type { TrainingOptions } from '../../model/training/index.ts';
-import { dataDirOption, dbOption, seedOption } from '../options.ts';
+import { dataDirOf, dataDirOption, dbOption, seedOption } from '../options.ts';
 import { barFactory, formatDuration } from '../progress.ts';
 import { planTraining, type TrainCliOptions } from './train-options.ts';
 import { baselineWarning, candidatesTable, choiceReport, settingsReport } from './train-report.ts';
@@ -70,6 +71,34 @@ export function registerTrain(program: Command): void {
       'with --csv: the target label meaning default (the positive class)',
     )
     .option('-q, --quiet', 'no progress bars nor stage lines')
+    .option(
+      '--challenger',
+      'train a challenger WITHOUT promoting it, then compare it with the active model on the same applications with outcomes (AUC with the paired DeLong test, cost at each threshold, Brier), recommend, and print the promote command',
+    )
+    .option(
+      '--window-since <YYYY-MM-DD>',
+      'with --challenger: also learn from the stored applications received from this day (inclusive) that have an outcome',
+    )
+    .option(
+      '--window-until <YYYY-MM-DD>',
+      'with --window-since: up to this day (exclusive; default now)',
+    )
+    .option(
+      '--applications <file.csv>',
+      'with --challenger: compare on these applications (Kaggle application schema) instead of the stored ones',
+    )
+    .option('--outcomes <file.csv>', 'with --applications: their outcomes (SK_ID_CURR, TARGET 0/1)')
+    .option(
+      '--app-db <path|url>',
+      'with --challenger: the app store holding the stored applications and outcomes (default <data-dir>/creditlens-app.sqlite, or env CREDITLENS_APP_DB)',
+    )
+    .addHelpText(
+      'after',
+      '\nChampion and challenger:\n' +
+        '  creditlens train --challenger --window-since 2026-11-01 --window-until 2026-12-01\n' +
+        '  creditlens train --challenger --applications month.csv --outcomes month-outcomes.csv\n' +
+        '  creditlens models promote <challenger id>   (if the comparison recommends it)',
+    )
     .action(async (options: TrainCliOptions) => {
       const plan = planTraining(options);
       const training: TrainingOptions = {
@@ -91,6 +120,18 @@ export function registerTrain(program: Command): void {
         },
       };
       const source = plan.source;
+      if (plan.challenger !== null && source.kind === 'feature-table') {
+        const { trainChallenger } = await import('./train-challenger.ts');
+        const result = await trainChallenger(
+          { ...plan, challenger: plan.challenger, source },
+          training,
+          dataDirOf(options),
+          options.dataDir === CONFIG_DEFAULTS.dataDir,
+        );
+        process.stdout.write(result.markdown);
+        if (!plan.quiet) process.stderr.write(`challenge: ${result.saved}\n`);
+        return;
+      }
       // Loaded on use: the other commands start without the training code.
       const { trainFromCsv, trainFromFeatureTable } = await import('../../model/training/index.ts');
       const outcome =

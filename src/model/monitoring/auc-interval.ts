@@ -52,14 +52,14 @@ function sampleVariance(values: Float64Array): number {
 }
 
 /**
- * AUC (higher score = more likely positive) with its DeLong interval at `level` (0.95). Throws when
- * either class is empty.
+ * The AUC and the DeLong placement values of each positive (V10: the share of negatives scored
+ * below it, ties half) and each negative (V01: the share of positives scored above it). Throws
+ * when either class is empty.
  */
-export function aucWithInterval(
+export function placementValues(
   labels: ArrayLike<number>,
   scores: ArrayLike<number>,
-  level = 0.95,
-): AucInterval {
+): { auc: number; v10: Float64Array; v01: Float64Array } {
   const n = labels.length;
   if (scores.length !== n)
     throw new RangeError('aucWithInterval: labels and scores differ in length');
@@ -88,7 +88,21 @@ export function aucWithInterval(
     sumX += rAll[i] as number;
   }
   for (let j = 0; j < k; j++) v01[j] = 1 - ((rAll[m + j] as number) - (rY[j] as number)) / m;
-  const auc = (sumX - (m * (m + 1)) / 2) / (m * k);
+  return { auc: (sumX - (m * (m + 1)) / 2) / (m * k), v10, v01 };
+}
+
+/**
+ * AUC (higher score = more likely positive) with its DeLong interval at `level` (0.95). Throws when
+ * either class is empty.
+ */
+export function aucWithInterval(
+  labels: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  level = 0.95,
+): AucInterval {
+  const { auc, v10, v01 } = placementValues(labels, scores);
+  const m = v10.length;
+  const k = v01.length;
   const variance = sampleVariance(v10) / m + sampleVariance(v01) / k;
   const standardError = Math.sqrt(variance);
   const z = normalQuantile(1 - (1 - level) / 2);

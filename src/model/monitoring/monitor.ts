@@ -99,7 +99,11 @@ export async function unseenCategories(
   return found;
 }
 
-async function readOutcomes(
+/**
+ * The outcomes file (SK_ID_CURR, TARGET 0/1) matched to rows by id (`windowIds`: id → row); a bad
+ * line stops with a DataError naming file, line, column and value. Also read by the challenger.
+ */
+export async function readOutcomes(
   file: string,
   windowIds: Map<number, number>,
 ): Promise<{ rows: Uint32Array; labels: Float64Array; unmatched: number }> {

@@ -230,6 +230,10 @@ describe.each(STORE_ENGINES)('app store on $name', (engine) => {
         [12, c],
       ]);
       expect(await store.audit.latestPerClient('test.decided', [])).toEqual([]);
+      // Newest first is by time, then id: a record appended late but stamped earlier (a slow
+      // replica's) takes its place in time (the order the action and time index gives).
+      const late = await decided(13, 500, { followsModel: true, reasonCategory: 'other' });
+      expect((await query({})).ids).toEqual([c, b, a, late]);
     } finally {
       await store.close();
     }

@@ -131,7 +131,7 @@ export class PostgresAudit implements AuditStore {
     );
     const n = params.length;
     const { rows } = await this.pool.query<AuditRow>(
-      `SELECT * FROM audit ${filter} ORDER BY id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+      `SELECT * FROM audit ${filter} ORDER BY at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, q.pageSize, (q.page - 1) * q.pageSize],
     );
     return { total: counted.rows[0]?.n ?? 0, records: rows.map(toAuditRecord) };

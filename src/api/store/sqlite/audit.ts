@@ -134,7 +134,7 @@ export class SqliteAudit implements AuditStore {
         .get(...params)?.n ?? 0;
     const rows = this.db
       .prepare<unknown[], AuditRow>(
-        `SELECT * FROM audit ${where} ORDER BY id DESC LIMIT ? OFFSET ?`,
+        `SELECT * FROM audit ${where} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
       )
       .all(...params, q.pageSize, (q.page - 1) * q.pageSize);
     return { total, records: rows.map(toAuditRecord) };

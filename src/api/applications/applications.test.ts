@@ -150,6 +150,15 @@ describe('POST /api/applications', () => {
     const explanation = await server.get('adviser', `/api/clients/${clientId}/explanation`);
     expect(explanation.statusCode).toBe(200);
     expect(explanation.json().contributions.probability).toBeCloseTo(score.probability, 9);
+    // The file's reasons are those the save answered: the unknown fields are never reasons.
+    const answered = (
+      await post('adviser', '/api/applications', { application }, 'same-reasons-01')
+    ).json();
+    const again = (
+      await server.get('adviser', `/api/clients/${answered.clientId}/explanation`)
+    ).json();
+    expect(again.reasons).toEqual(answered.reasons);
+    expect(again.clientReasons).toEqual(answered.clientReasons);
 
     const decision = await post('adviser', `/api/clients/${clientId}/decisions`, {
       decision: score.decision,

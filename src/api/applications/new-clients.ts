@@ -14,6 +14,8 @@ import {
   loadApplication,
   type ScoredApplication,
   scoreNewApplication,
+  type UnknownFields,
+  unknownFieldsOf,
 } from '../../explain/index.ts';
 import { scoreApplicant } from '../../model/scoring.ts';
 import { type Explaining, explainingOf } from '../explanation/explaining.ts';
@@ -83,20 +85,27 @@ export async function newClientExists(app: FastifyInstance, id: number): Promise
 
 /**
  * Any client's feature row in the served model's order and score: a stored client's from the
- * in-memory tables, a new applicant's as newClientOf scores it; undefined for an unknown id.
+ * in-memory tables, a new applicant's as newClientOf scores it, with the fields their application
+ * leaves unknown (information to complete, never reasons, as when it was saved); undefined for an
+ * unknown id.
  */
 export async function scoredRowOf(
   app: FastifyInstance,
   context: Explaining,
   id: number,
-): Promise<{ values: Float64Array; score: ClientScore } | undefined> {
+): Promise<{ values: Float64Array; score: ClientScore; unknown?: UnknownFields } | undefined> {
   const row = context.rowOf.get(id);
   const score = context.scores.scoreOf(id);
   if (row !== undefined && score) {
     return { values: Float64Array.from(context.columns, (column) => column[row] as number), score };
   }
   const fresh = await newClientOf(app, id);
-  return fresh && { values: fresh.scored.row, score: fresh.score };
+  if (!fresh) return undefined;
+  return {
+    values: fresh.scored.row,
+    score: fresh.score,
+    unknown: unknownFieldsOf(fresh.scored.application),
+  };
 }
 
 /**

@@ -86,7 +86,12 @@ export async function explanationRoutes(fastify: FastifyInstance): Promise<void>
           context.explainer.explainRow(values),
           model.featureNames,
           values,
-          { run: record, stats: context.stats, topN: top },
+          {
+            run: record,
+            stats: context.stats,
+            topN: top,
+            ...(client.unknown ? { unknown: client.unknown } : {}),
+          },
         );
         const body: Infer<typeof explanation> = {
           clientId: id,

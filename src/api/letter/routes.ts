@@ -93,6 +93,8 @@ export async function letterRoutes(fastify: FastifyInstance): Promise<void> {
           run: record,
           stats: context.stats,
           topN: 10,
+          // A new applicant's unknown fields are to complete, never reasons.
+          ...(client.unknown ? { unknown: client.unknown } : {}),
         },
       );
       const refused = score.decision === 'refuse';

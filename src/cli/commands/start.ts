@@ -29,7 +29,7 @@ import {
 import { barFactory, formatCount } from '../progress.ts';
 import { ensureWebBuild } from '../web-build.ts';
 import { runServer } from './serve.ts';
-import { runOneLiner } from './train-report.ts';
+import { baselineWarning, runOneLiner } from './train-report.ts';
 
 interface StartOptions {
   dataDir: string;
@@ -145,6 +145,8 @@ export function registerStart(program: Command): void {
         made.push(
           `model: ${runOneLiner(record)} trained in ${record.durationSeconds.toFixed(0)}s, active; card in ${join(modelsDir, record.id, 'card.html')}`,
         );
+        // Said at once and set apart, as `train` does: nobody should miss it among the rest.
+        process.stderr.write(baselineWarning(record));
       }
 
       const dashboard = await ensureWebBuild({

@@ -19,10 +19,14 @@ describe('parseTypedNumber', () => {
 describe('years and days', () => {
   it('turns years into days before the application, and back to one decimal', () => {
     expect(daysBefore(35)).toBe(-12784); // 35 × 365.25 = 12783.75
-    expect(daysBefore(2.5)).toBe(-913);
+    expect(daysBefore(2.5)).toBe(-914); // 913.125, rounded up
     expect(Object.is(daysBefore(0), 0)).toBe(true);
     expect(yearsBefore(-12784)).toBe(35);
-    expect(yearsBefore(-913)).toBe(2.5);
+    expect(yearsBefore(-914)).toBe(2.5);
+    // Whole years come back whole, as the features and the client list count them.
+    for (let years = 1; years <= 100; years++) {
+      expect(Math.floor(-daysBefore(years) / 365.25), String(years)).toBe(years);
+    }
     expect(Object.is(yearsBefore(0), 0)).toBe(true);
   });
 });

@@ -22,10 +22,14 @@ export function parseTypedNumber(text: string): number | null {
   return /^-?\d*\.?\d+$|^-?\d+\.$/.test(compact) ? Number(compact) : Number.NaN;
 }
 
-/** Years as the data counts them: days before the application, negative. */
+/**
+ * Years as the data counts them: days before the application, negative. Rounded up, so the whole
+ * years the features count back (⌊days / 365.25⌋) are the years typed: 29 years is 10,593 days
+ * (29.002 years), not 10,592 (28.998, which the client list would show as 28).
+ */
 export function daysBefore(years: number): number {
   // −0 would read oddly in the audit trail; 0 years is 0 days.
-  return years === 0 ? 0 : -Math.round(years * DAYS_PER_YEAR);
+  return years === 0 ? 0 : -Math.ceil(years * DAYS_PER_YEAR);
 }
 
 /** Days before the application as years, to one decimal (the inverse of daysBefore, rounded). */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../engine/index.ts';
 import type { LogisticParts } from '../scoring-model/index.ts';
+import { trainOnData } from './pipeline.ts';
 import { monotoneViolations, rankByOofCost, selectionReport } from './served-choice.ts';
+import type { TrainingData } from './training-data.ts';
 
 const parts: LogisticParts = {
   featureNames: ['debt_ratio', 'score', 'age', 'flat'],
@@ -55,5 +58,57 @@ describe('which candidate is served', () => {
         { name: 'gbdt', oofNormalisedCost: 0.5, note: null },
       ],
     });
+  });
+});
+
+/** Linear risk that RISES with EXT_SOURCE_2, against its declared direction (more → safer). */
+function linearAgainstTheDeclaredDirection(numRows: number): TrainingData {
+  const names = ['AMT_CREDIT', 'EXT_SOURCE_2', 'FLAG_PHONE'];
+  const random = new Rng(12);
+  const values = new Float64Array(numRows * names.length);
+  const labels = new Float64Array(numRows);
+  for (let r = 0; r < numRows; r++) {
+    const x = names.map(() => random.normal());
+    const z = -2 + 1.5 * (x[1] as number) + 0.8 * (x[0] as number);
+    labels[r] = random.next() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+    x.forEach((v, c) => {
+      values[c * numRows + r] = v;
+    });
+  }
+  return {
+    features: { values, numRows, numCols: names.length, layout: 'column-major' },
+    labels,
+    ids: Float64Array.from({ length: numRows }, (_, i) => 100000 + i),
+    featureNames: names,
+    themes: names.map(() => 'other'),
+    excludedFeatures: [],
+    gender: null,
+    ageYears: null,
+    source: { kind: 'feature-table', database: ':memory:', table: 'features' },
+  };
+}
+
+describe('the pipeline serves the best candidate out-of-fold, keeping the declared directions', () => {
+  const data = linearAgainstTheDeclaredDirection(2000);
+  const options = { folds: 3, trials: 1, numRounds: 60, compare: false, seed: 5 } as const;
+
+  it('serves logistic regression when it wins and nothing is declared against it', () => {
+    const { draft, model } = trainOnData(data, { ...options, monotone: false });
+    expect(draft.selection?.ranking[0]?.name).toBe('logistic');
+    expect(draft.chosen).toBe('logistic');
+    expect(model.kind).toBe('logistic');
+    // The record's holdout figures are the served model's: its probabilities, calibrated.
+    const served = draft.candidates.find((c) => c.name === 'logistic');
+    expect(served?.params).toHaveProperty('iterations');
+  });
+
+  it('passes it over, and says why, when a coefficient goes against a declared direction', () => {
+    const { draft, model } = trainOnData(data, options);
+    const lr = draft.selection?.ranking.find((r) => r.name === 'logistic');
+    expect(draft.selection?.ranking[0]?.name).toBe('logistic');
+    expect(lr?.note).toMatch(/declared monotone direction of 1 feature \(EXT_SOURCE_2\)/);
+    expect(draft.chosen).not.toBe('logistic');
+    expect(draft.selection?.served).toBe(draft.chosen);
+    expect(model.kind).toBe('trees');
   });
 });

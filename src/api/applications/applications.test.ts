@@ -159,6 +159,11 @@ describe('POST /api/applications', () => {
     ).json();
     expect(again.reasons).toEqual(answered.reasons);
     expect(again.clientReasons).toEqual(answered.clientReasons);
+    // The list reads the applications stored since its last answer.
+    const listed = (await server.get('adviser', `/api/clients?search=${answered.clientId}`)).json();
+    expect(listed.clients.map((c: { id: number }) => c.id)).toEqual([answered.clientId]);
+    const total = (await server.get('adviser', '/api/clients?pageSize=1')).json().total;
+    expect(total).toBe(list.total + 1);
 
     const decision = await post('adviser', `/api/clients/${clientId}/decisions`, {
       decision: score.decision,

@@ -15,7 +15,7 @@ import type { ClientListQuery, ClientSummary, SortKey } from '../clients/client-
 import type { ClientRepository } from '../clients/repository.ts';
 import { explainingOf } from '../explanation/explaining.ts';
 import type { ScoreTable } from '../scoring/score-table.ts';
-import type { StoredApplication } from '../store/types.ts';
+import type { ApplicationStore, StoredApplication } from '../store/types.ts';
 
 /** New applicants listed at most (the newest); beyond, the monitoring and the CLI read them. */
 export const NEW_CLIENTS_LISTED = 5000;
@@ -94,6 +94,37 @@ function compare(sort: string): (a: ClientSummary, b: ClientSummary) => number {
   };
 }
 
+interface Kept {
+  /** The newest applications, oldest first (at most NEW_CLIENTS_LISTED). */
+  list: StoredApplication[];
+  /** How many the store held when `list` was read. */
+  count: number;
+}
+const keptPerStore = new WeakMap<ApplicationStore, Kept>();
+
+/**
+ * The newest NEW_CLIENTS_LISTED applications, kept between requests: applications never change,
+ * so only those stored since the last request are read (by offset). When the count does not add
+ * up (another replica's insert committed out of id order), they are read again whole.
+ */
+async function newestApplications(applications: ApplicationStore): Promise<StoredApplication[]> {
+  const count = await applications.count({});
+  let kept = keptPerStore.get(applications);
+  if (kept && kept.count === count) return kept.list;
+  if (kept && count > kept.count) {
+    const added = await applications.list({ offset: kept.count });
+    const last = kept.list.at(-1)?.clientId ?? 0;
+    if (added.length === count - kept.count && added.every((a) => a.clientId > last)) {
+      kept = { list: [...kept.list, ...added].slice(-NEW_CLIENTS_LISTED), count };
+      keptPerStore.set(applications, kept);
+      return kept.list;
+    }
+  }
+  const list = await applications.list({ offset: Math.max(0, count - NEW_CLIENTS_LISTED) });
+  keptPerStore.set(applications, { list, count });
+  return list;
+}
+
 /** How many of the sorted `fresh` come before `item` in the list's order. */
 function countBefore(
   fresh: ClientSummary[],
@@ -122,12 +153,9 @@ export async function listWithNewClients(
   scores: ScoreTable | null,
 ): Promise<{ total: number; clients: ClientSummary[] }> {
   const { store } = app.ctx;
-  const count = await store.applications.count({});
-  if (count === 0) return repository.list(q, scores);
+  const newest = await newestApplications(store.applications);
+  if (newest.length === 0) return repository.list(q, scores);
   const order = compare(q.sort);
-  const newest = await store.applications.list({
-    offset: Math.max(0, count - NEW_CLIENTS_LISTED),
-  });
   const fresh = newest
     .map((a) => newClientSummary(a, scores ? scoreUnder(app, scores, a) : null))
     .filter((c) => matches(c, q))

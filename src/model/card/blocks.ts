@@ -18,6 +18,8 @@ export type Block =
   /** What a reader must not miss (e.g. a model no better than the baseline), set apart. */
   | { readonly kind: 'warning'; readonly text: string }
   | { readonly kind: 'list'; readonly items: readonly string[] }
+  /** A link on a line of its own: `text` before it, the link's words, its target. */
+  | { readonly kind: 'link'; readonly text: string; readonly label: string; readonly href: string }
   | TableBlock
   /** A chart (SVG, HTML only) always followed by its numbers as a table (both versions). */
   | {

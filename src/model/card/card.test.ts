@@ -19,6 +19,7 @@ const SECTIONS = [
   'Fairness summary',
   'Hyper-parameter search',
   'Limitations',
+  'Monitoring',
   'Reproducibility',
 ];
 
@@ -206,5 +207,14 @@ describe('model card', () => {
     expect(markdown).not.toMatch(/NaN/);
     expect(markdown).toContain('—');
     for (const svg of svgsOf(renderModelCardHtml(broken))) expect(svg).not.toMatch(/NaN/);
+  });
+
+  it('links to the last monitoring report, two folders up from the run', () => {
+    expect(renderModelCardHtml(record)).toContain(
+      '<a href="../../monitoring/latest.html">monitoring/latest.html</a>',
+    );
+    expect(renderModelCardMarkdown(record)).toContain(
+      '[monitoring/latest.html](../../monitoring/latest.html)',
+    );
   });
 });

@@ -602,6 +602,27 @@ function reproducibility(record: RunRecord): Block[] {
   ];
 }
 
+/**
+ * Where the model is watched once served: the last monitoring report, written after the card by
+ * `creditlens monitor` (or the dashboard's monitoring page) as <data>/monitoring/latest.html, two
+ * folders up from <data>/models/<run>/card.html; the report names the model it measured.
+ */
+function monitoringSection(): Block[] {
+  return [
+    { kind: 'heading', level: 2, text: 'Monitoring' },
+    {
+      kind: 'paragraph',
+      text: "Once served, the model is watched on the applications it scores: population stability (PSI of the score and of each feature, band mix), what its probabilities imply, and — once outcomes are recorded — the AUC with its DeLong interval against the development AUC, a Jeffreys test per band, the Brier score and the reliability curve (docs/monitoring.md). Run `creditlens monitor --since DATE` or use the dashboard's monitoring page (/monitoring).",
+    },
+    {
+      kind: 'link',
+      text: 'The last report (it names the model it measured; absent until a report is computed):',
+      label: 'monitoring/latest.html',
+      href: '../../monitoring/latest.html',
+    },
+  ];
+}
+
 /** Every section of the model card, in reading order. */
 export function modelCardBlocks(record: RunRecord): Block[] {
   return [
@@ -620,6 +641,7 @@ export function modelCardBlocks(record: RunRecord): Block[] {
     ...fairness(record),
     ...search(record),
     ...limitations(record),
+    ...monitoringSection(),
     ...reproducibility(record),
   ];
 }

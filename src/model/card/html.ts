@@ -38,6 +38,8 @@ function render(block: Block): string {
       return `<p class="warning" role="note"><strong>Warning.</strong> ${inline(block.text)}</p>`;
     case 'list':
       return `<ul>\n${block.items.map((item) => `<li>${inline(item)}</li>`).join('\n')}\n</ul>`;
+    case 'link':
+      return `<p>${inline(block.text)} <a href="${escapeXml(block.href)}">${inline(block.label)}</a></p>`;
     case 'table':
       return table(block);
     case 'chart':

@@ -29,6 +29,8 @@ function render(block: Block): string {
       return `> **Warning.** ${block.text}`;
     case 'list':
       return block.items.map((item) => `- ${item}`).join('\n');
+    case 'link':
+      return `${block.text} [${block.label}](${block.href})`;
     case 'table':
       return table(block);
     case 'chart':

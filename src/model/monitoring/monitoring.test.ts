@@ -130,9 +130,14 @@ describe('AUC with its DeLong interval', () => {
   const python = '/usr/bin/python3';
   const hasSklearn = (() => {
     try {
-      execFileSync(python, ['-c', 'import sklearn, numpy'], { stdio: 'ignore' });
+      execFileSync(python, ['-c', 'import sklearn, numpy, scipy'], { stdio: 'ignore' });
       return true;
     } catch {
+      if (!process.env.CI) {
+        process.stderr.write(
+          `${python} lacks scikit-learn, numpy or scipy (apt-get install python3-sklearn): the DeLong check against them is skipped\n`,
+        );
+      }
       return false;
     }
   })();
@@ -146,15 +151,33 @@ describe('AUC with its DeLong interval', () => {
       // Rounded, so there are ties.
       scores.push(Math.round((random() + 0.4 * y) * 50) / 50);
     }
+    // The scores as probabilities, for the Brier score; a development AUC above the window's.
+    const probabilities = scores.map((v) => v / 1.4);
+    const development = 0.8;
     const oracle = JSON.parse(
       execFileSync(python, [resolve(import.meta.dirname, 'test-support/delong_oracle.py')], {
-        input: JSON.stringify({ labels, scores }),
+        input: JSON.stringify({ labels, scores, development, probabilities }),
         encoding: 'utf8',
       }),
-    ) as { auc: number; se: number };
+    ) as Record<'auc' | 'se' | 'lower' | 'upper' | 'statistic' | 'pValue' | 'brier', number>;
     const a = aucWithInterval(labels, scores);
     expect(a.auc).toBeCloseTo(oracle.auc, 12);
     expect(a.standardError).toBeCloseTo(oracle.se, 12);
+    // The report's figures, through the back-test the report runs (probabilities rank as scores).
+    const test = backTest(
+      labels,
+      probabilities,
+      labels.map(() => 'all'),
+      ['all'],
+      development,
+    );
+    const near = (value: number | undefined, expected: number) =>
+      expect(Math.abs((value ?? Number.NaN) - expected)).toBeLessThan(1e-6);
+    near(test.auc?.lower, oracle.lower);
+    near(test.auc?.upper, oracle.upper);
+    near(test.auc?.test.statistic, oracle.statistic);
+    near(test.auc?.test.pValue, oracle.pValue);
+    near(test.brier ?? undefined, oracle.brier);
   });
 });
 
@@ -165,6 +188,11 @@ describe('against numpy and scipy on the same data', () => {
       execFileSync(python, ['-c', 'import scipy, numpy'], { stdio: 'ignore' });
       return true;
     } catch {
+      if (!process.env.CI) {
+        process.stderr.write(
+          `${python} lacks numpy or scipy (apt-get install python3-scipy): the PSI and Jeffreys check against them is skipped\n`,
+        );
+      }
       return false;
     }
   })();

@@ -18,6 +18,8 @@ export function monitoringDir(dataDir: string): string {
 
 /** The file of the last report. */
 export const LATEST_REPORT = 'latest.json';
+/** The last report as a page, which the model card links to. */
+export const LATEST_HTML = 'latest.html';
 
 function stamp(iso: string): string {
   return iso.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -37,6 +39,8 @@ export async function saveReport(dir: string, report: MonitoringReport): Promise
   for (const [name, svg] of Object.entries(reportCharts(report))) files[name] = () => svg;
   await writeDirectoryAtomic(target, files);
   await writeFileAtomic(join(dir, LATEST_REPORT), json);
+  // The model card links here (../../monitoring/latest.html from models/<run>/card.html).
+  await writeFileAtomic(join(dir, LATEST_HTML), reportHtml(report));
   return target;
 }
 

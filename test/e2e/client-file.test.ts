@@ -282,7 +282,7 @@ describe.skipIf(browserMissing() !== null)('client file (Chromium)', () => {
     await expect.poll(shown, POLL).toBe(score.probability);
   });
 
-  it('refuses an override without a justification, then records it in the history', async () => {
+  it('refuses an override without a justification or a reason category, then records it in the history', async () => {
     await open('decision');
     const path = `/api/clients/${client.id}/decisions`;
     const before = await apiGet<{ decisions: unknown[] }>(adviser, path);
@@ -302,14 +302,26 @@ describe.skipIf(browserMissing() !== null)('client file (Chromium)', () => {
 
     const justification = 'Revenus complémentaires justifiés par trois bulletins de salaire.';
     await page.getByTestId('decision-justification').fill(justification);
+    // A reason category from the API's list is needed too; the form says so before sending.
+    await submit.click();
+    expect(await page.getByTestId('decision-problem').textContent()).toBe(
+      'Choisissez le motif de la décision dans la liste.',
+    );
+    await page.getByTestId('decision-category').selectOption('additional-income');
     await submit.click();
     await page.getByTestId('decision-history').getByText(justification).waitFor();
     const after = await apiGet<{
-      decisions: { followsModel: boolean; justification: string; decision: string }[];
+      decisions: {
+        followsModel: boolean;
+        justification: string;
+        decision: string;
+        reasonCategory: string;
+      }[];
     }>(adviser, path);
     expect(after.decisions[0]).toMatchObject({
       followsModel: false,
       justification,
+      reasonCategory: 'additional-income',
       decision: score.decision === 'grant' ? 'refuse' : 'grant',
     });
     await screenshot(page, '07-decision');

@@ -98,8 +98,8 @@ export const ENGINE_ERRORS = {
   },
   // Threads
   WORKER_FAILED: {
-    message: 'a histogram worker thread {problem}',
-    doc: 'a histogram worker thread crashed or stopped responding (out of memory?)',
+    message: 'an engine worker thread {problem}',
+    doc: 'a histogram or prediction worker thread crashed or stopped responding (out of memory?)',
   },
 } as const satisfies Record<string, { readonly message: string; readonly doc: string }>;
 

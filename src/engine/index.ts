@@ -25,7 +25,13 @@ export {
   renderParamsDoc,
   resolveParams,
 } from './params.ts';
-export { predict, predictMargin, predictMarginRow, predictRow } from './predict.ts';
+export {
+  type PredictOptions,
+  predict,
+  predictMargin,
+  predictMarginRow,
+  predictRow,
+} from './predict.ts';
 export { Rng } from './random.ts';
 export {
   type ShapBatch,

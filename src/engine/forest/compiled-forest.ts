@@ -59,6 +59,32 @@ export interface WalkLayout {
   readonly firstLeaf: Int32Array;
   readonly minDepth: Int32Array;
   readonly maxDepth: Int32Array;
+  /** The shallow trees again, as complete trees (see `HeapLayout`). */
+  readonly heap: HeapLayout;
+}
+
+/** Trees at most this deep also get a complete-tree layout (2^depth leaves each). */
+export const HEAP_MAX_DEPTH = 8;
+
+/**
+ * Trees of depth d ≤ HEAP_MAX_DEPTH laid out as complete binary trees in heap order: internal
+ * position p has children 2p + 1 (left) and 2p + 2 (right), and a row takes exactly d steps, with
+ * no child table and no test for having reached a leaf. A leaf shallower than d is padded with
+ * internal positions whose leaves below all carry its value (their split is arbitrary), so a row
+ * ends with the value of the leaf the tree gives it. Position p of tree t is at node[t] + p; its
+ * leaf at position p ≥ 2^d − 1 has its value at value[leaf[t] + p − (2^d − 1)].
+ */
+export interface HeapLayout {
+  /** Per tree: its depth, or −1 when deeper than HEAP_MAX_DEPTH (walked on `WalkLayout`). */
+  readonly depth: Int32Array;
+  readonly node: Int32Array;
+  readonly leaf: Int32Array;
+  /** Per internal position, as in `WalkLayout`. */
+  readonly feature: Int32Array;
+  readonly threshold: Float32Array;
+  readonly missingRight: Int32Array;
+  /** Per leaf position. */
+  readonly value: Float64Array;
 }
 
 /** Flattens a model's trees (see `CompiledForest`); prefer the cached `compiledForestOf`. */
@@ -93,16 +119,18 @@ export function compileForest(model: Model): CompiledForest {
     leafValue: new Float64Array(totalLeaves),
     maxTreeNodes,
     maxTreeLeaves,
+    // In shared memory: prediction workers walk the same layout without a copy.
     walk: {
-      kids: new Int32Array(2 * (totalNodes + totalLeaves)),
-      feature: new Int32Array(totalNodes + totalLeaves),
-      threshold: new Float32Array(totalNodes + totalLeaves),
-      missingRight: new Int32Array(totalNodes + totalLeaves),
-      value: new Float64Array(totalNodes + totalLeaves),
-      root: new Int32Array(trees.length),
-      firstLeaf: new Int32Array(trees.length),
-      minDepth: new Int32Array(trees.length),
-      maxDepth: new Int32Array(trees.length),
+      kids: shared(Int32Array, 2 * (totalNodes + totalLeaves)),
+      feature: shared(Int32Array, totalNodes + totalLeaves),
+      threshold: shared(Float32Array, totalNodes + totalLeaves),
+      missingRight: shared(Int32Array, totalNodes + totalLeaves),
+      value: shared(Float64Array, totalNodes + totalLeaves),
+      root: shared(Int32Array, trees.length),
+      firstLeaf: shared(Int32Array, trees.length),
+      minDepth: shared(Int32Array, trees.length),
+      maxDepth: shared(Int32Array, trees.length),
+      heap: emptyHeap(),
     },
   };
   let nodeStart = 0;
@@ -120,7 +148,78 @@ export function compileForest(model: Model): CompiledForest {
     leafStart += tree.numLeaves;
   });
   for (let t = 0; t < trees.length; t++) layOutWalk(forest, forest.walk, t);
-  return forest;
+  return { ...forest, walk: { ...forest.walk, heap: layOutHeap(forest.walk, trees.length) } };
+}
+
+function emptyHeap(): HeapLayout {
+  return {
+    depth: shared(Int32Array, 0),
+    node: shared(Int32Array, 0),
+    leaf: shared(Int32Array, 0),
+    feature: shared(Int32Array, 0),
+    threshold: shared(Float32Array, 0),
+    missingRight: shared(Int32Array, 0),
+    value: shared(Float64Array, 0),
+  };
+}
+
+/** The complete-tree layout of the trees at most HEAP_MAX_DEPTH deep, from the walk layout. */
+function layOutHeap(walk: Omit<WalkLayout, 'heap'>, numTrees: number): HeapLayout {
+  let nodes = 0;
+  let leaves = 0;
+  const depth = shared(Int32Array, numTrees);
+  const node = shared(Int32Array, numTrees);
+  const leaf = shared(Int32Array, numTrees);
+  for (let t = 0; t < numTrees; t++) {
+    const d = walk.maxDepth[t] as number;
+    depth[t] = d <= HEAP_MAX_DEPTH ? d : -1;
+    if (d > HEAP_MAX_DEPTH) continue;
+    node[t] = nodes;
+    leaf[t] = leaves;
+    nodes += 2 ** d - 1;
+    leaves += 2 ** d;
+  }
+  const heap: HeapLayout = {
+    depth,
+    node,
+    leaf,
+    feature: shared(Int32Array, nodes),
+    threshold: shared(Float32Array, nodes),
+    missingRight: shared(Int32Array, nodes),
+    value: shared(Float64Array, leaves),
+  };
+  for (let t = 0; t < numTrees; t++) {
+    const d = depth[t] as number;
+    if (d < 0) continue;
+    const internal = 2 ** d - 1;
+    // slotAt[p]: the walk slot a row at heap position p is on (a leaf slot stays put).
+    const slotAt = new Int32Array(2 * internal + 1);
+    slotAt[0] = walk.root[t] as number;
+    const firstLeaf = walk.firstLeaf[t] as number;
+    for (let p = 0; p < internal; p++) {
+      const slot = slotAt[p] as number;
+      const at = (node[t] as number) + p;
+      if (slot < firstLeaf) {
+        heap.feature[at] = walk.feature[slot] as number;
+        heap.threshold[at] = walk.threshold[slot] as number;
+        heap.missingRight[at] = walk.missingRight[slot] as number;
+      }
+      slotAt[2 * p + 1] = walk.kids[2 * slot] as number;
+      slotAt[2 * p + 2] = walk.kids[2 * slot + 1] as number;
+    }
+    for (let p = internal; p < 2 * internal + 1; p++) {
+      heap.value[(leaf[t] as number) + p - internal] = walk.value[slotAt[p] as number] as number;
+    }
+  }
+  return heap;
+}
+
+/** A zeroed typed array over a SharedArrayBuffer. */
+function shared<T>(
+  Ctor: { new (buffer: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number },
+  length: number,
+): T {
+  return new Ctor(new SharedArrayBuffer(Ctor.BYTES_PER_ELEMENT * length));
 }
 
 /** The smallest float32 ≥ t (NaN becomes −∞: `x < NaN` is false, so every value goes right). */

@@ -7,7 +7,7 @@ import { predictMargin, predictMarginRow } from '../predict.ts';
 import { Rng } from '../random.ts';
 import { leafOf } from '../tree/tree.ts';
 import { parseXgboostModel } from '../xgboost/import-model.ts';
-import { compiledForestOf } from './compiled-forest.ts';
+import { compiledForestOf, HEAP_MAX_DEPTH } from './compiled-forest.ts';
 import { randomModel, randomRows } from './random-model.ts';
 
 /** The margin as the tree-by-tree walk of tree.ts computes it (the reference). */
@@ -97,6 +97,30 @@ describe('flattened forest prediction', () => {
       const values = Float64Array.from(rows.flat(), (v) => (v === null ? Number.NaN : v));
       expectIdentical(model, values, rows.length);
     }
+  });
+
+  it('walks trees up to HEAP_MAX_DEPTH deep as complete trees, deeper ones on the walk layout', () => {
+    const rng = new Rng(23);
+    // Bushy trees (shallow, leaves at several depths: padded) and chains (deeper than the limit).
+    const model = randomModel(
+      rng,
+      Array.from({ length: 24 }, (_, t) => ({
+        numNodes: [0, 1, 6, 20, 40][t % 5] as number,
+        numFeatures: 6,
+        chain: t % 3 === 0 ? 0.95 : 0,
+      })),
+    );
+    const { walk } = compiledForestOf(model);
+    const depths = Array.from(walk.maxDepth);
+    expect(depths.some((d) => d > HEAP_MAX_DEPTH)).toBe(true);
+    expect(depths.some((d) => d >= 3 && d <= HEAP_MAX_DEPTH && d > 0)).toBe(true);
+    expect(Array.from(walk.heap.depth)).toEqual(depths.map((d) => (d <= HEAP_MAX_DEPTH ? d : -1)));
+    // Shallow trees with leaves above their depth (padded positions) among them.
+    expect(depths.some((d, t) => d <= HEAP_MAX_DEPTH && (walk.minDepth[t] as number) < d)).toBe(
+      true,
+    );
+    const numRows = 333;
+    expectIdentical(model, randomRows(rng, numRows, 6), numRows);
   });
 
   it('keeps every tree in preorder (children after parents) and is built once per model', () => {

@@ -31,6 +31,7 @@ import {
   sharedInt32,
   type WorkerInit,
 } from './protocol.ts';
+import { bootstrapCode, workerEntry } from './worker-bootstrap.ts';
 
 /** How long the main thread waits for a claimed chunk without any progress before giving up. */
 const STALL_MS = 60_000;
@@ -65,21 +66,6 @@ export function histogramTasksHandedOut(): number {
 /** Feature chunks built by worker threads in closed pools (for tests and benchmarks). */
 export function histogramChunksByWorkers(): number {
   return chunksByWorkers;
-}
-
-/**
- * The worker's eval bootstrap. Node 20 loads a worker's entry before any `--import` hook (tsx) is
- * active in it, so a .ts entry first registers tsx, resolved from the entry's own location; a
- * built .js entry is imported directly.
- */
-function bootstrapCode(entry: string): string {
-  const url = JSON.stringify(entry);
-  if (!entry.endsWith('.ts')) return `import(${url});`;
-  return [
-    `const tsx = require('node:module').createRequire(${url}).resolve('tsx/esm/api');`,
-    `import(require('node:url').pathToFileURL(tsx).href)`,
-    `  .then((m) => { m.register(); return import(${url}); });`,
-  ].join('\n');
 }
 
 interface WorkerHandle {
@@ -140,8 +126,7 @@ export class HistogramWorkers {
         minSplitGain: splitParams.minSplitGain,
       },
     };
-    const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-    const entry = new URL(`./histogram-worker.${extension}`, import.meta.url).href;
+    const entry = workerEntry('histogram-worker');
     for (let i = 0; i < extraThreads; i++) {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(bootstrapCode(entry), {

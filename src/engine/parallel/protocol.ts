@@ -56,6 +56,11 @@ const EPOCH_MASK = (1 << 14) - 1;
  */
 export const CLOSED_CLAIM = -1;
 
+/** The chunk a claim word offers in task `seq`, or −1 when the word belongs to no such task. */
+export function chunkOfClaim(word: number, seq: number): number {
+  return word >>> CHUNK_BITS === (seq & EPOCH_MASK) ? word & MAX_CHUNKS : -1;
+}
+
 /** The claim word that opens task `seq` (chunk 0). */
 export function openClaim(seq: number): number {
   return (seq & EPOCH_MASK) << CHUNK_BITS;

@@ -28,6 +28,9 @@ const UsersPage = lazy(() =>
 const ModelsPage = lazy(() =>
   import('./pages/admin/ModelsPage.tsx').then((m) => ({ default: m.ModelsPage })),
 );
+const MonitoringPage = lazy(() =>
+  import('./pages/monitoring/MonitoringPage.tsx').then((m) => ({ default: m.MonitoringPage })),
+);
 const WorklistPage = lazy(() =>
   import('./pages/WorklistPage.tsx').then((m) => ({ default: m.WorklistPage })),
 );
@@ -36,7 +39,7 @@ const NewApplicationPage = lazy(() =>
 );
 
 /** Pages only an admin has: anyone else reads "page not found", as before they existed. */
-const ADMIN_PAGES = new Set(['users', 'models', 'model-run']);
+const ADMIN_PAGES = new Set(['users', 'models', 'model-run', 'monitoring']);
 
 const messages = {
   fr: {
@@ -129,9 +132,10 @@ export function App() {
           {route.page === 'me' && user.role === 'customer' && user.clientId !== null && (
             <CustomerSpacePage clientId={user.clientId} />
           )}
-          {route.page === 'model' && <ModelPage />}
+          {route.page === 'model' && <ModelPage monitoring={user.role === 'admin'} />}
           {route.page === 'users' && user.role === 'admin' && <UsersPage />}
           {route.page === 'models' && user.role === 'admin' && <ModelsPage />}
+          {route.page === 'monitoring' && user.role === 'admin' && <MonitoringPage />}
           {route.page === 'model-run' && user.role === 'admin' && (
             <ModelPage key={route.id} runId={route.id} />
           )}

@@ -15,6 +15,7 @@ export type Route =
   | { page: 'model' }
   | { page: 'users' }
   | { page: 'models' }
+  | { page: 'monitoring' }
   | { page: 'model-run'; id: string }
   | { page: 'new' }
   | { page: 'audit'; search: string }
@@ -28,6 +29,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (pathname === '/model') return { page: 'model' };
   if (pathname === '/users') return { page: 'users' };
   if (pathname === '/models') return { page: 'models' };
+  if (pathname === '/monitoring') return { page: 'monitoring' };
   const run = /^\/models\/(m-\d{8}-\d{6}-[0-9a-f]{4})$/.exec(pathname);
   if (run) return { page: 'model-run', id: run[1] as string };
   if (pathname === '/new') return { page: 'new' };

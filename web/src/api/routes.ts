@@ -33,6 +33,9 @@ import type {
   ClientsSimilarListData,
   DecisionsListData,
   ModelListData,
+  MonitoringListData,
+  MonitoringReportsCreateData,
+  MonitoringReportsCreatePayload,
   PopulationFeaturesDetailData,
   PopulationScatterListData,
   ReviewsListData,
@@ -63,6 +66,7 @@ type GetRoute =
   | Get<`/api/population/scatter${Query}`, PopulationScatterListData>
   | Get<'/api/admin/users', AdminUsersListData>
   | Get<'/api/admin/models', AdminModelsListData>
+  | Get<'/api/monitoring', MonitoringListData>
   | Get<`/api/admin/models/${string}`, AdminModelsDetailData>
   | Get<`/api/decisions${Query}`, DecisionsListData>
   | Get<`/api/reviews${Query}`, ReviewsListData>
@@ -80,6 +84,7 @@ type PostRoute =
   | Post<'/api/admin/users', AdminUsersCreatePayload, AdminUsersCreateData>
   | Post<`/api/admin/models/${string}/promote`, Record<string, never>, AdminModelsPromoteCreateData>
   | Post<'/api/score', ScoreCreatePayload, ScoreCreateData>
+  | Post<'/api/monitoring/reports', MonitoringReportsCreatePayload, MonitoringReportsCreateData>
   | Post<'/api/applications', ApplicationsCreatePayload, ApplicationsCreateData>;
 
 type Patch<Path extends string, Body, Answer> = { path: Path; body: Body; answer: Answer };

@@ -60,9 +60,11 @@ describe('AppHeader', () => {
       'nav-audit',
       'nav-users',
       'nav-models',
+      'nav-monitoring',
     ]);
     expect(screen.getByTestId('nav-users').getAttribute('href')).toBe('/users');
     expect(screen.getByTestId('nav-models').getAttribute('href')).toBe('/models');
+    expect(screen.getByTestId('nav-monitoring').getAttribute('href')).toBe('/monitoring');
   });
 
   it('gives a customer their own file only', async () => {

@@ -15,6 +15,7 @@ const messages = {
     audit: 'Journal',
     users: 'Utilisateurs',
     models: 'Registre',
+    monitoring: 'Surveillance',
     ownFile: 'Mon dossier',
     connectedAs: 'Connecté :',
     logout: 'Se déconnecter',
@@ -30,6 +31,7 @@ const messages = {
     audit: 'Audit trail',
     users: 'Users',
     models: 'Registry',
+    monitoring: 'Monitoring',
     ownFile: 'My file',
     connectedAs: 'Signed in:',
     logout: 'Log out',
@@ -118,6 +120,13 @@ export function AppHeader() {
                 current={route.page === 'models' || route.page === 'model-run'}
               >
                 {t.models}
+              </Link>
+            </li>
+          )}
+          {user.role === 'admin' && (
+            <li>
+              <Link to="/monitoring" testId="nav-monitoring" current={route.page === 'monitoring'}>
+                {t.monitoring}
               </Link>
             </li>
           )}

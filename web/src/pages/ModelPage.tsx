@@ -12,6 +12,7 @@ import { CostCurveChart } from './model/CostCurveChart.tsx';
 import { excludedInWords } from './model/excluded.ts';
 import { ImportanceChart } from './model/ImportanceChart.tsx';
 import { plainFigures } from './model/model-summary.ts';
+import { LastReportLink } from './monitoring/LastReportLink.tsx';
 
 const messages = {
   fr: {
@@ -179,7 +180,15 @@ const ROWS: readonly Row[] = [
  * With `runId`, the card of that run of the registry, served or not (admins: GET
  * /api/admin/models/:id, the same answer).
  */
-export function ModelPage({ runId }: { search?: string; runId?: string }) {
+export function ModelPage({
+  runId,
+  monitoring = false,
+}: {
+  search?: string;
+  runId?: string;
+  /** Show the link to the last monitoring report (admins). */
+  monitoring?: boolean;
+}) {
   const t = useMessages(messages);
   const { language } = useLanguage();
   const served = useApi(runId === undefined ? '/api/model' : null);
@@ -310,6 +319,7 @@ export function ModelPage({ runId }: { search?: string; runId?: string }) {
         <p data-testid="importance-themes">{t.themes(topThemes)}</p>
         <ImportanceChart features={card.importance.features} />
       </section>
+      {monitoring && <LastReportLink modelId={card.id} />}
     </article>
   );
 }

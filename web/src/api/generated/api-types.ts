@@ -2313,6 +2313,7 @@ export interface ErrorBody {
       | "USER_NOT_FOUND"
       | "MODEL_NOT_FOUND"
       | "REPORT_NOT_FOUND"
+      | "NO_APPLICATIONS_IN_WINDOW"
       | "OUTCOME_UNKNOWN_CLIENT"
       | "OUTCOME_LOAN_REFUSED"
       | "OUTCOME_BEFORE_APPLICATION"
@@ -2911,6 +2912,21 @@ export interface MonitoringReport {
     }[];
   }[];
   version: 1;
+}
+
+export type MonitoringReportsCreateData = MonitoringReport;
+
+export interface MonitoringReportsCreatePayload {
+  /**
+   * the first day of the window (inclusive), on the applications’ creation time
+   * @format date
+   */
+  since: string;
+  /**
+   * the day after the window (exclusive); default: now
+   * @format date
+   */
+  until?: string;
 }
 
 /** a new application (no stored client), scored and explained with no credit history; its unknown fields are never reasons but `toComplete`; `contributions` and `themes` are absent with detail: 'reasons' */

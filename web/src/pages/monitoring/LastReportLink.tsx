@@ -1,0 +1,48 @@
+import { useApi } from '../../api/useApi.ts';
+import { formatDateTime } from '../../format/index.ts';
+import { useLanguage, useMessages } from '../../i18n/language.tsx';
+import { Link } from '../../router.tsx';
+import { LightBadge } from './LightBadge.tsx';
+
+const messages = {
+  fr: {
+    title: 'Surveillance',
+    last: (at: string) => `Dernier rapport de surveillance, calculé le ${at} : feu général`,
+    other: (id: string) => ` (il porte sur le modèle ${id}, pas sur celui-ci)`,
+    none: "Aucun rapport de surveillance n'a encore été calculé.",
+    open: 'Ouvrir la surveillance du modèle',
+  },
+  en: {
+    title: 'Monitoring',
+    last: (at: string) => `Last monitoring report, computed ${at}: overall light`,
+    other: (id: string) => ` (it measured model ${id}, not this one)`,
+    none: 'No monitoring report was computed yet.',
+    open: 'Open the model monitoring',
+  },
+};
+
+/**
+ * The model card's link to its last monitoring report (admins: GET /api/monitoring is theirs):
+ * when it was computed, its overall light, whether it measured this model, and the way to /monitoring.
+ */
+export function LastReportLink({ modelId }: { modelId: string }) {
+  const t = useMessages(messages);
+  const { language } = useLanguage();
+  const latest = useApi('/api/monitoring');
+  const report = latest.data;
+  return (
+    <section className="card" aria-labelledby="model-monitoring" data-testid="model-monitoring">
+      <h2 id="model-monitoring">{t.title}</h2>
+      {report ? (
+        <p>
+          {t.last(formatDateTime(report.createdAt, language))}{' '}
+          <LightBadge light={report.summary.status} />
+          {report.model.id !== modelId && t.other(report.model.id)}.
+        </p>
+      ) : (
+        latest.error && <p>{t.none}</p>
+      )}
+      <Link to="/monitoring">{t.open}</Link>
+    </section>
+  );
+}

@@ -122,6 +122,8 @@ const QUERY_KEYS = [
   'overridesOnly',
   'reasonCategory',
   'adviser',
+  'open',
+  'order',
 ];
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as const;

@@ -144,6 +144,22 @@ describe('reading review requests', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('query.status');
   });
+
+  it('lists the requests still to handle, the longest waiting first', async () => {
+    const ids = async (url: string) =>
+      ((await s.get('adviser', url)).json().reviews as { id: number; status: string }[]).map(
+        (r) => [r.id, r.status] as const,
+      );
+    const newest = await ids('/api/reviews');
+    const oldest = await ids('/api/reviews?order=oldest');
+    expect(oldest).toEqual([...newest].reverse());
+    const open = await ids('/api/reviews?open=true&order=oldest');
+    expect(open).toEqual(oldest.filter(([, status]) => status !== 'decided'));
+    const contradiction = await s.get('adviser', '/api/reviews?open=true&status=decided');
+    expect(contradiction.statusCode).toBe(400);
+    expect(contradiction.json().error.field).toBe('query.open');
+    expect((await s.get('adviser', '/api/reviews?order=sideways')).statusCode).toBe(400);
+  });
 });
 
 describe('handling a review request', () => {

@@ -6,7 +6,8 @@
  *   application fields (each within the range or values of the application field table, as a
  *   what-if's). Stored, audited (client.review-request), `Idempotency-Key` accepted.
  * - GET /api/clients/:id/reviews (the customer their own; staff any): with status and outcome.
- * - GET /api/reviews?status= (staff): the worklist, newest first.
+ * - GET /api/reviews?status=&open=&order= (staff): the worklist, newest first or the oldest first,
+ *   one status or those still to handle.
  * - PATCH /api/reviews/:reviewId (staff): takes a request in review (audited).
  * A decision answering a request closes it (../decisions/routes.ts, `reviewId`).
  *
@@ -65,6 +66,16 @@ const worklistQuery = {
       type: 'string',
       enum: reviewStatusSchema.enum,
       description: reviewStatusSchema.description,
+    },
+    open: {
+      type: 'boolean',
+      description: 'true: only the requests still to handle (received or in review)',
+    },
+    order: {
+      type: 'string',
+      enum: ['newest', 'oldest'],
+      default: 'newest',
+      description: "'oldest': the longest waiting first",
     },
   },
 } as const;
@@ -218,14 +229,26 @@ export async function reviewRoutes(fastify: FastifyInstance): Promise<void> {
       onRequest: requireRole('adviser', 'admin'),
       schema: {
         tags: ['reviews'],
-        summary: "The advisers' worklist: review requests of every client, by status, newest first",
+        summary:
+          "The advisers' worklist: review requests of every client, by status or still open, newest or oldest first",
         querystring: worklistQuery,
         response: { 200: { $ref: 'ReviewList#' }, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const { status } = request.query;
-      const reviews = await app.ctx.store.reviews.list({ status, limit: LISTED });
+      const { status, open, order } = request.query;
+      if (open && status === 'decided') {
+        throw apiError('BAD_REQUEST', {
+          field: 'query.open',
+          reason: 'an open request is never decided: drop status=decided or open=true',
+        });
+      }
+      const reviews = await app.ctx.store.reviews.list({
+        status,
+        open,
+        oldestFirst: order === 'oldest',
+        limit: LISTED,
+      });
       return { reviews: reviews.map(servedReview) };
     },
   );

@@ -372,6 +372,15 @@ describe.each(STORE_ENGINES)('app store on $name', (engine) => {
       });
       const decided = await store.reviews.list({ clientId: 424242, status: 'decided', limit: 10 });
       expect(decided.map((r) => r.id)).toEqual([first.id]);
+      // A worklist: those still open, the longest waiting first.
+      const third = await store.reviews.create({ ...base, createdAt: 6_000 });
+      const open = await store.reviews.list({
+        clientId: 424242,
+        open: true,
+        oldestFirst: true,
+        limit: 10,
+      });
+      expect(open.map((r) => r.id)).toEqual([second.id, third.id]);
     } finally {
       await store.close();
     }

@@ -198,7 +198,11 @@ export interface Review {
 export interface ReviewQuery {
   clientId?: number;
   status?: ReviewStatus;
-  /** At most this many, newest first. */
+  /** Only those still to handle: received or in review. */
+  open?: boolean;
+  /** The oldest first (a worklist: the longest waiting first); else the newest first. */
+  oldestFirst?: boolean;
+  /** At most this many, newest (or oldest) first. */
   limit: number;
 }
 

@@ -87,8 +87,13 @@ function start(path = '/worklist') {
       body: { user: { id: 1, username: 'adviser', role: 'adviser', clientId: null } },
     })),
     on('GET', '/api/reviews', (call) => {
-      const status = new URL(call.url, 'http://x').searchParams.get('status');
-      return { body: { reviews: reviews.filter((r) => !status || r.status === status) } };
+      const q = new URL(call.url, 'http://x').searchParams;
+      const status = q.get('status');
+      const open = q.get('open') === 'true';
+      const shown = reviews.filter(
+        (r) => (!status || r.status === status) && (!open || r.status !== 'decided'),
+      );
+      return { body: { reviews: q.get('order') === 'oldest' ? [...shown].reverse() : shown } };
     }),
     on('PATCH', /^\/api\/reviews\/\d+$/, (call) => {
       const id = Number(call.url.split('/').at(-1));
@@ -154,7 +159,7 @@ describe('WorklistPage', () => {
     });
     expect(location.search).toBe('?reviews=decided');
     await waitFor(() => expect(reviewIds()).toEqual([1]));
-    expect(calls.some((c) => c.url === '/api/reviews?status=decided')).toBe(true);
+    expect(calls.some((c) => c.url === '/api/reviews?status=decided&order=oldest')).toBe(true);
     expect(screen.getByTestId('worklist-review-outcome').textContent).toContain(
       'Accordé par adviser',
     );

@@ -91,10 +91,11 @@ export class PostgresReviews implements ReviewStore {
       values.push(q.status);
       where.push(`status = $${values.length}`);
     }
+    if (q.open) where.push("status <> 'decided'");
     values.push(q.limit);
     const { rows } = await this.pool.query<ReviewRow>(
       `SELECT * FROM reviews ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY id DESC LIMIT $${values.length}`,
+        ORDER BY id ${q.oldestFirst ? 'ASC' : 'DESC'} LIMIT $${values.length}`,
       values,
     );
     return rows.map(reviewOf);

@@ -108,8 +108,9 @@ export class SqliteReviews implements ReviewStore {
       where.push('status = ?');
       values.push(q.status);
     }
+    if (q.open) where.push("status <> 'decided'");
     const sql = `SELECT * FROM reviews ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY id DESC LIMIT ?`;
+      ORDER BY id ${q.oldestFirst ? 'ASC' : 'DESC'} LIMIT ?`;
     return this.db
       .prepare<(string | number)[], ReviewRow>(sql)
       .all(...values, q.limit)

@@ -3355,6 +3355,13 @@ export type ReviewStatus = "received" | "in-review" | "decided";
 export type ReviewsListData = ReviewList;
 
 export interface ReviewsListParams {
+  /** true: only the requests still to handle (received or in review) */
+  open?: boolean;
+  /**
+   * 'oldest': the longest waiting first
+   * @default "newest"
+   */
+  order?: "newest" | "oldest";
   /** 'received' (filed), 'in-review' (an adviser took it), 'decided' (a decision answered it) */
   status?: "received" | "in-review" | "decided";
 }

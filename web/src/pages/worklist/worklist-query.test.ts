@@ -33,10 +33,10 @@ describe('worklist query', () => {
     expect(worklistQueryString(parseWorklistQuery(''))).toBe('');
   });
 
-  it('asks the API one status, or every request for "to handle" and "all"', () => {
-    expect(reviewsPath('received')).toBe('/api/reviews?status=received');
-    expect(reviewsPath('open')).toBe('/api/reviews');
-    expect(reviewsPath('all')).toBe('/api/reviews');
+  it('asks the API the requests to handle, one status or all, the longest waiting first', () => {
+    expect(reviewsPath('open')).toBe('/api/reviews?open=true&order=oldest');
+    expect(reviewsPath('received')).toBe('/api/reviews?status=received&order=oldest');
+    expect(reviewsPath('all')).toBe('/api/reviews?order=oldest');
   });
 
   it('asks the decisions with instants, the last day included', () => {

@@ -59,9 +59,11 @@ export function worklistQueryString(q: WorklistQuery): string {
   });
 }
 
-/** GET /api/reviews for the filter: one status asked of the API; "open" and "all" ask them all. */
-export function reviewsPath(filter: ReviewFilter): `/api/reviews${'' | `?${string}`}` {
-  return filter === 'open' || filter === 'all' ? '/api/reviews' : `/api/reviews?status=${filter}`;
+/** GET /api/reviews for the filter, the longest waiting first (the API's order and selection). */
+export function reviewsPath(filter: ReviewFilter): `/api/reviews?${string}` {
+  if (filter === 'open') return '/api/reviews?open=true&order=oldest';
+  if (filter === 'all') return '/api/reviews?order=oldest';
+  return `/api/reviews?status=${filter}&order=oldest`;
 }
 
 /** GET /api/decisions for the filters: days become instants (the "to" day included). */

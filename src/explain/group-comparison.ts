@@ -20,9 +20,13 @@ export function compareWithGroup(
   clientId: number,
   rows: Int32Array,
   features: readonly string[],
+  /** The client's values when they are not in the population (a new applicant). */
+  clientValue?: (feature: string) => number,
 ): FeatureComparison[] {
   const row = population.rowOf(clientId);
-  if (row === undefined) throw new DataError('UNKNOWN_CLIENT', { value: String(clientId) });
+  if (row === undefined && !clientValue) {
+    throw new DataError('UNKNOWN_CLIENT', { value: String(clientId) });
+  }
   const buffer = new Float64Array(rows.length);
   return features.map((feature) => {
     const column = population.columns.get(feature);
@@ -45,7 +49,7 @@ export function compareWithGroup(
           : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
     return {
       feature,
-      client: column[row] as number,
+      client: clientValue ? clientValue(feature) : (column[row as number] as number),
       groupMean: n > 0 ? sum / n : Number.NaN,
       groupMedian: median,
       groupCount: n,

@@ -187,6 +187,27 @@ describe('POST /api/applications', () => {
     expect(whatIf.json().changed[0]).toMatchObject({ field: 'AMT_CREDIT', before: 500_000 });
     const unchanged = (await post('adviser', '/api/score', { clientId, changes: {} })).json();
     expect(unchanged.score.rawProbability).toBeCloseTo(score.rawProbability, 12);
+    // Compared with the clients of the data on their application's values (no history).
+    const similar = await server.get('adviser', `/api/clients/${clientId}/similar?k=5`);
+    expect(similar.statusCode, similar.body).toBe(200);
+    expect(similar.json().neighbours).toHaveLength(5);
+    const { comparison, space } = similar.json();
+    expect(comparison.map((c: { feature: string }) => c.feature)).toEqual(
+      space.map((f: { name: string }) => f.name),
+    );
+    const distribution = await server.get(
+      'adviser',
+      `/api/population/features/AMT_CREDIT?group=similar&client=${clientId}`,
+    );
+    expect(distribution.statusCode, distribution.body).toBe(200);
+    expect(distribution.json().client.value).toBe(500_000);
+    const scatter = await server.get(
+      'adviser',
+      `/api/population/scatter?x=AMT_CREDIT&y=AMT_ANNUITY&client=${clientId}`,
+    );
+    expect(scatter.json().client).toEqual({ x: 500_000, y: 25_000 });
+    const unknown = '/api/population/features/AMT_CREDIT?group=similar&client=999999998';
+    expect((await server.get('adviser', unknown)).statusCode).toBe(404);
     // Privacy: a customer reaches only their own file.
     expect((await server.get('customer1', `/api/clients/${clientId}`)).statusCode).toBe(403);
     // An id of the new range that was never allocated is unknown.

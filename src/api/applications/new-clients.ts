@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { RawApplication } from '../../data/features/application-input.ts';
-import type { HistoryLookup } from '../../data/features/what-if.ts';
+import { featuresInMemory, type HistoryLookup } from '../../data/features/what-if.ts';
 import {
   loadApplication,
   type ScoredApplication,
@@ -127,5 +127,32 @@ export async function applicationOf(
   return {
     application: await clients.withDb((db) => loadApplication(db, id)),
     history: (feature) => clients.storedValue(id, feature),
+  };
+}
+
+/** A new applicant's value of any feature of the population, by name (NaN: missing). */
+export type FeatureValues = (name: string) => number;
+
+/**
+ * A new applicant's feature values for the comparisons (similar clients, distributions, scatter):
+ * the application features from the row evaluator, every history feature missing. Undefined when
+ * `id` is not a stored new application.
+ */
+export async function newClientValues(
+  app: FastifyInstance,
+  id: number,
+): Promise<FeatureValues | undefined> {
+  if (!isNewClientId(id)) return undefined;
+  const stored = await app.ctx.store.applications.get(id);
+  if (!stored) return undefined;
+  const application = stored.application as RawApplication;
+  const values = new Map<string, number>();
+  return (name) => {
+    let v = values.get(name);
+    if (v === undefined) {
+      v = featuresInMemory(application, [name], () => null)[0] ?? Number.NaN;
+      values.set(name, v);
+    }
+    return v;
   };
 }

@@ -8,12 +8,15 @@
  * no two groups they can ask for differ by a person of their choosing (differencing), and what
  * they see of a group is coarsened (src/explain/disclosure.ts).
  */
+
+import type { FastifyInstance } from 'fastify';
 import {
   type Population,
   rowsOfIds,
   SimilarIndex,
   similarityFeatures,
 } from '../../explain/index.ts';
+import { type FeatureValues, newClientValues } from '../applications/new-clients.ts';
 import { assertClientAccess } from '../auth/session.ts';
 import { checkFilters, FILTER_PROPERTIES, filtersOf } from '../clients/filters.ts';
 import type { ClientRepository } from '../clients/repository.ts';
@@ -131,7 +134,13 @@ function assertFixedSize(user: User, size: number): void {
  * The group (see assertGroupAccess for who may ask which). 400 for filters outside
  * group=filtered, or group=similar without a client; 404 for an unknown client.
  */
-export function resolveGroup(user: User, c: Comparing, q: GroupQuery): ResolvedGroup {
+export function resolveGroup(
+  user: User,
+  c: Comparing,
+  q: GroupQuery,
+  /** The client's values when `q.client` is a new applicant (../applications/new-clients.ts). */
+  newClient?: FeatureValues,
+): ResolvedGroup {
   const filters = filtersOf(q);
   const first = Object.keys(filters)[0];
   if (q.group !== 'filtered' && first !== undefined) {
@@ -140,7 +149,7 @@ export function resolveGroup(user: User, c: Comparing, q: GroupQuery): ResolvedG
       reason: 'filters apply to group=filtered only',
     });
   }
-  if (q.client !== undefined && c.population.rowOf(q.client) === undefined) {
+  if (q.client !== undefined && c.population.rowOf(q.client) === undefined && !newClient) {
     throw apiError('CLIENT_NOT_FOUND', { id: q.client });
   }
   if (q.group === 'similar') {
@@ -151,7 +160,13 @@ export function resolveGroup(user: User, c: Comparing, q: GroupQuery): ResolvedG
       });
     }
     const k = user.role === 'customer' ? CUSTOMER_SIMILAR_GROUP : (q.k ?? DEFAULT_GROUP_K);
-    const ids = c.index.nearestToClient(q.client, k).neighbours.map((n) => n.id);
+    const nearest = newClient
+      ? c.index.nearest(
+          c.index.space.map((f) => newClient(f.name)),
+          k,
+        )
+      : c.index.nearestToClient(q.client, k);
+    const ids = nearest.neighbours.map((n) => n.id);
     assertFixedSize(user, ids.length);
     return { rows: rowsOfIds(c.population, ids), size: ids.length, k };
   }
@@ -167,4 +182,17 @@ export function resolveGroup(user: User, c: Comparing, q: GroupQuery): ResolvedG
 /** What the audit trail keeps of a population query: the group, its filters and its size. */
 export function groupAudit(q: GroupQuery, group: ResolvedGroup): Record<string, unknown> {
   return { group: q.group, k: group.k, filters: filtersOf(q), size: group.size };
+}
+
+/**
+ * The values of `client` when it is a new applicant of the app store (not in the population);
+ * undefined for a population client or none (resolveGroup answers 404 for an unknown one).
+ */
+export async function comparedNewClient(
+  app: FastifyInstance,
+  c: Comparing,
+  client: number | undefined,
+): Promise<FeatureValues | undefined> {
+  if (client === undefined || c.population.rowOf(client) !== undefined) return undefined;
+  return newClientValues(app, client);
 }

@@ -19,6 +19,7 @@ import {
   distributionOf,
   rowsOfIds,
 } from '../../explain/index.ts';
+import { newClientValues } from '../applications/new-clients.ts';
 import { recordAudit } from '../audit/record.ts';
 import { assertClientAccess, currentUser, requireRole } from '../auth/session.ts';
 import { typed } from '../contract/typed.ts';
@@ -28,6 +29,7 @@ import { coarseDistribution, exactDistribution, unitOf } from './distribution-an
 import {
   assertGroupAccess,
   CUSTOMER_SIMILAR_GROUP,
+  comparedNewClient,
   comparing,
   groupAudit,
   groupQuery,
@@ -93,9 +95,17 @@ export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> 
         throw apiError('FIXED_GROUPS_ONLY', { field: 'query.k' });
       }
       const { index, population, scores } = comparing(fastify.ctx);
-      if (population.rowOf(id) === undefined) throw apiError('CLIENT_NOT_FOUND', { id });
+      // A new applicant (app store) is compared by their application's values, no history.
+      const known = population.rowOf(id) !== undefined;
+      const newClient = known ? undefined : await newClientValues(fastify, id);
+      if (!known && !newClient) throw apiError('CLIENT_NOT_FOUND', { id });
       const k = customer ? CUSTOMER_SIMILAR_GROUP : (request.query.k ?? DEFAULT_NEIGHBOURS);
-      const result = index.nearestToClient(id, k);
+      const result = newClient
+        ? index.nearest(
+            index.space.map((f) => newClient(f.name)),
+            k,
+          )
+        : index.nearestToClient(id, k);
       const size = result.neighbours.length;
       if (customer && size < MIN_FIXED_GROUP) throw apiError('GROUP_TOO_SMALL');
       // The client against the neighbours' averages on the features of the space (the "compared
@@ -108,6 +118,7 @@ export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> 
           result.neighbours.map((n) => n.id),
         ),
         result.space.map((f) => f.name),
+        newClient,
       )
         .map((c) => (customer ? coarsenComparison(c) : c))
         .map((c) => ({
@@ -161,8 +172,12 @@ export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> 
       assertGroupAccess(user, q);
       const c = comparing(fastify.ctx);
       if (!c.population.columns.has(name)) throw apiError('FEATURE_NOT_FOUND', { name });
-      const group = resolveGroup(user, c, q);
-      const d = distributionOf(c.population, name, { rows: group.rows, clientId: q.client });
+      const newClient = await comparedNewClient(fastify, c, q.client);
+      const group = resolveGroup(user, c, q, newClient);
+      const d = distributionOf(c.population, name, {
+        rows: group.rows,
+        ...(newClient ? { clientValue: newClient(name) } : { clientId: q.client }),
+      });
       const customer = user.role === 'customer';
       await recordAudit(app, request, {
         action: 'population.features',

@@ -17,6 +17,7 @@ import { errorResponses } from '../schemas.ts';
 import { unitOf } from './distribution-answer.ts';
 import {
   assertGroupAccess,
+  comparedNewClient,
   comparing,
   GROUP_PROPERTIES,
   groupAudit,
@@ -71,12 +72,16 @@ export async function scatterRoutes(fastify: FastifyInstance): Promise<void> {
           throw apiError('FEATURE_NOT_FOUND', { name: q[axis], field: `query.${axis}` });
         }
       }
-      const group = resolveGroup(user, c, q);
+      const newClient = await comparedNewClient(fastify, c, q.client);
+      const group = resolveGroup(user, c, q, newClient);
       const s = scatterOf(c.population, q.x, q.y, {
         rows: group.rows,
         max: q.max,
-        clientId: q.client,
+        ...(newClient ? {} : { clientId: q.client }),
       });
+      // A new applicant's point, from their application's values.
+      const point = newClient ? { x: newClient(q.x), y: newClient(q.y) } : null;
+      const client = point && !Number.isNaN(point.x) && !Number.isNaN(point.y) ? point : s.client;
       await recordAudit(app, request, {
         action: 'population.scatter',
         clientId: q.client ?? null,
@@ -97,7 +102,7 @@ export async function scatterRoutes(fastify: FastifyInstance): Promise<void> {
           y: s.ys,
           outcome: s.outcomes.map((o) => (o === null ? 'unknown' : OUTCOME[o])),
         },
-        client: s.client,
+        client,
       };
     },
   );

@@ -4,7 +4,8 @@
  *
  *   node --import tsx scripts/readme-screenshots.ts [--url http://127.0.0.1:8080] [--client ID]
  *
- * Writes docs/screenshots/*.png (1280 px wide, the top of each page). The end-to-end tests take
+ * Writes docs/screenshots/*.png (1280 px wide, the top of each page; the customer's space at a
+ * phone's 390×844). The end-to-end tests take
  * their own, of every page, under test-results/e2e/.
  */
 import { mkdirSync } from 'node:fs';
@@ -71,6 +72,23 @@ async function main(): Promise<void> {
     await page.goto('/model');
     await page.getByTestId('model-page').waitFor();
     await shoot(page, 'model', 1000);
+
+    // A customer's own space on a phone (390×844, the window a person first sees).
+    const phone = await browser.newContext({
+      baseURL,
+      locale: 'fr-FR',
+      viewport: { width: 390, height: 844 },
+    });
+    const customer = await phone.request.post('/api/auth/login', {
+      data: { username: 'customer1', password: 'customer-demo' },
+    });
+    if (!customer.ok()) throw new Error(`login: ${customer.status()} ${await customer.text()}`);
+    const space = await phone.newPage();
+    await space.goto('/me');
+    await space.getByTestId('reason').first().waitFor();
+    await settle(space);
+    await space.screenshot({ path: join(outDir, 'customer-space-phone.png') });
+    console.log('docs/screenshots/customer-space-phone.png');
   } finally {
     await browser.close();
   }

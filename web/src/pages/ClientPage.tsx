@@ -1,4 +1,3 @@
-import { useUser } from '../auth/session.tsx';
 import { ComparePanel } from '../client/ComparePanel.tsx';
 import { DecisionPanel } from '../client/DecisionPanel.tsx';
 import { ProfilePanel } from '../client/ProfilePanel.tsx';
@@ -36,22 +35,21 @@ const SECTIONS = ['summary', 'profile', 'compare', 'whatif', 'decision'] as cons
 type Section = (typeof SECTIONS)[number];
 
 /**
- * One client's file: the score and its reasons first (what an adviser shows in the first minute),
+ * One client's file, for advisers and admins (a customer has their own space, ./customer/): the score and its reasons first (what an adviser shows in the first minute),
  * then the profile, comparisons, what-if simulation and the decision, one tab each; the tab is in
  * the URL (/clients/:id/compare) so a link or a reload opens the same view.
  */
 export function ClientPage({ clientId, section }: { clientId: number; section: string | null }) {
   const t = useMessages(messages);
-  const user = useUser();
   const current: Section = SECTIONS.includes(section as Section) ? (section as Section) : 'summary';
-  const visible = SECTIONS.filter((s) => s !== 'decision' || user.role !== 'customer');
+  const visible = SECTIONS;
   const open = (s: Section) =>
     navigate(s === 'summary' ? `/clients/${clientId}` : `/clients/${clientId}/${s}`);
 
   return (
     <article className="client-page" data-testid="client-page">
       <header className="client-page-header">
-        {user.role !== 'customer' && <Link to="/clients">{t.back}</Link>}
+        <Link to="/clients">{t.back}</Link>
         <h1>
           {t.title} <span data-testid="client-id">{clientId}</span>
         </h1>
@@ -92,9 +90,7 @@ export function ClientPage({ clientId, section }: { clientId: number; section: s
           </div>
         )}
         {current === 'profile' && <ProfilePanel clientId={clientId} />}
-        {current === 'compare' && (
-          <ComparePanel clientId={clientId} customer={user.role === 'customer'} />
-        )}
+        {current === 'compare' && <ComparePanel clientId={clientId} customer={false} />}
         {current === 'whatif' && <WhatIfPanel clientId={clientId} />}
         {current === 'decision' && <DecisionPanel clientId={clientId} />}
       </div>

@@ -70,6 +70,15 @@ describe.skipIf(browserMissing() !== null)('new application saved (Chromium)', (
     expect(await scrollsSideways(page)).toBe(false);
     await screenshot(page, '15-new-client-file');
 
+    // Every tab of the file answers for a new applicant, none with an error.
+    for (const tab of ['profile', 'compare', 'whatif', 'decision']) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await page.waitForURL(new RegExp(`/clients/${id}/${tab}$`));
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByTestId('error-message').count(), tab).toBe(0);
+      if (tab === 'compare') await screenshot(page, '15-new-client-compare');
+    }
+
     await page.goto('/clients?sort=-id');
     const row = page.locator(`[data-client-id="${id}"]`);
     await row.waitFor();

@@ -1,7 +1,8 @@
 /**
  * The monitoring demo flow from the CLI (issue 15): generate two months of applications — one
  * unshifted, one with the external score gone missing (`generate --scenario`) — store them as
- * scored new applications (test/support/save-applications.ts, the storage `score --save` does),
+ * scored new applications (October, a month ago, by test/support/save-applications.ts: the
+ * storage `score --save` does, with a date; November, today, by `creditlens score --save`),
  * record the outcomes of the granted loans (`creditlens outcomes`; the second month at a shifted
  * risk: a quarter of the repaid loans recorded as defaults) and read the reports of both months
  * (`creditlens monitor --since --until`): the shifted features turn red, the untouched ones stay
@@ -25,6 +26,9 @@ import { loadActiveRun } from '../../src/model/registry/index.ts';
 import { type SavedRow, saveApplications } from '../support/save-applications.ts';
 
 const exec = promisify(execFile);
+/** The day the test runs (UTC): `score --save` stores its applications now. */
+const TODAY = new Date().toISOString().slice(0, 10);
+const TOMORROW = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin/creditlens.js');
 
@@ -65,7 +69,7 @@ function outcomesFile(path: string, saved: SavedRow[], outcome: (s: SavedRow) =>
   const granted = saved.filter((s) => s.decision === 'grant');
   writeFileSync(
     path,
-    `id,defaulted,date\n${granted.map((s) => `${s.clientId},${outcome(s)},2026-11-30`).join('\n')}\n`,
+    `id,defaulted,date\n${granted.map((s) => `${s.clientId},${outcome(s)},${TODAY}`).join('\n')}\n`,
   );
   return granted.length;
 }
@@ -81,8 +85,8 @@ beforeAll(async () => {
     'train',
     '--data-dir',
     dataDir,
-    '--time-budget',
-    '3',
+    '--trials',
+    '1',
     '--folds',
     '3',
     '--no-compare',
@@ -113,9 +117,9 @@ beforeAll(async () => {
   const run = await loadActiveRun(join(dataDir, 'models'));
   if (run === null) throw new Error('no active model');
   featureNames = run.record.featureNames;
+  // October, a month ago, as the stored history; November, today, through `score --save`.
   const store = openSqliteStore(join(dataDir, 'creditlens-app.sqlite'));
   let october: SavedRow[];
-  let november: SavedRow[];
   try {
     october = await saveApplications(
       store,
@@ -123,15 +127,29 @@ beforeAll(async () => {
       join(drift, 'applications-none.csv'),
       Date.UTC(2026, 9, 10),
     );
-    november = await saveApplications(
-      store,
-      run,
-      join(drift, 'applications-ext-source-missing.csv'),
-      Date.UTC(2026, 10, 10),
-    );
   } finally {
     await store.close();
   }
+  const scores = join(dataDir, 'scores-november.csv');
+  const saved = await cli(
+    'score',
+    '--input',
+    join(drift, 'applications-ext-source-missing.csv'),
+    '--out',
+    scores,
+    '--save',
+    '--quiet',
+    '--data-dir',
+    dataDir,
+  );
+  expect(saved.code, saved.stderr).toBe(0);
+  const out = await readCsvColumns(scores);
+  const column = (name: string) => out.columns[out.header.indexOf(name)] as string[];
+  const november: SavedRow[] = column('id').map((id, r) => ({
+    sourceId: Number(id),
+    clientId: Number(column('client_id')[r]),
+    decision: column('decision')[r] === 'grant' ? 'grant' : 'refuse',
+  }));
   // October: the true outcomes of the granted loans; November: at a shifted risk.
   const novemberRisk = shifted(november, target);
   const files = {
@@ -146,7 +164,7 @@ beforeAll(async () => {
   }
   for (const [month, since, until] of [
     ['october', '2026-10-01', '2026-11-01'],
-    ['november', '2026-11-01', '2026-12-01'],
+    ['november', TODAY, TOMORROW],
   ] as const) {
     const result = await cli(
       'monitor',
@@ -162,17 +180,7 @@ beforeAll(async () => {
     expect(result.code, result.stderr).toBe(0);
     reports[month] = JSON.parse(result.stdout);
   }
-  const html = await cli(
-    'monitor',
-    '--since',
-    '2026-11-01',
-    '--until',
-    '2026-12-01',
-    '--format',
-    'html',
-    '--data-dir',
-    dataDir,
-  );
+  const html = await cli('monitor', '--since', TODAY, '--format', 'html', '--data-dir', dataDir);
   mkdirSync(join(root, 'test-results', 'monitoring'), { recursive: true });
   writeFileSync(join(root, 'test-results', 'monitoring', 'report.html'), html.stdout);
 }, 600_000);

@@ -8,6 +8,7 @@
  * never are.
  */
 import type { FastifyInstance } from 'fastify';
+import { isNewClientId, newClientExists } from '../applications/new-clients.ts';
 import { recordAudit } from '../audit/record.ts';
 import { hashPassword } from '../auth/password.ts';
 import { assertStrongPassword, MIN_PASSWORD_SCORE } from '../auth/password-policy.ts';
@@ -119,10 +120,17 @@ export async function userAdminRoutes(fastify: FastifyInstance): Promise<void> {
             reason: 'a customer needs their client (SK_ID_CURR)',
           });
         }
-        const { clients, clientsProblem } = fastify.ctx;
-        if (!clients) throw apiError('NOT_READY', { reason: clientsProblem ?? 'no client data' });
-        if (!clients.exists(clientId)) {
-          throw apiError('CLIENT_NOT_FOUND', { id: clientId, field: 'body.clientId' });
+        // A new applicant (saved through POST /api/applications) may get an account too.
+        if (isNewClientId(clientId)) {
+          if (!(await newClientExists(fastify, clientId))) {
+            throw apiError('CLIENT_NOT_FOUND', { id: clientId, field: 'body.clientId' });
+          }
+        } else {
+          const { clients, clientsProblem } = fastify.ctx;
+          if (!clients) throw apiError('NOT_READY', { reason: clientsProblem ?? 'no client data' });
+          if (!clients.exists(clientId)) {
+            throw apiError('CLIENT_NOT_FOUND', { id: clientId, field: 'body.clientId' });
+          }
         }
       } else if (clientId !== null) {
         throw apiError('BAD_REQUEST', {

@@ -214,4 +214,29 @@ describe('POST /api/applications', () => {
     expect((await server.get('adviser', '/api/clients/999999998')).statusCode).toBe(404);
     expect((await server.get('adviser', '/api/clients/999999998/score')).statusCode).toBe(404);
   });
+
+  it('lets an admin open an account for a new applicant, who then sees their own file', async () => {
+    const saved = await post('adviser', '/api/applications', { application }, 'account-for-01');
+    expect(saved.statusCode, saved.body).toBe(201);
+    const id = saved.json().clientId as number;
+    const account = { username: 'new.applicant', password: 'Quiet-Harbour-42', role: 'customer' };
+    const created = await post('admin', '/api/admin/users', { ...account, clientId: id });
+    expect(created.statusCode, created.body).toBe(201);
+    const never = await post('admin', '/api/admin/users', {
+      ...account,
+      username: 'never.applied',
+      clientId: 999_999_997,
+    });
+    expect(never.statusCode).toBe(404);
+    expect(never.json().error.code).toBe('CLIENT_NOT_FOUND');
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: account.username, password: account.password },
+    });
+    expect(login.statusCode, login.body).toBe(200);
+    const cookie = String(login.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+    const own = await app.inject({ method: 'GET', url: `/api/clients/${id}`, headers: { cookie } });
+    expect(own.statusCode, own.body).toBe(200);
+  });
 });

@@ -53,7 +53,7 @@ export function registerOutcomes(program: Command): void {
     .addHelpText(
       'after',
       '\nExample (a file of outcomes of applications saved by `creditlens score --save`):\n' +
-        '  id,defaulted,date\n  1000000003,0,2026-11-30\n  1000000007,1,2026-11-30\n\n' +
+        '  id,defaulted,date\n  900000003,0,2026-11-30\n  900000007,1,2026-11-30\n\n' +
         '  creditlens outcomes --input outcomes-november.csv',
     )
     .action(async (options: OutcomesCliOptions) => {

@@ -108,6 +108,10 @@ describe.skipIf(browserMissing() !== null)('monitoring page (Chromium)', () => {
     const summary = page.getByTestId('monitoring-summary');
     await summary.waitFor({ timeout: 60_000 });
     expect(await summary.textContent()).toMatch(/50\s+demandes comparées/);
+    // New applicants carry no credit history: the summary says which features are gone.
+    expect(await page.getByTestId('monitoring-gone').textContent()).toMatch(
+      /variables manquent pour toutes les demandes de la fenêtre/,
+    );
     await page.getByTestId('psi-chart').locator('svg').waitFor();
     await page.getByTestId('band-mix-chart').locator('svg').waitFor();
     await page.getByTestId('performance-auc').waitFor();

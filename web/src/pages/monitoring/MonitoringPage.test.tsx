@@ -53,6 +53,8 @@ describe('MonitoringPage', () => {
       '8,0 % au développement → 11,2 % dans la fenêtre',
     );
     expect(screen.getByTestId('monitoring-no-outcomes')).toBeTruthy();
+    // No feature is missing for every application here.
+    expect(screen.queryByTestId('monitoring-gone')).toBeNull();
   });
 
   it('computes a report over a period when none exists yet, and shows its back-test', async () => {

@@ -7,7 +7,7 @@ import { formatDateTime, formatNumber, formatPercent } from '../../format/index.
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import { BandMixChart } from './BandMixChart.tsx';
 import { LightBadge } from './LightBadge.tsx';
-import { isoDay, lightCounts, missingChanges } from './monitoring-view.ts';
+import { goneMissing, isoDay, lightCounts, missingChanges } from './monitoring-view.ts';
 import { PerformanceSection } from './PerformanceSection.tsx';
 import { PsiChart } from './PsiChart.tsx';
 import './MonitoringPage.css';
@@ -48,6 +48,8 @@ const messages = {
     noOutcomes:
       "Aucune issue enregistrée pour les prêts de cette fenêtre : la performance sera mesurée quand elles le seront (POST /api/outcomes, creditlens outcomes). D'ici là, les probabilités annoncées ci-dessus disent ce qu'il faut attendre.",
     skipped: (n: number) => `${n} ligne${n > 1 ? 's' : ''} ignorée${n > 1 ? 's' : ''}`,
+    gone: (n: number, names: string) =>
+      `${n} variable${n > 1 ? 's' : ''} manque${n > 1 ? 'nt' : ''} pour toutes les demandes de la fenêtre (${names}) : un flux interrompu, ou de nouveaux demandeurs sans l'historique de crédit qu'elle${n > 1 ? 's' : ''} lis${n > 1 ? 'ent' : 'ait'}.`,
   },
   en: {
     title: 'Model monitoring',
@@ -84,6 +86,8 @@ const messages = {
     noOutcomes:
       'No outcome is recorded for the loans of this window: performance will be measured once they are (POST /api/outcomes, creditlens outcomes). Until then, the probabilities above say what to expect.',
     skipped: (n: number) => `${n} row${n > 1 ? 's' : ''} skipped`,
+    gone: (n: number, names: string) =>
+      `${n} variable${n > 1 ? 's are' : ' is'} missing for every application of the window (${names}): a feed that stopped, or new applicants without the credit history ${n > 1 ? 'they read' : 'it reads'}.`,
   },
 };
 
@@ -174,6 +178,7 @@ function ReportView({ report }: { report: MonitoringReport }) {
   const { language } = useLanguage();
   const counts = lightCounts(report);
   const moved = missingChanges(report.features);
+  const gone = goneMissing(report);
   const pct = (v: number | null) => (v === null ? '—' : formatPercent(v, language));
   const n3 = (v: number | null) => (v === null ? '—' : formatNumber(v, language, 3));
   const e = report.expected;
@@ -198,6 +203,17 @@ function ReportView({ report }: { report: MonitoringReport }) {
           )}
           {report.rows.rejected > 0 && ` ${t.skipped(report.rows.rejected)}.`}
         </p>
+        {gone.length > 0 && (
+          <p data-testid="monitoring-gone">
+            {t.gone(
+              gone.length,
+              `${gone
+                .slice(0, 3)
+                .map((f) => f.name)
+                .join(', ')}${gone.length > 3 ? '…' : ''}`,
+            )}
+          </p>
+        )}
       </section>
       <section className="card" aria-labelledby="monitoring-stability">
         <h2 id="monitoring-stability">{t.stability}</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandWord, isoDay, lightCounts, missingChanges } from './monitoring-view.ts';
+import { bandWord, goneMissing, isoDay, lightCounts, missingChanges } from './monitoring-view.ts';
 import { report, variable } from './test-fixtures.ts';
 
 describe('the monitoring view', () => {
@@ -25,5 +25,17 @@ describe('the monitoring view', () => {
 
   it('writes a day in UTC', () => {
     expect(isoDay(new Date(Date.UTC(2026, 11, 31, 23, 30)))).toBe('2026-12-31');
+  });
+
+  it('names the features missing for every application though development had them', () => {
+    const r = report({
+      features: [
+        variable('GONE', 9, 'red', [0.05, 1]),
+        variable('NEVER_THERE', 0, 'green', [1, 1]),
+        variable('PARTLY', 1, 'red', [0, 0.8]),
+      ],
+    });
+    expect(goneMissing(r).map((f) => f.name)).toEqual(['GONE']);
+    expect(goneMissing({ ...r, rows: { ...r.rows, window: 0 } })).toEqual([]);
   });
 });

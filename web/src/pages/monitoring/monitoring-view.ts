@@ -42,6 +42,15 @@ export function missingChanges(
     );
 }
 
+/**
+ * Features missing for every application of the window though the development data had them: a
+ * feed that stopped, or new applicants without the credit history these features read.
+ */
+export function goneMissing(report: MonitoringReport): VariableStability[] {
+  if (report.rows.window === 0) return [];
+  return report.features.filter((f) => f.missingWindow === 1 && f.missingReference < 1);
+}
+
 /** A band's short name in the page's language ("Bon"), or the name as given. */
 export function bandWord(band: string, language: Language): string {
   const labels = BAND_LABELS[language] as Record<string, string>;

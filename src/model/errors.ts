@@ -24,7 +24,8 @@ export const MODEL_ERRORS = {
     doc: 'a CSV file has no header line',
   },
   NO_STORED_APPLICATIONS: {
-    message: 'no stored application in {window}: save applications first (POST /api/applications, creditlens score --save)',
+    message:
+      'no stored application in {window}: save applications first (POST /api/applications, creditlens score --save)',
     doc: '`creditlens monitor --since` found no stored application in the window',
   },
   NO_DATA_ROWS: {

@@ -3,12 +3,13 @@
  * POST /api/score's new application — validated, scored and explained with the active model by
  * the row evaluator of the training feature SQL (no training/serving skew), stored in the app
  * store with a new client id (./new-clients.ts resolves its file), the final decision left pending,
- * and audited as `client.application` in the transaction that keeps the Idempotency-Key's answer:
- * a retried request stores it once.
+ * and audited as `client.application` — the application, its audit record and the
+ * Idempotency-Key's answer in one transaction: a failed audit write stores nothing, and a retried
+ * request stores it once.
  */
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import { type ScoredApplication, scoreNewApplication } from '../../explain/index.ts';
-import { recordAudit } from '../audit/record.ts';
+import { auditEntry } from '../audit/record.ts';
 import { currentUser, requireRole } from '../auth/session.ts';
 import { type Infer, typed } from '../contract/typed.ts';
 import { apiError } from '../errors.ts';
@@ -16,6 +17,7 @@ import { servedToComplete } from '../explanation/compact.ts';
 import { explainingOf } from '../explanation/explaining.ts';
 import { idempotencyHeaders, idempotent } from '../idempotency/idempotency.ts';
 import { errorResponses } from '../schemas.ts';
+import type { StoredApplication } from '../store/types.ts';
 import { badField, newApplicationBody } from '../what-if/body.ts';
 import { rewordFieldError } from '../what-if/field-schemas.ts';
 import { outOfRangeIn, scoredAnswer } from '../what-if/scored.ts';
@@ -78,17 +80,7 @@ export async function applicationRoutes(fastify: FastifyInstance): Promise<void>
         const scored = scoredAnswer(context, result, detail, 'adviser', true);
         const { score } = scored.answer;
         const createdAt = Date.now();
-        const stored = await app.ctx.store.applications.create({
-          createdAt,
-          createdBy: user.id,
-          source: 'api',
-          application: { ...result.application },
-          modelVersion: scored.answer.modelVersion,
-          features: Array.from(result.row, (v) => (Number.isNaN(v) ? null : v)),
-          probability: score.probability,
-          decision: score.decision,
-        });
-        const answer = (): Infer<typeof savedApplication> => ({
+        const answer = (stored: StoredApplication): Infer<typeof savedApplication> => ({
           clientId: stored.clientId,
           createdAt: new Date(createdAt).toISOString(),
           status: 'pending',
@@ -97,20 +89,32 @@ export async function applicationRoutes(fastify: FastifyInstance): Promise<void>
           ...scored.answer,
           toComplete: servedToComplete(scored.explanation),
         });
-        await recordAudit(
-          app,
-          request,
+        // The application, its audit record and the key's answer commit together.
+        const stored = await app.ctx.store.applications.create(
           {
-            action: APPLICATION_ACTION,
-            clientId: stored.clientId,
+            createdAt,
+            createdBy: user.id,
+            source: 'api',
+            application: { ...result.application },
             modelVersion: scored.answer.modelVersion,
-            inputs: { application },
-            output: { probability: score.probability, decision: score.decision, pending: true },
+            features: Array.from(result.row, (v) => (Number.isNaN(v) ? null : v)),
+            probability: score.probability,
+            decision: score.decision,
           },
-          write?.along(201, answer),
+          {
+            entry: ({ clientId }) =>
+              auditEntry(request, {
+                action: APPLICATION_ACTION,
+                clientId,
+                modelVersion: scored.answer.modelVersion,
+                inputs: { application },
+                output: { probability: score.probability, decision: score.decision, pending: true },
+              }),
+            keep: write && ((id, saved) => write.along(201, () => answer(saved))(id)),
+          },
         );
         void reply.code(201);
-        return answer();
+        return answer(stored);
       }),
   );
 }

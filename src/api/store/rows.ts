@@ -86,6 +86,26 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
   };
 }
 
+/** The audit columns an append writes, in the order of auditValues (the id is allocated). */
+export const AUDIT_COLUMNS =
+  'at, user_id, username, role, action, client_id, model_version, inputs_fingerprint, output_summary, request_id';
+
+/** An entry's column values, in the order of AUDIT_COLUMNS: both engines insert alike. */
+export function auditValues(e: AuditEntry): (string | number | null)[] {
+  return [
+    e.at,
+    e.userId,
+    e.username,
+    e.role,
+    e.action,
+    e.clientId,
+    e.modelVersion,
+    e.inputsFingerprint,
+    e.outputSummary,
+    e.requestId,
+  ];
+}
+
 /** An append waiting for its batch's commit. */
 export interface PendingAudit {
   entry: AuditEntry;

@@ -45,7 +45,7 @@ export function openSqliteStore(path: string): AppStore {
     idempotency,
     reviews: new SqliteReviews(db),
     outcomes: new SqliteOutcomes(db),
-    applications: new SqliteApplications(db),
+    applications: new SqliteApplications(db, audit),
     async healthy() {
       try {
         ping.get();

@@ -425,6 +425,77 @@ describe.each(STORE_ENGINES)('app store on $name', (engine) => {
     }
   });
 
+  it('saves applications with their audit record and answer in one transaction: a failed audit write stores nothing', async () => {
+    const store = await engine.open(dir);
+    try {
+      const a = {
+        createdAt: 1_000,
+        createdBy: 3,
+        source: 'api' as const,
+        application: { AMT_INCOME_TOTAL: 150_000 },
+        modelVersion: 'gbt-2026-01-01',
+        features: [0.25, null],
+        probability: 0.0825,
+        decision: 'grant' as const,
+      };
+      const audited = async (action: string) =>
+        (await store.audit.query({ action, page: 1, pageSize: 10 })).records;
+      const saved = await store.applications.create(a, {
+        entry: ({ clientId }) => entry({ action: 'client.application', clientId }),
+        keep: (id, stored) => answer({ body: JSON.stringify({ id, clientId: stored.clientId }) }),
+      });
+      const [record] = await audited('client.application');
+      expect(record?.clientId).toBe(saved.clientId);
+      expect((await store.idempotency.find(1, 'key-0001', 1_500))?.body).toBe(
+        JSON.stringify({ id: record?.id, clientId: saved.clientId }),
+      );
+
+      // The audit insert refused (NOT NULL action), or its answer refused (the key holds a live
+      // answer), or the record's builder throwing: the application is rolled back with it.
+      const refusedEntry = entry({ action: null as unknown as string });
+      await expect(store.applications.create(a, { entry: () => refusedEntry })).rejects.toThrow();
+      await expect(
+        store.applications.create(a, {
+          entry: ({ clientId }) => entry({ action: 'client.application', clientId }),
+          keep: () => answer(),
+        }),
+      ).rejects.toThrow();
+      await expect(
+        store.applications.createMany([a, a], { entry: () => refusedEntry }),
+      ).rejects.toThrow();
+      await expect(
+        store.applications.createMany([a], {
+          entry: () => {
+            throw new Error('no record');
+          },
+        }),
+      ).rejects.toThrow('no record');
+      expect(await store.applications.count({})).toBe(1);
+      expect(await audited('client.application')).toHaveLength(1);
+
+      // A batch's one record is built from the ids the batch was given.
+      const batch = await store.applications.createMany([a, a], {
+        entry: (stored) =>
+          entry({
+            action: 'applications.batch',
+            clientId: null,
+            outputSummary: JSON.stringify({ clientIds: stored.map((s) => s.clientId) }),
+          }),
+      });
+      // (PostgreSQL's identity does not give back the ids of rolled-back saves.)
+      const [first, second] = batch.map((s) => s.clientId);
+      expect(first).toBeGreaterThan(saved.clientId);
+      expect(second).toBe((first ?? 0) + 1);
+      const [batchRecord] = await audited('applications.batch');
+      expect(JSON.parse(batchRecord?.outputSummary ?? '{}')).toEqual({
+        clientIds: batch.map((s) => s.clientId),
+      });
+      expect(await store.applications.count({})).toBe(3);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps one outcome per client: the same again is unchanged, a different one a conflict that writes nothing', async () => {
     const store = await engine.open(dir);
     try {

@@ -297,12 +297,29 @@ export interface ApplicationQuery {
   until?: number;
 }
 
+/**
+ * The audit record of a save, written in the save's transaction: the rows, the record and the
+ * idempotent answer commit together or not at all (a failed audit write leaves nothing stored).
+ */
+export interface AuditedSave<T> {
+  /** The record, from what was stored (its allocated client ids). */
+  entry: (stored: T) => AuditEntry;
+  /** The answer of an idempotent request, from the record's id (AuditStore.append's `keep`). */
+  keep?: (auditId: number, stored: T) => IdempotentAnswer;
+}
+
 /** New applications: created, never changed nor deleted; listed in creation order. */
 export interface ApplicationStore {
-  /** Stores it and allocates its client id. */
-  create(a: Omit<StoredApplication, 'clientId'>): Promise<StoredApplication>;
-  /** Stores several in one transaction (a batch file), ids in the order given. */
-  createMany(list: Omit<StoredApplication, 'clientId'>[]): Promise<StoredApplication[]>;
+  /** Stores it and allocates its client id; with `audit`, its record in the same transaction. */
+  create(
+    a: Omit<StoredApplication, 'clientId'>,
+    audit?: AuditedSave<StoredApplication>,
+  ): Promise<StoredApplication>;
+  /** Stores several in one transaction (a batch file), ids in the order given; `audit` as create's. */
+  createMany(
+    list: Omit<StoredApplication, 'clientId'>[],
+    audit?: AuditedSave<StoredApplication[]>,
+  ): Promise<StoredApplication[]>;
   get(clientId: number): Promise<StoredApplication | undefined>;
   /** Oldest first (ascending client id). */
   list(q: ApplicationQuery & { limit?: number; offset?: number }): Promise<StoredApplication[]>;

@@ -5,7 +5,7 @@
  * and written before the next (memory stays flat on any file), with a progress bar (rows, rate,
  * ETA estimated from the bytes read). A bad line is named (file, line, column, field), written to
  * `<out>.rejects.csv` with the reason, and skipped; the others go on. `--save` records the scored
- * applications in the app store (source 'batch', a transaction and an audit entry per 500), each
+ * applications in the app store (source 'batch', 500 per transaction, each with its audit entry), each
  * with a new client id, written in the output's `client_id` column.
  */
 import { once } from 'node:events';
@@ -168,6 +168,7 @@ async function scoreFile(
   const save = async (): Promise<void> => {
     if (!store || pending.length === 0) return;
     const now = Date.now();
+    // The chunk and its audit entry commit together, or neither does.
     const saved = await store.applications.createMany(
       pending.map(({ line, result }) => ({
         createdAt: now,
@@ -179,25 +180,27 @@ async function scoreFile(
         probability: result.probability,
         decision: result.decision,
       })),
+      {
+        entry: (stored) => ({
+          at: now,
+          userId: null,
+          username: user,
+          role: null,
+          action: BATCH_ACTION,
+          clientId: null,
+          modelVersion,
+          inputsFingerprint: fingerprint(pending.map(({ line }) => line.application)),
+          outputSummary: JSON.stringify({
+            source: 'batch',
+            file: input,
+            lines: [pending[0]?.line.line, pending.at(-1)?.line.line],
+            clientIds: [stored[0]?.clientId, stored.at(-1)?.clientId],
+            items: stored.length,
+          }),
+          requestId: 'cli',
+        }),
+      },
     );
-    await store.audit.append({
-      at: now,
-      userId: null,
-      username: user,
-      role: null,
-      action: BATCH_ACTION,
-      clientId: null,
-      modelVersion,
-      inputsFingerprint: fingerprint(pending.map(({ line }) => line.application)),
-      outputSummary: JSON.stringify({
-        source: 'batch',
-        file: input,
-        lines: [pending[0]?.line.line, pending.at(-1)?.line.line],
-        clientIds: [saved[0]?.clientId, saved.at(-1)?.clientId],
-        items: saved.length,
-      }),
-      requestId: 'cli',
-    });
     for (const [i, { line, result }] of pending.entries()) {
       await output.write(fieldsOf(line, result, saved[i]?.clientId));
     }

@@ -2,8 +2,9 @@
  * New applicants' applications in the PostgreSQL store: the `applications` table (migration
  * version 3 of ./schema.ts) behind the ApplicationStore interface, as ../sqlite/applications.ts is
  * for the embedded file. Client ids come from an identity column starting at FIRST_NEW_CLIENT_ID.
+ * A save with its audit record writes both (and the idempotent answer) in one transaction.
  */
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import {
   APPLICATION_COLUMNS,
   type ApplicationRow,
@@ -14,9 +15,11 @@ import {
 import {
   type ApplicationQuery,
   type ApplicationStore,
+  type AuditedSave,
   FIRST_NEW_CLIENT_ID,
   type StoredApplication,
 } from '../types.ts';
+import { insertAudit } from './audit.ts';
 
 /** The table, in PostgreSQL's dialect. */
 export const APPLICATIONS_TABLE_PG = `
@@ -37,30 +40,59 @@ CREATE INDEX applications_created ON applications(created_at);
 const INSERT = `INSERT INTO applications (${APPLICATION_COLUMNS})
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING client_id`;
 
+async function insertOne(
+  client: PoolClient,
+  a: Omit<StoredApplication, 'clientId'>,
+): Promise<StoredApplication> {
+  const { rows } = await client.query<{ client_id: string }>(INSERT, applicationValues(a));
+  return { ...a, clientId: Number(rows[0]?.client_id) };
+}
+
 export class PostgresApplications implements ApplicationStore {
   constructor(private readonly pool: Pool) {}
 
-  async create(a: Omit<StoredApplication, 'clientId'>): Promise<StoredApplication> {
-    const { rows } = await this.pool.query<{ client_id: string }>(INSERT, applicationValues(a));
-    return { ...a, clientId: Number(rows[0]?.client_id) };
+  async create(
+    a: Omit<StoredApplication, 'clientId'>,
+    audit?: AuditedSave<StoredApplication>,
+  ): Promise<StoredApplication> {
+    return this.inTransaction(async (client) => insertOne(client, a), audit);
   }
 
-  async createMany(list: Omit<StoredApplication, 'clientId'>[]): Promise<StoredApplication[]> {
+  async createMany(
+    list: Omit<StoredApplication, 'clientId'>[],
+    audit?: AuditedSave<StoredApplication[]>,
+  ): Promise<StoredApplication[]> {
+    return this.inTransaction(async (client) => {
+      const stored: StoredApplication[] = [];
+      for (const a of list) stored.push(await insertOne(client, a));
+      return stored;
+    }, audit);
+  }
+
+  /** `insert`, then its audit record, committed together; any failure rolls both back. */
+  private async inTransaction<T>(
+    insert: (client: PoolClient) => Promise<T>,
+    audit: AuditedSave<T> | undefined,
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const stored: StoredApplication[] = [];
-      for (const a of list) {
-        const { rows } = await client.query<{ client_id: string }>(INSERT, applicationValues(a));
-        stored.push({ ...a, clientId: Number(rows[0]?.client_id) });
+      const stored = await insert(client);
+      if (audit) {
+        const { entry, keep } = audit;
+        await insertAudit(client, entry(stored), keep && ((id) => keep(id, stored)));
       }
       await client.query('COMMIT');
+      client.release();
       return stored;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      const rolledBack = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      // A connection that cannot even roll back is broken: it is not given back to the pool.
+      client.release(rolledBack ? undefined : true);
       throw error;
-    } finally {
-      client.release();
     }
   }
 

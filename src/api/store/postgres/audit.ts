@@ -6,7 +6,13 @@
  * (synchronous_commit: the commit is flushed to the WAL before PostgreSQL acknowledges it).
  */
 import type { Pool, PoolClient } from 'pg';
-import { type AuditRow, type PendingAudit, toAuditRecord } from '../rows.ts';
+import {
+  AUDIT_COLUMNS,
+  type AuditRow,
+  auditValues,
+  type PendingAudit,
+  toAuditRecord,
+} from '../rows.ts';
 import {
   type AuditEntry,
   type AuditQuery,
@@ -17,28 +23,23 @@ import {
 } from '../types.ts';
 import { saveAnswer } from './idempotency.ts';
 
-async function insertOne(client: PoolClient, p: PendingAudit): Promise<number> {
-  const e = p.entry;
+/**
+ * Inserts the record and the answer its `keep` gives within the client's open transaction: the
+ * group commit's batch, or a write that must commit with its record (ApplicationStore.create).
+ */
+export async function insertAudit(
+  client: PoolClient,
+  entry: AuditEntry,
+  keep?: (id: number) => IdempotentAnswer,
+): Promise<number> {
   const { rows } = await client.query<{ id: number }>(
-    `INSERT INTO audit (at, user_id, username, role, action, client_id, model_version,
-      inputs_fingerprint, output_summary, request_id)
+    `INSERT INTO audit (${AUDIT_COLUMNS})
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [
-      e.at,
-      e.userId,
-      e.username,
-      e.role,
-      e.action,
-      e.clientId,
-      e.modelVersion,
-      e.inputsFingerprint,
-      e.outputSummary,
-      e.requestId,
-    ],
+    auditValues(entry),
   );
   const id = rows[0]?.id;
   if (id === undefined) throw new Error('the audit record was not inserted');
-  if (p.keep) await saveAnswer(client, p.keep(id));
+  if (keep) await saveAnswer(client, keep(id));
   return id;
 }
 
@@ -82,7 +83,7 @@ export class PostgresAudit implements AuditStore {
       for (const p of batch) {
         await client.query('SAVEPOINT one');
         try {
-          results.push({ id: await insertOne(client, p) });
+          results.push({ id: await insertAudit(client, p.entry, p.keep) });
           await client.query('RELEASE SAVEPOINT one');
         } catch (error) {
           await client.query('ROLLBACK TO SAVEPOINT one');

@@ -3,7 +3,8 @@
  * interface. Client ids come from the table's AUTOINCREMENT sequence, seeded at
  * FIRST_NEW_CLIENT_ID so they never meet a feature-store SK_ID_CURR; AUTOINCREMENT never reuses an
  * id, and two processes (the server, a batch `score --save`) inserting at once serialise on the
- * file's write lock.
+ * file's write lock. A save with its audit record writes both (and the idempotent answer) in one
+ * transaction.
  */
 import {
   APPLICATION_COLUMNS,
@@ -15,9 +16,11 @@ import {
 import {
   type ApplicationQuery,
   type ApplicationStore,
+  type AuditedSave,
   FIRST_NEW_CLIENT_ID,
   type StoredApplication,
 } from '../types.ts';
+import type { SqliteAudit } from './audit.ts';
 import type { Sqlite } from './schema.ts';
 
 /** The table (migration version 3 of ./schema.ts). */
@@ -41,8 +44,10 @@ export class SqliteApplications implements ApplicationStore {
   private readonly insert;
   private readonly one;
   private readonly db: Sqlite;
-  constructor(db: Sqlite) {
+  private readonly audit: SqliteAudit;
+  constructor(db: Sqlite, audit: SqliteAudit) {
     this.db = db;
+    this.audit = audit;
     this.insert = db.prepare(
       `INSERT INTO applications (${APPLICATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -51,18 +56,35 @@ export class SqliteApplications implements ApplicationStore {
     );
   }
 
-  async create(a: Omit<StoredApplication, 'clientId'>): Promise<StoredApplication> {
-    const info = this.insert.run(...applicationValues(a));
-    return { ...a, clientId: Number(info.lastInsertRowid) };
+  async create(
+    a: Omit<StoredApplication, 'clientId'>,
+    audit?: AuditedSave<StoredApplication>,
+  ): Promise<StoredApplication> {
+    return this.db.transaction(() => this.audited(this.insertOne(a), audit))();
   }
 
-  async createMany(list: Omit<StoredApplication, 'clientId'>[]): Promise<StoredApplication[]> {
+  async createMany(
+    list: Omit<StoredApplication, 'clientId'>[],
+    audit?: AuditedSave<StoredApplication[]>,
+  ): Promise<StoredApplication[]> {
     return this.db.transaction(() =>
-      list.map((a) => ({
-        ...a,
-        clientId: Number(this.insert.run(...applicationValues(a)).lastInsertRowid),
-      })),
+      this.audited(
+        list.map((a) => this.insertOne(a)),
+        audit,
+      ),
     )();
+  }
+
+  private insertOne(a: Omit<StoredApplication, 'clientId'>): StoredApplication {
+    return { ...a, clientId: Number(this.insert.run(...applicationValues(a)).lastInsertRowid) };
+  }
+
+  /** Inside the save's transaction: its audit record, whose failure rolls the save back. */
+  private audited<T>(stored: T, audit: AuditedSave<T> | undefined): T {
+    if (!audit) return stored;
+    const { entry, keep } = audit;
+    this.audit.insertNow(entry(stored), keep && ((id) => keep(id, stored)));
+    return stored;
   }
 
   async get(clientId: number): Promise<StoredApplication | undefined> {

@@ -6,7 +6,13 @@
  * alone, and the others commit.
  */
 
-import { type AuditRow, type PendingAudit, toAuditRecord } from '../rows.ts';
+import {
+  AUDIT_COLUMNS,
+  type AuditRow,
+  auditValues,
+  type PendingAudit,
+  toAuditRecord,
+} from '../rows.ts';
 import {
   type AuditEntry,
   type AuditQuery,
@@ -29,20 +35,21 @@ export class SqliteAudit implements AuditStore {
     idempotency: SqliteIdempotency,
   ) {
     this.insert = db.prepare(
-      `INSERT INTO audit (at, user_id, username, role, action, client_id, model_version,
-        inputs_fingerprint, output_summary, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    // Nested in the batch's transaction, better-sqlite3 makes this a savepoint.
-    this.insertOneWith = db.transaction((p: PendingAudit): number => {
-      const id = Number(this.insertOne(p.entry));
-      if (p.keep) idempotency.saveNow(p.keep(id));
-      return id;
-    });
+    // Nested in the batch's (or a save's) transaction, better-sqlite3 makes this a savepoint.
+    this.insertOneWith = db.transaction(
+      (entry: AuditEntry, keep?: (id: number) => IdempotentAnswer): number => {
+        const id = Number(this.insert.run(...auditValues(entry)).lastInsertRowid);
+        if (keep) idempotency.saveNow(keep(id));
+        return id;
+      },
+    );
     // One transaction per batch: one WAL sync (synchronous=FULL) for all its records.
     this.insertBatch = db.transaction((batch: PendingAudit[]) =>
       batch.map((p): { id: number } | { error: unknown } => {
         try {
-          return { id: this.insertOneWith(p) };
+          return { id: this.insertOneWith(p.entry, p.keep) };
         } catch (error) {
           return { error };
         }
@@ -50,19 +57,12 @@ export class SqliteAudit implements AuditStore {
     );
   }
 
-  private insertOne(e: AuditEntry): number | bigint {
-    return this.insert.run(
-      e.at,
-      e.userId,
-      e.username,
-      e.role,
-      e.action,
-      e.clientId,
-      e.modelVersion,
-      e.inputsFingerprint,
-      e.outputSummary,
-      e.requestId,
-    ).lastInsertRowid;
+  /**
+   * Inserts the record (and its `keep` answer) now, outside the group commit: for a write that
+   * must commit with its record, called inside that write's transaction (ApplicationStore.create).
+   */
+  insertNow(entry: AuditEntry, keep?: (id: number) => IdempotentAnswer): number {
+    return this.insertOneWith(entry, keep);
   }
 
   append(entry: AuditEntry, keep?: (id: number) => IdempotentAnswer): Promise<number> {

@@ -102,6 +102,17 @@ export const monitoringReportSchema = {
     source: object({
       applications: { type: 'string' },
       outcomes: { type: ['string', 'null'] },
+      period: {
+        type: ['object', 'null'],
+        description:
+          "the stored applications' window (days, UTC; until null: up to now); null for files",
+        required: ['since', 'until'],
+        additionalProperties: false,
+        properties: {
+          since: { type: 'string', format: 'date' },
+          until: { type: ['string', 'null'], format: 'date' },
+        },
+      },
     }),
     rows: object({
       reference: { type: 'integer' },

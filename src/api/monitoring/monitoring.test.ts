@@ -43,7 +43,7 @@ function fabricatedReport() {
       developmentAuc: 0.75,
       bands: ['good', 'poor'],
     },
-    source: { applications: 'window.csv', outcomes: 'outcomes.csv' },
+    source: { applications: 'window.csv', outcomes: 'outcomes.csv', period: null },
     rejected: [{ line: 7, message: 'application field AMT_CREDIT: expected a number, got "abc"' }],
     features: [
       { name: 'STABLE', reference: column(0), window: column(0) },
@@ -134,6 +134,7 @@ describe('POST /api/monitoring/reports', () => {
     expect(report.source).toEqual({
       applications: 'stored applications 2026-10-01 → 2026-11-01',
       outcomes: 'stored outcomes',
+      period: { since: '2026-10-01', until: '2026-11-01' },
     });
     expect(report.performance.count).toBe(20);
     expect(report.performance.defaults).toBe(5);

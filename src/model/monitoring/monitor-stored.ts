@@ -48,6 +48,8 @@ export interface StoredWindowOptions {
   readonly outcomes: readonly WindowOutcome[];
   /** How the window is named in the report, e.g. "stored applications 2026-11-01 → 2026-12-01". */
   readonly label: string;
+  /** The window in days (UTC), so a page words it in its own language. */
+  readonly period: { readonly since: string; readonly until: string | null };
   readonly now?: Date;
 }
 
@@ -106,7 +108,11 @@ export async function monitorStored(
   const report = buildReport({
     createdAt: (options.now ?? new Date()).toISOString(),
     model: reportModel(run.record),
-    source: { applications: options.label, outcomes: rows.length > 0 ? 'stored outcomes' : null },
+    source: {
+      applications: options.label,
+      outcomes: rows.length > 0 ? 'stored outcomes' : null,
+      period: options.period,
+    },
     rejected,
     features: names.map((name, f) => ({
       name,
@@ -154,6 +160,7 @@ export async function monitorWindow(options: {
     applications,
     outcomes: await options.store.outcomes.list(),
     label: `stored applications ${day(since)} → ${until === undefined ? 'now' : day(until)}`,
+    period: { since: day(since), until: until === undefined ? null : day(until) },
     ...(options.now === undefined ? {} : { now: options.now }),
   });
 }

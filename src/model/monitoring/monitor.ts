@@ -233,7 +233,11 @@ export async function monitor(options: MonitorOptions): Promise<MonitoringReport
   return buildReport({
     createdAt: (options.now ?? new Date()).toISOString(),
     model: reportModel(run.record),
-    source: { applications: options.applications, outcomes: options.outcomes ?? null },
+    source: {
+      applications: options.applications,
+      outcomes: options.outcomes ?? null,
+      period: null,
+    },
     rejected,
     features: names.map((name, f) => ({
       name,

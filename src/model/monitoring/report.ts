@@ -27,7 +27,12 @@ export interface MonitoringInput {
     /** Band names from the best to the worst. */
     readonly bands: readonly string[];
   };
-  readonly source: { readonly applications: string; readonly outcomes: string | null };
+  readonly source: {
+    readonly applications: string;
+    readonly outcomes: string | null;
+    /** The stored applications' window (days, UTC; `until` null: up to now); null for files. */
+    readonly period: { readonly since: string; readonly until: string | null } | null;
+  };
   readonly rejected: readonly RejectedRow[];
   /** Each model feature's development values and window values (NaN = missing). */
   readonly features: readonly {

@@ -47,7 +47,9 @@ export async function saveReport(dir: string, report: MonitoringReport): Promise
 /** The last stored report, or null when none was computed yet. */
 export async function loadLatestReport(dir: string): Promise<MonitoringReport | null> {
   try {
-    return JSON.parse(await readFile(join(dir, LATEST_REPORT), 'utf8')) as MonitoringReport;
+    const report = JSON.parse(await readFile(join(dir, LATEST_REPORT), 'utf8')) as MonitoringReport;
+    // Reports written before the window was kept as days name no period.
+    return { ...report, source: { ...report.source, period: report.source.period ?? null } };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;

@@ -47,6 +47,14 @@ export function formatAmount(value: number, language: Language): string {
   return formatNumber(Math.round(value), language);
 }
 
+/** A day given as YYYY-MM-DD (UTC), e.g. a monitoring window's bound: "1 nov. 2026". */
+export function formatDay(isoDay: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDay}T00:00:00Z`));
+}
+
 /** A moment of the audit trail or of a decision: "3 déc. 2026, 14:05". */
 export function formatDateTime(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], {

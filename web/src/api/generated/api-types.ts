@@ -2887,6 +2887,13 @@ export interface MonitoringReport {
   source: {
     applications: string;
     outcomes: string | null;
+    /** the stored applications' window (days, UTC; until null: up to now); null for files */
+    period: {
+      /** @format date */
+      since: string;
+      /** @format date */
+      until: string | null;
+    } | null;
   };
   summary: {
     amber: string[];

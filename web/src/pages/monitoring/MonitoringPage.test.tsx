@@ -33,6 +33,11 @@ describe('MonitoringPage', () => {
     start(on('GET', '/api/monitoring', () => ({ body: report() })));
     const summary = await screen.findByTestId('monitoring-summary');
     expect(summary.textContent).toContain('Modèle m-20261128-031500-ab12');
+    // The stored window in the page's words, not the report's English label.
+    expect(plain(summary.textContent)).toContain(
+      'demandes enregistrées du 1 nov. 2026 au 1 déc. 2026 (exclu)',
+    );
+    expect(summary.textContent).not.toContain('stored applications');
     expect(plain(summary.textContent)).toContain('2 verts, 2 oranges, 1 rouge');
     expect(lights(summary)).toEqual(['red']);
     expect(lights(screen.getByTestId('monitoring-lights'))).toEqual(['amber', 'green']);
@@ -66,6 +71,7 @@ describe('MonitoringPage', () => {
           source: {
             applications: 'stored applications 2026-11-01 → 2026-12-01',
             outcomes: 'stored outcomes',
+            period: { since: '2026-11-01', until: '2026-12-01' },
           },
           performance: PERFORMANCE,
         }),

@@ -3,7 +3,8 @@ import { ApiFailure, api } from '../../api/client.ts';
 import type { MonitoringReport } from '../../api/generated/api-types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { formatDateTime, formatNumber, formatPercent } from '../../format/index.ts';
+import { formatDateTime, formatDay, formatNumber, formatPercent } from '../../format/index.ts';
+import type { Language } from '../../i18n/language.tsx';
 import { useLanguage, useMessages } from '../../i18n/language.tsx';
 import { BandMixChart } from './BandMixChart.tsx';
 import { LightBadge } from './LightBadge.tsx';
@@ -26,6 +27,10 @@ const messages = {
     computing: 'Calcul en cours…',
     report: (model: string, window: string, at: string) =>
       `Modèle ${model} · fenêtre : ${window} · calculé le ${at}`,
+    period: (since: string, until: string | null) =>
+      until === null
+        ? `demandes enregistrées depuis le ${since}`
+        : `demandes enregistrées du ${since} au ${until} (exclu)`,
     overall: 'Feu général',
     counts: (green: number, amber: number, red: number) =>
       `${green} vert${green > 1 ? 's' : ''}, ${amber} orange${amber > 1 ? 's' : ''}, ${red} rouge${red > 1 ? 's' : ''}`,
@@ -64,6 +69,10 @@ const messages = {
     computing: 'Computing…',
     report: (model: string, window: string, at: string) =>
       `Model ${model} · window: ${window} · computed ${at}`,
+    period: (since: string, until: string | null) =>
+      until === null
+        ? `applications stored since ${since}`
+        : `applications stored from ${since} to ${until} (excluded)`,
     overall: 'Overall light',
     counts: (green: number, amber: number, red: number) =>
       `${green} green, ${amber} amber, ${red} red`,
@@ -188,7 +197,7 @@ function ReportView({ report }: { report: MonitoringReport }) {
         <p>
           {t.report(
             report.model.id,
-            report.source.applications,
+            windowWords(report.source, language, t.period),
             formatDateTime(report.createdAt, language),
           )}
         </p>
@@ -303,4 +312,15 @@ function ReportView({ report }: { report: MonitoringReport }) {
       </section>
     </>
   );
+}
+
+/** The window in the page's language: a stored period by its days, a file by its name. */
+function windowWords(
+  source: MonitoringReport['source'],
+  language: Language,
+  period: (since: string, until: string | null) => string,
+): string {
+  if (!source.period) return source.applications;
+  const { since, until } = source.period;
+  return period(formatDay(since, language), until === null ? null : formatDay(until, language));
 }

@@ -29,7 +29,11 @@ export function report(over: Partial<MonitoringReport> = {}): MonitoringReport {
       developmentAuc: 0.78,
       bands: ['excellent', 'good', 'fair', 'high', 'poor'],
     },
-    source: { applications: 'stored applications 2026-11-01 → 2026-12-01', outcomes: null },
+    source: {
+      applications: 'stored applications 2026-11-01 → 2026-12-01',
+      outcomes: null,
+      period: { since: '2026-11-01', until: '2026-12-01' },
+    },
     rows: { reference: 4000, window: 2000, rejected: 0 },
     rejected: [],
     thresholds: { psi: { amber: 0.1, red: 0.25 }, jeffreys: { amber: 0.05, red: 0.01 } },

@@ -19,12 +19,14 @@ import { SimilarTable } from './compare/SimilarTable.tsx';
 const messages = {
   fr: {
     title: 'Comparer ce client',
+    titleCustomer: 'Votre dossier comparé aux autres clients',
     distribution: 'Répartition dans un groupe',
     feature: 'Caractéristique',
     reasons: 'Raisons principales du score',
     group: 'Groupe de comparaison',
     all: 'Tous les clients',
     similar: 'Les clients similaires',
+    similarCustomer: 'Les clients dont le dossier ressemble au vôtre',
     filtered: 'Un groupe choisi (filtres)',
     k: 'Nombre de clients similaires',
     scatter: 'Deux caractéristiques ensemble',
@@ -35,12 +37,14 @@ const messages = {
   },
   en: {
     title: 'Compare this client',
+    titleCustomer: 'Your file compared with other clients',
     distribution: 'Distribution in a group',
     feature: 'Characteristic',
     reasons: 'Main reasons for the score',
     group: 'Comparison group',
     all: 'All clients',
     similar: 'Similar clients',
+    similarCustomer: 'Clients whose file resembles yours',
     filtered: 'A chosen group (filters)',
     k: 'Number of similar clients',
     scatter: 'Two characteristics together',
@@ -109,7 +113,7 @@ export function ComparePanel({
   customer = false,
 }: {
   clientId: number;
-  /** The customer's own file: the fixed groups only. */
+  /** The customer's own file: the fixed groups only, and every text naming the client says "you". */
   customer?: boolean;
 }) {
   const t = useMessages(messages);
@@ -163,7 +167,7 @@ export function ComparePanel({
   return (
     <section className="compare-panel" aria-labelledby="compare-title">
       <h2 id="compare-title" className="visually-hidden">
-        {t.title}
+        {customer ? t.titleCustomer : t.title}
       </h2>
       <div className="card compare-controls">
         <label htmlFor="compare-feature">{t.feature}</label>
@@ -184,7 +188,7 @@ export function ComparePanel({
           onChange={(e) => setGroup(e.target.value as GroupName)}
         >
           <option value="all">{t.all}</option>
-          <option value="similar">{t.similar}</option>
+          <option value="similar">{customer ? t.similarCustomer : t.similar}</option>
           {!customer && <option value="filtered">{t.filtered}</option>}
         </select>
         {group === 'similar' && !customer && (
@@ -211,6 +215,7 @@ export function ComparePanel({
           <DistributionChart
             distribution={distribution.data}
             label={labelOf(distribution.data.feature)}
+            customer={customer}
           />
         )}
         {distribution.loading && !distribution.data && <p aria-busy="true">{t.loading}</p>}

@@ -23,8 +23,11 @@ const messages = {
     hundred:
       "Chaque couleur fait 100 % : les barres bleues répartissent les clients du groupe qui ont remboursé, les barres orange ceux qui n'ont pas remboursé. Au survol et dans le tableau, le nombre de clients de chaque barre.",
     clientAt: (v: string) => `Ce client : ${v}`,
+    clientAtCustomer: (v: string) => `Votre valeur : ${v}`,
     chart: (label: string) =>
       `Répartition de « ${label} » chez les clients qui ont remboursé et chez ceux qui n'ont pas remboursé (100 % par issue), avec la valeur du client`,
+    chartCustomer: (label: string) =>
+      `Répartition de « ${label} » chez les clients qui ont remboursé et chez ceux qui n'ont pas remboursé (100 % par issue), avec votre valeur`,
     range: (from: string, to: string) => `De ${from} à ${to}`,
     cell: (share: string, count: string) => `${share} (${count})`,
     quantiles: (label: string) => `Quantiles de « ${label} »`,
@@ -64,8 +67,11 @@ const messages = {
     hundred:
       "Each colour makes 100%: the blue bars spread the group's clients who repaid, the orange bars those who did not. On hover and in the table, the number of clients of each bar.",
     clientAt: (v: string) => `This client: ${v}`,
+    clientAtCustomer: (v: string) => `Your value: ${v}`,
     chart: (label: string) =>
       `Distribution of "${label}" among clients who repaid and who did not (100% per outcome), with the client's value`,
+    chartCustomer: (label: string) =>
+      `Distribution of "${label}" among clients who repaid and who did not (100% per outcome), with your value`,
     range: (from: string, to: string) => `From ${from} to ${to}`,
     cell: (share: string, count: string) => `${share} (${count})`,
     quantiles: (label: string) => `Quantiles of "${label}"`,
@@ -115,9 +121,12 @@ function escapeHtml(text: string): string {
 export function DistributionChart({
   distribution,
   label,
+  customer = false,
 }: {
   distribution: FeatureDistribution;
   label: string;
+  /** The customer's own file: the texts naming the client speak to them ("Votre valeur"). */
+  customer?: boolean;
 }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
@@ -147,7 +156,7 @@ export function DistributionChart({
               x: histogram.clientBin,
               from: 0,
               to: top,
-              label: t.clientAt(value(client.value)),
+              label: (customer ? t.clientAtCustomer : t.clientAt)(value(client.value)),
               color: palette.client,
               // Toward the middle of the plot, so the label stays inside it.
               align: histogram.clientBin < histogram.bins.length / 2 ? 'left' : 'right',
@@ -224,7 +233,7 @@ export function DistributionChart({
         ...clientLine,
       ],
     };
-  }, [histogram, distribution.client, label, language]);
+  }, [histogram, distribution.client, label, language, customer]);
 
   const quantileRow = (name: string, q: Quantiles | null) => [
     name,
@@ -238,7 +247,7 @@ export function DistributionChart({
   return (
     <div className="distribution">
       <p className="percentile-sentence" data-testid="client-percentile">
-        {percentileSentence(distribution, language)}
+        {percentileSentence(distribution, language, customer)}
       </p>
       <div
         data-testid="distribution-chart"
@@ -251,7 +260,11 @@ export function DistributionChart({
             { label: t.defaulted, colour: palette.bad, shape: 'square' },
           ]}
         />
-        <EChart option={option} label={t.chart(label)} height={300} />
+        <EChart
+          option={option}
+          label={(customer ? t.chartCustomer : t.chart)(label)}
+          height={300}
+        />
       </div>
       <p className="compare-note" data-testid="distribution-hundred">
         {t.hundred}

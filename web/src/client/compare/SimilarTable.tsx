@@ -32,12 +32,21 @@ const messages = {
       `Parmi les ${k} clients dont le dossier ressemble le plus au vôtre et dont l'issue est connue, ${didNotRepay(bad, 'fr')} (${rate}).`,
     probability: (p: string, mean: string) =>
       `Probabilité de défaut estimée par le modèle pour ce client : ${p} ; en moyenne pour ces clients similaires : ${mean}.`,
+    probabilityCustomer: (p: string, mean: string) =>
+      `Probabilité de défaut estimée par le modèle pour votre dossier : ${p} ; en moyenne pour ces dossiers : ${mean}.`,
     caption: (k: string) => `Ce client comparé à ses ${k} clients similaires`,
+    captionCustomer: (k: string) => `Votre dossier comparé aux ${k} dossiers les plus proches`,
     columns: (k: string) => [
       'Caractéristique',
       'Ce client',
       `Moyenne des ${k} clients similaires`,
       'Médiane des clients similaires',
+    ],
+    columnsCustomer: (k: string) => [
+      'Caractéristique',
+      'Vous',
+      `Moyenne des ${k} dossiers les plus proches`,
+      'Médiane de ces dossiers',
     ],
     neighbours: 'Les clients similaires, un par un',
     neighbourColumns: ['Client', 'Distance', 'Issue', 'Probabilité de défaut'],
@@ -55,12 +64,21 @@ const messages = {
       `Of the ${k} clients whose file most resembles yours and whose outcome is known, ${didNotRepay(bad, 'en')} (${rate}).`,
     probability: (p: string, mean: string) =>
       `Probability of default the model estimates for this client: ${p}; on average for these similar clients: ${mean}.`,
+    probabilityCustomer: (p: string, mean: string) =>
+      `Probability of default the model estimates for your file: ${p}; on average for these files: ${mean}.`,
     caption: (k: string) => `This client against their ${k} similar clients`,
+    captionCustomer: (k: string) => `Your file against the ${k} closest files`,
     columns: (k: string) => [
       'Characteristic',
       'This client',
       `Mean of the ${k} similar clients`,
       'Median of the similar clients',
+    ],
+    columnsCustomer: (k: string) => [
+      'Characteristic',
+      'You',
+      `Mean of the ${k} closest files`,
+      'Median of these files',
     ],
     neighbours: 'The similar clients, one by one',
     neighbourColumns: ['Client', 'Distance', 'Outcome', 'Probability of default'],
@@ -100,6 +118,10 @@ export function SimilarTable({
     : Math.round((s.defaultRate ?? 0) * s.size);
   const pct = (p: number | null | undefined) =>
     p === null || p === undefined ? '—' : formatPercent(p, language);
+  // The customer reads about their own file: every text naming the client speaks to them.
+  const probability = customer ? t.probabilityCustomer : t.probability;
+  const caption = customer ? t.captionCustomer : t.caption;
+  const columns = customer ? t.columnsCustomer : t.columns;
 
   return (
     <section className="similar" aria-labelledby="similar-title">
@@ -107,12 +129,14 @@ export function SimilarTable({
       <p data-testid="similar-rate">
         {(customer ? t.rateCustomer : t.rate)(k, bad, pct(s.defaultRate))}
       </p>
-      <p>{t.probability(pct(score.data?.probability), pct(s.meanScore))}</p>
+      <p data-testid="similar-probability">
+        {probability(pct(score.data?.probability), pct(s.meanScore))}
+      </p>
       <table data-testid="similar-table">
-        <caption>{t.caption(k)}</caption>
+        <caption>{caption(k)}</caption>
         <thead>
           <tr>
-            {t.columns(k).map((c) => (
+            {columns(k).map((c) => (
               <th key={c} scope="col">
                 {c}
               </th>

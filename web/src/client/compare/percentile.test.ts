@@ -18,4 +18,23 @@ describe('percentileSentence', () => {
     );
     expect(percentileSentence(distribution({ client: null }), 'en')).toContain('no value');
   });
+
+  it('speaks to the customer reading their own file, in French and English', () => {
+    expect(percentileSentence(distribution(), 'fr', true)).toBe(
+      'Vous vous situez au-dessus de 73\u00a0% des clients du groupe.',
+    );
+    expect(percentileSentence(distribution(), 'en', true)).toBe(
+      'You are above 73% of the clients in the group.',
+    );
+    expect(percentileSentence(distribution({ client: null }), 'fr', true)).toBe(
+      "Votre dossier n'a pas de valeur pour cette caractéristique.",
+    );
+    expect(percentileSentence(distribution({ client: null }), 'en', true)).toBe(
+      'Your file has no value for this characteristic.',
+    );
+    // The adviser's sentence for the same file stays about "this client".
+    expect(percentileSentence(distribution({ client: null }), 'fr')).toBe(
+      "Ce client n'a pas de valeur pour cette caractéristique.",
+    );
+  });
 });

@@ -419,7 +419,7 @@ export const explanationSchema = {
   $id: 'Explanation',
   type: 'object',
   description:
-    "why the model scored the client so: exact TreeSHAP contributions (each labelled by its reason code), the same by theme, the adviser's reasons and the client's; a customer gets the client view (`view: 'client'`)",
+    "why the model scored the client so: exact contributions in log-odds (TreeSHAP for trees, coefficient × centred value for logistic regression; each labelled by its reason code), the same by theme, the adviser's reasons and the client's; a customer gets the client view (`view: 'client'`)",
   required: [
     'clientId',
     'modelVersion',

@@ -2342,7 +2342,7 @@ export interface ErrorBody {
   };
 }
 
-/** why the model scored the client so: exact TreeSHAP contributions (each labelled by its reason code), the same by theme, the adviser's reasons and the client's; a customer gets the client view (`view: 'client'`) */
+/** why the model scored the client so: exact contributions in log-odds (TreeSHAP for trees, coefficient × centred value for logistic regression; each labelled by its reason code), the same by theme, the adviser's reasons and the client's; a customer gets the client view (`view: 'client'`) */
 export interface Explanation {
   clientId: number;
   /** the client's view of the reasons (customer view, letter): client-explainable codes only, never a protected attribute, one reason per code (its units summed), each family once, at most four each way, everything else in `others` */

@@ -77,6 +77,7 @@ const PATHS = [
   '/api/admin/models/{x}',
   '/api/admin/models/{x}/promote',
   '/api/monitoring',
+  '/api/monitoring/latest',
   '/api/outcomes',
   '/api/monitoring/reports',
   '/api/score',

@@ -225,6 +225,12 @@ describe('authorisation matrix', () => {
       },
       {
         method: 'GET',
+        path: '/api/monitoring/latest',
+        url: () => '/api/monitoring/latest',
+        expect: { anonymous: 401, adviser: 403, admin: 200, customer1: 403, customer2: 403 },
+      },
+      {
+        method: 'GET',
         path: '/api/clients/{id}/explanation',
         url: () => `/api/clients/${ids.own1}/explanation`,
         expect: { ...open, anonymous: 401, customer2: 403 },

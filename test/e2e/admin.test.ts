@@ -183,6 +183,8 @@ describe.skipIf(browserMissing() !== null)('admin pages (Chromium)', () => {
     const card = page.getByTestId('model-page');
     await card.waitFor();
     expect(await card.locator('.model-identity').textContent()).toContain(target);
+    // Its charts drawn before leaving (leaving earlier aborts the chart module's download).
+    await page.getByTestId('calibration-chart').locator('svg').first().waitFor();
     // And the previous one's card, by id, from the registry.
     await page.goto(`/models/${before}`);
     await page.getByRole('heading', { name: `Fiche du modèle ${before}` }).waitFor();

@@ -124,15 +124,42 @@ export async function idempotent<T>(
       },
     });
   } catch (error) {
-    // Another replica ran the same key at the same time and committed first: this request's
-    // record and answer were rolled back together (the key's primary key refused the answer,
-    // after the winner's commit), so it is answered as a retry of the winner, as one process
-    // answers a retry that waited for the first request.
-    const winner = await store.idempotency.find(user.id, key, Date.now()).catch(() => undefined);
+    // Another replica ran the same key at the same time: this request's record and answer were
+    // rolled back together (the key's primary key refused the answer, or PostgreSQL chose it as
+    // a deadlock's victim when two group commits each held the other's key), so it is answered
+    // as a retry of the winner, as one process answers a retry that waited for the first.
+    const winner = await winnerOf(store, user.id, key, error);
     if (winner) return replay(winner);
     throw error;
   } finally {
     slots.delete(slot);
     finished();
+  }
+}
+
+/** PostgreSQL's codes for a write that lost a race: unique violation, deadlock, serialization. */
+const LOST_RACE = new Set(['23505', '40P01', '40001']);
+/** How long a loser waits for the winner's commit (a deadlock's victim fails before it). */
+const WINNER_WAIT_MS = 3000;
+const WINNER_POLL_MS = 25;
+
+/**
+ * The kept answer of the request that won the key, if any: looked up once, and when `error` says
+ * this request lost a race, again until the winner commits (bounded: a winner that never commits
+ * leaves the original error to answer).
+ */
+async function winnerOf(
+  store: AppStore,
+  userId: number,
+  key: string,
+  error: unknown,
+): Promise<IdempotentAnswer | undefined> {
+  const code = (error as { code?: unknown } | null)?.code;
+  const raced = typeof code === 'string' && LOST_RACE.has(code);
+  const deadline = Date.now() + (raced ? WINNER_WAIT_MS : 0);
+  for (;;) {
+    const kept = await store.idempotency.find(userId, key, Date.now()).catch(() => undefined);
+    if (kept || Date.now() >= deadline) return kept;
+    await new Promise((resolve) => setTimeout(resolve, WINNER_POLL_MS));
   }
 }

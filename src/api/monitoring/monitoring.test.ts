@@ -73,6 +73,13 @@ describe('GET /api/monitoring', () => {
     });
     expect(reply.statusCode).toBe(404);
     expect(reply.json().error.code).toBe('REPORT_NOT_FOUND');
+    const latest = await app.inject({
+      method: 'GET',
+      url: '/api/monitoring/latest',
+      headers: { cookie: admin },
+    });
+    expect(latest.statusCode).toBe(200);
+    expect(latest.json()).toEqual({ latest: null });
   });
 
   it('serves the last stored report whole to an admin', async () => {
@@ -86,6 +93,14 @@ describe('GET /api/monitoring', () => {
     });
     expect(reply.statusCode).toBe(200);
     expect(reply.json()).toEqual(JSON.parse(JSON.stringify(report)));
+    const latest = await app.inject({
+      method: 'GET',
+      url: '/api/monitoring/latest',
+      headers: { cookie: admin },
+    });
+    expect(latest.json()).toEqual({
+      latest: { createdAt: report.createdAt, modelId: report.model.id, status: 'red' },
+    });
     const adviser = await login(app, 'adviser');
     const refused = await app.inject({
       method: 'GET',

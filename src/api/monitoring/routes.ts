@@ -1,4 +1,8 @@
 /**
+ * GET /api/monitoring/latest (admin): what the model card says of the last report (when, which
+ * model, its overall light), or null before the first one: always 200, so a page that only
+ * mentions the report neither downloads it nor logs a failed request.
+ *
  * GET /api/monitoring (admin): the last monitoring report `creditlens monitor` (or the route
  * below) stored under <data>/monitoring/latest.json (src/model/monitoring/store.ts), as it was
  * computed; 404 REPORT_NOT_FOUND before the first one.
@@ -79,6 +83,44 @@ export async function monitoringRoutes(fastify: FastifyInstance): Promise<void> 
         output: { createdAt: report.createdAt, status: report.summary.status },
       });
       return served(report);
+    },
+  );
+
+  app.get(
+    '/api/monitoring/latest',
+    {
+      onRequest: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary:
+          'When the last monitoring report was computed, for which model, and its overall light (null before the first)',
+        response: {
+          200: {
+            type: 'object',
+            required: ['latest'],
+            additionalProperties: false,
+            properties: {
+              latest: {
+                type: ['object', 'null'],
+                required: ['createdAt', 'modelId', 'status'],
+                additionalProperties: false,
+                properties: {
+                  createdAt: { type: 'string', format: 'date-time' },
+                  modelId: { type: 'string' },
+                  status: { type: 'string', enum: ['green', 'amber', 'red'] },
+                },
+              },
+            },
+          },
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async () => {
+      const report = await loadLatestReport(dir);
+      if (report === null) return { latest: null };
+      const { createdAt, model, summary } = report;
+      return { latest: { createdAt, modelId: model.id, status: summary.status } };
     },
   );
 

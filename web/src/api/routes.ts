@@ -33,6 +33,7 @@ import type {
   ClientsSimilarListData,
   DecisionsListData,
   ModelListData,
+  MonitoringLatestListData,
   MonitoringListData,
   MonitoringReportsCreateData,
   MonitoringReportsCreatePayload,
@@ -67,6 +68,7 @@ type GetRoute =
   | Get<'/api/admin/users', AdminUsersListData>
   | Get<'/api/admin/models', AdminModelsListData>
   | Get<'/api/monitoring', MonitoringListData>
+  | Get<'/api/monitoring/latest', MonitoringLatestListData>
   | Get<`/api/admin/models/${string}`, AdminModelsDetailData>
   | Get<`/api/decisions${Query}`, DecisionsListData>
   | Get<`/api/reviews${Query}`, ReviewsListData>

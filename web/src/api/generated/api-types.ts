@@ -2786,6 +2786,15 @@ export interface ModelSummary {
   threshold: number;
 }
 
+export interface MonitoringLatestListData {
+  latest: {
+    /** @format date-time */
+    createdAt: string;
+    modelId: string;
+    status: "green" | "amber" | "red";
+  } | null;
+}
+
 export type MonitoringListData = MonitoringReport;
 
 /** The last monitoring report computed by `creditlens monitor` */

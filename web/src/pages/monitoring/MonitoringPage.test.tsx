@@ -23,6 +23,11 @@ function start(...handlers: Parameters<typeof stubFetch>) {
 }
 
 /** Text with the narrow and non-breaking spaces of French numbers as plain spaces. */
+/** What GET /api/monitoring/latest says of a report. */
+const latestOf = (r: ReturnType<typeof report>) => ({
+  latest: { createdAt: r.createdAt, modelId: r.model.id, status: r.summary.status },
+});
+
 const plain = (text: string | null | undefined) => (text ?? '').replace(/\s/g, ' ');
 
 const lights = (element: HTMLElement) =>
@@ -30,7 +35,10 @@ const lights = (element: HTMLElement) =>
 
 describe('MonitoringPage', () => {
   it('shows the last report: overall light, score and band mix lights, features, missing shares, what the probabilities imply', async () => {
-    start(on('GET', '/api/monitoring', () => ({ body: report() })));
+    start(
+      on('GET', '/api/monitoring/latest', () => ({ body: latestOf(report()) })),
+      on('GET', '/api/monitoring', () => ({ body: report() })),
+    );
     const summary = await screen.findByTestId('monitoring-summary');
     expect(summary.textContent).toContain('Modèle m-20261128-031500-ab12');
     // The stored window in the page's words, not the report's English label.
@@ -64,7 +72,7 @@ describe('MonitoringPage', () => {
 
   it('computes a report over a period when none exists yet, and shows its back-test', async () => {
     const calls = start(
-      on('GET', '/api/monitoring', () => apiError(404, 'REPORT_NOT_FOUND', 'no report yet')),
+      on('GET', '/api/monitoring/latest', () => ({ body: { latest: null } })),
       on('POST', '/api/monitoring/reports', () => ({
         status: 201,
         body: report({
@@ -82,6 +90,8 @@ describe('MonitoringPage', () => {
     fireEvent.change(screen.getByTestId('monitoring-until'), { target: { value: '2026-12-01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Calculer' }));
     const auc = await screen.findByTestId('performance-auc');
+    // No report yet: the full report is never asked for (no failed request in the console).
+    expect(calls.some((c) => c.method === 'GET' && c.url === '/api/monitoring')).toBe(false);
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([
       { since: '2026-11-01', until: '2026-12-01' },
     ]);
@@ -100,7 +110,7 @@ describe('MonitoringPage', () => {
 
   it('says why a report cannot be computed, and keeps the form', async () => {
     start(
-      on('GET', '/api/monitoring', () => apiError(404, 'REPORT_NOT_FOUND', 'no report yet')),
+      on('GET', '/api/monitoring/latest', () => ({ body: { latest: null } })),
       on('POST', '/api/monitoring/reports', () =>
         apiError(
           422,

@@ -117,7 +117,9 @@ function lastMonth(): { since: string; until: string } {
  */
 export function MonitoringPage() {
   const t = useMessages(messages);
-  const latest = useApi('/api/monitoring');
+  // Whether a report exists first (always 200), so a first visit logs no failed request.
+  const exists = useApi('/api/monitoring/latest');
+  const latest = useApi(exists.data?.latest ? '/api/monitoring' : null);
   const [report, setReport] = useState<MonitoringReport | null>(null);
   const [period, setPeriod] = useState(lastMonth);
   const [busy, setBusy] = useState(false);
@@ -139,7 +141,9 @@ export function MonitoringPage() {
     }
   };
 
-  const noReport = latest.error?.code === 'REPORT_NOT_FOUND';
+  const noReport = exists.data?.latest === null || latest.error?.code === 'REPORT_NOT_FOUND';
+  const loadError = exists.error ?? latest.error;
+  const reload = exists.error ? exists.reload : latest.reload;
   return (
     <article className="monitoring-page" data-testid="monitoring-page">
       <h1>{t.title}</h1>
@@ -171,10 +175,10 @@ export function MonitoringPage() {
         </button>
         {failure && <ErrorMessage error={failure} />}
       </form>
-      {report === null && latest.loading && <p aria-busy="true">{t.loading}</p>}
+      {report === null && (exists.loading || latest.loading) && <p aria-busy="true">{t.loading}</p>}
       {report === null && noReport && <p data-testid="monitoring-none">{t.none}</p>}
-      {report === null && latest.error && !noReport && (
-        <ErrorMessage error={latest.error} onRetry={latest.reload} />
+      {report === null && loadError && !noReport && (
+        <ErrorMessage error={loadError} onRetry={reload} />
       )}
       {report !== null && <ReportView report={report} />}
     </article>

@@ -22,6 +22,10 @@ function start(role: 'adviser' | 'admin') {
       body: { user: { id: 3, username: role, role, clientId: null } },
     })),
     on('GET', '/api/categories', () => ({ body: CATEGORIES })),
+    on('GET', '/api/monitoring/latest', () => {
+      const r = report();
+      return { body: { latest: { createdAt: r.createdAt, modelId: r.model.id, status: 'red' } } };
+    }),
     on('GET', '/api/monitoring', () => ({ body: report() })),
     () => apiError(404, 'NOT_FOUND', 'not in this test'),
   );

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LanguageProvider } from '../../i18n/language.tsx';
 import { apiError, on, stubFetch } from '../../test-fetch.ts';
 import { MonitoringPage } from './MonitoringPage.tsx';
-import { PERFORMANCE, report } from './test-fixtures.ts';
+import { PERFORMANCE, report, variable } from './test-fixtures.ts';
 
 afterEach(() => {
   cleanup();
@@ -125,5 +125,32 @@ describe('MonitoringPage', () => {
       expect(screen.getByRole('alert').textContent).toContain('no stored application'),
     );
     expect(screen.getByRole('button', { name: 'Calculer' })).toBeTruthy();
+  });
+
+  it('sets apart the variables missing for every application, so the chart and table show what moved among the others', async () => {
+    const gone = ['GONE_A', 'GONE_B', 'GONE_C', 'GONE_D'].map((name) =>
+      variable(name, 18.4, 'red', [0, 1]),
+    );
+    const base = report();
+    start(
+      on('GET', '/api/monitoring/latest', () => ({ body: latestOf(base) })),
+      on('GET', '/api/monitoring', () => ({
+        body: { ...base, features: [...gone, ...base.features] },
+      })),
+    );
+    const summary = await screen.findByTestId('monitoring-gone');
+    expect(plain(summary.textContent)).toContain('4 variables manquent pour toutes les demandes');
+    expect(plain(summary.textContent)).toContain('Elles sont écartées du graphique et du tableau');
+    expect(screen.getByTestId('monitoring-gone-list').textContent).toContain('GONE_D');
+    const psiRows = within(screen.getByTestId('psi-table')).getAllByRole('row').slice(1);
+    expect(psiRows.map((r) => (r as HTMLTableRowElement).cells[0]?.textContent)).toEqual([
+      'EXT_SOURCE_2',
+      'AMT_CREDIT',
+      'DAYS_BIRTH',
+    ]);
+    const missing = within(screen.getByTestId('missing-table')).getAllByRole('row').slice(1);
+    expect(missing.map((r) => (r as HTMLTableRowElement).cells[0]?.textContent)).toEqual([
+      'EXT_SOURCE_2',
+    ]);
   });
 });

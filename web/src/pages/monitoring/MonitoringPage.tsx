@@ -53,6 +53,9 @@ const messages = {
     noOutcomes:
       "Aucune issue enregistrée pour les prêts de cette fenêtre : la performance sera mesurée quand elles le seront (POST /api/outcomes, creditlens outcomes). D'ici là, les probabilités annoncées ci-dessus disent ce qu'il faut attendre.",
     skipped: (n: number) => `${n} ligne${n > 1 ? 's' : ''} ignorée${n > 1 ? 's' : ''}`,
+    goneApart: (n: number) =>
+      `${n > 1 ? 'Elles sont écartées' : 'Elle est écartée'} du graphique et du tableau ci-dessous, qui montrent ce qui a bougé parmi les autres variables.`,
+    goneList: (n: number) => `Voir ${n > 1 ? `les ${n} variables` : 'la variable'}`,
     gone: (n: number, names: string) =>
       `${n} variable${n > 1 ? 's' : ''} manque${n > 1 ? 'nt' : ''} pour toutes les demandes de la fenêtre (${names}) : un flux interrompu, ou de nouveaux demandeurs sans l'historique de crédit qu'elle${n > 1 ? 's' : ''} lis${n > 1 ? 'ent' : 'ait'}.`,
   },
@@ -95,6 +98,9 @@ const messages = {
     noOutcomes:
       'No outcome is recorded for the loans of this window: performance will be measured once they are (POST /api/outcomes, creditlens outcomes). Until then, the probabilities above say what to expect.',
     skipped: (n: number) => `${n} row${n > 1 ? 's' : ''} skipped`,
+    goneApart: (n: number) =>
+      `${n > 1 ? 'They are' : 'It is'} set apart from the chart and the table below, which show what moved among the other variables.`,
+    goneList: (n: number) => `Show ${n > 1 ? `the ${n} variables` : 'the variable'}`,
     gone: (n: number, names: string) =>
       `${n} variable${n > 1 ? 's are' : ' is'} missing for every application of the window (${names}): a feed that stopped, or new applicants without the credit history ${n > 1 ? 'they read' : 'it reads'}.`,
   },
@@ -190,8 +196,12 @@ function ReportView({ report }: { report: MonitoringReport }) {
   const t = useMessages(messages);
   const { language } = useLanguage();
   const counts = lightCounts(report);
-  const moved = missingChanges(report.features);
   const gone = goneMissing(report);
+  // A variable missing for every application is said once, in the summary: left in the chart and
+  // the table, hundreds of them (new applicants without history) would hide what really moved.
+  const goneNames = new Set(gone.map((f) => f.name));
+  const present = report.features.filter((f) => !goneNames.has(f.name));
+  const moved = missingChanges(present);
   const pct = (v: number | null) => (v === null ? '—' : formatPercent(v, language));
   const n3 = (v: number | null) => (v === null ? '—' : formatNumber(v, language, 3));
   const e = report.expected;
@@ -224,8 +234,15 @@ function ReportView({ report }: { report: MonitoringReport }) {
                 .slice(0, 3)
                 .map((f) => f.name)
                 .join(', ')}${gone.length > 3 ? '…' : ''}`,
-            )}
+            )}{' '}
+            {t.goneApart(gone.length)}
           </p>
+        )}
+        {gone.length > 3 && (
+          <details data-testid="monitoring-gone-list">
+            <summary>{t.goneList(gone.length)}</summary>
+            <p>{gone.map((f) => f.name).join(', ')}</p>
+          </details>
         )}
       </section>
       <section className="card" aria-labelledby="monitoring-stability">
@@ -242,7 +259,7 @@ function ReportView({ report }: { report: MonitoringReport }) {
         </ul>
         <BandMixChart mix={report.bandMix} />
         <h3>{t.features}</h3>
-        <PsiChart variables={report.features} />
+        <PsiChart variables={present} />
         <h3>{t.missingTitle}</h3>
         {moved.length === 0 ? (
           <p>{t.missingNone}</p>

@@ -5,6 +5,7 @@ import type { ModelSummary } from '../../api/generated/api-types.ts';
 import { LanguageProvider } from '../../i18n/language.tsx';
 import { type FetchCall, on, stubFetch } from '../../test-fetch.ts';
 import { ModelsPage } from './ModelsPage.tsx';
+import { PromoteDialog, worseOn } from './PromoteDialog.tsx';
 
 afterEach(() => {
   cleanup();
@@ -87,6 +88,8 @@ describe('ModelsPage', () => {
     );
     expect(dialog.textContent).toContain('Tous les clients sont notés de nouveau');
     expect(dialog.textContent).toContain('Les décisions déjà prises par les conseillers restent');
+    // Better AUC, cost unknown: nothing to warn about.
+    expect(screen.queryByTestId('promote-worse')).toBeNull();
     fireEvent.click(screen.getByTestId('promote-cancel'));
     expect(screen.queryByTestId('promote-dialog')).toBeNull();
     expect(promotions(calls)).toEqual([]);
@@ -142,5 +145,22 @@ describe('ModelsPage', () => {
     await screen.findAllByTestId('model-row');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Model registry');
     expect(screen.getByTestId('models-served').textContent).toBe(`Served model: ${OLD}.`);
+  });
+
+  it('warns when the model to serve does worse than the served one on its test files', () => {
+    const served = run(OLD, { active: true, served: true });
+    const worseBoth = run(NEW, { holdoutAuc: 0.7, holdoutCost: 0.6 });
+    expect(worseOn(worseBoth, served)).toEqual(['auc', 'cost']);
+    expect(worseOn(run(NEW, { holdoutAuc: 0.8, holdoutCost: 0.6 }), served)).toEqual(['cost']);
+    expect(worseOn(run(NEW, { holdoutAuc: 0.7, holdoutCost: null }), served)).toEqual(['auc']);
+    expect(worseOn(worseBoth, null)).toEqual([]);
+    render(
+      <LanguageProvider>
+        <PromoteDialog target={worseBoth} served={served} onDone={() => {}} onCancel={() => {}} />
+      </LanguageProvider>,
+    );
+    expect(screen.getByTestId('promote-worse').textContent).toBe(
+      "Attention : sur les dossiers de test, ce modèle fait moins bien que celui servi aujourd'hui (AUC plus basse, coût relatif plus élevé).",
+    );
   });
 });

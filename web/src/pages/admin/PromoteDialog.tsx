@@ -15,6 +15,10 @@ const messages = {
       `AUC ${auc}, coût relatif ${cost}, seuil de refus ${threshold}`,
     effects:
       "Tous les clients sont notés de nouveau par ce modèle, sans redémarrage : leur score, la décision du modèle et ses raisons peuvent changer, et le seuil de refus devient le sien. Les décisions déjà prises par les conseillers restent. L'action est inscrite au journal ; on peut revenir au modèle précédent de la même façon.",
+    worse: (what: string) =>
+      `Attention : sur les dossiers de test, ce modèle fait moins bien que celui servi aujourd'hui (${what}).`,
+    worseAuc: 'AUC plus basse',
+    worseCost: 'coût relatif plus élevé',
     confirm: 'Servir ce modèle',
     cancel: 'Annuler',
     working: 'Notation de tous les clients…',
@@ -28,6 +32,10 @@ const messages = {
       `AUC ${auc}, relative cost ${cost}, refusal threshold ${threshold}`,
     effects:
       "Every client is scored again by this model, without a restart: their score, the model's decision and its reasons may change, and the refusal threshold becomes this model's. Decisions the advisers already took stay. The action goes to the audit trail; the previous model can be served again the same way.",
+    worse: (what: string) =>
+      `Warning: on the test files, this model does worse than the one served today (${what}).`,
+    worseAuc: 'lower AUC',
+    worseCost: 'higher relative cost',
     confirm: 'Serve this model',
     cancel: 'Cancel',
     working: 'Scoring every client…',
@@ -42,6 +50,25 @@ export function figuresOf(
 ): string {
   const n = (x: number | null) => (x === null ? '—' : formatNumber(x, language, 3));
   return say(n(m.holdoutAuc), n(m.holdoutCost), formatPercent(m.threshold, language, 1));
+}
+
+/** Where `target` does worse than `served` on the registry's figures (none when one is unknown). */
+export function worseOn(target: ModelSummary, served: ModelSummary | null): ('auc' | 'cost')[] {
+  if (!served || served.id === target.id) return [];
+  const worse: ('auc' | 'cost')[] = [];
+  if (
+    target.holdoutAuc !== null &&
+    served.holdoutAuc !== null &&
+    target.holdoutAuc < served.holdoutAuc
+  )
+    worse.push('auc');
+  if (
+    target.holdoutCost !== null &&
+    served.holdoutCost !== null &&
+    target.holdoutCost > served.holdoutCost
+  )
+    worse.push('cost');
+  return worse;
 }
 
 /**
@@ -61,6 +88,7 @@ export function PromoteDialog(props: {
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  const worse = worseOn(target, served).map((w) => (w === 'auc' ? t.worseAuc : t.worseCost));
 
   useEffect(() => {
     const element = dialog.current;
@@ -96,6 +124,11 @@ export function PromoteDialog(props: {
       <p>
         <strong>{t.to(target.id, figuresOf(target, language, t.figures))}</strong>
       </p>
+      {worse.length > 0 && (
+        <p className="promote-worse" role="alert" data-testid="promote-worse">
+          {t.worse(worse.join(', '))}
+        </p>
+      )}
       <p>{t.effects}</p>
       {failure !== null && <ErrorMessage error={failure} />}
       <div className="user-buttons">

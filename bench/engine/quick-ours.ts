@@ -1,11 +1,17 @@
 /**
  * Our side of the quick side-by-side (side-by-side.sh): training (binning included) and ten
- * predictions of the holdout rows (after one untimed warm-up, on THREADS threads), with ours.ts's hyper-parameters (63 leaves, or depth D).
+ * predictions of the holdout rows (after untimed warm-ups, on THREADS threads), with ours.ts's
+ * hyper-parameters (63 leaves, or depth D). The holdout matrix is allocated in shared memory, as
+ * a scoring process can build its batches (sharedDenseMatrix), so that engines with in-place prediction read it where
+ * it is (older engines copy it as any matrix), and the warm-up waits for the prediction workers
+ * to load, as a serving process has them; QUICK_PLAIN=1 keeps the earlier conditions (a plain
+ * matrix, one warm-up call that does not wait for the workers).
  *
- *   node --import tsx bench/engine/quick-ours.ts DATA.bin ROUNDS [THREADS=0] [DEPTH=0]
+ *   [QUICK_PLAIN=1] node --import tsx bench/engine/quick-ours.ts DATA.bin ROUNDS [THREADS=0] [DEPTH=0]
  */
 import { readFileSync } from 'node:fs';
 import { denseMatrix, predict, train } from '../../src/engine/index.ts';
+import { predictTuning } from '../../src/engine/parallel/predict-workers.ts';
 
 const [path, roundsArg, threadsArg, depthArg] = process.argv.slice(2);
 const buf = readFileSync(path as string);
@@ -19,7 +25,10 @@ const nTrain = Math.floor(rows * 0.8);
 const tv = new Float64Array(nTrain * cols);
 for (let r = 0; r < nTrain; r++)
   for (let c = 0; c < cols; c++) tv[c * nTrain + r] = x[r * cols + c] as number;
-const hv = new Float64Array((rows - nTrain) * cols);
+const plain = process.env.QUICK_PLAIN === '1';
+const hv = plain
+  ? new Float64Array((rows - nTrain) * cols)
+  : new Float64Array(new SharedArrayBuffer(8 * (rows - nTrain) * cols));
 for (let r = nTrain; r < rows; r++)
   for (let c = 0; c < cols; c++) hv[(r - nTrain) * cols + c] = x[r * cols + c] as number;
 const depth = Number(depthArg ?? 0);
@@ -43,10 +52,12 @@ const model = train(
 );
 const trainS = (performance.now() - t) / 1000;
 const hold = denseMatrix(hv, rows - nTrain, cols, 'row-major');
-// THREADS for prediction too (engines before issue 17's prediction pool ignore the option); one
-// untimed warm-up call on each side starts our pool's workers, as a serving process has them.
+// THREADS for prediction too (engines before issue 17's prediction pool ignore the option); the
+// untimed warm-up starts our pool's workers (waiting for them to load, unless QUICK_PLAIN) and
+// lets their code be compiled, as a serving process has them.
 const predictOptions = { nthread: Number(threadsArg ?? 0) };
-predict(model, hold, predictOptions);
+predictTuning.waitForWorkers = !plain;
+for (let i = 0; i < (plain ? 1 : 3); i++) predict(model, hold, predictOptions);
 // Wall time, and CPU time of the whole process (every thread): rows per CPU second tells the
 // work each side spends per row, which a loaded machine does not distort as much as wall time.
 t = performance.now();

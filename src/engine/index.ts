@@ -7,7 +7,14 @@
  */
 export { type Dataset, type RoundProgress, type TrainOptions, train } from './boosting/train.ts';
 export { EngineError } from './errors.ts';
-export { type DenseMatrix, denseMatrix, fromColumns, type Layout } from './matrix.ts';
+export {
+  type DenseMatrix,
+  denseMatrix,
+  fromColumns,
+  isSharedMatrix,
+  type Layout,
+  sharedDenseMatrix,
+} from './matrix.ts';
 export {
   MODEL_FORMAT,
   MODEL_VERSION,

@@ -35,6 +35,24 @@ export function denseMatrix(
   return { values, numRows, numCols, layout };
 }
 
+/**
+ * An all-zero matrix whose values live in shared memory: the prediction workers read it in place
+ * instead of copying it slab by slab (fill it, then predict), so large batches should be built
+ * with it.
+ */
+export function sharedDenseMatrix(numRows: number, numCols: number, layout: Layout): DenseMatrix {
+  if (!Number.isInteger(numRows) || !Number.isInteger(numCols) || numRows < 0 || numCols < 0) {
+    throw new EngineError('BAD_MATRIX_SHAPE', { numRows, numCols });
+  }
+  const values = new Float64Array(new SharedArrayBuffer(8 * numRows * numCols));
+  return { values, numRows, numCols, layout };
+}
+
+/** Whether the matrix's values are in shared memory (worker threads can read them in place). */
+export function isSharedMatrix(matrix: DenseMatrix): boolean {
+  return matrix.values.buffer instanceof SharedArrayBuffer;
+}
+
 /** Builds a column-major matrix from one array per column (all the same length). */
 export function fromColumns(columns: readonly ArrayLike<number>[]): DenseMatrix {
   const numRows = columns[0]?.length ?? 0;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EngineError } from '../errors.ts';
 import { randomModel, randomRows } from '../forest/random-model.ts';
-import { denseMatrix } from '../matrix.ts';
+import { denseMatrix, isSharedMatrix, sharedDenseMatrix } from '../matrix.ts';
 import { predictMargin } from '../predict.ts';
 import { Rng } from '../random.ts';
 import { CHUNK_ROWS } from './predict-protocol.ts';
@@ -80,6 +80,32 @@ describe('prediction on worker threads', () => {
     const other = randomModel(new Rng(12), [{ numNodes: 9, numFeatures: numCols, chain: 0 }]);
     const otherOne = predictMargin(other, matrix, { nthread: 1 });
     expect(bytesOf(predictMargin(other, matrix, { nthread: 2 }))).toBe(bytesOf(otherOne));
+  });
+
+  it('reads a matrix in shared memory in place, then a plain one through the slab again', () => {
+    predictTuning.callerScores = false;
+    for (const [layout, values] of [
+      ['row-major', rowMajor],
+      ['column-major', columnMajor],
+    ] as const) {
+      const plain = denseMatrix(values, numRows, numCols, layout);
+      const shared = sharedDenseMatrix(numRows, numCols, layout);
+      shared.values.set(values);
+      expect(isSharedMatrix(shared)).toBe(true);
+      expect(isSharedMatrix(plain)).toBe(false);
+      const one = predictMargin(model, plain, { nthread: 1 });
+      const before = predictPool(1).workerChunks();
+      const tasks = predictPool(1).tasks;
+      const inPlace = predictMargin(model, shared, { nthread: 2 });
+      expect(predictPool(1).tasks - tasks).toBe(1);
+      expect(bytesOf(inPlace)).toBe(bytesOf(one));
+      expect(isSharedMatrix(denseMatrix(inPlace, numRows, 1, layout))).toBe(false);
+      // One task for the whole batch (no slab limit), every chunk scored by the worker.
+      expect(predictPool(1).workerChunks() - before).toBe(Math.ceil(numRows / CHUNK_ROWS));
+      // The workers were pointed at the caller's matrix: the slab must be announced again.
+      expect(bytesOf(predictMargin(model, plain, { nthread: 2 }))).toBe(bytesOf(one));
+      expect(predictPool(1).tasks - tasks).toBe(1 + Math.ceil(numRows / (2 * CHUNK_ROWS)));
+    }
   });
 
   it('ends its workers when the pool is closed', async () => {

@@ -1,7 +1,8 @@
 /**
- * Batch prediction on several threads over shared memory. The rows go through a shared slab
- * (copied from the caller's matrix a slab at a time, so memory stays bounded), whose chunks of
- * rows the calling thread and its workers claim (see predict-protocol.ts). The pool is started
+ * Batch prediction on several threads over shared memory. A matrix already in shared memory
+ * (sharedDenseMatrix) is read in place; any other goes through a shared slab (copied from the
+ * caller's matrix a slab at a time, so memory stays bounded). The calling thread and its
+ * workers claim chunks of rows (see predict-protocol.ts). The pool is started
  * on first use and kept for later batches (its workers never keep the process alive); workers
  * still loading claim no work, so the first batch simply runs mostly on the calling thread.
  */
@@ -10,7 +11,7 @@ import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { EngineError } from '../errors.ts';
 import type { CompiledForest } from '../forest/compiled-forest.ts';
 import type { DenseMatrix } from '../matrix.ts';
-import { strides } from '../matrix.ts';
+import { isSharedMatrix, strides } from '../matrix.ts';
 import {
   applyMessage,
   CHUNK_ROWS,
@@ -84,7 +85,17 @@ export class PredictWorkers {
     out: new Float64Array(0),
     block: new Float32Array(0),
   };
+  /** The shared slab the caller copies rows into, and the shared margins. */
+  private readonly slab: {
+    input: Float64Array<ArrayBufferLike>;
+    out: Float64Array<ArrayBufferLike>;
+  } = {
+    input: new Float64Array(0),
+    out: new Float64Array(0),
+  };
   private announced: CompiledForest | null = null;
+  /** Tasks handed out so far (for tests: one per slab, or one per in-place batch). */
+  tasks = 0;
   /** Closed pools are replaced by `predictPool`. */
   closed = false;
 
@@ -124,14 +135,38 @@ export class PredictWorkers {
   /** Raw margins of every row of `matrix` (width already checked). */
   margins(forest: CompiledForest, matrix: DenseMatrix): Float64Array {
     if (this.closed) throw new Error('prediction pool closed');
-    const { numRows, numCols, values } = matrix;
-    const { rowStride, colStride } = strides(matrix);
-    const result = new Float64Array(numRows);
-    if (numRows === 0) return result;
+    const { numRows } = matrix;
+    if (numRows === 0) return new Float64Array(0);
     if (this.announced !== forest) {
       this.post({ kind: 'forest', forest: { numTrees: forest.numTrees, walk: forest.walk } });
       this.announced = forest;
     }
+    return isSharedMatrix(matrix)
+      ? this.inPlaceMargins(forest, matrix)
+      : this.slabMargins(forest, matrix);
+  }
+
+  /**
+   * A matrix already in shared memory: the threads read it where it is, all rows in one task
+   * (no copy, one hand-out and one wait per batch). The workers keep a reference to it until
+   * the next batch replaces it.
+   */
+  private inPlaceMargins(forest: CompiledForest, matrix: DenseMatrix): Float64Array {
+    const { numRows, numCols, values } = matrix;
+    const { rowStride, colStride } = strides(matrix);
+    const out = this.outOfAtLeast(numRows);
+    this.post({ kind: 'slab', input: values, out });
+    out.fill(forest.baseScore, 0, numRows);
+    this.setTask(numRows, numCols, rowStride, colStride);
+    this.runTask(Math.ceil(numRows / CHUNK_ROWS));
+    return out.slice(0, numRows);
+  }
+
+  /** Any other matrix goes through the shared slab, a slab of rows at a time. */
+  private slabMargins(forest: CompiledForest, matrix: DenseMatrix): Float64Array {
+    const { numRows, numCols, values } = matrix;
+    const { rowStride, colStride } = strides(matrix);
+    const result = new Float64Array(numRows);
     // Whole chunks per slab, at least one.
     const slabRows = Math.min(
       numRows,
@@ -151,15 +186,21 @@ export class PredictWorkers {
         input.set(values.subarray(from * rowStride, (from + count) * rowStride));
       }
       out.fill(forest.baseScore, 0, count);
-      const { control } = this;
-      control[PredictSlot.NumRows] = count;
-      control[PredictSlot.NumCols] = numCols;
-      control[PredictSlot.RowStride] = rowStride === 1 ? 1 : numCols;
-      control[PredictSlot.ColStride] = rowStride === 1 ? count : 1;
+      if (rowStride === 1) this.setTask(count, numCols, 1, count);
+      else this.setTask(count, numCols, numCols, 1);
       this.runTask(Math.ceil(count / CHUNK_ROWS));
       result.set(out.subarray(0, count), from);
     }
     return result;
+  }
+
+  /** Writes the next task's shape (row r, feature f at r * rowStride + f * colStride). */
+  private setTask(numRows: number, numCols: number, rowStride: number, colStride: number): void {
+    const { control } = this;
+    control[PredictSlot.NumRows] = numRows;
+    control[PredictSlot.NumCols] = numCols;
+    control[PredictSlot.RowStride] = rowStride;
+    control[PredictSlot.ColStride] = colStride;
   }
 
   /** Ends every worker (idempotent). */
@@ -176,12 +217,24 @@ export class PredictWorkers {
     }
   }
 
+  /** Makes the slab (input and margins) the threads' buffers, large enough for a slab. */
   private ensureSlab(rows: number, cols: number): void {
-    const { state } = this;
-    if (state.input.length >= rows * cols && state.out.length >= rows) return;
-    const input = new Float64Array(new SharedArrayBuffer(8 * rows * cols));
-    const out = new Float64Array(new SharedArrayBuffer(8 * rows));
-    this.post({ kind: 'slab', input, out });
+    const { slab } = this;
+    if (slab.input.length < rows * cols) {
+      slab.input = new Float64Array(new SharedArrayBuffer(8 * rows * cols));
+    }
+    slab.out = this.outOfAtLeast(rows);
+    // After an in-place batch the threads still point at the caller's matrix.
+    if (this.state.input !== slab.input || this.state.out !== slab.out) {
+      this.post({ kind: 'slab', input: slab.input, out: slab.out });
+    }
+  }
+
+  /** Shared margins for at least `rows` rows (kept and grown as batches need). */
+  private outOfAtLeast(rows: number): Float64Array {
+    const { slab } = this;
+    if (slab.out.length < rows) slab.out = new Float64Array(new SharedArrayBuffer(8 * rows));
+    return slab.out;
   }
 
   /** Announces a message to the workers (read at their next wake-up) and applies it here. */
@@ -193,6 +246,7 @@ export class PredictWorkers {
   /** Hands out the slab task whose fields are written, scores chunks here too, waits. */
   private runTask(numChunks: number): void {
     const { control } = this;
+    this.tasks++;
     control[PredictSlot.Command] = PredictCommand.Walk;
     control[PredictSlot.NumChunks] = numChunks;
     Atomics.store(control, PredictSlot.Completed, 0);

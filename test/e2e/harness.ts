@@ -208,7 +208,12 @@ export function watchFailures(page: Page): string[] {
     }
   });
   page.on('requestfailed', (request) => {
-    failures.push(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`);
+    const error = request.failure()?.errorText;
+    // Aborted by the browser itself (a navigation away, a preload no longer wanted): not the
+    // app's failure. A module the app needed and did not get still fails its import, which
+    // logs a console error caught above.
+    if (error === 'net::ERR_ABORTED') return;
+    failures.push(`failed ${request.method()} ${request.url()}: ${error}`);
   });
   return failures;
 }

@@ -10,38 +10,31 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataError } from '../../data/errors.ts';
-import {
-  type DenseMatrix,
-  type Model,
-  parseXgboostModel,
-  predict,
-  Rng,
-  ShapExplainer,
-} from '../../engine/index.ts';
+import { type DenseMatrix, type Model, parseXgboostModel, predict } from '../../engine/index.ts';
 import { ModelError } from '../errors.ts';
 import {
-  ageBand,
   applyCalibratorAll,
   brierScore,
   chooseCalibrator,
   costCurve,
   decisionBands,
-  fairnessSummary,
   precisionRecallCurve,
   reliabilityCurve,
   rocCurve,
   scoreBandsAt,
   sentenceCheck,
 } from '../evaluation/index.ts';
-import type { FairnessSummary, RunDraft } from '../run-record.ts';
+import type { RunDraft } from '../run-record.ts';
+import { treesScoringModel } from '../scoring-model/index.ts';
 import { fitBaseline } from '../training/baseline.ts';
 import { scoreCandidate } from '../training/candidate-report.ts';
 import { takeColumns } from '../training/feature-policy.ts';
 import { loadFeatureTable } from '../training/feature-table.ts';
 import { dataFingerprint } from '../training/fingerprint.ts';
-import { sampleIndices } from '../training/importance.ts';
+import { globalImportance } from '../training/importance.ts';
 import { resolveOptions, type TrainingOptions } from '../training/options.ts';
-import { takeItems, takeRows, takeValues } from '../training/rows.ts';
+import { fairnessOf } from '../training/pipeline.ts';
+import { takeRows, takeValues } from '../training/rows.ts';
 import { stratifiedFolds, stratifiedHoldout } from '../training/split.ts';
 import type { TrainingData } from '../training/training-data.ts';
 
@@ -136,7 +129,17 @@ function evaluate(
     holdout: holdoutCalibrated,
   });
   const { threshold } = imported;
-  const importance = shapImportance(model, Xh, model.featureNames.map(themeOf(data)), o.seed);
+  // Mean |SHAP| per feature and theme, as training computes it (no dependence samples here).
+  const shap = globalImportance(
+    treesScoringModel(model),
+    Xh,
+    model.featureNames.map(themeOf(data)),
+    {
+      seed: o.seed,
+      topFeatures: 0,
+    },
+  );
+  const importance = { features: shap.features, themes: shap.themes };
   let positives = 0;
   for (const label of data.labels) positives += label;
   return {
@@ -192,51 +195,4 @@ function evaluate(
 function themeOf(data: TrainingData): (name: string) => string {
   const themes = new Map(data.featureNames.map((name, c) => [name, data.themes[c] ?? 'other']));
   return (name) => themes.get(name) ?? 'other';
-}
-
-/** Mean |SHAP| (log-odds) per feature and per theme over a seeded sample of holdout rows. */
-function shapImportance(model: Model, holdout: DenseMatrix, themes: string[], seed: number) {
-  const rows = sampleIndices(holdout.numRows, 2000, new Rng(seed, 0x5ba9));
-  const shap = new ShapExplainer(model).explainBatch(takeRows(holdout, rows));
-  const p = shap.numFeatures;
-  const meanAbs = new Float64Array(p);
-  for (let r = 0; r < shap.numRows; r++) {
-    for (let f = 0; f < p; f++) {
-      meanAbs[f] = (meanAbs[f] as number) + Math.abs(shap.values[r * p + f] as number);
-    }
-  }
-  const features = model.featureNames
-    .map((name, f) => ({ name, meanAbsShap: (meanAbs[f] as number) / Math.max(1, shap.numRows) }))
-    .sort((a, b) => b.meanAbsShap - a.meanAbsShap || (a.name < b.name ? -1 : 1));
-  const totals = new Map<string, number>();
-  model.featureNames.forEach((_, f) => {
-    const theme = themes[f] ?? 'other';
-    totals.set(
-      theme,
-      (totals.get(theme) ?? 0) + (meanAbs[f] as number) / Math.max(1, shap.numRows),
-    );
-  });
-  const byTheme = [...totals]
-    .map(([theme, meanAbsShap]) => ({ theme, meanAbsShap }))
-    .sort((a, b) => b.meanAbsShap - a.meanAbsShap || (a.theme < b.theme ? -1 : 1));
-  return { features, themes: byTheme };
-}
-
-/** Approval (PD below the threshold) by gender and by age band on the holdout, as training does. */
-function fairnessOf(
-  data: TrainingData,
-  holdoutRows: Int32Array,
-  pd: Float64Array,
-  threshold: number,
-  labels: Float64Array,
-): FairnessSummary[] {
-  const approved = Uint8Array.from(pd, (p) => (p < threshold ? 1 : 0));
-  const out: FairnessSummary[] = [];
-  if (data.gender !== null)
-    out.push(fairnessSummary('gender', takeItems(data.gender, holdoutRows), approved, labels));
-  if (data.ageYears !== null) {
-    const bands = Array.from(takeValues(data.ageYears, holdoutRows), ageBand);
-    out.push(fairnessSummary('age band', bands, approved, labels));
-  }
-  return out;
 }

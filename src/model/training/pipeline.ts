@@ -477,7 +477,7 @@ function compare(
 }
 
 /** Approval (PD below the threshold) by gender and by age band on the holdout. */
-function fairnessOf(
+export function fairnessOf(
   data: TrainingData,
   holdoutRows: Int32Array,
   pd: Float64Array,

@@ -43,8 +43,54 @@ export interface ClientFile {
   sections: { key: string; label_fr: string; label_en: string; values: ClientValue[] }[];
 }
 
-function numberOrNull(v: unknown): number | null {
+export function numberOrNull(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * A client's descriptive file in its sections, from their category per CATEGORICAL_FIELDS entry
+ * and value per SHOWN_FEATURES entry (undefined leaves the entry out): a stored client's file and
+ * a new applicant's (../applications/new-client-file.ts) are built alike.
+ */
+export function groupedFile(
+  id: number,
+  split: ClientFile['split'],
+  categoryOf: (i: number) => string | null,
+  shownValue: (j: number) => number | null | undefined,
+): ClientFile {
+  const sections = CLIENT_SECTIONS.map((s) => ({
+    key: s.key,
+    label_fr: s.label_fr,
+    label_en: s.label_en,
+    values: [] as ClientValue[],
+  }));
+  const byKey = new Map(sections.map((s) => [s.key, s.values]));
+  CATEGORICAL_FIELDS.forEach((field, i) => {
+    const category = categoryOf(i);
+    const words = category === null ? null : categoryLabel(field.name, category);
+    byKey.get(sectionOf(field.theme))?.push({
+      name: field.name,
+      label_fr: field.label_fr,
+      label_en: field.label_en,
+      unit: null,
+      value: null,
+      category,
+      category_fr: words?.fr ?? null,
+      category_en: words?.en ?? null,
+    });
+  });
+  SHOWN_FEATURES.forEach((entry, j) => {
+    const value = shownValue(j);
+    if (value === undefined) return;
+    byKey.get(sectionOf(entry.theme))?.push({
+      name: entry.name,
+      label_fr: entry.label_fr,
+      label_en: entry.label_en,
+      unit: entry.unit,
+      value,
+    });
+  });
+  return { id, split, sections };
 }
 
 export class ClientRepository {
@@ -142,39 +188,16 @@ export class ClientRepository {
   file(id: number): ClientFile | undefined {
     const row = this.cache.rowIndex(id);
     if (row === undefined) return undefined;
-    const sections = CLIENT_SECTIONS.map((s) => ({
-      key: s.key,
-      label_fr: s.label_fr,
-      label_en: s.label_en,
-      values: [] as ClientValue[],
-    }));
-    const byKey = new Map(sections.map((s) => [s.key, s.values]));
     const categories = this.cache.categoriesOf(row);
-    CATEGORICAL_FIELDS.forEach((field, i) => {
-      const category = categories[i] ?? null;
-      const words = category === null ? null : categoryLabel(field.name, category);
-      byKey.get(sectionOf(field.theme))?.push({
-        name: field.name,
-        label_fr: field.label_fr,
-        label_en: field.label_en,
-        unit: null,
-        value: null,
-        category,
-        category_fr: words?.fr ?? null,
-        category_en: words?.en ?? null,
-      });
-    });
-    for (const entry of SHOWN_FEATURES) {
-      const column = this.cache.column(entry.name);
-      if (!column) continue;
-      byKey.get(sectionOf(entry.theme))?.push({
-        name: entry.name,
-        label_fr: entry.label_fr,
-        label_en: entry.label_en,
-        unit: entry.unit,
-        value: numberOrNull(column[row]),
-      });
-    }
-    return { id, split: this.cache.isTrain(row) ? 'train' : 'test', sections };
+    const columns = SHOWN_FEATURES.map((entry) => this.cache.column(entry.name));
+    return groupedFile(
+      id,
+      this.cache.isTrain(row) ? 'train' : 'test',
+      (i) => categories[i] ?? null,
+      (j) => {
+        const column = columns[j];
+        return column ? numberOrNull(column[row]) : undefined;
+      },
+    );
   }
 }

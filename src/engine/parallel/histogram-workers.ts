@@ -45,6 +45,8 @@ export const parallelTuning = {
   minNodeCells: 200_000,
   /** Split finding goes to the workers from this many features (its cost is features × bins). */
   minSplitFeatures: 16,
+  /** Feature blocks a node's histogram is cut into for the threads to claim. */
+  buildChunks: 8,
   /** Block at the start of training until every worker has loaded (else they join when ready). */
   waitForWorkers: false,
 };
@@ -229,7 +231,13 @@ export class HistogramWorkers {
   /** Hands out the task whose fields are written, runs chunks here too, waits; returns its chunks. */
   private runTask(command: number): number {
     const { control, numFeatures } = this;
-    const numChunks = Math.min(MAX_CHUNKS, Math.ceil(numFeatures / CHUNK_FEATURES));
+    // Building reads every row of the node once per pass of eight features, so it takes a few
+    // large feature blocks (enough for the threads to balance); split finding costs per feature.
+    const chunks = Math.ceil(numFeatures / CHUNK_FEATURES);
+    const numChunks = Math.min(
+      MAX_CHUNKS,
+      command === Command.Build ? Math.min(chunks, parallelTuning.buildChunks) : chunks,
+    );
     control[Slot.Command] = command;
     control[Slot.NumFeatures] = numFeatures;
     control[Slot.NumChunks] = numChunks;

@@ -194,6 +194,8 @@ export function scanSplits(
   at: number,
 ): void {
   const { l1, l2, minSplitGain } = params;
+  // A local copy: V8 reloads an imported constant from its module on every use in the loops.
+  const stride = HIST_STRIDE;
   const parentWeight = leafWeight(node.grad, node.hess, l1, l2, lower, upper);
   const parentScore = scoreGivenWeight(node.grad, node.hess, l1, l2, parentWeight);
   const threshold = Math.max(minSplitGain, MIN_GAIN);
@@ -214,7 +216,7 @@ export function scanSplits(
     const f = features[k] as number;
     const direction = monotone[f] ?? 0;
     const plain = unbounded && direction === 0;
-    const base = HIST_STRIDE * (binOffsets[f] as number);
+    const base = stride * (binOffsets[f] as number);
     const valueBins = (binOffsets[f + 1] as number) - (binOffsets[f] as number) - 1;
     const hasMissing = (hist[base + 2] as number) > 0;
     // Scan order and tie-breaking follow XGBoost's hist updater, so that equal-gain candidates
@@ -234,7 +236,7 @@ export function scanSplits(
       const nodeHess = node.hess;
       const nodeCount = node.count;
       for (let t = 1; t <= lastForward; t++) {
-        const at = base + HIST_STRIDE * t;
+        const at = base + stride * t;
         if (hist[at + 2] === 0 && hist[at] === 0 && hist[at + 1] === 0) continue;
         cg += hist[at] as number;
         ch += hist[at + 1] as number;
@@ -262,7 +264,7 @@ export function scanSplits(
       let rh = 0;
       let rc = 0;
       for (let t = valueBins - 1; t >= 0; t--) {
-        const at = base + HIST_STRIDE * (t + 1);
+        const at = base + stride * (t + 1);
         if (hist[at + 2] === 0 && hist[at] === 0 && hist[at + 1] === 0) continue;
         rg += hist[at] as number;
         rh += hist[at + 1] as number;
@@ -292,7 +294,7 @@ export function scanSplits(
       continue;
     }
     for (let t = 1; t <= lastForward; t++) {
-      const at = base + HIST_STRIDE * t;
+      const at = base + stride * t;
       // An empty bin (three exact zeros) leaves the sums, hence the gain, as at the previous
       // candidate, which came first in scan order and so wins any tie: skipping it changes
       // nothing. (A bin with no rows may still hold a rounding residue after a subtraction;
@@ -328,7 +330,7 @@ export function scanSplits(
     let rh = 0;
     let rc = 0;
     for (let t = valueBins - 1; t >= 0; t--) {
-      const at = base + HIST_STRIDE * (t + 1);
+      const at = base + stride * (t + 1);
       if (hist[at + 2] === 0 && hist[at] === 0 && hist[at + 1] === 0) continue;
       rg += hist[at] as number;
       rh += hist[at + 1] as number;

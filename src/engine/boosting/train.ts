@@ -1,4 +1,4 @@
-import { binMatrix, createBinMapper } from '../binning/bin-matrix.ts';
+import { binTrainingMatrix } from '../binning/bin-matrix.ts';
 import { EngineError } from '../errors.ts';
 import { type DenseMatrix, strides } from '../matrix.ts';
 import { getMetric } from '../metric/metrics.ts';
@@ -176,8 +176,7 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
   const monotone = monotoneArray(params, numCols);
 
   const threads = resolveThreadCount(params.nthread, numRows, numCols);
-  const mapper = createBinMapper(data.features, params.maxBin);
-  const binned = binMatrix(data.features, mapper, threads > 1);
+  const binned = binTrainingMatrix(data.features, params.maxBin, threads > 1);
   const baseScore = objective.baseMargin(labels, weights);
   const margin = new Float64Array(numRows).fill(baseScore);
 

@@ -2,7 +2,16 @@
  * The one module that imports @duckdb/node-api. Everything else sees this narrow interface:
  * SQL text with bound parameters in, plain JS rows or typed numeric columns out.
  */
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  type DuckDBDataChunk,
+  DuckDBInstance,
+  DuckDBTypeId,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+// The bindings under node-api, for one thing node-api keeps private: a vector's memory, which
+// numericColumns copies whole instead of value by value.
+import duckdbBindings from '@duckdb/node-bindings';
 
 export type SqlValue = string | number | boolean | null;
 export type Row = Record<string, unknown>;
@@ -68,6 +77,51 @@ function toJs(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Copies rows `from … from + n` of a DOUBLE or FLOAT column of a chunk into `out` at `at` straight from DuckDB's memory
+ * (one typed-array copy, then NaN for each row the validity bits mark NULL): 25 M values are read
+ * in a fraction of the time `getItem` takes per value. Returns false for any other type.
+ */
+function copyFloatVector(
+  chunk: DuckDBDataChunk,
+  column: number,
+  typeId: DuckDBTypeId | undefined,
+  from: number,
+  n: number,
+  out: Float64Array,
+  at: number,
+): boolean {
+  const width = typeId === DuckDBTypeId.DOUBLE ? 8 : typeId === DuckDBTypeId.FLOAT ? 4 : 0;
+  if (width === 0) return false;
+  const raw = duckdbBindings.data_chunk_get_vector(chunk.chunk, column);
+  const data = duckdbBindings.vector_get_data(raw, (from + n) * width);
+  out.set(
+    width === 8
+      ? new Float64Array(data.buffer, data.byteOffset + 8 * from, n)
+      : new Float32Array(data.buffer, data.byteOffset + 4 * from, n),
+    at,
+  );
+  // Bit i of the validity mask (64-bit little-endian words, so byte i >> 3, bit i & 7) is 1 for a
+  // value and 0 for NULL; no mask means no NULL in this vector.
+  const validity = duckdbBindings.vector_get_validity(
+    raw,
+    Math.ceil(n / 64) * 8,
+  ) as Uint8Array | null;
+  if (!validity) return true;
+  for (let byte = 0; byte * 8 < n; byte++) {
+    const bits = validity[byte] as number;
+    if (bits === 0xff) continue;
+    for (let bit = 0; bit < 8; bit++) {
+      const i = byte * 8 + bit;
+      if (i < n && ((bits >> bit) & 1) === 0) out[at + i] = Number.NaN;
+    }
+  }
+  return true;
+}
+
+/** Rows per block while a query streams into columns. */
+const BLOCK_ROWS = 1 << 16;
+
 class DuckDb implements Db {
   constructor(
     readonly path: string,
@@ -113,33 +167,50 @@ class DuckDb implements Db {
       params ? (params as DuckDBValue[]) : undefined,
     );
     const names = result.columnNames();
-    let capacity = 1 << 16;
-    let columns = names.map(() => new Float64Array(capacity));
+    const typeIds = result.columnTypes().map((type) => type.typeId);
+    // Rows go into blocks of BLOCK_ROWS per column, joined once at the end: no doubling copies,
+    // and the peak is the columns plus one block set rather than twice the columns.
+    const blocks: Float64Array[][] = names.map(() => []);
+    let filled = BLOCK_ROWS;
     let rowCount = 0;
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
-      if (rowCount + n > capacity) {
-        while (rowCount + n > capacity) capacity *= 2;
-        columns = columns.map((old) => {
-          const grown = new Float64Array(capacity);
-          grown.set(old.subarray(0, rowCount));
-          return grown;
-        });
-      }
-      for (let c = 0; c < names.length; c++) {
-        const vector = chunk.getColumnVector(c);
-        const out = columns[c] as Float64Array;
-        for (let i = 0; i < n; i++) {
-          const v = vector.getItem(i);
-          out[rowCount + i] = v === null ? Number.NaN : Number(v);
+      for (let done = 0; done < n; ) {
+        if (filled === BLOCK_ROWS) {
+          for (const list of blocks) list.push(new Float64Array(BLOCK_ROWS));
+          filled = 0;
         }
+        const take = Math.min(n - done, BLOCK_ROWS - filled);
+        for (let c = 0; c < names.length; c++) {
+          const list = blocks[c] as Float64Array[];
+          const out = list[list.length - 1] as Float64Array;
+          if (copyFloatVector(chunk, c, typeIds[c], done, take, out, filled)) continue;
+          const vector = chunk.getColumnVector(c);
+          for (let i = 0; i < take; i++) {
+            const v = vector.getItem(done + i);
+            out[filled + i] = v === null ? Number.NaN : Number(v);
+          }
+        }
+        filled += take;
+        done += take;
       }
       rowCount += n;
       onRows?.(rowCount);
     }
-    return { names, columns: columns.map((c) => c.slice(0, rowCount)), rowCount };
+    const columns = blocks.map((list, c) => {
+      const column = new Float64Array(rowCount);
+      list.forEach((block, b) => {
+        column.set(
+          block.subarray(0, Math.min(BLOCK_ROWS, rowCount - b * BLOCK_ROWS)),
+          b * BLOCK_ROWS,
+        );
+      });
+      blocks[c] = []; // let the blocks go as soon as the column is joined
+      return column;
+    });
+    return { names, columns, rowCount };
   }
 
   interrupt(): void {

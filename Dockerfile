@@ -9,6 +9,9 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# `npm ci` assembles the engine's WebAssembly kernel from its source (the prepare script).
+COPY scripts/build-wasm.mjs scripts/
+COPY src/engine/wasm/histogram.wat src/engine/wasm/
 RUN npm ci --no-audit --no-fund
 COPY . .
 # The dashboard is built once here (web/dist), then the development packages are dropped.

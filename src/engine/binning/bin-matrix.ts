@@ -1,5 +1,6 @@
 import { EngineError } from '../errors.ts';
 import { type DenseMatrix, strides } from '../matrix.ts';
+import type { HistogramKernel } from '../wasm/histogram-kernel.ts';
 import { binOf, computeCuts, toBinnable } from './bin-cuts.ts';
 import { ColumnSorter } from './sort-column.ts';
 
@@ -20,6 +21,8 @@ export interface BinnedMatrix {
   readonly binOffsets: Int32Array;
   readonly totalBins: number;
   readonly mapper: BinMapper;
+  /** The WebAssembly histogram kernel, when training placed `bins` in its memory. */
+  readonly kernel?: HistogramKernel | null;
 }
 
 /** Learns at most `maxBin` value bins per feature (≤ 255) from a matrix. */
@@ -33,16 +36,20 @@ export function createBinMapper(matrix: DenseMatrix, maxBin: number): BinMapper 
  * Learns the bins of a training matrix and bins it, in one sort per feature: the sorted values
  * carry their rows, so each row's bin comes from a sweep of the sorted column rather than a
  * binary search among the cuts (the same bins as `binMatrix` with the same cuts; tested).
- * `shared` puts the bins in a SharedArrayBuffer, for training on worker threads.
+ * `shared` puts the bins in a SharedArrayBuffer, for training on worker threads; `allocate`, when
+ * given, provides the (zeroed) bins instead, e.g. in the histogram kernel's memory.
  */
 export function binTrainingMatrix(
   matrix: DenseMatrix,
   maxBin: number,
   shared = false,
+  allocate?: (bytes: number) => Uint8Array,
 ): BinnedMatrix {
   const { numRows, numCols } = matrix;
   const size = numRows * numCols;
-  const bins = shared ? new Uint8Array(new SharedArrayBuffer(size)) : new Uint8Array(size);
+  const bins =
+    allocate?.(size) ??
+    (shared ? new Uint8Array(new SharedArrayBuffer(size)) : new Uint8Array(size));
   const cuts: Float64Array[] = [];
   forEachSortedColumn(matrix, maxBin, (c, columnCuts, sorter, n) => {
     cuts.push(columnCuts);

@@ -11,6 +11,7 @@ import { Rng } from '../random.ts';
 import { type GrownTree, TreeGrower } from '../tree/grow-tree.ts';
 import { addTreeToMargins } from '../tree/predict-binned.ts';
 import { leafOf, type Tree } from '../tree/tree.ts';
+import { HistogramKernel, reserveTrainingKernel } from '../wasm/histogram-kernel.ts';
 
 /** Rows to learn from (or to validate on): features, labels and optional positive weights. */
 export interface Dataset {
@@ -176,7 +177,19 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
   const monotone = monotoneArray(params, numCols);
 
   const threads = resolveThreadCount(params.nthread, numRows, numCols);
-  const binned = binTrainingMatrix(data.features, params.maxBin, threads > 1);
+  // The bins, rows, gradient pairs and histograms in one WebAssembly memory for the histogram
+  // kernel when it is available (else ordinary arrays and the TypeScript kernel, same trees).
+  const wasm = reserveTrainingKernel(numRows, numCols, params.maxLeaves, params.maxBin);
+  const binnedPlain = binTrainingMatrix(
+    data.features,
+    params.maxBin,
+    threads > 1,
+    wasm === null ? undefined : (bytes) => wasm.memory.uint8(bytes),
+  );
+  const binned =
+    wasm === null
+      ? binnedPlain
+      : { ...binnedPlain, kernel: new HistogramKernel(wasm.module, wasm.memory.memory) };
   const baseScore = objective.baseMargin(labels, weights);
   const margin = new Float64Array(numRows).fill(baseScore);
 
@@ -216,10 +229,11 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
   let bestScore = Number.NaN;
 
   // Workers end with the training, whether it finishes or throws (e.g. in onProgress).
-  const workers = threads > 1 ? new HistogramWorkers(binned, monotone, params, threads - 1) : null;
+  const workers =
+    threads > 1 ? new HistogramWorkers(binned, monotone, params, threads - 1, wasm) : null;
   try {
-    const rowBuffer = workers?.rows ?? new Int32Array(numRows);
-    const grower = new TreeGrower(binned, params, monotone, workers);
+    const rowBuffer = workers?.rows ?? wasm?.memory.int32(numRows) ?? new Int32Array(numRows);
+    const grower = new TreeGrower(binned, params, monotone, workers, wasm?.memory ?? null);
     for (let round = 0; round < params.numRounds; round++) {
       objective.gradients(margin, labels, weights, grad, hess);
       const rows = sampleRows(rng, params.subsample, numRows, rowBuffer);

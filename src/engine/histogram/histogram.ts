@@ -1,4 +1,5 @@
 import type { BinnedMatrix } from '../binning/bin-matrix.ts';
+import type { HistogramKernel } from '../wasm/histogram-kernel.ts';
 
 /**
  * Gradient histograms: one flat Float64Array per tree node, three numbers per bin interleaved
@@ -12,8 +13,13 @@ export function createHistogram(binned: BinnedMatrix): Float64Array {
   return new Float64Array(HIST_STRIDE * binned.totalBins);
 }
 
-/** What histogram building reads of a binned matrix (a worker thread has only these parts). */
-export type HistogramSource = Pick<BinnedMatrix, 'bins' | 'numRows' | 'binOffsets'>;
+/**
+ * What histogram building reads of a binned matrix (a worker thread has only these parts), and
+ * the WebAssembly kernel of this thread when training placed the bins in its memory.
+ */
+export type HistogramSource = Pick<BinnedMatrix, 'bins' | 'numRows' | 'binOffsets'> & {
+  readonly kernel?: HistogramKernel | null;
+};
 
 /**
  * Builds the histogram of rows `rows[start … end)` over the given features, from scratch.
@@ -69,6 +75,11 @@ export function accumulateHistogram(
   scratch: Float64Array,
   hist: Float64Array,
 ): void {
+  if (binned.kernel) {
+    // The same sums in WebAssembly (every array given here lives in the kernel's memory).
+    binned.kernel.accumulate(binned, features, kFrom, kTo, rows, start, end, scratch, hist);
+    return;
+  }
   const { bins, numRows, binOffsets } = binned;
   const n = end - start;
   // The literal 3 below is HIST_STRIDE: V8 reads a module constant from its context on every use.

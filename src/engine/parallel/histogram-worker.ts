@@ -4,10 +4,21 @@
  * synchronously at each wake-up.
  */
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { HistogramKernel } from '../wasm/histogram-kernel.ts';
 import { Command, type HistogramMessage, runChunks, Slot, type WorkerInit } from './protocol.ts';
 
-const init = workerData as WorkerInit & { port: MessagePort };
-const { control, port } = init;
+const given = workerData as WorkerInit & { port: MessagePort };
+// The histogram kernel of this thread, on the training's memory, when training uses one.
+const init: WorkerInit = given.wasm
+  ? {
+      ...given,
+      source: {
+        ...given.source,
+        kernel: new HistogramKernel(given.wasm.module, given.wasm.memory),
+      },
+    }
+  : given;
+const { control, port } = given;
 const histograms: Float64Array[] = [];
 const histogramOf = (id: number) => histograms[id] as Float64Array;
 

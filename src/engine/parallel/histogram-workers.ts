@@ -16,6 +16,7 @@ import {
   type SplitParams,
   splitOfRecord,
 } from '../split/find-split.ts';
+import type { TrainingKernel } from '../wasm/histogram-kernel.ts';
 import {
   CHUNK_FEATURES,
   CLOSED_CLAIM,
@@ -101,16 +102,20 @@ export class HistogramWorkers {
     private readonly monotone: Int8Array,
     private readonly splitParams: SplitParams,
     extraThreads: number,
+    /** The histogram kernel's memory and module, when `binned` has a kernel. */
+    private readonly wasm: TrainingKernel | null = null,
   ) {
     if (!(binned.bins.buffer instanceof SharedArrayBuffer)) {
       throw new Error('HistogramWorkers needs the binned matrix in shared memory');
     }
-    this.rows = sharedInt32(binned.numRows);
-    this.gradPairs = sharedFloat64(2 * binned.numRows);
+    this.rows = wasm?.memory.int32(binned.numRows) ?? sharedInt32(binned.numRows);
+    this.gradPairs = wasm?.memory.float64(2 * binned.numRows) ?? sharedFloat64(2 * binned.numRows);
     this.control = sharedInt32(CONTROL_SLOTS);
     this.control[Slot.Claim] = CLOSED_CLAIM;
+    const source = { bins: binned.bins, numRows: binned.numRows, binOffsets: binned.binOffsets };
     this.init = {
-      source: { bins: binned.bins, numRows: binned.numRows, binOffsets: binned.binOffsets },
+      // This thread's kernel; each worker instantiates its own on the same memory.
+      source: { ...source, kernel: binned.kernel ?? null },
       rows: this.rows,
       gradPairs: this.gradPairs,
       features: sharedInt32(binned.numFeatures),
@@ -127,13 +132,16 @@ export class HistogramWorkers {
         minDataInLeaf: splitParams.minDataInLeaf,
         minSplitGain: splitParams.minSplitGain,
       },
+      wasm: wasm === null ? null : { module: wasm.module, memory: wasm.memory.memory },
     };
+    // A kernel cannot cross threads: workers get the plain source and build their own.
+    const shared: WorkerInit = { ...this.init, source };
     const entry = workerEntry('histogram-worker');
     for (let i = 0; i < extraThreads; i++) {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(bootstrapCode(entry), {
         eval: true,
-        workerData: { ...this.init, port: port2 },
+        workerData: { ...shared, port: port2 },
         transferList: [port2],
       });
       liveWorkers++;
@@ -155,7 +163,7 @@ export class HistogramWorkers {
 
   /** A zeroed histogram in shared memory, known to every worker. */
   createHistogram(length: number): Float64Array {
-    const hist = sharedFloat64(length);
+    const hist = this.wasm?.memory.float64(length) ?? sharedFloat64(length);
     const id = this.histograms.length;
     this.histograms.push(hist);
     this.histogramIds.set(hist, id);

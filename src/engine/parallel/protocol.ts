@@ -79,6 +79,11 @@ export interface WorkerInit {
   readonly records: Float64Array;
   readonly monotone: Int8Array;
   readonly splitParams: SplitParams;
+  /** The histogram kernel's module and memory, for a worker to instantiate its own kernel. */
+  readonly wasm: {
+    readonly module: WebAssembly.Module;
+    readonly memory: WebAssembly.Memory;
+  } | null;
 }
 
 /** A histogram buffer announced to the workers; ids index their list of buffers. */

@@ -11,6 +11,7 @@ import type { HistogramWorkers } from '../parallel/histogram-workers.ts';
 import type { Params } from '../params.ts';
 import { findBestSplit, type NodeStats, type SplitInfo } from '../split/find-split.ts';
 import { leafWeight } from '../split/leaf-math.ts';
+import type { KernelMemory } from '../wasm/histogram-kernel.ts';
 import type { Tree } from './tree.ts';
 
 /** Inputs of one tree that change per round. */
@@ -71,16 +72,24 @@ export class TreeGrower {
     private readonly params: Params,
     private readonly monotone: Int8Array,
     private readonly workers: HistogramWorkers | null = null,
+    /** The histogram kernel's memory, when `binned` has a kernel (histograms must live there). */
+    private readonly kernelMemory: KernelMemory | null = null,
   ) {
     this.scratch = new Int32Array(binned.numRows);
-    this.gradPairs = workers?.gradPairs ?? new Float64Array(2 * binned.numRows);
+    this.gradPairs =
+      workers?.gradPairs ??
+      kernelMemory?.float64(2 * binned.numRows) ??
+      new Float64Array(2 * binned.numRows);
   }
 
   grow(input: GrowInput): GrownTree {
     const { params, binned } = this;
     const { grad, hess, rows, features } = input;
     if (this.workers !== null) {
-      if (rows.buffer !== this.workers.rows.buffer || rows.byteOffset !== 0) {
+      if (
+        rows.buffer !== this.workers.rows.buffer ||
+        rows.byteOffset !== this.workers.rows.byteOffset
+      ) {
         throw new Error('TreeGrower: with workers, rows must be workers.rows from index 0');
       }
       this.workers.setFeatures(features);
@@ -310,8 +319,10 @@ export class TreeGrower {
   private takeHistogram(): Float64Array {
     const reused = this.pool.pop();
     if (reused !== undefined) return reused;
+    const length = HIST_STRIDE * this.binned.totalBins;
     return (
-      this.workers?.createHistogram(HIST_STRIDE * this.binned.totalBins) ??
+      this.workers?.createHistogram(length) ??
+      this.kernelMemory?.float64(length) ??
       createHistogram(this.binned)
     );
   }

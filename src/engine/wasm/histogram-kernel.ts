@@ -1,0 +1,205 @@
+/**
+ * The WebAssembly histogram kernel (histogram.wat) and the memory it works in. Training puts the
+ * bins, the row indices, the gathered gradient pairs and the histograms in one shared
+ * WebAssembly memory (`KernelMemory`), so the kernel reads and writes them where they are and
+ * the rest of the engine keeps using them as ordinary typed arrays. Same sums as the TypeScript
+ * kernel, bit for bit (tested); 2.3× faster on the histogram kernel bench
+ * (bench/engine/wasm-histogram.ts, Home Credit's bins).
+ */
+import { HISTOGRAM_WASM_BASE64 } from './histogram-wasm.generated.ts';
+
+const PAGE = 65_536;
+/** Memory32's limit: 65,536 pages of 64 KiB. */
+const MAX_PAGES = 65_536;
+
+interface KernelExports {
+  acc1(c: number, h: number, rows: number, pairs: number, n: number): void;
+  acc4(
+    c0: number,
+    h0: number,
+    c1: number,
+    h1: number,
+    c2: number,
+    h2: number,
+    c3: number,
+    h3: number,
+    rows: number,
+    pairs: number,
+    n: number,
+  ): void;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled kernel module, or null where WebAssembly SIMD or threads are unavailable. */
+export function histogramModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      const text = atob(HISTOGRAM_WASM_BASE64);
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      compiled = new WebAssembly.Module(bytes);
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/**
+ * One training run's shared WebAssembly memory, reserved for everything the kernel touches
+ * (pages are only resident once written) and handed out front to back, 16-byte aligned.
+ */
+export class KernelMemory {
+  readonly memory: WebAssembly.Memory;
+  private top = 0;
+
+  private constructor(pages: number) {
+    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  }
+
+  /** A memory of `bytes`, or null when that exceeds what a 32-bit memory can address. */
+  static reserve(bytes: number): KernelMemory | null {
+    const pages = Math.ceil(bytes / PAGE);
+    if (pages > MAX_PAGES) return null;
+    try {
+      return new KernelMemory(pages);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Bytes still free. */
+  get free(): number {
+    return this.memory.buffer.byteLength - this.top;
+  }
+
+  uint8(length: number): Uint8Array {
+    return new Uint8Array(this.memory.buffer, this.take(length), length);
+  }
+
+  int32(length: number): Int32Array {
+    return new Int32Array(this.memory.buffer, this.take(4 * length), length);
+  }
+
+  float64(length: number): Float64Array {
+    return new Float64Array(this.memory.buffer, this.take(8 * length), length);
+  }
+
+  private take(bytes: number): number {
+    const at = this.top;
+    if (bytes > this.free) {
+      throw new Error(`KernelMemory: ${bytes} bytes asked, ${this.free} left of the reservation`);
+    }
+    this.top += Math.ceil(bytes / 16) * 16;
+    return at;
+  }
+}
+
+/** What the kernel needs of a binned matrix (byte offsets come from the views). */
+export interface KernelSource {
+  readonly bins: Uint8Array;
+  readonly numRows: number;
+  readonly binOffsets: Int32Array;
+}
+
+/**
+ * The kernel bound to one memory, for one thread (each thread instantiates its own). Every array
+ * given to `accumulate` must be a view of that memory.
+ */
+export class HistogramKernel {
+  private readonly exports: KernelExports;
+
+  constructor(
+    module: WebAssembly.Module,
+    readonly memory: WebAssembly.Memory,
+  ) {
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    this.exports = instance.exports as unknown as KernelExports;
+  }
+
+  /**
+   * As `accumulateHistogram`: clears and fills the histogram of features `features[kFrom … kTo)`
+   * from the gradient pairs of rows `rows[start … end)` gathered into `pairs`.
+   */
+  accumulate(
+    source: KernelSource,
+    features: Int32Array,
+    kFrom: number,
+    kTo: number,
+    rows: Int32Array,
+    start: number,
+    end: number,
+    pairs: Float64Array,
+    hist: Float64Array,
+  ): void {
+    const { bins, numRows, binOffsets } = source;
+    const { acc1, acc4 } = this.exports;
+    const binsAt = bins.byteOffset;
+    const histAt = hist.byteOffset;
+    const rowsAt = rows.byteOffset + 4 * start;
+    const pairsAt = pairs.byteOffset;
+    const n = end - start;
+    // Feature f: its column's bins and its histogram's first bin, as byte offsets.
+    const column = (f: number) => binsAt + f * numRows;
+    const cleared = (f: number) => {
+      const from = binOffsets[f] as number;
+      hist.fill(0, 3 * from, 3 * (binOffsets[f + 1] as number));
+      return histAt + 24 * from;
+    };
+    let k = kFrom;
+    for (; k + 4 <= kTo; k += 4) {
+      const f0 = features[k] as number;
+      const f1 = features[k + 1] as number;
+      const f2 = features[k + 2] as number;
+      const f3 = features[k + 3] as number;
+      acc4(
+        column(f0),
+        cleared(f0),
+        column(f1),
+        cleared(f1),
+        column(f2),
+        cleared(f2),
+        column(f3),
+        cleared(f3),
+        rowsAt,
+        pairsAt,
+        n,
+      );
+    }
+    for (; k < kTo; k++) {
+      const f = features[k] as number;
+      acc1(column(f), cleared(f), rowsAt, pairsAt, n);
+    }
+  }
+}
+
+/** Tuning knob, changed only by tests and benchmarks: false keeps training in TypeScript. */
+export const kernelTuning = { enabled: true };
+
+/** A training run's kernel memory and the module each thread instantiates on it. */
+export interface TrainingKernel {
+  readonly memory: KernelMemory;
+  readonly module: WebAssembly.Module;
+}
+
+/**
+ * Reserves the memory of one training run: the bins, the row indices and gradient pairs, and
+ * the most histograms a tree can hold at once (one per leaf, plus the one being built). Null
+ * when the kernel is turned off or unavailable, or the data would not fit 32-bit addresses:
+ * training then runs the TypeScript kernel, with the same results.
+ */
+export function reserveTrainingKernel(
+  numRows: number,
+  numCols: number,
+  maxLeaves: number,
+  maxBin: number,
+): TrainingKernel | null {
+  if (!kernelTuning.enabled) return null;
+  const module = histogramModule();
+  if (module === null) return null;
+  const histogramBytes = 24 * numCols * (maxBin + 1) + 16;
+  const bytes = numRows * numCols + 20 * numRows + 64 + (maxLeaves + 2) * histogramBytes;
+  const memory = KernelMemory.reserve(bytes);
+  return memory === null ? null : { memory, module };
+}

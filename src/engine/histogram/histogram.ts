@@ -222,6 +222,10 @@ export function subtractHistogram(
   kTo = features.length,
 ): void {
   const { binOffsets } = binned;
+  if (binned.kernel) {
+    binned.kernel.subtract(binOffsets, features, parent, child, out, kFrom, kTo);
+    return;
+  }
   const stride = HIST_STRIDE;
   for (let k = kFrom; k < kTo; k++) {
     const f = features[k] as number;

@@ -74,6 +74,31 @@ describe('the WebAssembly histogram kernel', () => {
     expect(wasmHist[0]).toBe(7);
   });
 
+  it('subtracts histograms as the TypeScript loop does, over runs of features and odd lengths', () => {
+    const module = histogramModule() as WebAssembly.Module;
+    const memory = KernelMemory.reserve(1 << 20) as KernelMemory;
+    const kernel = new HistogramKernel(module, memory.memory);
+    // Five features of 3, 2, 4, 1 and 5 bins (odd byte counts in 16-byte steps).
+    const binOffsets = Int32Array.from([0, 3, 5, 9, 10, 15]);
+    const rng = new Rng(2);
+    // Filled in place: the kernel reads views of its memory (map() would copy out of it).
+    const parent = memory.float64(45);
+    const child = memory.float64(45);
+    for (let i = 0; i < 45; i++) {
+      parent[i] = rng.next() * 10 - 5;
+      child[i] = rng.next() * 3;
+    }
+    const expected = parent.slice();
+    const features = Int32Array.from([0, 1, 3, 4]); // runs 0–1 and 3–4; feature 2 untouched
+    for (const f of features) {
+      for (let i = 3 * (binOffsets[f] as number); i < 3 * (binOffsets[f + 1] as number); i++) {
+        expected[i] = (parent[i] as number) - (child[i] as number);
+      }
+    }
+    kernel.subtract(binOffsets, features, parent, child, parent, 0, features.length);
+    expect(Array.from(parent)).toEqual(Array.from(expected));
+  });
+
   it('refuses a reservation beyond 32-bit addresses, so training falls back to TypeScript', () => {
     expect(KernelMemory.reserve(2 ** 32 + 1)).toBeNull();
     expect(reserveTrainingKernel(10_000_000, 500, 63, 255)).toBeNull();

@@ -27,6 +27,7 @@ interface KernelExports {
     pairs: number,
     n: number,
   ): void;
+  sub(out: number, parent: number, child: number, bytes: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -170,6 +171,30 @@ export class HistogramKernel {
     for (; k < kTo; k++) {
       const f = features[k] as number;
       acc1(column(f), cleared(f), rowsAt, pairsAt, n);
+    }
+  }
+
+  /**
+   * As `subtractHistogram`: out = parent − child over features `features[kFrom … kTo)`, runs of
+   * consecutive features (adjacent in the histogram) in one call.
+   */
+  subtract(
+    binOffsets: Int32Array,
+    features: Int32Array,
+    parent: Float64Array,
+    child: Float64Array,
+    out: Float64Array,
+    kFrom: number,
+    kTo: number,
+  ): void {
+    const { sub } = this.exports;
+    for (let k = kFrom; k < kTo; ) {
+      const first = features[k] as number;
+      let last = first;
+      for (k++; k < kTo && features[k] === last + 1; k++) last++;
+      const from = 24 * (binOffsets[first] as number);
+      const bytes = 24 * (binOffsets[last + 1] as number) - from;
+      sub(out.byteOffset + from, parent.byteOffset + from, child.byteOffset + from, bytes);
     }
   }
 }

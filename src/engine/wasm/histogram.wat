@@ -65,4 +65,22 @@
         (local.set $rows (i32.add (local.get $rows) (i32.const 4)))
         (local.set $pairs (i32.add (local.get $pairs) (i32.const 16)))
         (br_if $next (i32.lt_u (local.get $rows) (local.get $end))))))
+;; out = parent − child over `bytes` bytes (a multiple of 8): two f64 subtractions per
+  ;; instruction, then the last one alone. Used for the larger child's histogram (in place).
+  (func (export "sub") (param $out i32) (param $parent i32) (param $child i32) (param $bytes i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $out) (i32.and (local.get $bytes) (i32.const -16))))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
+      (loop $next
+        (v128.store (local.get $out)
+          (f64x2.sub (v128.load (local.get $parent)) (v128.load (local.get $child))))
+        (local.set $out (i32.add (local.get $out) (i32.const 16)))
+        (local.set $parent (i32.add (local.get $parent) (i32.const 16)))
+        (local.set $child (i32.add (local.get $child) (i32.const 16)))
+        (br_if $next (i32.lt_u (local.get $out) (local.get $end)))))
+    (if (i32.and (local.get $bytes) (i32.const 8))
+      (then
+        (f64.store (local.get $out)
+          (f64.sub (f64.load (local.get $parent)) (f64.load (local.get $child)))))))
 )

@@ -146,6 +146,7 @@ export function runChunks(
           splitParams,
           records,
           at,
+          source.kernel ?? null,
         );
       } else {
         const start = control[Slot.Start] as number;

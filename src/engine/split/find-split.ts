@@ -1,6 +1,7 @@
 import type { BinnedMatrix } from '../binning/bin-matrix.ts';
 import { HIST_STRIDE } from '../histogram/histogram.ts';
 import type { Params } from '../params.ts';
+import type { HistogramKernel, ScanBest } from '../wasm/histogram-kernel.ts';
 import { leafWeight, scoreGivenWeight } from './leaf-math.ts';
 
 /** Sums over the rows of a node. */
@@ -96,6 +97,17 @@ export const BEST_SLOTS = 8;
 
 const scratchBest = new Float64Array(BEST_SLOTS);
 
+/** The WebAssembly scan's best candidate, handed in and out (one per thread). */
+const kernelBest: ScanBest = {
+  feature: -1,
+  gain: 0,
+  bin: 0,
+  defaultLeft: false,
+  gl: 0,
+  hl: 0,
+  cl: 0,
+};
+
 /**
  * Scans every candidate threshold of every given feature in a node's histogram, trying missing
  * values on both sides, and returns the best split by gain (or null when none passes
@@ -126,6 +138,7 @@ export function findBestSplit(
     params,
     best,
     0,
+    binned.kernel ?? null,
   );
   return splitOfRecord(best, 0, node, lower, upper, params);
 }
@@ -192,6 +205,7 @@ export function scanSplits(
   params: SplitParams,
   out: Float64Array,
   at: number,
+  kernel: HistogramKernel | null = null,
 ): void {
   const { l1, l2, minSplitGain } = params;
   // A local copy: V8 reloads an imported constant from its module on every use in the loops.
@@ -224,6 +238,42 @@ export function scanSplits(
     // ties; t = valueBins separates "any value" from "missing"), then, when the node has
     // missing values, backward with missing values left (highest threshold wins ties; t = 0
     // sends only the missing values left). A node without missing values sends them right.
+    if (plain && kernel !== null) {
+      // The same scan in WebAssembly (the histogram lives in the kernel's memory).
+      const b = kernelBest;
+      b.feature = bestFeature;
+      b.gain = bestGain;
+      const { minChildWeight, minDataInLeaf } = params;
+      const from = binOffsets[f] as number;
+      if (
+        kernel.scanFeature(
+          hist,
+          f,
+          from,
+          valueBins,
+          hasMissing,
+          node.grad,
+          node.hess,
+          node.count,
+          l1,
+          l2,
+          minChildWeight,
+          minDataInLeaf,
+          parentScore,
+          threshold,
+          b,
+        )
+      ) {
+        bestFeature = f;
+        bestGain = b.gain;
+        bestBin = b.bin;
+        bestDefaultLeft = b.defaultLeft;
+        bestGl = b.gl;
+        bestHl = b.hl;
+        bestCl = b.cl;
+      }
+      continue;
+    }
     let cg = 0;
     let ch = 0;
     let cc = 0;

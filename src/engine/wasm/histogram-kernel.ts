@@ -28,6 +28,38 @@ interface KernelExports {
     n: number,
   ): void;
   sub(out: number, parent: number, child: number, bytes: number): void;
+  scan(
+    h: number,
+    valueBins: number,
+    hasMissing: number,
+    grad: number,
+    hess: number,
+    count: number,
+    l1: number,
+    l2: number,
+    minChildWeight: number,
+    minDataInLeaf: number,
+    parentScore: number,
+    threshold: number,
+  ): number;
+  found: WebAssembly.Global;
+  bestGain: WebAssembly.Global;
+  bestBin: WebAssembly.Global;
+  bestDefaultLeft: WebAssembly.Global;
+  bestGl: WebAssembly.Global;
+  bestHl: WebAssembly.Global;
+  bestCl: WebAssembly.Global;
+}
+
+/** The best split candidate of a scan so far, as split finding keeps it (see scanSplits). */
+export interface ScanBest {
+  feature: number;
+  gain: number;
+  bin: number;
+  defaultLeft: boolean;
+  gl: number;
+  hl: number;
+  cl: number;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -196,6 +228,56 @@ export class HistogramKernel {
       const bytes = 24 * (binOffsets[last + 1] as number) - from;
       sub(out.byteOffset + from, parent.byteOffset + from, child.byteOffset + from, bytes);
     }
+  }
+
+  /**
+   * scanSplits' plain case (no monotone direction, no weight bounds) for feature `f`, whose
+   * bins start at histogram bin `from`: when one of its candidates beats `best` (same
+   * arithmetic and tie-breaking as the TypeScript loop), writes it there and returns true.
+   */
+  scanFeature(
+    hist: Float64Array,
+    f: number,
+    from: number,
+    valueBins: number,
+    hasMissing: boolean,
+    grad: number,
+    hess: number,
+    count: number,
+    l1: number,
+    l2: number,
+    minChildWeight: number,
+    minDataInLeaf: number,
+    parentScore: number,
+    threshold: number,
+    best: ScanBest,
+  ): boolean {
+    const e = this.exports;
+    e.found.value = best.feature < 0 ? 0 : 1;
+    e.bestGain.value = best.gain;
+    const improved = e.scan(
+      hist.byteOffset + 24 * from,
+      valueBins,
+      hasMissing ? 1 : 0,
+      grad,
+      hess,
+      count,
+      l1,
+      l2,
+      minChildWeight,
+      minDataInLeaf,
+      parentScore,
+      threshold,
+    );
+    if (improved === 0) return false;
+    best.feature = f;
+    best.gain = e.bestGain.value;
+    best.bin = e.bestBin.value;
+    best.defaultLeft = e.bestDefaultLeft.value === 1;
+    best.gl = e.bestGl.value;
+    best.hl = e.bestHl.value;
+    best.cl = e.bestCl.value;
+    return true;
   }
 }
 

@@ -11,6 +11,9 @@ declare namespace WebAssembly {
     readonly buffer: ArrayBuffer | SharedArrayBuffer;
     grow(pages: number): number;
   }
+  class Global {
+    value: number;
+  }
   class Module {
     constructor(bytes: Uint8Array | ArrayBuffer);
   }

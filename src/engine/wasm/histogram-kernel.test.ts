@@ -126,14 +126,19 @@ describe('training with the WebAssembly kernel', () => {
     // Every node to the workers, loaded before the first tree, so they build with the kernel.
     parallelTuning.minNodeCells = 0;
     parallelTuning.waitForWorkers = true;
-    for (const nthread of [1, 2]) {
+    const settings: ParamInput[] = [
+      { subsample: 0.8, colsampleByTree: 0.8 },
+      // L1 soft-thresholding in the scan, a minimum of rows per leaf, and monotone features
+      // (scanned in TypeScript) mixed with plain ones (scanned in WebAssembly).
+      { l1: 0.3, minDataInLeaf: 25, monotoneConstraints: [1, 0, -1] },
+    ];
+    for (const [nthread, extra] of [1, 2].flatMap((t) => settings.map((s) => [t, s] as const))) {
       const params: ParamInput = {
         objective: 'binary:logistic',
         numRounds: 8,
         maxLeaves: 15,
-        subsample: 0.8,
-        colsampleByTree: 0.8,
         nthread,
+        ...extra,
       };
       kernelTuning.enabled = true;
       const withKernel = serializeModel(train({ features, labels }, { params }));

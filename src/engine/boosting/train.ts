@@ -11,7 +11,7 @@ import { Rng } from '../random.ts';
 import { type GrownTree, TreeGrower } from '../tree/grow-tree.ts';
 import { addTreeToMargins } from '../tree/predict-binned.ts';
 import { leafOf, type Tree } from '../tree/tree.ts';
-import { HistogramKernel, reserveTrainingKernel } from '../wasm/histogram-kernel.ts';
+import { reserveTrainingKernel, shareKernel, threadKernel } from '../wasm/histogram-kernel.ts';
 
 /** Rows to learn from (or to validate on): features, labels and optional positive weights. */
 export interface Dataset {
@@ -179,17 +179,15 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
   const threads = resolveThreadCount(params.nthread, numRows, numCols);
   // The bins, rows, gradient pairs and histograms in one WebAssembly memory for the histogram
   // kernel when it is available (else ordinary arrays and the TypeScript kernel, same trees).
-  const wasm = reserveTrainingKernel(numRows, numCols, params.maxLeaves, params.maxBin);
+  const wasm = reserveTrainingKernel(numRows, numCols, params.maxLeaves, params.maxBin, threads);
   const binnedPlain = binTrainingMatrix(
     data.features,
     params.maxBin,
     threads > 1,
     wasm === null ? undefined : (bytes) => wasm.memory.uint8(bytes),
   );
-  const binned =
-    wasm === null
-      ? binnedPlain
-      : { ...binnedPlain, kernel: new HistogramKernel(wasm.module, wasm.memory.memory) };
+  const share = wasm === null ? null : shareKernel(wasm, binnedPlain.bins, numRows, numCols);
+  const binned = share === null ? binnedPlain : { ...binnedPlain, kernel: threadKernel(share, 0) };
   const baseScore = objective.baseMargin(labels, weights);
   const margin = new Float64Array(numRows).fill(baseScore);
 
@@ -230,7 +228,7 @@ export function train(data: Dataset, options: TrainOptions = {}): Model {
 
   // Workers end with the training, whether it finishes or throws (e.g. in onProgress).
   const workers =
-    threads > 1 ? new HistogramWorkers(binned, monotone, params, threads - 1, wasm) : null;
+    threads > 1 ? new HistogramWorkers(binned, monotone, params, threads - 1, wasm, share) : null;
   try {
     const rowBuffer = workers?.rows ?? wasm?.memory.int32(numRows) ?? new Int32Array(numRows);
     const grower = new TreeGrower(binned, params, monotone, workers, wasm?.memory ?? null);

@@ -4,7 +4,7 @@
  * synchronously at each wake-up.
  */
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { HistogramKernel } from '../wasm/histogram-kernel.ts';
+import { threadKernel } from '../wasm/histogram-kernel.ts';
 import { Command, type HistogramMessage, runChunks, Slot, type WorkerInit } from './protocol.ts';
 
 const given = workerData as WorkerInit & { port: MessagePort };
@@ -14,7 +14,7 @@ const init: WorkerInit = given.wasm
       ...given,
       source: {
         ...given.source,
-        kernel: new HistogramKernel(given.wasm.module, given.wasm.memory),
+        kernel: threadKernel(given.wasm, given.kernelThread),
       },
     }
   : given;

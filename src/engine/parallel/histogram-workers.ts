@@ -16,7 +16,7 @@ import {
   type SplitParams,
   splitOfRecord,
 } from '../split/find-split.ts';
-import type { TrainingKernel } from '../wasm/histogram-kernel.ts';
+import type { KernelShare, TrainingKernel } from '../wasm/histogram-kernel.ts';
 import {
   CHUNK_FEATURES,
   CLOSED_CLAIM,
@@ -102,8 +102,9 @@ export class HistogramWorkers {
     private readonly monotone: Int8Array,
     private readonly splitParams: SplitParams,
     extraThreads: number,
-    /** The histogram kernel's memory and module, when `binned` has a kernel. */
+    /** The histogram kernel's memory, and what workers build their kernels from. */
     private readonly wasm: TrainingKernel | null = null,
+    share: KernelShare | null = null,
   ) {
     if (!(binned.bins.buffer instanceof SharedArrayBuffer)) {
       throw new Error('HistogramWorkers needs the binned matrix in shared memory');
@@ -132,7 +133,8 @@ export class HistogramWorkers {
         minDataInLeaf: splitParams.minDataInLeaf,
         minSplitGain: splitParams.minSplitGain,
       },
-      wasm: wasm === null ? null : { module: wasm.module, memory: wasm.memory.memory },
+      wasm: share,
+      kernelThread: 0,
     };
     // A kernel cannot cross threads: workers get the plain source and build their own.
     const shared: WorkerInit = { ...this.init, source };
@@ -141,7 +143,7 @@ export class HistogramWorkers {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(bootstrapCode(entry), {
         eval: true,
-        workerData: { ...shared, port: port2 },
+        workerData: { ...shared, kernelThread: i + 1, port: port2 },
         transferList: [port2],
       });
       liveWorkers++;

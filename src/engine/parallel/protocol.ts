@@ -7,12 +7,14 @@
  * thread never waits for a sleeping worker, only for chunks already claimed. Atomics loads and
  * stores order the plain reads and writes of the shared buffers around them.
  */
+
 import {
   accumulateHistogram,
   type HistogramSource,
   subtractHistogram,
 } from '../histogram/histogram.ts';
 import { BEST_SLOTS, type NodeStats, type SplitParams, scanSplits } from '../split/find-split.ts';
+import type { KernelShare } from '../wasm/histogram-kernel.ts';
 
 export const Slot = {
   /** Task number, bumped by the main thread to hand out a task; workers wait on it. */
@@ -79,11 +81,10 @@ export interface WorkerInit {
   readonly records: Float64Array;
   readonly monotone: Int8Array;
   readonly splitParams: SplitParams;
-  /** The histogram kernel's module and memory, for a worker to instantiate its own kernel. */
-  readonly wasm: {
-    readonly module: WebAssembly.Module;
-    readonly memory: WebAssembly.Memory;
-  } | null;
+  /** What a worker builds its own histogram kernel from, when training uses one. */
+  readonly wasm: KernelShare | null;
+  /** This thread's index among the training's threads (0: the caller). */
+  readonly kernelThread: number;
 }
 
 /** A histogram buffer announced to the workers; ids index their list of buffers. */

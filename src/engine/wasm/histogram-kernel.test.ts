@@ -13,6 +13,8 @@ import {
   KernelMemory,
   kernelTuning,
   reserveTrainingKernel,
+  shareKernel,
+  threadKernel,
 } from './histogram-kernel.ts';
 
 /** Seeded column-major values: mixed cardinalities and 15% missing. */
@@ -37,7 +39,7 @@ describe('the WebAssembly histogram kernel', () => {
     const numRows = 3000;
     const numCols = 11; // two passes of four features and three single ones
     const module = histogramModule() as WebAssembly.Module;
-    const memory = KernelMemory.reserve(1 << 22) as KernelMemory;
+    const memory = KernelMemory.reserve(1 << 23) as KernelMemory;
     const matrix = denseMatrix(values(numRows, numCols, 3), numRows, numCols, 'column-major');
     const plain = binTrainingMatrix(matrix, 255);
     const inMemory = {
@@ -72,6 +74,28 @@ describe('the WebAssembly histogram kernel', () => {
     expect(checked).toBeGreaterThan(500);
     // Feature 0 was not asked for: its bins are left as they were.
     expect(wasmHist[0]).toBe(7);
+
+    // The same node row by row over the row-major copy (a small node's path).
+    const share = shareKernel({ memory, module, threads: 1 }, inMemory.bins, numRows, numCols);
+    const rowWise = { ...inMemory, kernel: threadKernel(share, 0) };
+    const saved = kernelTuning.rowWiseBelowShare;
+    kernelTuning.rowWiseBelowShare = 1;
+    try {
+      const rowHist = memory.float64(3 * plain.totalBins).fill(7);
+      accumulateHistogram(rowWise, features, 1, features.length, rows, 5, n, pairs, rowHist);
+      for (const f of features.subarray(1)) {
+        for (
+          let i = 3 * (plain.binOffsets[f] as number);
+          i < 3 * (plain.binOffsets[f + 1] as number);
+          i++
+        ) {
+          expect(Object.is(rowHist[i], tsHist[i])).toBe(true);
+        }
+      }
+      expect(rowHist[0]).toBe(7);
+    } finally {
+      kernelTuning.rowWiseBelowShare = saved;
+    }
   });
 
   it('subtracts histograms as the TypeScript loop does, over runs of features and odd lengths', () => {

@@ -225,4 +225,35 @@
         (local.set $t (i32.sub (local.get $t) (i32.const 1)))
         (br $backward)))
     (local.get $improved))
+;; Row by row over a row-major copy of the bins (row r's bins at $rowBins + r × $numFeatures),
+  ;; for nodes holding a small share of the rows: their rows are scattered, so reading a column
+  ;; per feature would touch a cache line per row and feature, while a row's bins for all the
+  ;; features sit in a few lines. $table holds, per feature of the block, its index (i32) then
+  ;; its histogram's byte offset from $hist (i32). Same sums, same order per bin.
+  (func (export "accRows")
+    (param $rowBins i32) (param $numFeatures i32) (param $table i32) (param $m i32)
+    (param $hist i32) (param $rows i32) (param $pairs i32) (param $n i32)
+    (local $base i32) (local $gh v128) (local $a i32) (local $t i32) (local $tEnd i32) (local $end i32)
+    (local.set $end (i32.add (local.get $rows) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $tEnd (i32.add (local.get $table) (i32.shl (local.get $m) (i32.const 3))))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $rows) (local.get $end)))
+      (br_if $done (i32.eqz (local.get $m)))
+      (loop $nextRow
+        (local.set $base (i32.add (local.get $rowBins)
+          (i32.mul (i32.load (local.get $rows)) (local.get $numFeatures))))
+        (local.set $gh (v128.load (local.get $pairs)))
+        (local.set $t (local.get $table))
+        (loop $nextFeature
+          (local.set $a (i32.add (i32.add (local.get $hist) (i32.load offset=4 (local.get $t)))
+            (i32.mul (i32.load8_u (i32.add (local.get $base) (i32.load (local.get $t))))
+                     (i32.const 24))))
+          (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (local.get $gh)))
+          (f64.store offset=16 (local.get $a)
+            (f64.add (f64.load offset=16 (local.get $a)) (f64.const 1)))
+          (local.set $t (i32.add (local.get $t) (i32.const 8)))
+          (br_if $nextFeature (i32.lt_u (local.get $t) (local.get $tEnd))))
+        (local.set $rows (i32.add (local.get $rows) (i32.const 4)))
+        (local.set $pairs (i32.add (local.get $pairs) (i32.const 16)))
+        (br_if $nextRow (i32.lt_u (local.get $rows) (local.get $end))))))
 )

@@ -49,10 +49,15 @@ dtrain = xgb.DMatrix(x_train, label=y_train, missing=np.nan, nthread=2)
 booster = xgb.train(params, dtrain, rounds)
 train_wall, train_cpu = since(t)
 
-dhold = xgb.DMatrix(x_hold, missing=np.nan, nthread=2)
-t = clock()
-prob = booster.predict(dhold)
-predict_wall, predict_cpu = since(t)
+# Prediction: inplace_predict on the holdout array (XGBoost's fastest uncached path; predict() on
+# a DMatrix seen before returns its cache), one untimed warm-up, then the median of three calls.
+booster.inplace_predict(x_hold, missing=np.nan)
+walls = []
+for _ in range(3):
+    t = clock()
+    prob = booster.inplace_predict(x_hold, missing=np.nan)
+    walls.append(since(t)[0])
+predict_wall = sorted(walls)[1]
 auc = roc_auc_score(y_hold, prob)
 
 n_shap = min(10_000, len(y_hold))

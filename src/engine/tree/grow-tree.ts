@@ -62,6 +62,8 @@ export class TreeGrower {
   /** Gathered gradient pairs of the node whose histogram is being built. */
   private readonly gradPairs: Float64Array;
   private readonly pool: Float64Array[] = [];
+  /** Per bin, 1 when the split being applied sends it left. */
+  private readonly goLeft = new Uint8Array(256);
 
   /**
    * With `workers`, histograms are built on several threads (identical results); the rows given
@@ -301,16 +303,21 @@ export class TreeGrower {
   private partition(leaf: OpenLeaf, split: SplitInfo, rows: Int32Array): number {
     const { bins, numRows } = this.binned;
     const column = split.feature * numRows;
-    const missingLeft = split.defaultLeft;
-    const lastLeftBin = split.bin;
+    // Which bins go left (the missing bin 0 by the default direction), as 0/1, so the loop has
+    // no branch to mispredict: every row is written to both sides and only one index moves.
+    const goLeft = this.goLeft;
+    goLeft[0] = split.defaultLeft ? 1 : 0;
+    for (let b = 1; b < 256; b++) goLeft[b] = b <= split.bin ? 1 : 0;
     const scratch = this.scratch;
     let l = leaf.start;
     let r = 0;
     for (let i = leaf.start; i < leaf.end; i++) {
       const row = rows[i] as number;
-      const b = bins[column + row] as number;
-      if (b === 0 ? missingLeft : b <= lastLeftBin) rows[l++] = row;
-      else scratch[r++] = row;
+      const left = goLeft[bins[column + row] as number] as number;
+      rows[l] = row;
+      scratch[r] = row;
+      l += left;
+      r += 1 - left;
     }
     rows.set(scratch.subarray(0, r), l);
     return l;

@@ -32,10 +32,8 @@ import {
   sharedInt32,
   type WorkerInit,
 } from './protocol.ts';
+import { waitForChunks } from './wait-chunks.ts';
 import { bootstrapCode, workerEntry } from './worker-bootstrap.ts';
-
-/** How long the main thread waits for a claimed chunk without any progress before giving up. */
-const STALL_MS = 60_000;
 
 /** Tuning knobs, changed only by tests and benchmarks. */
 export const parallelTuning = {
@@ -258,17 +256,7 @@ export class HistogramWorkers {
     Atomics.notify(control, Slot.Seq);
     tasksHandedOut++;
     runChunks(seq, this.init, this.histogramOf, false);
-    // Only chunks a worker has claimed are still running; wait for those.
-    // A chunk takes milliseconds; a minute without progress means a worker died mid-chunk (it
-    // cannot report that itself), and waiting forever would hang the process.
-    for (let done = Atomics.load(control, Slot.Completed); done < numChunks; ) {
-      if (Atomics.wait(control, Slot.Completed, done, STALL_MS) === 'timed-out') {
-        if (Atomics.load(control, Slot.Completed) === done) {
-          throw new EngineError('WORKER_FAILED', { problem: 'stopped responding' });
-        }
-      }
-      done = Atomics.load(control, Slot.Completed);
-    }
+    waitForChunks(control, Slot.Completed, numChunks);
     Atomics.store(control, Slot.Claim, CLOSED_CLAIM);
     if (Atomics.load(control, Slot.Failed) !== 0) {
       throw new EngineError('WORKER_FAILED', { problem: 'failed' });

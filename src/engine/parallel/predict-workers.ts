@@ -23,10 +23,8 @@ import {
   runPredictChunks,
 } from './predict-protocol.ts';
 import { CLOSED_CLAIM, openClaim } from './protocol.ts';
+import { waitForChunks } from './wait-chunks.ts';
 import { bootstrapCode, workerEntry } from './worker-bootstrap.ts';
-
-/** How long the caller waits for a claimed chunk without progress before giving up. */
-const STALL_MS = 60_000;
 
 /**
  * Below this much work (rows × trees) the automatic setting predicts on the calling thread:
@@ -261,16 +259,7 @@ export class PredictWorkers {
       this.close();
       throw error;
     }
-    // Only chunks a worker has claimed are still running; a minute without progress means a
-    // worker died mid-chunk (it cannot report that itself).
-    for (let done = Atomics.load(control, PredictSlot.Completed); done < numChunks; ) {
-      if (Atomics.wait(control, PredictSlot.Completed, done, STALL_MS) === 'timed-out') {
-        if (Atomics.load(control, PredictSlot.Completed) === done) {
-          throw new EngineError('WORKER_FAILED', { problem: 'stopped responding' });
-        }
-      }
-      done = Atomics.load(control, PredictSlot.Completed);
-    }
+    waitForChunks(control, PredictSlot.Completed, numChunks);
     Atomics.store(control, PredictSlot.Claim, CLOSED_CLAIM);
     if (Atomics.load(control, PredictSlot.Failed) !== 0) {
       Atomics.store(control, PredictSlot.Failed, 0);
